@@ -1,0 +1,19 @@
+// Text normalisation shared by every entry point: what a user typed is what we draw, minus invisible junk.
+
+// Zero-width and bidi-control characters that paste in from CMSs and break wrapping or hashing.
+// ZWJ (U+200D) is kept: emoji sequences (👩‍💻) need it.
+const INVISIBLE = /[\u200B\u200C\u200E\u200F\u2060\uFEFF\u00AD\u202A-\u202E\u2066-\u2069]/g;
+const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+/** Trim, drop zero-width characters, collapse every run of whitespace (newlines included) to one space. */
+export function normalizeText(input: string): string {
+  return input.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/** Count user-perceived characters (graphemes), which is what length limits mean to a person. */
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+export function graphemeLength(input: string): number {
+  let n = 0;
+  for (const _ of segmenter.segment(input)) n++;
+  return n;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { StorycardError } from '../../src/errors.ts';
+import { createStory, parseStory } from '../../src/story/schema.ts';
+
+describe('parseStory', () => {
+  it('normalises whitespace and zero-width characters, and treats a blank quote as none', () => {
+    const story = parseStory({ headline: '  Rates\u200B  rise\n again ', quote: '   ', extra: 'ignored' });
+    expect(story).toEqual({ headline: 'Rates rise again' });
+  });
+
+  it('keeps the zero-width joiner that emoji sequences need', () => {
+    expect(parseStory({ headline: 'Coders 👩‍💻' }).headline).toBe('Coders 👩‍💻');
+  });
+
+  it('accepts a headline of exactly 300 characters and rejects 301, naming field, expectation and input', () => {
+    expect(createStory({ headline: 'x'.repeat(300) }).headline).toHaveLength(300);
+    try {
+      parseStory({ headline: 'x'.repeat(301) });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(StorycardError);
+      const err = e as StorycardError;
+      expect(err.code).toBe('invalid_story');
+      expect(err.issues?.[0]).toMatchObject({ path: 'headline', expected: 'at most 300 characters' });
+      expect(err.issues?.[0]?.received).toContain('301 characters');
+    }
+  });
+
+  it('reports every bad field at once', () => {
+    const err = (() => {
+      try {
+        parseStory({ headline: '', quote: 5, url: 'ftp://x', lang: '???', publishedAt: 'yesterday' });
+      } catch (e) {
+        return e as StorycardError;
+      }
+    })();
+    expect(err?.issues?.map((i) => i.path)).toEqual(['headline', 'quote', 'url', 'publishedAt', 'lang']);
+    expect(err?.message).toContain('url: expected an absolute http(s) URL, received "ftp://x"');
+  });
+
+  it('rejects a non-object', () => {
+    expect(() => parseStory(null)).toThrow('expected a JSON object, received null');
+  });
+});
