@@ -1,0 +1,241 @@
+// Post text from a per-platform template, fitted to the platform's limit without ever cutting the link.
+import { StorycardError } from '../errors.ts';
+import type { Story } from '../story/schema.ts';
+import { countFor, graphemeCount, isValidHashtag, LIMITS } from './text-length.ts';
+import type { Platform } from './types.ts';
+
+export const PLACEHOLDERS = ['headline', 'quote', 'url', 'siteName', 'hashtags'] as const;
+type Placeholder = (typeof PLACEHOLDERS)[number];
+
+export const DEFAULT_TEMPLATES: Record<Platform, string> = {
+  x: '{headline}\n\n{quote}\n\n{url}\n{hashtags}',
+  bluesky: '{headline}\n\n{quote}\n\n{url}\n{hashtags}',
+  mastodon: '{headline}\n\n{quote}\n\n{siteName}: {url}\n\n{hashtags}',
+};
+
+export interface ComposedPost {
+  platform: Platform;
+  /** The text to post, exactly; the outbox freezes it. */
+  text: string;
+  /** Length as the platform counts it, and the platform's limit. */
+  length: number;
+  limit: number;
+  /** Fields shortened at a word boundary (with an ellipsis) or left out to fit, in the order it happened. */
+  truncated: Array<'headline' | 'quote'>;
+  dropped: Array<'hashtags' | 'quote' | 'siteName'>;
+  /** The story link and how the text shows it (Bluesky shows long links shortened; the facet keeps the full URL). */
+  link: { url: string; display: string };
+}
+
+export interface ComposeOptions {
+  /** Overrides the platform's default template; placeholders: {headline} {quote} {url} {siteName} {hashtags}. */
+  template?: string;
+}
+
+interface Parts {
+  headline: string;
+  quote: string | undefined;
+  quoteAuthor: string | undefined;
+  url: string;
+  siteName: string | undefined;
+  hashtags: string[];
+}
+
+const ELLIPSIS = '…';
+/** A quote cut shorter than this says nothing; drop it instead. */
+const MIN_QUOTE_GRAPHEMES = 40;
+const MAX_HASHTAGS = 5;
+
+/** Throws a clear error naming the unknown placeholder; a template without {url} is refused (posts carry the link). */
+export function validateTemplate(template: string, field = 'template'): void {
+  for (const m of template.matchAll(/\{([^{}]*)\}/g)) {
+    const name = m[1] ?? '';
+    if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
+      const expected = PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
+      throw new StorycardError('invalid_request', `${field}: expected only ${expected}, received {${name}}`, {
+        issues: [{ path: field, expected, received: `{${name}}`, message: `unknown placeholder {${name}}` }],
+      });
+    }
+  }
+  if (!template.includes('{url}')) {
+    throw new StorycardError('invalid_request', `${field}: expected a template containing {url}, received none`, {
+      issues: [
+        { path: field, expected: 'a {url} placeholder', received: 'none', message: 'the post must carry the link' },
+      ],
+    });
+  }
+}
+
+/** Turn story tags into hashtags: "climate change" → #ClimateChange; tags that make no valid hashtag are skipped. */
+export function hashtagsFrom(tags: readonly string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags ?? []) {
+    const words = tag.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+    const body = words.length > 1 ? words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') : (words[0] ?? '');
+    const hashtag = `#${body}`;
+    if (!body || !isValidHashtag(hashtag) || seen.has(body.toLowerCase())) continue;
+    seen.add(body.toLowerCase());
+    out.push(hashtag);
+    if (out.length === MAX_HASHTAGS) break;
+  }
+  return out;
+}
+
+/** Bluesky counts a link's every character; like the Bluesky app we show host + a short path and link the full URL. */
+export function shortUrlForDisplay(url: string): string {
+  const u = new URL(url);
+  const path = (u.pathname === '/' ? '' : u.pathname) + u.search + u.hash;
+  return path.length > 15 ? `${u.host}${path.slice(0, 13)}...` : u.host + path;
+}
+
+/** Alt text for the card image: the headline and the quote, within every platform's alt-text limit. */
+export function altText(story: Story): string {
+  const quote = story.quote
+    ? ` “${stripQuotes(story.quote)}”${story.quoteAuthor ? ` — ${story.quoteAuthor}` : ''}`
+    : '';
+  const full = `${story.headline}.${quote}`.replace(/([.!?…])\./, '$1');
+  return graphemeCount(full) <= 1000 ? full : (cutAtWord(full, (s) => graphemeCount(s) <= 1000) ?? full.slice(0, 999));
+}
+
+export function composePost(story: Story, platform: Platform, options: ComposeOptions = {}): ComposedPost {
+  const template = options.template ?? DEFAULT_TEMPLATES[platform];
+  validateTemplate(template);
+  if (!story.url) {
+    throw new StorycardError('invalid_story', 'url: expected an absolute http(s) URL to post, received nothing', {
+      issues: [
+        { path: 'url', expected: 'an absolute http(s) URL', received: 'nothing', message: 'a post needs the link' },
+      ],
+    });
+  }
+  const display = platform === 'bluesky' ? shortUrlForDisplay(story.url) : story.url;
+  const limit = LIMITS[platform];
+  const measure = (p: Parts) => countFor(platform, render(template, p, display));
+  const fits = (p: Parts) => measure(p) <= limit;
+
+  let p: Parts = {
+    headline: story.headline,
+    quote: story.quote ? stripQuotes(story.quote) : undefined,
+    quoteAuthor: story.quoteAuthor,
+    url: story.url,
+    siteName: story.siteName,
+    hashtags: hashtagsFrom(story.tags),
+  };
+  const truncated: ComposedPost['truncated'] = [];
+  const dropped: ComposedPost['dropped'] = [];
+
+  // Least important first: hashtags one by one, then the quote (shortened, or dropped when little would be left),
+  // then the site name; the headline is shortened only when nothing else is left to give.
+  while (!fits(p) && p.hashtags.length > 0) {
+    p = { ...p, hashtags: p.hashtags.slice(0, -1) };
+    if (p.hashtags.length === 0) dropped.push('hashtags');
+  }
+  if (!fits(p) && p.quote) {
+    const base = p;
+    const cut = cutAtWord(base.quote!, (q) => fits({ ...base, quote: q }));
+    if (cut && graphemeCount(cut) >= MIN_QUOTE_GRAPHEMES) {
+      p = { ...p, quote: cut };
+      truncated.push('quote');
+    } else {
+      p = { ...p, quote: undefined };
+      dropped.push('quote');
+    }
+  }
+  if (!fits(p) && p.siteName && template.includes('{siteName}')) {
+    p = { ...p, siteName: undefined };
+    dropped.push('siteName');
+  }
+  if (!fits(p)) {
+    const base = p;
+    const cut = cutAtWord(base.headline, (h) => fits({ ...base, headline: h }));
+    if (!cut) {
+      throw new StorycardError(
+        'invalid_story',
+        `url: expected a link that leaves room for the headline within ${platform}'s ${limit} characters, received ${graphemeCount(display)} characters`,
+      );
+    }
+    p = { ...p, headline: cut };
+    truncated.push('headline');
+  }
+  const text = render(template, p, display);
+  return { platform, text, length: measure(p), limit, truncated, dropped, link: { url: story.url, display } };
+}
+
+/** One composed post per platform. */
+export function composeAll(
+  story: Story,
+  templates: Partial<Record<Platform, string>> = {},
+): Record<Platform, ComposedPost> {
+  return {
+    x: composePost(story, 'x', { template: templates.x }),
+    bluesky: composePost(story, 'bluesky', { template: templates.bluesky }),
+    mastodon: composePost(story, 'mastodon', { template: templates.mastodon }),
+  };
+}
+
+function render(template: string, p: Parts, urlDisplay: string): string {
+  const values: Record<Placeholder, string> = {
+    headline: p.headline,
+    quote: p.quote ? `“${p.quote}”${p.quoteAuthor ? ` — ${p.quoteAuthor}` : ''}` : '',
+    url: urlDisplay,
+    siteName: p.siteName ?? '',
+    hashtags: p.hashtags.join(' '),
+  };
+  // An empty placeholder takes its separator with it ("{siteName}: {url}" becomes "{url}"), and leaves no
+  // dangling spaces or runs of blank lines; the story's own text is never touched.
+  let t = template;
+  for (const name of PLACEHOLDERS) {
+    if (values[name]) continue;
+    t = t
+      .replace(new RegExp(`\\{${name}\\}[ \\t]*[:–—|-][ \\t]*`, 'g'), '')
+      .replace(new RegExp(`[ \\t]*[:–—|-]?[ \\t]*\\{${name}\\}`, 'g'), '');
+  }
+  return t
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\{(\w+)\}/g, (_, name: Placeholder) => values[name])
+    .trim();
+}
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest prefix of `text` ending at a word boundary, plus an ellipsis, that passes `fits`; undefined when
+ * not even one word fits. Text without word boundaries (one long token) is cut between graphemes instead.
+ */
+function cutAtWord(text: string, fits: (s: string) => boolean): string | undefined {
+  const wordEnds: number[] = [];
+  for (const s of words.segment(text)) if (s.isWordLike) wordEnds.push(s.index + s.segment.length);
+  const candidates = (ends: number[]) =>
+    ends
+      .filter((end) => end < text.length)
+      .map((end) => text.slice(0, end).replace(/[\s,;:.!?\-–—(“"']+$/u, '') + ELLIPSIS)
+      .filter((s) => s !== ELLIPSIS);
+  const best = largestFitting(candidates(wordEnds), fits);
+  if (best !== undefined || wordEnds.length > 1) return best;
+  const graphemeEnds = [...graphemeSegmenter.segment(text)].map((s) => s.index + s.segment.length);
+  return largestFitting(candidates(graphemeEnds), fits);
+}
+
+/** Candidates grow in length, so `fits` flips once: binary search for the last that fits. */
+function largestFitting(candidates: string[], fits: (s: string) => boolean): string | undefined {
+  let lo = 0;
+  let hi = candidates.length - 1;
+  let found: string | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = candidates[mid]!;
+    if (fits(c)) {
+      found = c;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function stripQuotes(s: string): string {
+  return s.replace(/^["“”„«»']+|["“”„«»']+$/g, '').trim();
+}

@@ -1,0 +1,73 @@
+// The bot's vocabulary: platforms, what a poster takes, and the PostResult every expected failure becomes.
+
+export const PLATFORMS = ['x', 'bluesky', 'mastodon'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/**
+ * How a post attempt failed, which decides what the outbox does next:
+ * - retryable: nothing was published (or the request never left); retry with backoff.
+ * - rate_limited: retry no earlier than `retryAt` (epoch ms) that the platform reported.
+ * - duplicate: the platform says this text already exists (X's 403 "duplicate content");
+ *   treat as posted only after findExisting confirms it.
+ * - ambiguous: the platform may have published it (timeout or 5xx after the create request was
+ *   sent); call findExisting before trying again.
+ * - permanent: auth, validation, or a too-large image; retrying will not help (the outbox marks it dead).
+ */
+export type FailureKind = 'retryable' | 'rate_limited' | 'duplicate' | 'ambiguous' | 'permanent';
+
+export type PostFailure = {
+  ok: false;
+  kind: FailureKind;
+  /** Epoch milliseconds; set for rate_limited (from the platform's reset header) and sometimes retryable. */
+  retryAt?: number;
+  message: string;
+  /** HTTP status when there was a response. */
+  status?: number;
+};
+
+export type PostSuccess = { ok: true; platformPostId: string; url: string };
+
+export type PostResult = PostSuccess | PostFailure;
+
+/** What findExisting reports: the post is there, is not there, or we could not tell. */
+export type LookupResult =
+  | { status: 'found'; platformPostId: string; url: string }
+  | { status: 'absent' }
+  | { status: 'unknown'; failure: PostFailure };
+
+export interface PostInput {
+  /** The frozen post text (from composePost), posted exactly as is. */
+  text: string;
+  /** The card: PNG or JPEG bytes. */
+  image?: Uint8Array;
+  /** Defaults to image/png. */
+  imageType?: 'image/png' | 'image/jpeg';
+  /** Alt text for the image (headline and quote). */
+  alt?: string;
+  /** Stable per outbox row; Mastodon gets it as Idempotency-Key, so a retried request makes no second status. */
+  idempotencyKey?: string;
+  /**
+   * The story link. Bluesky: shown as an external link card (with the image as its thumbnail) and
+   * used for the link facet when the text shows a shortened form of the URL.
+   */
+  link?: { url: string; title: string; description?: string };
+}
+
+export interface LookupOptions {
+  /** Only consider posts created at or after this time (epoch ms), e.g. the outbox row's first attempt. */
+  since?: number;
+}
+
+export interface Poster {
+  readonly platform: Platform;
+  post(input: PostInput): Promise<PostResult>;
+  /** After an ambiguous or duplicate failure: does a post with this text already exist on the account? */
+  findExisting(text: string, options?: LookupOptions): Promise<LookupResult>;
+}
+
+export const failure = (kind: FailureKind, message: string, extra: Partial<PostFailure> = {}): PostFailure => ({
+  ok: false,
+  kind,
+  message,
+  ...extra,
+});
