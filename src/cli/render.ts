@@ -1,0 +1,137 @@
+// `storycard render`: one story or an array of them, any templates and sizes, to PNG or SVG files.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import { isStorycardError } from '../errors.ts';
+import { getTemplate, listTemplates, renderCard } from '../render/index.ts';
+import { resolveTheme } from '../render/theme.ts';
+import { isSizeName, type RenderReport, SIZE_NAMES, type SizeName, type Theme } from '../render/types.ts';
+import { createNodeRuntime } from '../runtime/node.ts';
+import { parseStory, type Story } from '../story/schema.ts';
+import { makeSlug } from '../story/slug.ts';
+import { type CliIO, EXIT, fail, readAll } from './io.ts';
+
+const OPTIONS = {
+  template: { type: 'string', short: 't', default: 'quote' },
+  size: { type: 'string', short: 's', default: 'og' },
+  format: { type: 'string', short: 'f', default: 'png' },
+  output: { type: 'string', short: 'o' },
+  'out-dir': { type: 'string' },
+  theme: { type: 'string', default: 'light' },
+  brand: { type: 'string' },
+  'site-name': { type: 'string' },
+  logo: { type: 'string' },
+  report: { type: 'boolean', default: false },
+} as const;
+
+class BadInput extends Error {}
+
+function list<T extends string>(value: string, all: readonly T[], what: string, valid: (v: string) => v is T): T[] {
+  if (value === 'all') return [...all];
+  const items = value.split(',').map((s) => s.trim());
+  for (const item of items) {
+    if (!valid(item))
+      throw new BadInput(`--${what}: expected one of ${all.join(', ')} or "all", received ${JSON.stringify(item)}`);
+  }
+  return items as T[];
+}
+
+async function loadStories(source: string, io: CliIO): Promise<{ stories: Story[]; batch: boolean }> {
+  const name = source === '-' ? 'stdin' : source;
+  let raw: string;
+  try {
+    raw = source === '-' ? (await readAll(io.stdin)).toString('utf8') : await readFile(source, 'utf8');
+  } catch (e) {
+    throw new BadInput(`${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (e) {
+    throw new BadInput(`${name}: not valid JSON (${(e as Error).message})`);
+  }
+  const batch = Array.isArray(data);
+  const items = batch ? (data as unknown[]) : [data];
+  if (items.length === 0) throw new BadInput(`${name}: expected a story or a non-empty array of stories, received []`);
+  const problems: string[] = [];
+  const stories = items.map((item, i) => {
+    try {
+      return parseStory(item);
+    } catch (e) {
+      if (!isStorycardError(e)) throw e;
+      problems.push(batch ? `[${i}] ${e.message}` : e.message);
+      return undefined;
+    }
+  });
+  // Validate everything before rendering anything: a bad item in a batch is reported, not half-rendered.
+  if (problems.length) throw new BadInput(`${name}: ${problems.join('; ')}`);
+  return { stories: stories as Story[], batch };
+}
+
+export async function renderCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  try {
+    if (positionals.length !== 1) throw new BadInput('render: expected one story file (or - for stdin)');
+    const format = values.format;
+    if (format !== 'png' && format !== 'svg')
+      throw new BadInput(`--format: expected png or svg, received ${JSON.stringify(format)}`);
+    const names = listTemplates().map((t) => t.name);
+    const templates = list(values.template, names, 'template', (v): v is string => names.includes(v));
+    const sizes = list<SizeName>(values.size, SIZE_NAMES, 'size', isSizeName);
+    for (const t of templates) {
+      for (const s of sizes) {
+        if (!getTemplate(t).meta.sizes.includes(s)) throw new BadInput(`--size: template ${t} has no size ${s}`);
+      }
+    }
+    const mode = values.theme;
+    if (mode !== 'light' && mode !== 'dark')
+      throw new BadInput(`--theme: expected light or dark, received ${JSON.stringify(mode)}`);
+    const theme: Partial<Theme> = resolveTheme({
+      mode,
+      ...(values.brand ? { brandColor: values.brand } : {}),
+      ...(values['site-name'] ? { siteName: values['site-name'] } : {}),
+      ...(values.logo ? { logoUrl: values.logo } : {}),
+    });
+    const { stories, batch } = await loadStories(positionals[0] as string, io);
+
+    const jobs = stories.flatMap((story, i) =>
+      templates.flatMap((template) => sizes.map((size) => ({ story, index: i, template, size }))),
+    );
+    const single = jobs.length === 1 && !batch;
+    if (single && values.output === '-' && values.report) throw new BadInput('--report cannot share stdout with -o -');
+    if (!single && values.output) throw new BadInput('-o names one file; use --out-dir for several cards');
+
+    const runtime = createNodeRuntime();
+    const outDir = values['out-dir'];
+    if (outDir) await mkdir(outDir, { recursive: true });
+    const bar =
+      !single && io.stderr.isTTY
+        ? new SingleBar({ stream: io.stderr, format: ' {bar} {value}/{total} cards  {file}' })
+        : undefined;
+    bar?.start(jobs.length, 0, { file: '' });
+    const reports: (RenderReport & { file?: string })[] = [];
+    for (const job of jobs) {
+      const result = await renderCard({ story: job.story, template: job.template, size: job.size, theme }, runtime);
+      const bytes = format === 'png' ? result.png : new TextEncoder().encode(result.svg);
+      const base = `${makeSlug(job.story.headline, String(job.index + 1))}.${job.template}.${job.size}.${format}`;
+      let file: string | undefined;
+      if (single && values.output === '-') io.stdout.write(bytes);
+      else if (single && !values.output && !outDir && !io.stdout.isTTY && !values.report) io.stdout.write(bytes);
+      else {
+        file = single && values.output ? values.output : join(outDir ?? '.', base);
+        await writeFile(file, bytes);
+      }
+      reports.push({ ...result.report, ...(file ? { file } : {}) });
+      bar?.increment(1, { file: file ?? '' });
+      if (!bar && file && !values.report) io.stderr.write(`wrote ${file} (${bytes.byteLength} bytes)\n`);
+    }
+    bar?.stop();
+    if (values.report) io.stdout.write(`${JSON.stringify(single ? reports[0] : reports, null, 2)}\n`);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof BadInput) return fail(io, e.message);
+    if (isStorycardError(e) && e.status < 500) return fail(io, e.message);
+    throw e;
+  }
+}

@@ -1,0 +1,166 @@
+// The pure render core: (template, story, size, theme, runtime) → { svg, png, report }. No I/O of its own.
+import templates from '../../templates/index.ts';
+import { StorycardError } from '../errors.ts';
+import type { Story } from '../story/schema.ts';
+import { type FittedText, fitText, type Measure, textStyle } from './fit.ts';
+import { emojiLoader, FONTS_VERSION, fontsFor } from './fonts.ts';
+import type { TemplateContext, TemplateDefinition, TemplateMeta } from './template.ts';
+import { palette, resolveTheme } from './theme.ts';
+import {
+  type FieldReport,
+  isSizeName,
+  type RenderRequest,
+  type RenderResult,
+  type RenderRuntime,
+  SIZES,
+} from './types.ts';
+
+export { contrastRatio, palette, resolveTheme } from './theme.ts';
+export { SIZE_NAMES, SIZES } from './types.ts';
+
+/** Bump when the core's layout rules change pixels for every template. */
+export const RENDER_VERSION = 1;
+export const DEFAULT_TEMPLATE = 'quote';
+
+const registry = new Map<string, TemplateDefinition>(templates.map((t) => [t.meta.name, t]));
+
+export function listTemplates(): TemplateMeta[] {
+  return templates.map((t) => t.meta);
+}
+
+export function getTemplate(name: string = DEFAULT_TEMPLATE): TemplateDefinition {
+  const t = registry.get(name);
+  if (!t) {
+    const known = [...registry.keys()].join(', ');
+    throw new StorycardError(
+      'unknown_template',
+      `template: expected one of ${known}, received ${JSON.stringify(name)}`,
+      {
+        issues: [
+          {
+            path: 'template',
+            expected: `one of ${known}`,
+            received: JSON.stringify(name),
+            message: 'unknown template',
+          },
+        ],
+      },
+    );
+  }
+  return t;
+}
+
+function resolveSize(template: TemplateDefinition, size: unknown) {
+  const name = size ?? 'og';
+  if (!isSizeName(name) || !template.meta.sizes.includes(name)) {
+    const known = template.meta.sizes.join(', ');
+    throw new StorycardError('unsupported_size', `size: expected one of ${known}, received ${JSON.stringify(name)}`, {
+      issues: [
+        { path: 'size', expected: `one of ${known}`, received: JSON.stringify(name), message: 'unsupported size' },
+      ],
+    });
+  }
+  return { name, ...SIZES[name] };
+}
+
+/** Everything that changes the pixels, as a stable string: hash it for content-addressed card URLs. */
+export function cardFingerprint(req: RenderRequest): string {
+  const template = getTemplate(req.template);
+  const size = resolveSize(template, req.size);
+  const theme = resolveTheme(req.theme);
+  const { tags: _tags, ...drawn } = req.story;
+  const story = Object.fromEntries(Object.entries(drawn).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify({
+    r: RENDER_VERSION,
+    t: template.meta.name,
+    tv: template.meta.version,
+    s: size.name,
+    f: FONTS_VERSION,
+    th: [theme.mode, theme.brandColor, theme.siteName ?? '', theme.logoUrl ?? ''],
+    st: story,
+  });
+}
+
+/** All text a card may draw, so fonts for every script in it are loaded once. */
+function cardText(story: Story, siteName: string | undefined): string {
+  return [story.headline, story.quote, story.quoteAuthor, siteName, story.author, story.url].filter(Boolean).join(' ');
+}
+
+const report = (f: FittedText): FieldReport => ({ fontSize: f.fontSize, lines: f.lines, truncated: f.truncated });
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+export async function renderCard(req: RenderRequest, runtime: RenderRuntime): Promise<RenderResult> {
+  const started = now();
+  const template = getTemplate(req.template);
+  const size = resolveSize(template, req.size);
+  const theme = resolveTheme(req.theme);
+  const story = req.story;
+
+  const [fonts, image, logo] = await Promise.all([
+    fontsFor(cardText(story, story.siteName ?? theme.siteName), (f) => runtime.loadFont(f)),
+    template.meta.usesImage && story.imageUrl ? runtime.fetchImage(story.imageUrl) : null,
+    theme.logoUrl ? runtime.fetchImage(theme.logoUrl) : null,
+  ]);
+  const emoji = emojiLoader((f) => runtime.loadFont(f));
+  const loadAdditionalAsset = async (code: string, segment: string) => {
+    if (code === 'emoji') return (await emoji(segment)) ?? [];
+    return [];
+  };
+  const satoriOptions = { fonts, loadAdditionalAsset };
+
+  const measure: Measure = async (text, fontSize, box, direction) => {
+    let height = 0;
+    await runtime.satori(
+      {
+        type: 'div',
+        props: {
+          style: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', width: box.width },
+          children: {
+            type: 'div',
+            key: 'measured',
+            props: { style: textStyle(box, fontSize, direction), children: text },
+          },
+        },
+      },
+      {
+        ...satoriOptions,
+        width: box.width,
+        embedFont: false,
+        onNodeDetected: (node: { key?: unknown; height: number }) => {
+          if (node.key === 'measured') height = node.height;
+        },
+      },
+    );
+    return height;
+  };
+
+  const ctx: TemplateContext = { story, theme, palette: palette(theme), size, image, logo };
+  const boxes = template.boxes(ctx);
+  const headline = await fitText(story.headline, boxes.headline, measure);
+  // Space the headline did not need flows to the quote, so a short headline leaves room for a long quote.
+  const spare = Math.max(
+    0,
+    Math.floor(boxes.headline.height - headline.lines * headline.fontSize * headline.box.lineHeight),
+  );
+  const quoteBox = boxes.quote ? { ...boxes.quote, height: boxes.quote.height + spare } : undefined;
+  const quote = story.quote && quoteBox ? await fitText(story.quote, quoteBox, measure) : undefined;
+
+  const element = template.render({ ...ctx, headline, ...(quote ? { quote } : {}) });
+  const svg = await runtime.satori(element, { ...satoriOptions, width: size.width, height: size.height });
+  const png = await runtime.svgToPng(svg);
+
+  return {
+    svg,
+    png,
+    report: {
+      template: template.meta.name,
+      size: size.name,
+      width: size.width,
+      height: size.height,
+      bytes: png.byteLength,
+      ms: Math.round(now() - started),
+      fields: { headline: report(headline), ...(quote ? { quote: report(quote) } : {}) },
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// Fetches a remote image for a card (logo, story image) as a data: URI, within limits; shared by both runtimes.
+
+export const IMAGE_TIMEOUT_MS = 5_000;
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Content types a card may embed, each with a check of the file's first bytes (a mislabelled file is refused). */
+const SIGNATURES: Record<string, (b: Uint8Array) => boolean> = {
+  'image/png': (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  'image/jpeg': (b) => startsWith(b, [0xff, 0xd8, 0xff]),
+  'image/gif': (b) => startsWith(b, [0x47, 0x49, 0x46, 0x38]),
+  'image/webp': (b) => startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b.subarray(8), [0x57, 0x45, 0x42, 0x50]),
+  'image/svg+xml': (b) => new TextDecoder().decode(b.subarray(0, 1024)).includes('<svg'),
+};
+
+/**
+ * The image at `url` as `data:<type>;base64,…`, or null when it is not http(s), fails, takes longer than
+ * IMAGE_TIMEOUT_MS, is larger than IMAGE_MAX_BYTES, or is not a PNG, JPEG, GIF, WebP or SVG. Never throws:
+ * a card drops a missing image rather than failing.
+ */
+export async function fetchImageAsDataUri(url: string, opts: { fetch?: typeof fetch } = {}): Promise<string | null> {
+  const fetchImpl = opts.fetch ?? fetch;
+  try {
+    const { protocol } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return null;
+    const res = await fetchImpl(url, {
+      signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS),
+      headers: { accept: Object.keys(SIGNATURES).join(', ') },
+    });
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const matches = SIGNATURES[type];
+    const declared = Number(res.headers.get('content-length') ?? 0);
+    if (!res.ok || !matches || !res.body || declared > IMAGE_MAX_BYTES) {
+      await res.body?.cancel();
+      return null;
+    }
+    const bytes = await readAtMost(res.body, IMAGE_MAX_BYTES);
+    if (!bytes || !matches(bytes)) return null;
+    return `data:${type};base64,${toBase64(bytes)}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a body, giving up (and cancelling it) as soon as it passes `limit` bytes: a lying server costs us nothing. */
+async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
