@@ -85,6 +85,7 @@ export function SiteLine({ ctx, fontSize, color }: { ctx: TemplateContext; fontS
       {ctx.logo ? (
         <img
           src={ctx.logo}
+          alt=""
           height={Math.round(fontSize * 1.5)}
           width={Math.round(fontSize * 1.5)}
           style={{ objectFit: 'contain', marginRight: Math.round(fontSize * 0.5) }}

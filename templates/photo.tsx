@@ -98,6 +98,7 @@ export default defineTemplate({
     const picture = image ? (
       <img
         src={image}
+        alt=""
         width={g.imageW}
         height={g.imageH}
         style={{ objectFit: 'cover', width: g.imageW, height: g.imageH }}
