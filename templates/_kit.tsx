@@ -43,7 +43,9 @@ export function quoteMarks(lang: string | undefined): (s: string) => string {
   if (l === 'de') return (s) => `„${s}“`;
   if (l === 'fr') return (s) => `« ${s} »`;
   if (l === 'ja' || l === 'zh') return (s) => `「${s}」`;
-  if (l === 'ar' || l === 'es' || l === 'it' || l === 'pt' || l === 'ru') return (s) => `«${s}»`;
+  // Hebrew presses use plain double quotes, which read the same in either direction.
+  if (l === 'he' || l === 'yi') return (s) => `"${s}"`;
+  if (['ar', 'fa', 'ur', 'es', 'it', 'pt', 'ru', 'uk'].includes(l ?? '')) return (s) => `«${s}»`;
   return (s) => `“${s}”`;
 }
 

@@ -98,11 +98,19 @@ export default defineTemplate({
             {quote ? (
               <div style={{ display: 'flex', flexDirection: 'column', marginTop: Math.round((tall ? 48 : 26) * u) }}>
                 <div
-                  style={{
-                    display: 'flex',
-                    borderLeft: `${Math.round(6 * u)}px solid ${p.brand}`,
-                    paddingLeft: Math.round(26 * u),
-                  }}
+                  style={
+                    quote.direction === 'rtl'
+                      ? {
+                          display: 'flex',
+                          borderRight: `${Math.round(6 * u)}px solid ${p.brand}`,
+                          paddingRight: Math.round(26 * u),
+                        }
+                      : {
+                          display: 'flex',
+                          borderLeft: `${Math.round(6 * u)}px solid ${p.brand}`,
+                          paddingLeft: Math.round(26 * u),
+                        }
+                  }
                 >
                   <Fitted fit={quote} color={p.text} style={{ opacity: 0.92 }} />
                 </div>
@@ -112,6 +120,8 @@ export default defineTemplate({
                       display: 'flex',
                       marginTop: Math.round(10 * u),
                       paddingLeft: Math.round(32 * u),
+                      paddingRight: Math.round(32 * u),
+                      direction: quote.direction,
                       fontFamily: FONT_FAMILIES.body,
                       fontWeight: 700,
                       fontSize: Math.round(24 * u),

@@ -3,7 +3,7 @@ import templates from '../../templates/index.ts';
 import { StorycardError } from '../errors.ts';
 import type { Story } from '../story/schema.ts';
 import { type FittedText, fitText, type Measure, textStyle } from './fit.ts';
-import { emojiLoader, FONTS_VERSION, fontsFor } from './fonts.ts';
+import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
 import type { TemplateContext, TemplateDefinition, TemplateMeta } from './template.ts';
 import { palette, resolveTheme } from './theme.ts';
 import {
@@ -81,9 +81,22 @@ export function cardFingerprint(req: RenderRequest): string {
   });
 }
 
+/** Characters templates add around story text (quotation marks, ellipsis, separators). */
+const DECORATIONS = '“”„«»「」…—·"';
+
 /** All text a card may draw, so fonts for every script in it are loaded once. */
 function cardText(story: Story, siteName: string | undefined): string {
-  return [story.headline, story.quote, story.quoteAuthor, siteName, story.author, story.url].filter(Boolean).join(' ');
+  return [story.headline, story.quote, story.quoteAuthor, siteName, story.author, story.url, DECORATIONS]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** One stable loader per runtime, so fonts.ts's per-loader caches survive across renders. */
+const loaders = new WeakMap<RenderRuntime, FontLoader>();
+function loaderFor(runtime: RenderRuntime): FontLoader {
+  let load = loaders.get(runtime);
+  if (!load) loaders.set(runtime, (load = (file) => runtime.loadFont(file)));
+  return load;
 }
 
 const report = (f: FittedText): FieldReport => ({ fontSize: f.fontSize, lines: f.lines, truncated: f.truncated });
@@ -98,11 +111,11 @@ export async function renderCard(req: RenderRequest, runtime: RenderRuntime): Pr
   const story = req.story;
 
   const [fonts, image, logo] = await Promise.all([
-    fontsFor(cardText(story, story.siteName ?? theme.siteName), (f) => runtime.loadFont(f)),
+    fontsFor(cardText(story, story.siteName ?? theme.siteName), loaderFor(runtime), { lang: story.lang }),
     template.meta.usesImage && story.imageUrl ? runtime.fetchImage(story.imageUrl) : null,
     theme.logoUrl ? runtime.fetchImage(theme.logoUrl) : null,
   ]);
-  const emoji = emojiLoader((f) => runtime.loadFont(f));
+  const emoji = emojiLoader(loaderFor(runtime));
   const loadAdditionalAsset = async (code: string, segment: string) => {
     if (code === 'emoji') return (await emoji(segment)) ?? [];
     return [];
@@ -162,5 +175,6 @@ export async function renderCard(req: RenderRequest, runtime: RenderRuntime): Pr
       ms: Math.round(now() - started),
       fields: { headline: report(headline), ...(quote ? { quote: report(quote) } : {}) },
     },
+    fitted: { headline, ...(quote ? { quote } : {}) },
   };
 }

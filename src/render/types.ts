@@ -1,5 +1,6 @@
 // The render core's vocabulary: sizes, themes, templates, the runtime it is handed, and what it returns.
 import type { Story } from '../story/schema.ts';
+import type { FittedText } from './fit.ts';
 
 export const SIZES = {
   og: { width: 1200, height: 630, label: 'Open Graph (Facebook, LinkedIn, Slack, Discord, iMessage)' },
@@ -50,6 +51,8 @@ export interface RenderResult {
   svg: string;
   png: Uint8Array;
   report: RenderReport;
+  /** The fitted text as drawn (possibly clamped), with its box: for the studio and for overflow checks. */
+  fitted: { headline: FittedText; quote?: FittedText };
 }
 
 /** Satori's font shape, without importing satori here. */
