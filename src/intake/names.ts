@@ -1,0 +1,126 @@
+// Person names in running text: Latin-script name runs, title stripping, and surname → full-name resolution.
+
+// One capitalised name word: Altman, O'Brien, McDonald, Jean-Pierre, Al-Sisi, or an initial "J.".
+const TOK = String.raw`(?:\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:-\p{Lu}?\p{Ll}+)*(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.)`;
+// Lower-case particles inside names: Ursula von der Leyen, Lula da Silva.
+const PARTICLE = `(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|al|bin|ibn|ben)`;
+export const NAME_SRC = String.raw`(?<![\p{L}\p{N}])${TOK}(?:\s+(?:${PARTICLE}\s+)*${TOK}){0,4}(?![\p{L}\p{N}])`;
+const NAME_ALL = new RegExp(NAME_SRC, 'gu');
+const TOKEN = new RegExp(`^${TOK}$`, 'u');
+const PARTICLE_RE = new RegExp(`^${PARTICLE}$`, 'u');
+
+// Capitalised words that are not names: sentence starters, pronouns, days, months (several languages).
+const STOP = new Set(
+  (
+    'the a an it its this that these those he she they we i you his her their our but and or so if in on at for with ' +
+    'after before when while as from by to of not no yes also then there here what why how who mr mrs ms dr prof sir ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december today yesterday tomorrow ' +
+    'der die das den dem des ein eine er sie es wir ich und aber auch am im vom zum zur nach vor bei mit für heute gestern ' +
+    'montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober dezember ' +
+    'le la les un une il elle ils elles nous je et mais pour dans selon lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'el los las una ella ellos pero según lunes martes miércoles jueves viernes sábado domingo ' +
+    'lo gli uno lui lei noi ma secondo lunedì martedì mercoledì giovedì venerdì sabato domenica ' +
+    'o os um uma ele ela eles mas segundo segunda terça quarta quinta sexta'
+  ).split(' '),
+);
+
+// Job titles and honorifics that precede names ("OpenAI CEO Sam Altman", "Bundeskanzler Olaf Scholz").
+const TITLES = new Set(
+  (
+    'president prime minister chancellor senator governor mayor judge chief executive officer director secretary ' +
+    'general spokesman spokeswoman spokesperson coach captain king queen pope rep sen gov founder chairman chairwoman ' +
+    'analyst economist professor doctor herr frau präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin ' +
+    'ministerin minister monsieur madame président présidente ministre señor señora presidente presidenta ministro ' +
+    'ministra signor signora senhor senhora doutor doktor professorin trainer trainerin ' +
+    'capt gen sen rep gov lt col sgt maj adm cmdr supt insp det pres'
+  ).split(' '),
+);
+const TITLE_SUFFIX =
+  /(kanzler|kanzlerin|minister|ministerin|präsident|präsidentin|chef|chefin|sprecher|sprecherin|leiter|leiterin|direktor|direktorin|vorsitzende|vorsitzender|trainer|trainerin|meister|meisterin|experte|expertin)$/iu;
+
+const isTitle = (w: string): boolean => TITLES.has(w.toLowerCase()) || TITLE_SUFFIX.test(w);
+const isStop = (w: string): boolean => STOP.has(w.toLowerCase());
+
+/**
+ * Tidy a matched name run: drop leading stop words and titles, then keep the surname with its particles and
+ * one given name before them ("Bundeskanzler Olaf Scholz" → "Olaf Scholz"). Returns undefined when nothing
+ * name-like is left (a title on its own, a weekday).
+ */
+export function tidyName(run: string): string | undefined {
+  const words = run.trim().split(/\s+/);
+  while (words.length && (isStop(words[0]!) || isTitle(words[0]!))) words.shift();
+  if (!words.length || words.every((w) => PARTICLE_RE.test(w))) return undefined;
+  let i = words.length - 1;
+  while (i > 0 && PARTICLE_RE.test(words[i - 1]!)) i--;
+  if (i > 0 && TOKEN.test(words[i - 1]!)) i--;
+  const kept = words.slice(i).filter((w, k) => k > 0 || !PARTICLE_RE.test(w));
+  const last = kept.at(-1)!;
+  if (isStop(last) || isTitle(last) || /^\p{Lu}\.$/u.test(last)) return undefined;
+  return kept.join(' ');
+}
+
+// "Capt. Robert Hines": drop the abbreviation's dot so the title and the name stay one run.
+const ABBREVIATION = /\b(Capt|Gen|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Sgt|Maj|Adm|Cmdr|Supt|Insp|Det|Pres|St)\./g;
+export const undot = (text: string): string => text.replace(ABBREVIATION, '$1');
+
+/** Every tidy name in `text`, in order. */
+export function namesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of undot(text).matchAll(NAME_ALL)) {
+    const n = tidyName(m[0]);
+    if (n) out.push(n);
+  }
+  return out;
+}
+
+/**
+ * Who "he said" refers to. People are named in full once and then by surname alone ("Daniel Kiprop … Kiprop
+ * pulled away"); places and events are not ("London Marathon", "Tower Bridge"). So among the full names in
+ * `context` (headline + text before the quote), pick the one whose surname stands alone most often; ties go to
+ * the latest mention. Without any full name, the latest single name.
+ */
+export function lastName(context: string): string | undefined {
+  const names = namesIn(context);
+  const full = names.filter((n) => n.includes(' '));
+  if (!full.length) return names.at(-1);
+  const occurrences = (needle: string): number => context.split(needle).length - 1;
+  let best: string | undefined;
+  let bestScore = -1;
+  for (const n of full) {
+    const alone = occurrences(n.split(' ').at(-1)!) - occurrences(n);
+    if (alone >= bestScore) {
+      best = n;
+      bestScore = alone;
+    }
+  }
+  return best;
+}
+
+/**
+ * A lone surname ("Altman") becomes the full name the article uses elsewhere ("Sam Altman"): the most
+ * frequent two-part name ending in that surname, searched in the body first (headlines are often Title Case,
+ * where every word looks like a name).
+ */
+export function fullName(name: string, body: string, headline: string): string {
+  if (name.includes(' ') || /[^\p{Script=Latin}\s.'’-]/u.test(name)) return name;
+  for (const text of [body, headline]) {
+    const counts = new Map<string, number>();
+    for (const n of namesIn(text)) {
+      if (n !== name && n.endsWith(` ${name}`)) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best) return best[0];
+  }
+  return name;
+}
+
+/** "técnico" → "Dorival Júnior" when `context` says "técnico Dorival Júnior" (or "técnico, Dorival Júnior"). */
+export function roleHolder(role: string, context: string): string | undefined {
+  const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Not the `i` flag: it would make \p{Lu} in the name pattern match lower-case words too.
+  const first = `[${escaped[0]!.toLowerCase()}${escaped[0]!.toUpperCase()}]`;
+  const re = new RegExp(`(?<![\\p{L}])${first}${escaped.slice(1)},?\\s+(${NAME_SRC})`, 'gu');
+  const found = [...undot(context).matchAll(re)].map((m) => tidyName(m[1]!)).filter(Boolean);
+  return found.at(-1);
+}
