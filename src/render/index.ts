@@ -95,7 +95,10 @@ function cardText(story: Story, siteName: string | undefined): string {
 const loaders = new WeakMap<RenderRuntime, FontLoader>();
 function loaderFor(runtime: RenderRuntime): FontLoader {
   let load = loaders.get(runtime);
-  if (!load) loaders.set(runtime, (load = (file) => runtime.loadFont(file)));
+  if (!load) {
+    load = (file) => runtime.loadFont(file);
+    loaders.set(runtime, load);
+  }
   return load;
 }
 
