@@ -120,6 +120,12 @@ export function readHtml(html: string, url?: string): Article {
   let author = ld.author ?? (metaAuthor && !/^https?:/i.test(metaAuthor) ? metaAuthor : undefined);
   const imageUrl = absolute(meta(document, 'og:image') ?? ld.image, pageUrl);
 
+  // Readability drops <footer>s, even inside a blockquote, so note each blockquote's cite beforehand.
+  const cites = new Map<string, string>();
+  for (const el of document.querySelectorAll('blockquote')) {
+    const b = blockquote(el);
+    if (b.cite) cites.set(b.text, b.cite);
+  }
   // Readability mutates the document it reads, so it runs last; a page it cannot read falls back to all blocks.
   let blocks: Block[] = [];
   try {
@@ -135,6 +141,8 @@ export function readHtml(html: string, url?: string): Article {
     blocks = blocksOf(again);
   }
   // The page's own <h1> repeated in the body is not a paragraph.
-  blocks = blocks.filter((b) => b.text !== headline);
+  blocks = blocks
+    .filter((b) => b.text !== headline)
+    .map((b) => (b.kind === 'blockquote' && !b.cite ? { ...b, cite: cites.get(b.text) } : b));
   return { headline, blocks, siteName, url: pageUrl, author, publishedAt: published, lang, imageUrl };
 }

@@ -3,11 +3,13 @@
 // One capitalised name word: Altman, O'Brien, McDonald, Jean-Pierre, Al-Sisi, or an initial "J.".
 const TOK = String.raw`(?:\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:-\p{Lu}?\p{Ll}+)*(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.)`;
 // Lower-case particles inside names: Ursula von der Leyen, Lula da Silva.
-const PARTICLE = `(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|al|bin|ibn|ben)`;
-export const NAME_SRC = String.raw`(?<![\p{L}\p{N}])${TOK}(?:\s+(?:${PARTICLE}\s+)*${TOK}){0,4}(?![\p{L}\p{N}])`;
+// "der"/"la" only after "von"/"de": on their own they are articles ("Hartlieb der Zeitung").
+const PARTICLE = `(?:von der|van der|van den|von den|de la|de los|de las|de|da|do|dos|das|del|della|di|du|van|von|al|bin|ibn|ben)`;
+// Words of one name are separated by spaces, never by a line break (a headline's last word is not a first name).
+export const NAME_SRC = String.raw`(?<![\p{L}\p{N}])${TOK}(?:[ \u00A0]+(?:${PARTICLE}[ \u00A0]+)?${TOK}){0,4}(?![\p{L}\p{N}])`;
 const NAME_ALL = new RegExp(NAME_SRC, 'gu');
 const TOKEN = new RegExp(`^${TOK}$`, 'u');
-const PARTICLE_RE = new RegExp(`^${PARTICLE}$`, 'u');
+const PARTICLE_RE = /^(von|van|der|den|de|la|los|las|da|do|dos|das|del|della|di|du|al|bin|ibn|ben)$/u;
 
 // Capitalised words that are not names: sentence starters, pronouns, days, months (several languages).
 const STOP = new Set(
@@ -33,7 +35,7 @@ const TITLES = new Set(
     'analyst economist professor doctor herr frau präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin ' +
     'ministerin minister monsieur madame président présidente ministre señor señora presidente presidenta ministro ' +
     'ministra signor signora senhor senhora doutor doktor professorin trainer trainerin ' +
-    'capt gen sen rep gov lt col sgt maj adm cmdr supt insp det pres'
+    'capt gen sen rep gov lt col sgt maj adm cmdr supt insp det pres justice'
   ).split(' '),
 );
 const TITLE_SUFFIX =

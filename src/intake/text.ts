@@ -67,6 +67,7 @@ export function readText(raw: string): Article {
     const by = line.match(BYLINE);
     if (by && wordCount(by[2]!) <= 6 && !/[.!?]$/.test(line)) {
       author ??= by[2]!.replace(/[,|·].*$/, '').trim();
+      publishedAt ??= toIsoDate(line); // "By Tom Becker | January 8, 2025"
       continue;
     }
     if (DATELINE.test(line)) {
