@@ -1,0 +1,89 @@
+// workerd adapter for the render core: satori (yoga + harfbuzz) and resvg from wasm modules imported at build time.
+import { initWasm as initResvg, Resvg } from '@resvg/resvg-wasm';
+import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm';
+// The same hb.wasm satori inlines as base64 (patches/satori-workerd.mjs checks they match); workerd only runs
+// wasm it imported as a module, so harfbuzz gets this one through the patched-in initHarfBuzz().
+import harfbuzzWasm from 'harfbuzzjs/hb.wasm';
+import yogaWasm from 'satori/layout.wasm';
+import satori, { initHarfBuzz, init as initSatori } from 'satori/standalone';
+import { StorycardError } from '../errors.ts';
+import type { RenderRuntime } from '../render/types.ts';
+import { fetchImageAsDataUri } from './fetch-image.ts';
+
+export interface WorkerdRuntimeOptions {
+  /** The static-assets binding serving fonts/ (wrangler.toml `[assets]`, binding ASSETS). */
+  assets?: Fetcher;
+  /** For tests: the fetch used by fetchImage. */
+  fetch?: typeof fetch;
+}
+
+// Module-level, so every request in an isolate shares one initialisation and one font cache.
+// No retry on failure: a wasm module that fails to instantiate is a broken build, not a passing fault.
+let satoriReady: Promise<void> | undefined;
+let resvgReady: Promise<void> | undefined;
+const fonts = new Map<string, Promise<ArrayBuffer>>();
+
+/** A path inside fonts/ ("inter-400.woff", "cjk/jp/0-400.woff", "index.json"): no "..", no leading "/" or ".". */
+const FONT_PATH = /^(?:\w[\w.-]*\/)*\w[\w.-]*$/;
+
+export function createWorkerdRuntime(opts: WorkerdRuntimeOptions = {}): RenderRuntime {
+  return {
+    name: 'workerd',
+    async satori(element, options) {
+      satoriReady ??= (async () => {
+        initHarfBuzz(harfbuzzWasm);
+        await initSatori(yogaWasm);
+      })();
+      await satoriReady;
+      return satori(element as Parameters<typeof satori>[0], options as Parameters<typeof satori>[1]);
+    },
+    async svgToPng(svg) {
+      resvgReady ??= initResvg(resvgWasm);
+      await resvgReady;
+      // Same options as the Node adapter, so both runtimes draw the same pixels. Satori already turned text
+      // into paths; resvg needs no fonts.
+      const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+      try {
+        const image = resvg.render();
+        try {
+          return image.asPng();
+        } finally {
+          image.free();
+        }
+      } finally {
+        resvg.free();
+      }
+    },
+    async loadFont(file) {
+      if (!FONT_PATH.test(file)) {
+        throw new StorycardError(
+          'render_failed',
+          `font file must be a relative path inside fonts/, received "${file}"`,
+        );
+      }
+      const { assets } = opts;
+      if (!assets)
+        throw new StorycardError(
+          'render_failed',
+          `cannot load font "${file}": no ASSETS binding (wrangler.toml [assets])`,
+        );
+      let data = fonts.get(file);
+      if (!data) {
+        data = fetchFont(assets, file);
+        data.catch(() => fonts.delete(file)); // a failed read may succeed next time
+        fonts.set(file, data);
+      }
+      return data;
+    },
+    fetchImage: (url) => fetchImageAsDataUri(url, opts.fetch ? { fetch: opts.fetch } : {}),
+  };
+}
+
+async function fetchFont(assets: Fetcher, file: string): Promise<ArrayBuffer> {
+  const res = await assets.fetch(`https://assets.local/${file}`);
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new StorycardError('render_failed', `font "${file}" is not in fonts/ (static assets answered ${res.status})`);
+  }
+  return res.arrayBuffer();
+}
