@@ -1,5 +1,5 @@
 // Two test projects: plain Node (unit, render, CLI, e2e) and workerd (the Worker with local D1/R2/Queues).
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -15,10 +15,24 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            // Fixed settings (never a developer's .dev.vars) and the D1 migrations tests/worker/setup.ts applies.
+            miniflare: {
+              bindings: {
+                API_TOKEN: 'test-api-token-0123456789',
+                SIGNING_SECRET: 'test-signing-secret',
+                PUBLIC_BASE_URL: 'https://cards.example.com',
+                TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+              },
+            },
+          })),
+        ],
         test: {
           name: 'worker',
           include: ['tests/worker/**/*.test.ts'],
+          setupFiles: ['./tests/worker/setup.ts'],
           testTimeout: 60_000,
         },
       },

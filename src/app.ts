@@ -1,0 +1,83 @@
+// createApp(deps): mounts one Hono instance per resource and maps every error to {error, message, issues?} once.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
+import { type Config, ConfigError, parseConfig } from './config.ts';
+import { isStorycardError, StorycardError } from './errors.ts';
+import type { RenderRequest } from './render/types.ts';
+import { cards } from './routes/cards.ts';
+import type { AppEnv } from './routes/context.ts';
+import { health } from './routes/health.ts';
+import { openapi } from './routes/openapi.ts';
+import { share } from './routes/share.ts';
+import { stories } from './routes/stories.ts';
+import { CardStore } from './storage/cards.ts';
+import { StoryStore } from './storage/stories.ts';
+import { toFieldIssues } from './story/schema.ts';
+
+export interface AppDeps {
+  /** Render one card to PNG. index.ts wires the render core with the workerd runtime; tests wrap it to count. */
+  renderPng: (req: RenderRequest, env: Env) => Promise<Uint8Array>;
+}
+
+// Settings are parsed once per env object (one per isolate in production), not once per request.
+const configs = new WeakMap<object, Config>();
+function configFor(env: Env): Config {
+  let config = configs.get(env);
+  if (!config) {
+    config = parseConfig(env as unknown as Record<string, unknown>);
+    configs.set(env, config);
+  }
+  return config;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const config = configFor(c.env);
+    c.set('config', config);
+    c.set('baseUrl', config.publicBaseUrl ?? new URL(c.req.url).origin);
+    c.set('stories', new StoryStore(c.env.DB));
+    c.set('cards', new CardStore(c.env.DB, c.env.CARDS, (req) => deps.renderPng(req, c.env)));
+    await next();
+  });
+
+  app.route('/', health);
+  app.route('/', openapi);
+  app.route('/', share);
+  app.route('/', cards);
+  app.route('/api/stories', stories);
+
+  app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
+
+  app.onError((err, c) => {
+    if (isStorycardError(err)) {
+      return c.json(err.toJSON(), err.status as 400);
+    }
+    if (err instanceof ZodError) {
+      const issues = toFieldIssues(err, undefined);
+      const e = new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
+      return c.json(e.toJSON(), 400);
+    }
+    if (err instanceof SyntaxError) {
+      return c.json(
+        { error: 'invalid_json', message: `body: expected JSON, received text that is not (${err.message})` },
+        400,
+      );
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.json({ error: 'invalid_request', message: err.message || 'bad request' }, err.status);
+    }
+    if (err instanceof ConfigError) {
+      // The operator's mistake, not the client's: say which setting, so the fix is obvious from any request.
+      console.error(err.message);
+      return c.json({ error: 'misconfigured', message: err.message }, 500);
+    }
+    // Unknown: log everything for the operator, tell the client nothing about internals.
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return c.json({ error: 'internal', message: 'something went wrong on our side; it has been logged' }, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,102 @@
+// parseConfig(env): the one reader of settings (Worker vars/secrets, .dev.vars, or process.env), validated with zod.
+import { z } from 'zod';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine(
+    (s) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected an absolute http(s) URL' },
+  );
+const baseUrl = httpUrl.transform((s) => s.replace(/\/+$/, ''));
+
+export const BOT_MODES = ['off', 'dry-run', 'live'] as const;
+export type BotMode = (typeof BOT_MODES)[number];
+
+/** Every setting in DESIGN.md, by the name users set it with. Documented in .dev.vars.example. */
+export const SettingsSchema = z.object({
+  /** Origin used in share pages and API answers; without it, the origin of each request. */
+  PUBLIC_BASE_URL: z.preprocess(blankToUndefined, baseUrl.optional()),
+  /** Bearer token of the stories API. Unset: the API answers 401 (never open). */
+  API_TOKEN: optionalString,
+  /** HMAC key of ad-hoc /card.png URLs. Unset: /card.png answers 403. */
+  SIGNING_SECRET: optionalString,
+  BOT_MODE: z.preprocess(blankToUndefined, z.enum(BOT_MODES).default('off')),
+  X_APP_KEY: optionalString,
+  X_APP_SECRET: optionalString,
+  X_ACCESS_TOKEN: optionalString,
+  X_ACCESS_SECRET: optionalString,
+  X_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://api.x.com')),
+  BLUESKY_SERVICE: z.preprocess(blankToUndefined, baseUrl.default('https://bsky.social')),
+  BLUESKY_IDENTIFIER: optionalString,
+  BLUESKY_APP_PASSWORD: optionalString,
+  MASTODON_BASE_URL: z.preprocess(blankToUndefined, baseUrl.optional()),
+  MASTODON_ACCESS_TOKEN: optionalString,
+  /** Comma-separated feed URLs polled on the cron trigger. */
+  FEEDS: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(httpUrl).default([]),
+  ),
+});
+
+export const SETTING_NAMES = Object.keys(SettingsSchema.shape) as (keyof typeof SettingsSchema.shape)[];
+
+export interface Config {
+  publicBaseUrl: string | undefined;
+  apiToken: string | undefined;
+  signingSecret: string | undefined;
+  botMode: BotMode;
+  x: { appKey?: string; appSecret?: string; accessToken?: string; accessSecret?: string; apiBaseUrl: string };
+  bluesky: { service: string; identifier?: string; appPassword?: string };
+  mastodon: { baseUrl?: string; accessToken?: string };
+  feeds: string[];
+}
+
+/** A setting that is present but wrong. Thrown, so a misconfigured deploy fails loudly with the setting's name. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validate settings from any string map (Worker env, process.env); unknown keys (bindings) are ignored. */
+export function parseConfig(env: Record<string, unknown>): Config {
+  const result = SettingsSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => {
+      const name = i.path.join('.');
+      return `${name}: ${i.message}, received ${JSON.stringify(env[String(i.path[0])])}`;
+    });
+    throw new ConfigError(`invalid settings: ${problems.join('; ')}`);
+  }
+  const s = result.data;
+  return {
+    publicBaseUrl: s.PUBLIC_BASE_URL,
+    apiToken: s.API_TOKEN,
+    signingSecret: s.SIGNING_SECRET,
+    botMode: s.BOT_MODE,
+    x: {
+      appKey: s.X_APP_KEY,
+      appSecret: s.X_APP_SECRET,
+      accessToken: s.X_ACCESS_TOKEN,
+      accessSecret: s.X_ACCESS_SECRET,
+      apiBaseUrl: s.X_API_BASE_URL,
+    },
+    bluesky: { service: s.BLUESKY_SERVICE, identifier: s.BLUESKY_IDENTIFIER, appPassword: s.BLUESKY_APP_PASSWORD },
+    mastodon: { baseUrl: s.MASTODON_BASE_URL, accessToken: s.MASTODON_ACCESS_TOKEN },
+    feeds: s.FEEDS,
+  };
+}

@@ -1,0 +1,62 @@
+// Reading a JSON request body safely: content type (415), size from header and from the bytes themselves (413), JSON (400).
+import type { Context } from 'hono';
+import { StorycardError } from '../errors.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const tooLarge = (received: string) =>
+  new StorycardError('payload_too_large', `body: expected at most ${MAX_BODY_BYTES} bytes, received ${received}`);
+
+/** Parse a JSON body of at most 64 KB. Content-Length is checked first, then the bytes actually sent, since a header can lie. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new StorycardError(
+      'unsupported_media_type',
+      `Content-Type: expected application/json, received ${type ? JSON.stringify(type) : 'none'}`,
+    );
+  }
+  const declared = Number(c.req.header('Content-Length'));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge(`${declared} bytes (Content-Length)`);
+  const body = c.req.raw.body;
+  if (!body) throw invalidJson('an empty body');
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge(`more than that (${size} bytes read so far)`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (!text.trim()) throw invalidJson('an empty body');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw invalidJson(`text that is not JSON (${(e as Error).message})`);
+  }
+}
+
+function invalidJson(received: string): StorycardError {
+  return new StorycardError('invalid_json', `body: expected a JSON object, received ${received}`, {
+    issues: [
+      {
+        path: '(body)',
+        expected: 'a JSON object',
+        received,
+        message: `body: expected a JSON object, received ${received}`,
+      },
+    ],
+  });
+}

@@ -1,0 +1,136 @@
+// GET /openapi.json: the stories API described from the very zod schemas the handlers validate with.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { SIZE_NAMES } from '../render/types.ts';
+import type { AppEnv } from './context.ts';
+import { ErrorSchema, ListQuerySchema, StoryListSchema, StoryResponseSchema, StoryWriteSchema } from './schemas.ts';
+
+const schema = (s: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(code),
+      {
+        description: ERROR_TEXT[code],
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Bad JSON or a bad field; `issues` names each field, what was expected and what was received.',
+  401: 'No bearer token.',
+  403: 'Wrong bearer token.',
+  404: 'No such story.',
+  409: 'Another story already has this article URL.',
+  413: 'Body over 64 KB.',
+  415: 'Content-Type is not application/json.',
+};
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+export function openApiDocument(baseUrl: string) {
+  const listQuery = schema(ListQuerySchema, 'input') as { properties: Record<string, unknown> };
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'storycard',
+      version: '1',
+      description:
+        'Share cards and share pages for news stories. Write stories with the API; share `shareUrl`; crawlers read its tags.',
+    },
+    servers: [{ url: baseUrl }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API_TOKEN' } },
+      schemas: {
+        StoryWrite: schema(StoryWriteSchema, 'input'),
+        StoryResponse: schema(StoryResponseSchema, 'output'),
+        StoryList: schema(StoryListSchema, 'output'),
+        Error: schema(ErrorSchema, 'output'),
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      '/api/stories': {
+        post: {
+          summary: 'Create a story (or get the one already stored for the same article URL)',
+          description:
+            'Idempotent per canonical article URL (fragment and utm_*/fbclid/gclid parameters ignored): a second POST of one URL answers 200 with the stored story and changes nothing; use PUT to change it.',
+          requestBody: { required: true, content: json('StoryWrite') },
+          responses: {
+            201: { description: 'Created', content: json('StoryResponse') },
+            200: { description: 'Already stored for this URL', content: json('StoryResponse') },
+            ...errors(400, 401, 403, 413, 415),
+          },
+        },
+        get: {
+          summary: 'List stories, newest first',
+          parameters: Object.entries(listQuery.properties).map(([name, s]) => ({ name, in: 'query', schema: s })),
+          responses: { 200: { description: 'A page', content: json('StoryList') }, ...errors(400, 401, 403) },
+        },
+      },
+      '/api/stories/{id}': {
+        parameters: [idParam],
+        get: {
+          summary: 'Get a story',
+          responses: { 200: { description: 'The story', content: json('StoryResponse') }, ...errors(401, 403, 404) },
+        },
+        put: {
+          summary: 'Replace a story (idempotent); its card address changes with its content, its slug stays',
+          requestBody: { required: true, content: json('StoryWrite') },
+          responses: {
+            200: { description: 'Replaced', content: json('StoryResponse') },
+            ...errors(400, 401, 403, 404, 409, 413, 415),
+          },
+        },
+        delete: {
+          summary: 'Delete a story and its cards',
+          responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/s/{slug}': {
+        get: {
+          summary: 'Share page: Open Graph and Twitter tags for crawlers; people are sent on to the article',
+          security: [],
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'HTML' }, 404: { description: 'HTML: no such story' } },
+        },
+      },
+      '/cards/{hash}/{size}.png': {
+        get: {
+          summary: 'A card at its content address (immutable; ETag; 304)',
+          security: [],
+          parameters: [
+            { name: 'hash', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{20}$' } },
+            { name: 'size', in: 'path', required: true, schema: { type: 'string', enum: SIZE_NAMES } },
+          ],
+          responses: {
+            200: { description: 'PNG' },
+            304: { description: 'Not modified' },
+            404: { description: 'Unknown address' },
+          },
+        },
+      },
+      '/card.png': {
+        get: {
+          summary:
+            'Signed ad-hoc card: headline, quote, quoteAuthor, siteName, author, lang, template, size, theme, brand, sig',
+          security: [],
+          responses: {
+            200: { description: 'PNG' },
+            ...errors(400),
+            403: { description: 'Missing or wrong signature' },
+          },
+        },
+      },
+      '/healthz': {
+        get: { summary: 'Liveness and D1 reachability', security: [], responses: { 200: { description: 'OK' } } },
+      },
+    },
+  };
+}
+
+export const openapi = new Hono<AppEnv>().get('/openapi.json', (c) => c.json(openApiDocument(c.var.baseUrl)));

@@ -1,0 +1,116 @@
+// GET /s/:slug: the page link-preview crawlers read (og:/twitter: tags naming the card) and people pass through.
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { isbot } from 'isbot';
+import { DEFAULT_BRAND } from '../render/theme.ts';
+import { SIZES } from '../render/types.ts';
+import { cardHash, cardPath, sizesOf } from '../storage/cards.ts';
+import type { StoryRecord } from '../storage/stories.ts';
+import type { AppEnv } from './context.ts';
+
+const TWITTER_ALT_MAX = 420; // X's limit for image alt text
+
+function clip(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** og:description: the quote (attributed), else a line saying where the story is. */
+function description(r: StoryRecord): string {
+  const { quote, quoteAuthor, siteName, url } = r.story;
+  if (quote) return quoteAuthor ? `“${quote}” — ${quoteAuthor}` : `“${quote}”`;
+  const where = siteName ?? (url ? new URL(url).hostname : undefined);
+  return where ? `Read the full story on ${where}.` : r.story.headline;
+}
+
+function altText(r: StoryRecord): string {
+  const { headline, quote, quoteAuthor } = r.story;
+  const q = quote ? ` — “${quote}”${quoteAuthor ? ` ${quoteAuthor}` : ''}` : '';
+  return clip(`Card: ${headline}${q}`, TWITTER_ALT_MAX);
+}
+
+/**
+ * Every story string goes through hono/html's escaping (&, <, >, ", ' in text and attributes). No inline script:
+ * the Content-Security-Policy forbids all script, so even a missed escape could not run.
+ */
+function page(r: StoryRecord, base: string, hash: string, forPeople: boolean) {
+  const s = r.story;
+  const shareUrl = `${base}/s/${r.slug}`;
+  const og = `${base}${cardPath(hash, 'og')}`;
+  // The 2:1 size is what X's summary_large_image shows uncropped; a template without it falls back to og.
+  const x = `${base}${cardPath(hash, sizesOf(r.template).includes('x') ? 'x' : 'og')}`;
+  const alt = altText(r);
+  const desc = description(r);
+  const siteName = s.siteName ?? r.theme?.siteName;
+  const https = og.startsWith('https:');
+  return html`<!doctype html>
+<html lang="${s.lang ?? 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${s.headline}</title>
+<meta name="description" content="${desc}">
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${s.url ?? shareUrl}">
+<meta name="theme-color" content="${r.theme?.brandColor ?? DEFAULT_BRAND}">
+<meta property="og:type" content="article">
+<meta property="og:title" content="${s.headline}">
+<meta property="og:description" content="${desc}">
+<meta property="og:url" content="${shareUrl}">
+${siteName ? html`<meta property="og:site_name" content="${siteName}">\n` : ''}${s.lang ? html`<meta property="og:locale" content="${s.lang.replace('-', '_')}">\n` : ''}<meta property="og:image" content="${og}">
+${https ? html`<meta property="og:image:secure_url" content="${og}">\n` : ''}<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="${SIZES.og.width}">
+<meta property="og:image:height" content="${SIZES.og.height}">
+<meta property="og:image:alt" content="${alt}">
+${s.publishedAt ? html`<meta property="article:published_time" content="${s.publishedAt}">\n` : ''}${s.author ? html`<meta property="article:author" content="${s.author}">\n` : ''}${(s.tags ?? []).map((t) => html`<meta property="article:tag" content="${t}">\n`)}<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:title" content="${s.headline}">
+<meta name="twitter:description" content="${desc}">
+<meta name="twitter:image" content="${x}">
+<meta name="twitter:image:alt" content="${alt}">
+${forPeople ? html`<meta http-equiv="refresh" content="0; url=${s.url}">\n` : ''}<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}img{max-width:100%;height:auto}</style>
+</head>
+<body>
+<main>
+<h1>${s.headline}</h1>
+${s.quote ? html`<blockquote><p>${s.quote}</p>${s.quoteAuthor ? html`<footer>— ${s.quoteAuthor}</footer>` : ''}</blockquote>\n` : ''}<p><a href="${s.url ?? shareUrl}">Read the story${siteName ? html` on ${siteName}` : ''} →</a></p>
+<img src="${og}" width="${SIZES.og.width}" height="${SIZES.og.height}" alt="${alt}">
+</main>
+</body>
+</html>
+`;
+}
+
+const notFoundPage = (slug: string) => html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Story not found</title></head>
+<body><h1>Story not found</h1><p>There is no story at <code>/s/${slug}</code>. It may have been removed.</p></body></html>
+`;
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+export const share = new Hono<AppEnv>().get('/s/:slug', async (c) => {
+  const slug = c.req.param('slug');
+  const record = await c.var.stories.bySlug(slug);
+  c.header('Vary', 'User-Agent');
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+  if (!record) {
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.html(notFoundPage(slug), 404);
+  }
+  // Recomputed on each view, so a template or font update moves the page to the new address at once.
+  const spec = { story: record.story, template: record.template, theme: record.theme };
+  const hash = await cardHash(spec);
+  if (hash !== record.cardHash) {
+    await c.var.cards.register(hash, spec, record.id);
+    await c.var.stories.setCardHash(record.id, hash);
+  }
+  const ua = c.req.header('User-Agent') ?? '';
+  // Crawlers get no refresh (some would follow it to the article and read its tags instead of ours).
+  const forPeople = !isbot(ua);
+  c.header('Cache-Control', 'public, max-age=300');
+  return c.html(page(record, c.var.baseUrl, hash, forPeople));
+});

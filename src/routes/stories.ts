@@ -1,0 +1,123 @@
+// /api/stories: the newsroom's JSON API (Bearer auth). POST is idempotent per canonical article URL.
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { StorycardError } from '../errors.ts';
+import { listTemplates } from '../render/index.ts';
+import { SIZE_NAMES } from '../render/types.ts';
+import { type CardSpec, cardHash, cardPath, edgeCache, sizesOf } from '../storage/cards.ts';
+import type { StoryRecord, StoryWrite } from '../storage/stories.ts';
+import { toFieldIssues } from '../story/schema.ts';
+import { requireToken } from './auth.ts';
+import { readJsonBody } from './body.ts';
+import type { AppEnv } from './context.ts';
+import { ListQuerySchema, type StoryResponse, StoryWriteSchema } from './schemas.ts';
+
+export function toStoryResponse(r: StoryRecord, baseUrl: string): StoryResponse {
+  const cardUrls = Object.fromEntries(sizesOf(r.template).map((s) => [s, `${baseUrl}${cardPath(r.cardHash, s)}`]));
+  return {
+    id: r.id,
+    slug: r.slug,
+    shareUrl: `${baseUrl}/s/${r.slug}`,
+    cardUrl: `${baseUrl}${cardPath(r.cardHash, 'og')}`,
+    cardUrls: cardUrls as StoryResponse['cardUrls'],
+    story: r.story,
+    template: r.template,
+    theme: r.theme,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+function invalid(error: z.ZodError, input: unknown): never {
+  const issues = toFieldIssues(error, input);
+  throw new StorycardError('invalid_story', issues.map((i) => i.message).join('; '), { issues });
+}
+
+/** Validate a POST/PUT body into what the store writes, with its content address. */
+async function parseWrite(input: unknown): Promise<{ write: StoryWrite; spec: CardSpec }> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    const received = Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input;
+    const message = `(story): expected a JSON object, received ${received}`;
+    throw new StorycardError('invalid_story', message, {
+      issues: [{ path: '(story)', expected: 'a JSON object', received, message }],
+    });
+  }
+  const parsed = StoryWriteSchema.safeParse(input);
+  if (!parsed.success) invalid(parsed.error, input);
+  const { template, theme, ...story } = parsed.data;
+  if (!story.url) {
+    const message = 'url: expected the absolute http(s) URL of the article (a story is shared by it), received nothing';
+    throw new StorycardError('invalid_story', message, {
+      issues: [{ path: 'url', expected: 'an absolute http(s) URL', received: 'nothing', message }],
+    });
+  }
+  if (template !== undefined && !listTemplates().some((t) => t.name === template)) {
+    const names = listTemplates().map((t) => t.name);
+    const message = `template: expected one of ${names.join(', ')}, received ${JSON.stringify(template)}`;
+    throw new StorycardError('unknown_template', message, {
+      issues: [
+        { path: 'template', expected: `one of ${names.join(', ')}`, received: JSON.stringify(template), message },
+      ],
+    });
+  }
+  const themeOrUndefined = theme && Object.keys(theme).length ? theme : undefined;
+  const spec: CardSpec = { story, template, theme: themeOrUndefined };
+  const write: StoryWrite = {
+    story: { ...story, url: story.url },
+    template,
+    theme: themeOrUndefined,
+    cardHash: await cardHash(spec),
+  };
+  return { write, spec };
+}
+
+export const stories = new Hono<AppEnv>()
+  .use(requireToken)
+  .post('/', async (c) => {
+    const { write, spec } = await parseWrite(await readJsonBody(c));
+    const { record, created } = await c.var.stories.create(write);
+    if (created) await c.var.cards.register(record.cardHash, spec, record.id);
+    if (created) c.header('Location', `${c.var.baseUrl}/api/stories/${record.id}`);
+    return c.json(toStoryResponse(record, c.var.baseUrl), created ? 201 : 200);
+  })
+  .get('/', async (c) => {
+    const query = ListQuerySchema.safeParse(c.req.query());
+    if (!query.success) {
+      const issues = toFieldIssues(query.error, c.req.query());
+      throw new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
+    }
+    const page = await c.var.stories.list(query.data.limit, query.data.cursor);
+    return c.json({ items: page.items.map((r) => toStoryResponse(r, c.var.baseUrl)), nextCursor: page.nextCursor });
+  })
+  .get('/:id', async (c) => {
+    const record = await c.var.stories.get(c.req.param('id'));
+    if (!record) throw notFound(c.req.param('id'));
+    return c.json(toStoryResponse(record, c.var.baseUrl));
+  })
+  .put('/:id', async (c) => {
+    const id = c.req.param('id');
+    const { write, spec } = await parseWrite(await readJsonBody(c));
+    const record = await c.var.stories.update(id, write);
+    if (!record) throw notFound(id);
+    // The old address stays registered, so cards already fetched by crawlers keep resolving.
+    await c.var.cards.register(record.cardHash, spec, record.id);
+    return c.json(toStoryResponse(record, c.var.baseUrl));
+  })
+  .delete('/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!(await c.var.stories.get(id))) throw notFound(id);
+    const hashes = await c.var.cards.deleteForStory(id);
+    await c.var.stories.delete(id);
+    // This location's edge cache too (other locations age out; nothing links to these addresses any more).
+    const cache = edgeCache();
+    if (cache) {
+      await Promise.all(
+        hashes.flatMap((h) => SIZE_NAMES.map((s) => cache.delete(new Request(`${c.var.baseUrl}${cardPath(h, s)}`)))),
+      );
+    }
+    return c.body(null, 204);
+  });
+
+function notFound(id: string): StorycardError {
+  return new StorycardError('not_found', `no story with id ${JSON.stringify(id)}`);
+}

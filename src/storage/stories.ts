@@ -1,0 +1,175 @@
+// D1 stories: the records behind share pages and the stories API. SQL lives here and nowhere else.
+import { StorycardError } from '../errors.ts';
+import type { Theme } from '../render/types.ts';
+import type { Story } from '../story/schema.ts';
+import { canonicalUrl, makeSlug } from '../story/slug.ts';
+
+export interface StoryRecord {
+  id: string;
+  slug: string;
+  story: Story;
+  template: string | undefined;
+  theme: Partial<Theme> | undefined;
+  cardHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Row {
+  id: string;
+  slug: string;
+  url_key: string;
+  story: string;
+  template: string | null;
+  theme: string | null;
+  card_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoryWrite {
+  story: Story & { url: string };
+  template: string | undefined;
+  theme: Partial<Theme> | undefined;
+  cardHash: string;
+}
+
+const fromRow = (r: Row): StoryRecord => ({
+  id: r.id,
+  slug: r.slug,
+  story: JSON.parse(r.story) as Story,
+  template: r.template ?? undefined,
+  theme: r.theme ? (JSON.parse(r.theme) as Partial<Theme>) : undefined,
+  cardHash: r.card_hash,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const isUniqueViolation = (e: unknown, column: string) =>
+  e instanceof Error && /UNIQUE constraint failed/i.test(e.message) && e.message.includes(column);
+
+export class StoryStore {
+  constructor(private readonly db: D1Database) {}
+
+  async get(id: string): Promise<StoryRecord | null> {
+    const row = await this.db.prepare('SELECT * FROM stories WHERE id = ?').bind(id).first<Row>();
+    return row ? fromRow(row) : null;
+  }
+
+  async bySlug(slug: string): Promise<StoryRecord | null> {
+    const row = await this.db.prepare('SELECT * FROM stories WHERE slug = ?').bind(slug).first<Row>();
+    return row ? fromRow(row) : null;
+  }
+
+  async byUrl(url: string): Promise<StoryRecord | null> {
+    const row = await this.db.prepare('SELECT * FROM stories WHERE url_key = ?').bind(canonicalUrl(url)).first<Row>();
+    return row ? fromRow(row) : null;
+  }
+
+  /**
+   * Insert a story, or return the one already stored for the same canonical article URL (`created: false`).
+   * Two racing POSTs of one URL both end up with the same record: the loser's insert fails on url_key and reads.
+   */
+  async create(w: StoryWrite): Promise<{ record: StoryRecord; created: boolean }> {
+    const existing = await this.byUrl(w.story.url);
+    if (existing) return { record: existing, created: false };
+    const now = new Date().toISOString();
+    const id = crypto.randomUUID();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const slug = makeSlug(w.story.headline);
+      try {
+        await this.db
+          .prepare(
+            `INSERT INTO stories (id, slug, url_key, story, template, theme, card_hash, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .bind(id, slug, canonicalUrl(w.story.url), ...this.payload(w), now, now)
+          .run();
+        return { record: (await this.get(id))!, created: true };
+      } catch (e) {
+        if (isUniqueViolation(e, 'slug')) continue;
+        if (isUniqueViolation(e, 'url_key')) {
+          const winner = await this.byUrl(w.story.url);
+          if (winner) return { record: winner, created: false };
+        }
+        throw e;
+      }
+    }
+    throw new Error('could not find a free slug after 5 attempts');
+  }
+
+  /** Replace a story's content (PUT). The slug stays: share URLs already posted keep working. */
+  async update(id: string, w: StoryWrite): Promise<StoryRecord | null> {
+    try {
+      const res = await this.db
+        .prepare(
+          `UPDATE stories SET url_key = ?1, story = ?2, template = ?3, theme = ?4, card_hash = ?5,
+             updated_at = CASE WHEN story = ?2 AND template IS ?3 AND theme IS ?4 THEN updated_at ELSE ?6 END
+           WHERE id = ?7`,
+        )
+        .bind(canonicalUrl(w.story.url), ...this.payload(w), new Date().toISOString(), id)
+        .run();
+      if (!res.meta.changes) return null;
+    } catch (e) {
+      if (isUniqueViolation(e, 'url_key')) {
+        throw new StorycardError('conflict', `url: another story already has the article URL ${w.story.url}`);
+      }
+      throw e;
+    }
+    return this.get(id);
+  }
+
+  async setCardHash(id: string, cardHash: string): Promise<void> {
+    await this.db.prepare('UPDATE stories SET card_hash = ? WHERE id = ?').bind(cardHash, id).run();
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const res = await this.db.prepare('DELETE FROM stories WHERE id = ?').bind(id).run();
+    return res.meta.changes > 0;
+  }
+
+  /** Newest first, keyset-paged: the cursor is the last item's (created_at, id), so inserts never shift pages. */
+  async list(limit: number, cursor?: string): Promise<{ items: StoryRecord[]; nextCursor: string | null }> {
+    const after = cursor ? decodeCursor(cursor) : null;
+    const stmt = after
+      ? this.db
+          .prepare('SELECT * FROM stories WHERE (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?')
+          .bind(after[0], after[1], limit + 1)
+      : this.db.prepare('SELECT * FROM stories ORDER BY created_at DESC, id DESC LIMIT ?').bind(limit + 1);
+    const { results } = await stmt.all<Row>();
+    const items = results.slice(0, limit).map(fromRow);
+    const last = items.at(-1);
+    return { items, nextCursor: results.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  async ping(): Promise<void> {
+    await this.db.prepare('SELECT 1').first();
+  }
+
+  private payload(w: StoryWrite): [string, string | null, string | null, string] {
+    return [JSON.stringify(w.story), w.template ?? null, w.theme ? JSON.stringify(w.theme) : null, w.cardHash];
+  }
+}
+
+function encodeCursor(createdAt: string, id: string): string {
+  return btoa(JSON.stringify([createdAt, id])).replace(/=+$/, '');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v = JSON.parse(atob(cursor)) as unknown;
+    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')) return v as [string, string];
+  } catch {
+    // fall through to the error below
+  }
+  throw new StorycardError('invalid_request', `cursor: expected a cursor from a previous page, received "${cursor}"`, {
+    issues: [
+      {
+        path: 'cursor',
+        expected: 'the nextCursor of a previous page',
+        received: JSON.stringify(cursor),
+        message: `cursor: expected the nextCursor of a previous page, received ${JSON.stringify(cursor)}`,
+      },
+    ],
+  });
+}

@@ -1,0 +1,137 @@
+// Signed ad-hoc card URLs: HMAC-SHA256 over a canonical query, shared by `storycard sign` and the Worker's /card.png.
+import { z } from 'zod';
+import { type FieldIssue, StorycardError } from '../errors.ts';
+import { isSizeName, SIZE_NAMES, type SizeName, type Theme } from '../render/types.ts';
+import { type Story, StorySchema, toFieldIssues } from './schema.ts';
+
+/**
+ * The canonical form both sides sign: every parameter but `sig`, sorted by key (then value), each as
+ * encodeURIComponent(key)=encodeURIComponent(value), joined by '&'. Signing decoded values means a URL that
+ * spells a space as %20 or + verifies the same.
+ */
+export function canonicalQuery(params: Iterable<[string, string]>): string {
+  return [...params]
+    .filter(([k]) => k !== 'sig')
+    .sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+}
+
+const encoder = new TextEncoder();
+
+async function hmac(secret: string, message: string): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
+}
+
+function base64url(bytes: Uint8Array): string {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The signature of a parameter set (base64url, 43 characters). */
+export async function signParams(params: Iterable<[string, string]>, secret: string): Promise<string> {
+  return base64url(await hmac(secret, canonicalQuery(params)));
+}
+
+/**
+ * Compare two strings in time independent of where they differ: both are HMAC'd with a fresh key first, so the
+ * comparison runs over two fixed-length digests (and their lengths leak nothing either). Works in workerd and Node.
+ */
+export async function constantTimeEqual(a: string, b: string): Promise<boolean> {
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  const k = base64url(key);
+  const [da, db] = await Promise.all([hmac(k, a), hmac(k, b)]);
+  let diff = 0;
+  for (let i = 0; i < da.length; i++) diff |= (da[i] ?? 0) ^ (db[i] ?? 0);
+  return diff === 0;
+}
+
+/** True when `sig` is present and matches the other parameters. */
+export async function verifyParams(params: URLSearchParams, secret: string): Promise<boolean> {
+  const sig = params.get('sig');
+  if (!sig) return false;
+  return constantTimeEqual(sig, await signParams(params, secret));
+}
+
+/** A complete signed URL: `${baseUrl}/card.png?<canonical query>&sig=…`. */
+export async function signedCardUrl(baseUrl: string, params: Record<string, string>, secret: string): Promise<string> {
+  const entries = Object.entries(params).filter(([, v]) => v !== '');
+  const sig = await signParams(entries, secret);
+  return `${baseUrl.replace(/\/+$/, '')}/card.png?${canonicalQuery(entries)}&sig=${sig}`;
+}
+
+/** The parameters /card.png understands. Story fields are validated by the Story schema itself. */
+export const CARD_PARAMS = [
+  'headline',
+  'quote',
+  'quoteAuthor',
+  'siteName',
+  'author',
+  'lang',
+  'template',
+  'size',
+  'theme',
+  'brand',
+] as const;
+
+const CardOptionsSchema = z.object({
+  template: z.string().trim().min(1).max(60).optional(),
+  size: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || isSizeName(s), { message: `one of ${SIZE_NAMES.join(', ')}` }),
+  theme: z.enum(['light', 'dark']).optional(),
+  brand: z
+    .string()
+    .regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, { message: 'a hex colour like #C8102E' })
+    .optional(),
+});
+
+export interface CardParams {
+  story: Story;
+  template: string | undefined;
+  size: SizeName;
+  theme: Partial<Theme> | undefined;
+}
+
+/** Validate an ad-hoc card's parameters (after its signature checked out); errors name each bad parameter. */
+export function parseCardParams(params: URLSearchParams): CardParams {
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  const flat: Record<string, string> = {};
+  for (const [k, v] of params) {
+    if (k === 'sig') continue;
+    if (!(CARD_PARAMS as readonly string[]).includes(k)) {
+      issues.push(issue(k, `one of the parameters ${CARD_PARAMS.join(', ')}`, 'an unknown parameter'));
+    } else if (seen.has(k)) {
+      issues.push(issue(k, 'the parameter once', 'it more than once'));
+    }
+    seen.add(k);
+    flat[k] = v;
+  }
+  const { template, size, theme, brand, ...storyFields } = flat;
+  const story = StorySchema.safeParse(storyFields);
+  if (!story.success) issues.push(...toFieldIssues(story.error, storyFields));
+  const opts = CardOptionsSchema.safeParse({ template, size, theme, brand });
+  if (!opts.success) issues.push(...toFieldIssues(opts.error, { template, size, theme, brand }));
+  if (issues.length || !story.success || !opts.success) {
+    throw new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
+  }
+  const t: Partial<Theme> = {};
+  if (opts.data.theme) t.mode = opts.data.theme;
+  if (opts.data.brand) t.brandColor = opts.data.brand;
+  return {
+    story: story.data,
+    template: opts.data.template,
+    size: (opts.data.size as SizeName | undefined) ?? 'og',
+    theme: Object.keys(t).length ? t : undefined,
+  };
+}
+
+function issue(path: string, expected: string, received: string): FieldIssue {
+  return { path, expected, received, message: `${path}: expected ${expected}, received ${received}` };
+}

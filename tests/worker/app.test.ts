@@ -1,0 +1,93 @@
+// The app as a whole: health, OpenAPI from the zod schemas, JSON errors for unknown routes, settings and base URL.
+
+import { createExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { call, createStory, storyInput } from './helpers.ts';
+
+const noRender = createApp({
+  renderPng: async () => {
+    throw new Error('these tests never render');
+  },
+});
+
+describe('app', () => {
+  it('GET /healthz reports D1 reachable', async () => {
+    const res = await call('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, d1: 'ok' });
+  });
+
+  it('GET /openapi.json describes the stories API with the schemas the handlers validate with', async () => {
+    const res = await call('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      servers: { url: string }[];
+      paths: Record<string, Record<string, unknown>>;
+      components: {
+        schemas: Record<string, { properties: Record<string, { maxLength?: number }>; required?: string[] }>;
+      };
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.servers[0]?.url).toBe('https://cards.example.com');
+    expect(Object.keys(doc.paths['/api/stories']!)).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(doc.paths['/api/stories/{id}']!)).toEqual(expect.arrayContaining(['get', 'put', 'delete']));
+    const write = doc.components.schemas.StoryWrite!;
+    expect(write.required).toContain('headline');
+    expect(Object.keys(write.properties)).toEqual(
+      expect.arrayContaining(['headline', 'quote', 'url', 'template', 'theme']),
+    );
+    const response = doc.components.schemas.StoryResponse!;
+    expect(response.required).toEqual(expect.arrayContaining(['id', 'slug', 'shareUrl', 'cardUrl', 'story']));
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await call('/nope');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('without PUBLIC_BASE_URL, builds URLs from the request origin (and http pages get no og:image:secure_url)', async () => {
+    const s = await createStory();
+    const local = { ...env, PUBLIC_BASE_URL: '' };
+    const res = await noRender.request(
+      `http://127.0.0.1:8787/s/${s.slug}`,
+      { headers: { 'User-Agent': 'Twitterbot/1.0' } },
+      local,
+      createExecutionContext(),
+    );
+    const html = await res.text();
+    expect(html).toContain(`<meta property="og:image" content="http://127.0.0.1:8787/cards/`);
+    expect(html).not.toContain('og:image:secure_url');
+  });
+
+  it('keeps the API closed when API_TOKEN is unset', async () => {
+    const open = { ...env, API_TOKEN: '' };
+    const res = await noRender.request(
+      'https://cards.example.com/api/stories',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(storyInput()) },
+      open,
+      createExecutionContext(),
+    );
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ message: expect.stringContaining('API_TOKEN is not set') });
+  });
+
+  it('turns an unexpected failure into a 500 that leaks nothing, and logs it', async () => {
+    const broken = { ...env, DB: undefined as unknown as D1Database };
+    const res = await noRender.request('https://cards.example.com/s/anything', {}, broken, createExecutionContext());
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { error: string; message: string };
+    expect(body.error).toBe('internal');
+    expect(JSON.stringify(body)).not.toMatch(/at |\.ts|TypeError|prepare/);
+  });
+
+  it('fails loudly, naming the setting, when a setting is malformed', async () => {
+    const bad = { ...env, BOT_MODE: 'sometimes' };
+    const res = await noRender.request('https://cards.example.com/healthz', {}, bad, createExecutionContext());
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ error: 'misconfigured', message: expect.stringContaining('BOT_MODE') });
+  });
+});

@@ -1,0 +1,127 @@
+// Share pages inside workerd: complete og:/twitter: tags, people sent on, crawlers not, hostile text inert, real 404.
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { api, call, createStory, type StoryBody } from './helpers.ts';
+
+const TWITTERBOT = 'Twitterbot/1.0';
+const BROWSER =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
+
+async function page(slug: string, ua = TWITTERBOT) {
+  const res = await call(`/s/${slug}`, { headers: { 'User-Agent': ua } });
+  const text = await res.text();
+  const { document } = parseHTML(text);
+  const meta = (key: string) =>
+    [...document.querySelectorAll('meta')]
+      .filter((m) => m.getAttribute('property') === key || m.getAttribute('name') === key)
+      .map((m) => m.getAttribute('content'));
+  return { res, text, document, meta, one: (key: string) => meta(key)[0] };
+}
+
+describe('GET /s/:slug', () => {
+  it('carries every tag a crawler reads, with absolute https image URLs', async () => {
+    const s = await createStory({ author: 'Jane Reporter', publishedAt: '2025-02-10T14:30:00Z' });
+    const { res, one, document } = await page(s.slug);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html; charset=utf-8/i);
+    expect(res.headers.get('Vary')).toContain('User-Agent');
+    expect(one('og:type')).toBe('article');
+    expect(one('og:title')).toBe(s.story.headline);
+    expect(one('og:description')).toBe(`“${s.story.quote}” — ${s.story.quoteAuthor}`);
+    expect(one('og:url')).toBe(s.shareUrl);
+    expect(one('og:site_name')).toBe('Tech Dispatch');
+    expect(one('og:image')).toBe(s.cardUrl);
+    expect(one('og:image')).toMatch(/^https:\/\/cards\.example\.com\/cards\/[0-9a-f]{20}\/og\.png$/);
+    expect(one('og:image:secure_url')).toBe(s.cardUrl);
+    expect(one('og:image:type')).toBe('image/png');
+    expect(one('og:image:width')).toBe('1200');
+    expect(one('og:image:height')).toBe('630');
+    expect(one('og:image:alt')).toContain(s.story.headline as string);
+    expect(one('twitter:card')).toBe('summary_large_image');
+    expect(one('twitter:image')).toBe(s.cardUrls.x);
+    expect(one('twitter:image')).toMatch(/\/x\.png$/);
+    expect(one('twitter:image:alt')).toBe(one('og:image:alt'));
+    expect(one('theme-color')).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(one('article:published_time')).toBe('2025-02-10T14:30:00Z');
+    expect(one('article:author')).toBe('Jane Reporter');
+    expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(s.story.url);
+  });
+
+  it('sends people on to the article (refresh + link) but gives crawlers no refresh', async () => {
+    const s = await createStory();
+    const person = await page(s.slug, BROWSER);
+    expect(person.one('refresh')).toBeUndefined(); // http-equiv, not name: checked below
+    const refresh = person.document.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content');
+    expect(refresh).toBe(`0; url=${s.story.url}`);
+    expect(person.document.querySelector('main a')?.getAttribute('href')).toBe(s.story.url);
+
+    for (const ua of [
+      TWITTERBOT,
+      'facebookexternalhit/1.1',
+      'Slackbot-LinkExpanding 1.0',
+      'Mozilla/5.0 (compatible; Discordbot/2.0)',
+    ]) {
+      const crawler = await page(s.slug, ua);
+      expect(crawler.document.querySelector('meta[http-equiv="refresh"]'), ua).toBeNull();
+      expect(crawler.one('og:image'), ua).toBe(s.cardUrl);
+    }
+  });
+
+  it('holds hostile story text verbatim in every tag and runs none of it', async () => {
+    const hostile = `</title><script>alert(1)</script>"'><img src=x onerror=alert(2)> & &amp; <!--`;
+    const s = await createStory({
+      headline: hostile,
+      quote: `"><script>alert(3)</script>`,
+      quoteAuthor: `' onmouseover='alert(4)`,
+      siteName: `</head><body onload=alert(5)>`,
+      author: `"/><meta http-equiv="refresh" content="0;url=https://evil.example">`,
+      url: `https://news.example.org/a?x="><script>alert(6)</script>&y='`,
+    });
+    for (const ua of [TWITTERBOT, BROWSER]) {
+      const { document, one, text } = await page(s.slug, ua);
+      expect(document.querySelectorAll('script').length).toBe(0);
+      expect(document.querySelectorAll('[onerror],[onload],[onmouseover]').length).toBe(0);
+      expect(document.querySelector('title')?.textContent).toBe(s.story.headline);
+      expect(one('og:title')).toBe(s.story.headline);
+      expect(one('twitter:title')).toBe(s.story.headline);
+      expect(one('og:site_name')).toBe(s.story.siteName);
+      expect(one('article:author')).toBe(s.story.author);
+      expect(one('og:description')).toBe(`“${s.story.quote}” — ${s.story.quoteAuthor}`);
+      expect(document.querySelector('h1')?.textContent).toBe(s.story.headline);
+      expect(document.querySelectorAll('meta[http-equiv="refresh"]').length).toBe(ua === BROWSER ? 1 : 0);
+      // The raw bytes never contain the markup unescaped.
+      expect(text).not.toContain('<script');
+      expect(text).not.toContain('</title><');
+    }
+    const res = await call(`/s/${s.slug}`);
+    expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+  });
+
+  it('stays well under 50 KB even for maximal stories of escaped characters', async () => {
+    const s = await createStory({
+      headline: '"&<>'.repeat(75),
+      quote: `'"&<>`.repeat(120),
+      quoteAuthor: '&'.repeat(120),
+    });
+    const { text } = await page(s.slug, BROWSER);
+    expect(new TextEncoder().encode(text).byteLength).toBeLessThan(50_000);
+  });
+
+  it('moves to the new card address after a PUT; the old address still resolves', async () => {
+    const s = await createStory();
+    const put = await api(`/${s.id}`, 'PUT', { ...s.story, headline: 'Changed' });
+    const after = (await put.json()) as StoryBody;
+    const { one } = await page(s.slug);
+    expect(one('og:image')).toBe(after.cardUrl);
+    expect(one('og:image')).not.toBe(s.cardUrl);
+  });
+
+  it('answers an unknown slug with a real 404 HTML page', async () => {
+    const res = await call('/s/no-such-story', { headers: { 'User-Agent': BROWSER } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
+    const { document } = parseHTML(await res.text());
+    expect(document.querySelector('h1')?.textContent).toBe('Story not found');
+    expect(document.querySelectorAll('meta[property="og:image"]').length).toBe(0);
+  });
+});
