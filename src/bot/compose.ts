@@ -20,7 +20,7 @@ export interface ComposedPost {
   /** Length as the platform counts it, and the platform's limit. */
   length: number;
   limit: number;
-  /** Fields shortened at a word boundary (with an ellipsis) or left out to fit, in the order it happened. */
+  /** Fields shortened at a word boundary (with an ellipsis) or (some or all hashtags) left out to fit, in order. */
   truncated: Array<'headline' | 'quote'>;
   dropped: Array<'hashtags' | 'quote' | 'siteName'>;
   /** The story link and how the text shows it (Bluesky shows long links shortened; the facet keeps the full URL). */
@@ -127,8 +127,8 @@ export function composePost(story: Story, platform: Platform, options: ComposeOp
   // Least important first: hashtags one by one, then the quote (shortened, or dropped when little would be left),
   // then the site name; the headline is shortened only when nothing else is left to give.
   while (!fits(p) && p.hashtags.length > 0) {
+    if (!dropped.includes('hashtags')) dropped.push('hashtags');
     p = { ...p, hashtags: p.hashtags.slice(0, -1) };
-    if (p.hashtags.length === 0) dropped.push('hashtags');
   }
   if (!fits(p) && p.quote) {
     const base = p;
@@ -204,21 +204,30 @@ const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme
 
 /**
  * The longest prefix of `text` ending at a word boundary, plus an ellipsis, that passes `fits`; undefined when
- * not even one word fits. Text without word boundaries (one long token) is cut between graphemes instead.
+ * not even one word fits.
  */
 function cutAtWord(text: string, fits: (s: string) => boolean): string | undefined {
-  const wordEnds: number[] = [];
-  for (const s of words.segment(text)) if (s.isWordLike) wordEnds.push(s.index + s.segment.length);
-  const candidates = (ends: number[]) =>
-    ends
+  // Cut points: the end of every space-separated token (words, emoji, numbers), plus, in scripts written without
+  // spaces (Chinese, Japanese, Thai…), the end of every word the segmenter finds.
+  const ends = new Set<number>();
+  for (const m of text.matchAll(/\S+/g)) ends.add(m.index + m[0].length);
+  if (NO_SPACE_SCRIPTS.test(text)) {
+    for (const s of words.segment(text)) if (s.isWordLike) ends.add(s.index + s.segment.length);
+  }
+  const candidates = (points: Iterable<number>) =>
+    [...points]
       .filter((end) => end < text.length)
+      .sort((a, b) => a - b)
       .map((end) => text.slice(0, end).replace(/[\s,;:.!?\-–—(“"']+$/u, '') + ELLIPSIS)
       .filter((s) => s !== ELLIPSIS);
-  const best = largestFitting(candidates(wordEnds), fits);
-  if (best !== undefined || wordEnds.length > 1) return best;
-  const graphemeEnds = [...graphemeSegmenter.segment(text)].map((s) => s.index + s.segment.length);
-  return largestFitting(candidates(graphemeEnds), fits);
+  const best = largestFitting(candidates(ends), fits);
+  if (best !== undefined || ends.size > 1) return best;
+  // One long token: cut between graphemes.
+  return largestFitting(candidates([...graphemeSegmenter.segment(text)].map((s) => s.index + s.segment.length)), fits);
 }
+
+const NO_SPACE_SCRIPTS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /** Candidates grow in length, so `fits` flips once: binary search for the last that fits. */
 function largestFitting(candidates: string[], fits: (s: string) => boolean): string | undefined {

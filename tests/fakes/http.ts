@@ -24,6 +24,7 @@ export interface FakeRequest {
 /** A handler's answer; the server writes it (or, under an after-accept fault, throws it away). */
 export interface Reply {
   status: number;
+  /** JSON-serialised, unless a string (sent as is, e.g. an HTML error page). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -123,9 +124,9 @@ export async function serve(options: ServeOptions): Promise<FakeServer> {
 
 function write(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { ...reply.headers };
-  if (reply.body === undefined) {
+  if (reply.body === undefined || typeof reply.body === 'string') {
     res.writeHead(reply.status, headers);
-    res.end();
+    res.end(reply.body);
     return;
   }
   res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers });

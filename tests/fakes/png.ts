@@ -1,4 +1,5 @@
 // Tiny real PNGs for the bot's tests: a solid card, or a noisy one too big for Bluesky's 1,000,000-byte blob limit.
+import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -22,7 +23,7 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
-/** An RGB PNG; `noise` fills it with pseudo-random pixels that do not compress. */
+/** An RGB PNG; `noise` fills it with random pixels, which do not compress. */
 export function makePng(width: number, height: number, { noise = false } = {}): Uint8Array {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
@@ -30,12 +31,9 @@ export function makePng(width: number, height: number, { noise = false } = {}): 
   ihdr.set([8, 2, 0, 0, 0], 8);
   const row = width * 3 + 1;
   const raw = Buffer.alloc(row * height);
-  let seed = 12345;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width * 3; x++) {
-      seed = (seed * 1103515245 + 12345) >>> 0;
-      raw[y * row + 1 + x] = noise ? seed >>> 24 : x % 3 === 2 ? 0xcc : 0x22;
-    }
+    const pixels = noise ? randomBytes(width * 3) : Buffer.alloc(width * 3, 0x22);
+    raw.set(pixels, y * row + 1);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return new Uint8Array(
