@@ -17,13 +17,16 @@ const SIGNATURES: Record<string, (b: Uint8Array) => boolean> = {
  * IMAGE_TIMEOUT_MS, is larger than IMAGE_MAX_BYTES, or is not a PNG, JPEG, GIF, WebP or SVG. Never throws:
  * a card drops a missing image rather than failing.
  */
-export async function fetchImageAsDataUri(url: string, opts: { fetch?: typeof fetch } = {}): Promise<string | null> {
+export async function fetchImageAsDataUri(
+  url: string,
+  opts: { fetch?: typeof fetch; timeoutMs?: number } = {},
+): Promise<string | null> {
   const fetchImpl = opts.fetch ?? fetch;
   try {
     const { protocol } = new URL(url);
     if (protocol !== 'http:' && protocol !== 'https:') return null;
     const res = await fetchImpl(url, {
-      signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? IMAGE_TIMEOUT_MS),
       headers: { accept: Object.keys(SIGNATURES).join(', ') },
     });
     const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
