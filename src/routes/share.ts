@@ -43,6 +43,8 @@ function page(r: StoryRecord, base: string, hash: string, forPeople: boolean) {
   const desc = description(r);
   const siteName = s.siteName ?? r.theme?.siteName;
   const https = og.startsWith('https:');
+  // og:locale is language_TERRITORY; a bare language ("en") has no honest spelling there, so it is left out.
+  const locale = s.lang && /^[a-z]{2,3}-[A-Z]{2}$/.test(s.lang) ? s.lang.replace('-', '_') : undefined;
   return html`<!doctype html>
 <html lang="${s.lang ?? 'en'}">
 <head>
@@ -57,7 +59,7 @@ function page(r: StoryRecord, base: string, hash: string, forPeople: boolean) {
 <meta property="og:title" content="${s.headline}">
 <meta property="og:description" content="${desc}">
 <meta property="og:url" content="${shareUrl}">
-${siteName ? html`<meta property="og:site_name" content="${siteName}">\n` : ''}${s.lang ? html`<meta property="og:locale" content="${s.lang.replace('-', '_')}">\n` : ''}<meta property="og:image" content="${og}">
+${siteName ? html`<meta property="og:site_name" content="${siteName}">\n` : ''}${locale ? html`<meta property="og:locale" content="${locale}">\n` : ''}<meta property="og:image" content="${og}">
 ${https ? html`<meta property="og:image:secure_url" content="${og}">\n` : ''}<meta property="og:image:type" content="image/png">
 <meta property="og:image:width" content="${SIZES.og.width}">
 <meta property="og:image:height" content="${SIZES.og.height}">
