@@ -47,6 +47,7 @@ export function extractStory(input: ExtractInput): ExtractResult {
     author: article.author,
     publishedAt: article.publishedAt,
     imageUrl: article.imageUrl,
-    lang: article.lang ?? detectLang(`${headline}\n${body}`),
+    // The body alone when it is long enough: headlines are short and full of names in other languages.
+    lang: article.lang ?? detectLang(body) ?? detectLang(`${headline}\n${body}`),
   });
 }
