@@ -33,6 +33,8 @@ export default defineConfig({
           name: 'worker',
           include: ['tests/worker/**/*.test.ts'],
           setupFiles: ['./tests/worker/setup.ts'],
+          // A fake X API on 127.0.0.1 (Node side); worker tests reach it over real HTTP via inject('fakeXUrl').
+          globalSetup: ['./tests/worker/bot-fakes.setup.ts'],
           testTimeout: 60_000,
         },
       },
