@@ -62,10 +62,8 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
     cardFingerprint(card); // unknown template, or a size the template does not draw
   } catch (e) {
     if (isStorycardError(e)) {
-      const flags = (e.issues ?? []).map((i) =>
-        i.message.replace(/^quoteAuthor/, '--quote-author').replace(/^siteName/, '--site-name'),
-      );
-      return fail(io, flags.join('; ') || e.message);
+      // Name the flags the user typed, not the URL parameters they become.
+      return fail(io, e.message.replace(/\bquoteAuthor\b/g, '--quote-author').replace(/\bsiteName\b/g, '--site-name'));
     }
     throw e;
   }

@@ -1,0 +1,49 @@
+// `storycard sign`: prints a /card.png URL whose signature the Worker's verifier accepts; bad input exits 2.
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { signCommand } from '../../src/cli/sign.ts';
+import { parseCardParams, verifyParams } from '../../src/story/sign.ts';
+
+function io(env: Record<string, string | undefined>) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  return { io: { stdin: new PassThrough(), stdout, stderr, env }, out: () => out, err: () => err };
+}
+
+describe('storycard sign', () => {
+  it('prints a signed URL that verifies with the same secret and not with another', async () => {
+    const t = io({ SIGNING_SECRET: 's3cret', PUBLIC_BASE_URL: 'https://cards.example.com' });
+    const code = await signCommand(
+      ['--headline', 'Rates rise & markets <react>', '--quote', '“We had no choice”', '-s', 'x', '--theme', 'dark'],
+      t.io,
+    );
+    expect(code).toBe(0);
+    const url = new URL(t.out().trim());
+    expect(url.origin + url.pathname).toBe('https://cards.example.com/card.png');
+    expect(await verifyParams(url.searchParams, 's3cret')).toBe(true);
+    expect(await verifyParams(url.searchParams, 'other')).toBe(false);
+    const card = parseCardParams(url.searchParams);
+    expect(card.story.headline).toBe('Rates rise & markets <react>');
+    expect(card.size).toBe('x');
+    expect(card.theme).toEqual({ mode: 'dark' });
+  });
+
+  it('exits 2 naming the problem: no secret, a bad size, an unknown template', async () => {
+    const none = io({});
+    expect(await signCommand(['--headline', 'x'], none.io)).toBe(2);
+    expect(none.err()).toContain('SIGNING_SECRET');
+
+    const size = io({ SIGNING_SECRET: 's' });
+    expect(await signCommand(['--headline', 'x', '-s', 'huge'], size.io)).toBe(2);
+    expect(size.err()).toContain('size');
+
+    const template = io({ SIGNING_SECRET: 's' });
+    expect(await signCommand(['--headline', 'x', '-t', 'nope'], template.io)).toBe(2);
+    expect(template.err()).toContain('template');
+    expect(template.out()).toBe('');
+  });
+});
