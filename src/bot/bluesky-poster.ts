@@ -58,7 +58,7 @@ export function createBlueskyPoster(options: BlueskyPosterOptions): Poster {
     platform: 'bluesky',
 
     async post(input: PostInput): Promise<PostResult> {
-      const { text, image, imageType = 'image/png', alt = '', link } = input;
+      const { text, image, imageType = 'image/png', alt = '', link, lang } = input;
       if (image && image.length > BLUESKY_MAX_IMAGE_BYTES) {
         return failure(
           'permanent',
@@ -87,7 +87,12 @@ export function createBlueskyPoster(options: BlueskyPosterOptions): Poster {
           ? { $type: 'app.bsky.embed.images', images: [{ image: blob, alt }] }
           : undefined;
       try {
-        const res = await agent.post({ text, facets: facetsFor(text, link?.url), ...(embed ? { embed } : {}) });
+        const res = await agent.post({
+          text,
+          facets: facetsFor(text, link?.url),
+          ...(lang ? { langs: [lang] } : {}),
+          ...(embed ? { embed } : {}),
+        });
         return { ok: true, platformPostId: res.uri, url: postUrl(res.uri) };
       } catch (error) {
         return classifyBlueskyError(error, 'post');

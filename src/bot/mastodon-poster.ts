@@ -37,7 +37,7 @@ export function createMastodonPoster(options: MastodonPosterOptions): Poster {
   return {
     platform: 'mastodon',
 
-    async post({ text, image, imageType = 'image/png', alt, idempotencyKey }: PostInput): Promise<PostResult> {
+    async post({ text, image, imageType = 'image/png', alt, idempotencyKey, lang }: PostInput): Promise<PostResult> {
       let mediaId: string | undefined;
       try {
         if (image) {
@@ -56,7 +56,13 @@ export function createMastodonPoster(options: MastodonPosterOptions): Poster {
       try {
         // The same Idempotency-Key within an hour returns the status already made instead of a second one.
         const status = await client.v1.statuses.create(
-          { status: text, visibility: options.visibility ?? 'public', ...(mediaId ? { mediaIds: [mediaId] } : {}) },
+          {
+            status: text,
+            visibility: options.visibility ?? 'public',
+            // Mastodon takes an ISO 639 code, not a full BCP 47 tag (pt-BR → pt).
+            ...(lang ? { language: lang.split('-')[0]!.toLowerCase() } : {}),
+            ...(mediaId ? { mediaIds: [mediaId] } : {}),
+          },
           idempotencyKey ? { requestInit: { headers: { 'Idempotency-Key': idempotencyKey } } } : undefined,
         );
         return { ok: true, platformPostId: status.id, url: status.url ?? status.uri };

@@ -44,6 +44,8 @@ export interface PostInput {
   imageType?: 'image/png' | 'image/jpeg';
   /** Alt text for the image (headline and quote). */
   alt?: string;
+  /** BCP 47 language of the text (Bluesky `langs`, Mastodon `language`); X detects it itself. */
+  lang?: string;
   /** Stable per outbox row; Mastodon gets it as Idempotency-Key, so a retried request makes no second status. */
   idempotencyKey?: string;
   /**

@@ -19,6 +19,7 @@ export interface FakeMastodonStatus {
   /** The description of each attached media, in order. */
   descriptions: Array<string | undefined>;
   visibility: string;
+  language?: string;
   idempotencyKey?: string;
   createdAt: string;
 }
@@ -148,6 +149,7 @@ export async function startFakeMastodon(options: { port?: number; faults?: Fault
         mediaIds,
         descriptions: mediaIds.map((id) => state.media[id]?.description),
         visibility: typeof b?.visibility === 'string' ? b.visibility : 'public',
+        ...(typeof b?.language === 'string' ? { language: b.language } : {}),
         ...(typeof key === 'string' ? { idempotencyKey: key } : {}),
         createdAt: new Date().toISOString(),
       };

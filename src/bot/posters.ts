@@ -1,0 +1,77 @@
+// One poster per platform whose credentials are set, and the PostInput a story and its frozen text make.
+import type { Config } from '../config.ts';
+import type { Story } from '../story/schema.ts';
+import { createBlueskyPoster } from './bluesky-poster.ts';
+import { altText } from './compose.ts';
+import { createMastodonPoster } from './mastodon-poster.ts';
+import type { Platform, Poster, PostInput } from './types.ts';
+import { createXPoster } from './x-poster.ts';
+
+export type BotCredentials = Pick<Config, 'x' | 'bluesky' | 'mastodon'>;
+
+/** Platforms are enabled by their own credentials: all four X keys, a Bluesky identifier and app password, a Mastodon URL and token. */
+export function enabledPlatforms(c: BotCredentials): Platform[] {
+  const out: Platform[] = [];
+  if (c.x.appKey && c.x.appSecret && c.x.accessToken && c.x.accessSecret) out.push('x');
+  if (c.bluesky.identifier && c.bluesky.appPassword) out.push('bluesky');
+  if (c.mastodon.baseUrl && c.mastodon.accessToken) out.push('mastodon');
+  return out;
+}
+
+/**
+ * Posters for the enabled platforms. Keep them for the isolate's life rather than per message: the Bluesky poster
+ * holds its session, and createSession is rate-limited.
+ */
+export function createPosters(
+  c: BotCredentials,
+  options: { timeoutMs?: number } = {},
+): Partial<Record<Platform, Poster>> {
+  const enabled = new Set(enabledPlatforms(c));
+  const posters: Partial<Record<Platform, Poster>> = {};
+  if (enabled.has('x')) {
+    posters.x = createXPoster({
+      appKey: c.x.appKey!,
+      appSecret: c.x.appSecret!,
+      accessToken: c.x.accessToken!,
+      accessSecret: c.x.accessSecret!,
+      baseUrl: c.x.apiBaseUrl,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  if (enabled.has('bluesky')) {
+    posters.bluesky = createBlueskyPoster({
+      service: c.bluesky.service,
+      identifier: c.bluesky.identifier!,
+      password: c.bluesky.appPassword!,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  if (enabled.has('mastodon')) {
+    posters.mastodon = createMastodonPoster({
+      url: c.mastodon.baseUrl!,
+      accessToken: c.mastodon.accessToken!,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  return posters;
+}
+
+/** What a poster gets for one outbox row: the frozen text, the card, alt text, the link card and the row's id. */
+export function postInputFor(
+  story: Story,
+  frozenText: string,
+  card: { bytes: Uint8Array; type?: 'image/png' | 'image/jpeg' },
+  idempotencyKey: string,
+): PostInput {
+  return {
+    text: frozenText,
+    image: card.bytes,
+    imageType: card.type ?? 'image/png',
+    alt: altText(story),
+    ...(story.url
+      ? { link: { url: story.url, title: story.headline, description: story.quote ?? story.siteName ?? '' } }
+      : {}),
+    ...(story.lang ? { lang: story.lang } : {}),
+    idempotencyKey,
+  };
+}
