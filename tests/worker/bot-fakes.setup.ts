@@ -1,15 +1,21 @@
-// Vitest global setup (runs in Node, not workerd): starts a fake X API on 127.0.0.1 and hands its URL to worker tests.
+// Vitest global setup (runs in Node, not workerd): fake X, Bluesky and Mastodon APIs on 127.0.0.1 for worker tests.
 import type { TestProject } from 'vitest/node';
+import { startFakeBluesky } from '../fakes/fake-bluesky.ts';
+import { startFakeMastodon } from '../fakes/fake-mastodon.ts';
 import { startFakeX } from '../fakes/fake-x.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     fakeXUrl: string;
+    fakeBlueskyUrl: string;
+    fakeMastodonUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const x = await startFakeX();
+  const [x, bluesky, mastodon] = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
   project.provide('fakeXUrl', x.url);
-  return () => x.close();
+  project.provide('fakeBlueskyUrl', bluesky.url);
+  project.provide('fakeMastodonUrl', mastodon.url);
+  return () => Promise.all([x.close(), bluesky.close(), mastodon.close()]);
 }
