@@ -61,12 +61,12 @@ export function createWorkerdRuntime(opts: WorkerdRuntimeOptions = {}): RenderRu
           `font file must be a relative path inside fonts/, received "${file}"`,
         );
       }
-      const { assets } = opts;
-      if (!assets)
+      if (!assets) {
         throw new StorycardError(
           'render_failed',
-          `cannot load font "${file}": no ASSETS binding (wrangler.toml [assets])`,
+          `cannot load font "${file}": no ASSETS binding ([assets] in wrangler.toml)`,
         );
+      }
       let data = fonts.get(file);
       if (!data) {
         data = fetchFont(assets, file);
