@@ -61,6 +61,7 @@ export function createWorkerdRuntime(opts: WorkerdRuntimeOptions = {}): RenderRu
           `font file must be a relative path inside fonts/, received "${file}"`,
         );
       }
+      const { assets } = opts;
       if (!assets) {
         throw new StorycardError(
           'render_failed',
