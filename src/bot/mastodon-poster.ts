@@ -45,7 +45,7 @@ export function createMastodonPoster(options: MastodonPosterOptions): Poster {
           const media = await client.v2.media.create({
             // Copy into a plain ArrayBuffer-backed view: Blob refuses views over a SharedArrayBuffer.
             file: new Blob([new Uint8Array(image)], { type: imageType }),
-            ...(alt ? { description: alt.slice(0, 1500) } : {}),
+            ...(alt ? { description: Array.from(alt).slice(0, 1500).join('') } : {}),
             skipPolling: true,
           });
           mediaId = media.id;

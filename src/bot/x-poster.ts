@@ -81,7 +81,10 @@ export function createXPoster(options: XPosterOptions): Poster {
             media_type: imageType,
             media_category: 'tweet_image',
           });
-          if (alt) await client.v2.createMediaMetadata(mediaId, { alt_text: { text: alt.slice(0, 1000) } });
+          if (alt)
+            await client.v2.createMediaMetadata(mediaId, {
+              alt_text: { text: Array.from(alt).slice(0, 1000).join('') },
+            });
         }
       } catch (error) {
         return classifyXError(error, 'media');
