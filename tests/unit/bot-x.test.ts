@@ -128,6 +128,17 @@ describe('X poster against the fake X API', () => {
     expect(await poster().findExisting(text)).toMatchObject({ status: 'found' });
   });
 
+  it('treats a 503 sent after X created the post as ambiguous, and the check finds it', async () => {
+    x.fault({ mode: '503-after-accept' });
+    expect(await poster().post({ text, image: card, alt })).toMatchObject({
+      ok: false,
+      kind: 'ambiguous',
+      status: 503,
+    });
+    expect(x.state.posts).toHaveLength(1);
+    expect(await poster().findExisting(text)).toMatchObject({ status: 'found', platformPostId: x.state.posts[0]!.id });
+  });
+
   it('is retryable when X cannot be reached at all', async () => {
     const url = x.url;
     await x.close();
