@@ -9,10 +9,12 @@ import { palette, resolveTheme } from './theme.ts';
 import {
   type FieldReport,
   isSizeName,
+  type RenderReport,
   type RenderRequest,
   type RenderResult,
   type RenderRuntime,
   SIZES,
+  type SizeName,
 } from './types.ts';
 
 export { contrastRatio, palette, resolveTheme } from './theme.ts';
@@ -106,8 +108,18 @@ const report = (f: FittedText): FieldReport => ({ fontSize: f.fontSize, lines: f
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
-export async function renderCard(req: RenderRequest, runtime: RenderRuntime): Promise<RenderResult> {
-  const started = now();
+/** A card laid out and ready to draw: the satori element, its options and the fitted text. */
+export interface ComposedCard {
+  template: TemplateMeta;
+  size: { name: SizeName; width: number; height: number };
+  element: unknown;
+  /** Satori options (fonts, emoji loader, width, height) for drawing `element`. */
+  options: Record<string, unknown>;
+  fitted: { headline: FittedText; quote?: FittedText };
+}
+
+/** Choose fonts, fetch images and fit the text: everything but drawing. */
+export async function composeCard(req: RenderRequest, runtime: RenderRuntime): Promise<ComposedCard> {
   const template = getTemplate(req.template);
   const size = resolveSize(template, req.size);
   const theme = resolveTheme(req.theme);
@@ -162,22 +174,40 @@ export async function renderCard(req: RenderRequest, runtime: RenderRuntime): Pr
   const quoteBox = boxes.quote ? { ...boxes.quote, height: boxes.quote.height + spare } : undefined;
   const quote = story.quote && quoteBox ? await fitText(story.quote, quoteBox, measure) : undefined;
 
-  const element = template.render({ ...ctx, headline, ...(quote ? { quote } : {}) });
-  const svg = await runtime.satori(element, { ...satoriOptions, width: size.width, height: size.height });
-  const png = await runtime.svgToPng(svg);
-
   return {
-    svg,
-    png,
-    report: {
-      template: template.meta.name,
-      size: size.name,
-      width: size.width,
-      height: size.height,
-      bytes: png.byteLength,
-      ms: Math.round(now() - started),
-      fields: { headline: report(headline), ...(quote ? { quote: report(quote) } : {}) },
-    },
+    template: template.meta,
+    size,
+    element: template.render({ ...ctx, headline, ...(quote ? { quote } : {}) }),
+    options: { ...satoriOptions, width: size.width, height: size.height },
     fitted: { headline, ...(quote ? { quote } : {}) },
   };
+}
+
+function reportFor(card: ComposedCard, bytes: number, started: number): RenderReport {
+  const { headline, quote } = card.fitted;
+  return {
+    template: card.template.name,
+    size: card.size.name,
+    width: card.size.width,
+    height: card.size.height,
+    bytes,
+    ms: Math.round(now() - started),
+    fields: { headline: report(headline), ...(quote ? { quote: report(quote) } : {}) },
+  };
+}
+
+/** Lay out and draw the card as SVG only (fast previews); `report.bytes` is the SVG's size. */
+export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Promise<Omit<RenderResult, 'png'>> {
+  const started = now();
+  const card = await composeCard(req, runtime);
+  const svg = await runtime.satori(card.element, card.options);
+  return { svg, report: reportFor(card, new TextEncoder().encode(svg).byteLength, started), fitted: card.fitted };
+}
+
+export async function renderCard(req: RenderRequest, runtime: RenderRuntime): Promise<RenderResult> {
+  const started = now();
+  const card = await composeCard(req, runtime);
+  const svg = await runtime.satori(card.element, card.options);
+  const png = await runtime.svgToPng(svg);
+  return { svg, png, report: reportFor(card, png.byteLength, started), fitted: card.fitted };
 }
