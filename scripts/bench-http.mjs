@@ -100,10 +100,12 @@ try {
       rps: r.requests.average,
       p50: r.latency.p50,
       p99: r.latency.p99,
-      errors: r.errors + r.non2xx,
+      errors: r.errors + (title.startsWith('floor') ? 0 : r.non2xx),
       bytes: r.throughput.average,
     }));
   const rows = [
+    // The floor: a route that touches no binding, i.e. what wrangler dev + workerd cost per request here.
+    await run('floor: unknown route (JSON 404, no I/O)', `${origin}/bench-floor`),
     await run('cached card (og.png)', printed.card),
     await run('share page (crawler UA)', printed.share, { 'user-agent': 'Twitterbot/1.0' }),
   ];
