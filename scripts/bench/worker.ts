@@ -19,7 +19,7 @@ export default {
     if (url.pathname === '/storycard') {
       // The whole pipeline: fonts, fitting (several satori layouts), draw, rasterise.
       const { png } = await renderCard({ story, template }, runtime);
-      return new Response(png, { headers: { 'content-type': 'image/png' } });
+      return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
     }
     if (url.pathname === '/plain') {
       // What workers-og and @vercel/og do: one satori call on a finished element, then resvg-wasm.
@@ -30,7 +30,7 @@ export default {
       }
       const { element, options } = await card;
       const png = await runtime.svgToPng(await runtime.satori(element, options));
-      return new Response(png, { headers: { 'content-type': 'image/png' } });
+      return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
     }
     return new Response('not found', { status: 404 });
   },
