@@ -57,7 +57,12 @@ writeFileSync(effectivePath, `${effective.join('\n')}\n`, { mode: 0o600 });
 function wrangler(args, opts = {}) {
   return spawn(process.execPath, [wranglerBin, ...args], {
     cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      // storycard never reads request.cf; not downloading it keeps `npm start` fast and working offline.
+      CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...opts,
   });
