@@ -9,6 +9,7 @@ import { cards } from './routes/cards.ts';
 import type { AppEnv } from './routes/context.ts';
 import { health } from './routes/health.ts';
 import { openapi } from './routes/openapi.ts';
+import { posts } from './routes/posts.ts';
 import { share } from './routes/share.ts';
 import { stories } from './routes/stories.ts';
 import { CardStore } from './storage/cards.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', share);
   app.route('/', cards);
   app.route('/api/stories', stories);
+  app.route('/api/posts', posts);
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
 

@@ -20,6 +20,10 @@ const httpUrl = z
 const baseUrl = httpUrl.transform((s) => s.replace(/\/+$/, ''));
 
 export const BOT_MODES = ['off', 'dry-run', 'live'] as const;
+
+/** Posts per platform account per UTC day; over it, posts wait for the next day (X charges per post). */
+const dailyCap = (fallback: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100_000).default(fallback));
 export type BotMode = (typeof BOT_MODES)[number];
 
 /** Every setting in DESIGN.md, by the name users set it with. Documented in .dev.vars.example. */
@@ -41,6 +45,9 @@ export const SettingsSchema = z.object({
   BLUESKY_APP_PASSWORD: optionalString,
   MASTODON_BASE_URL: z.preprocess(blankToUndefined, baseUrl.optional()),
   MASTODON_ACCESS_TOKEN: optionalString,
+  X_DAILY_CAP: dailyCap(50),
+  BLUESKY_DAILY_CAP: dailyCap(200),
+  MASTODON_DAILY_CAP: dailyCap(200),
   /** Comma-separated feed URLs polled on the cron trigger. */
   FEEDS: z.preprocess(
     (v) =>
@@ -64,6 +71,8 @@ export interface Config {
   x: { appKey?: string; appSecret?: string; accessToken?: string; accessSecret?: string; apiBaseUrl: string };
   bluesky: { service: string; identifier?: string; appPassword?: string };
   mastodon: { baseUrl?: string; accessToken?: string };
+  /** The bot's daily cap per platform account (X_DAILY_CAP, BLUESKY_DAILY_CAP, MASTODON_DAILY_CAP). */
+  dailyCaps: { x: number; bluesky: number; mastodon: number };
   feeds: string[];
 }
 
@@ -97,6 +106,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
     },
     bluesky: { service: s.BLUESKY_SERVICE, identifier: s.BLUESKY_IDENTIFIER, appPassword: s.BLUESKY_APP_PASSWORD },
     mastodon: { baseUrl: s.MASTODON_BASE_URL, accessToken: s.MASTODON_ACCESS_TOKEN },
+    dailyCaps: { x: s.X_DAILY_CAP, bluesky: s.BLUESKY_DAILY_CAP, mastodon: s.MASTODON_DAILY_CAP },
     feeds: s.FEEDS,
   };
 }

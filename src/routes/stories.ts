@@ -1,6 +1,7 @@
 // /api/stories: the newsroom's JSON API (Bearer auth). POST is idempotent per canonical article URL.
 import { Hono } from 'hono';
 import type { z } from 'zod';
+import { afterStoryCreated } from '../bot/queue.ts';
 import { StorycardError } from '../errors.ts';
 import { listTemplates } from '../render/index.ts';
 import { SIZE_NAMES } from '../render/types.ts';
@@ -77,6 +78,8 @@ export const stories = new Hono<AppEnv>()
     const { write, spec } = await parseWrite(await readJsonBody(c));
     const { record, created } = await c.var.stories.create(write);
     if (created) await c.var.cards.register(record.cardHash, spec, record.id);
+    // The bot (BOT_MODE live or dry-run): one outbox row per platform, text frozen now; never fails the request.
+    if (created) await afterStoryCreated(c.env, c.var.config, record);
     if (created) c.header('Location', `${c.var.baseUrl}/api/stories/${record.id}`);
     return c.json(toStoryResponse(record, c.var.baseUrl), created ? 201 : 200);
   })

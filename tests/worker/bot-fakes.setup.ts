@@ -9,13 +9,17 @@ declare module 'vitest' {
     fakeXUrl: string;
     fakeBlueskyUrl: string;
     fakeMastodonUrl: string;
+    /** A second set, only for tests/worker/outbox-faults.test.ts: its scripted faults must not hit other files. */
+    outboxFakes: { x: string; bluesky: string; mastodon: string };
   }
 }
 
 export default async function setup(project: TestProject) {
   const [x, bluesky, mastodon] = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
+  const outbox = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
   project.provide('fakeXUrl', x.url);
   project.provide('fakeBlueskyUrl', bluesky.url);
   project.provide('fakeMastodonUrl', mastodon.url);
-  return () => Promise.all([x.close(), bluesky.close(), mastodon.close()]);
+  project.provide('outboxFakes', { x: outbox[0].url, bluesky: outbox[1].url, mastodon: outbox[2].url });
+  return () => Promise.all([x, bluesky, mastodon, ...outbox].map((s) => s.close()));
 }

@@ -1,0 +1,151 @@
+// The bot in the Worker: the hook that queues a new story's posts, the queue consumer, and the cron sweep of due rows.
+import { type Config, parseConfig } from '../config.ts';
+import type { RenderRequest } from '../render/types.ts';
+import { CardStore, sizesOf } from '../storage/cards.ts';
+import { type OutboxRow, OutboxStore } from '../storage/outbox.ts';
+import type { StoryRecord } from '../storage/stories.ts';
+import { StoryStore } from '../storage/stories.ts';
+import { accountsFor, createPostRows, type OutboxDeps, type Outcome, processRow } from './outbox.ts';
+import { createPosters } from './posters.ts';
+import type { RetryPolicy } from './retry.ts';
+import type { Platform, Poster } from './types.ts';
+
+/** What travels on POST_QUEUE: only the row id. The row holds everything else, so a stale message is harmless. */
+export interface PostMessage {
+  outboxId: string;
+}
+
+/** Cloudflare Queues delay a message by at most 12 hours; a longer wait is re-enqueued when the message comes back. */
+export const MAX_DELAY_SECONDS = 43_200;
+
+export interface BotDeps {
+  renderPng(req: RenderRequest): Promise<Uint8Array>;
+  /** Tests drive time; Date.now otherwise. */
+  now?: () => number;
+  policy?: Partial<RetryPolicy>;
+  /** Tests pass posters aimed at fakes; otherwise from the env's credentials, kept for the isolate's life. */
+  posters?: Partial<Record<Platform, Poster>>;
+}
+
+const configs = new WeakMap<object, Config>();
+const posterSets = new WeakMap<Config, Partial<Record<Platform, Poster>>>();
+
+export function configOf(env: Env): Config {
+  let config = configs.get(env);
+  if (!config) {
+    config = parseConfig(env as unknown as Record<string, unknown>);
+    configs.set(env, config);
+  }
+  return config;
+}
+
+function postersOf(config: Config): Partial<Record<Platform, Poster>> {
+  let posters = posterSets.get(config);
+  if (!posters) {
+    posters = createPosters(config);
+    posterSets.set(config, posters);
+  }
+  return posters;
+}
+
+export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
+  const config = configOf(env);
+  const cards = new CardStore(env.DB, env.CARDS, deps.renderPng);
+  const stories = new StoryStore(env.DB);
+  return {
+    store: new OutboxStore(env.DB),
+    posters: deps.posters ?? postersOf(config),
+    caps: config.dailyCaps,
+    loadStory: async (id) => (await stories.get(id))?.story ?? null,
+    async loadCard(hash, size) {
+      const spec = await cards.spec(hash);
+      if (!spec) return null;
+      // A template that does not draw the 2:1 size gets its og card everywhere.
+      return cards.png(hash, sizesOf(spec.template).includes(size) ? size : 'og', async () => spec);
+    },
+    now: deps.now ?? Date.now,
+    ...(deps.policy ? { policy: deps.policy } : {}),
+  };
+}
+
+const delaySeconds = (at: number, now: number) =>
+  Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil((at - now) / 1000)));
+
+async function enqueue(queue: Queue, ids: string[], delay = 0): Promise<void> {
+  for (let i = 0; i < ids.length; i += 100) {
+    await queue.sendBatch(
+      ids.slice(i, i + 100).map((outboxId) => ({ body: { outboxId } satisfies PostMessage, delaySeconds: delay })),
+    );
+  }
+}
+
+/**
+ * After a story is created: BOT_MODE=live makes a queued row per enabled platform account and enqueues it;
+ * dry-run makes the rows as records (with the exact text) and enqueues nothing; off does nothing. A failed enqueue is
+ * logged, not thrown: the rows exist and the cron sweep sends them.
+ */
+export async function queueStoryPosts(env: Env, config: Config, record: StoryRecord, now = Date.now()) {
+  if (config.botMode === 'off') return [];
+  const rows = await createPostRows(new OutboxStore(env.DB), record, await accountsFor(config), config.botMode, now);
+  const queued = rows.filter((r) => r.state === 'queued' && r.attempts === 0).map((r) => r.id);
+  try {
+    if (queued.length) await enqueue(env.POST_QUEUE, queued);
+  } catch (error) {
+    console.error(`outbox: enqueueing ${queued.join(', ')} failed; the cron sweep will send them:`, error);
+  }
+  return rows;
+}
+
+/** POST /api/stories calls this when it creates a story. Never throws: the story exists either way. */
+export async function afterStoryCreated(env: Env, config: Config, record: StoryRecord): Promise<void> {
+  try {
+    await queueStoryPosts(env, config, record);
+  } catch (error) {
+    console.error(`outbox: creating the posts of story ${record.id} failed:`, error);
+  }
+}
+
+/**
+ * The queue consumer. One message = one row attempt; a row that must wait is re-enqueued (delayed) by the call that
+ * set its time, and acked. While BOT_MODE is not live, messages are acked and rows left alone (the bot is paused).
+ */
+export async function handlePostBatch(batch: MessageBatch<PostMessage>, env: Env, deps: BotDeps): Promise<void> {
+  if (configOf(env).botMode !== 'live') {
+    batch.ackAll();
+    return;
+  }
+  const od = outboxDeps(env, deps);
+  // One at a time: posts to one account in parallel would only meet its rate limit sooner.
+  for (const message of batch.messages) {
+    const id = (message.body as Partial<PostMessage> | undefined)?.outboxId;
+    if (typeof id !== 'string') {
+      console.error('outbox: dropping a message without an outboxId:', JSON.stringify(message.body));
+      message.ack();
+      continue;
+    }
+    try {
+      const outcome = await processRow(id, od);
+      await followUp(env, id, outcome, od.now());
+      message.ack();
+    } catch (error) {
+      // processRow records its own failures; this is D1 or the queue itself failing. Let the queue redeliver.
+      console.error(`outbox ${id}: consumer failed:`, error);
+      message.retry({ delaySeconds: 30 });
+    }
+  }
+}
+
+async function followUp(env: Env, id: string, outcome: Outcome, now: number): Promise<void> {
+  if (outcome.kind === 'wait' && outcome.requeue) await enqueue(env.POST_QUEUE, [id], delaySeconds(outcome.at, now));
+  if (outcome.kind === 'dead') console.warn(`outbox ${id}: dead: ${outcome.reason}`);
+}
+
+/** The cron trigger: re-send every due row (a lost message, an expired lease). Duplicates are harmless: claims decide. */
+export async function sweepOutbox(env: Env, now = Date.now()): Promise<string[]> {
+  if (configOf(env).botMode !== 'live') return [];
+  const ids = await new OutboxStore(env.DB).due(now, 500);
+  if (ids.length) await enqueue(env.POST_QUEUE, ids);
+  return ids;
+}
+
+export type { OutboxRow };

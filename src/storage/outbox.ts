@@ -1,0 +1,297 @@
+// D1 outbox: the bot's posting rows and their state transitions. Every transition is one guarded SQL statement.
+import { StorycardError } from '../errors.ts';
+
+export const OUTBOX_STATES = ['queued', 'posting', 'posted', 'failed', 'dead', 'dry-run'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+export type CheckCause = 'ambiguous' | 'duplicate';
+
+export interface OutboxRow {
+  id: string;
+  storyId: string;
+  platform: string;
+  account: string;
+  state: OutboxState;
+  text: string;
+  cardHash: string;
+  attempts: number;
+  nextAttemptAt: number | null;
+  leaseUntil: number | null;
+  leaseToken: string | null;
+  needsCheck: CheckCause | null;
+  firstAttemptAt: number | null;
+  platformPostId: string | null;
+  postUrl: string | null;
+  lastError: string | null;
+  postedAt: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Row {
+  id: string;
+  story_id: string;
+  platform: string;
+  account: string;
+  state: OutboxState;
+  text: string;
+  card_hash: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  lease_until: number | null;
+  lease_token: string | null;
+  needs_check: CheckCause | null;
+  first_attempt_at: number | null;
+  platform_post_id: string | null;
+  post_url: string | null;
+  last_error: string | null;
+  posted_at: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const fromRow = (r: Row): OutboxRow => ({
+  id: r.id,
+  storyId: r.story_id,
+  platform: r.platform,
+  account: r.account,
+  state: r.state,
+  text: r.text,
+  cardHash: r.card_hash,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  leaseUntil: r.lease_until,
+  leaseToken: r.lease_token,
+  needsCheck: r.needs_check,
+  firstAttemptAt: r.first_attempt_at,
+  platformPostId: r.platform_post_id,
+  postUrl: r.post_url,
+  lastError: r.last_error,
+  postedAt: r.posted_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export interface NewOutboxRow {
+  storyId: string;
+  platform: string;
+  account: string;
+  text: string;
+  cardHash: string;
+  state: 'queued' | 'dry-run';
+}
+
+/** Rows a consumer may claim at `now`: due queued/failed rows, and posting rows whose lease ran out. */
+const CLAIMABLE = `((state IN ('queued', 'failed') AND next_attempt_at <= ?1) OR (state = 'posting' AND lease_until < ?1))`;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class OutboxStore {
+  constructor(private readonly db: D1Database) {}
+
+  /**
+   * Create the rows for a story, once: a row that exists (same platform, account, story) is left as it is, text and
+   * state included. Returns the story's rows for these platforms, new or old.
+   */
+  async create(rows: NewOutboxRow[], now: number): Promise<OutboxRow[]> {
+    if (rows.length === 0) return [];
+    const stmt = this.db.prepare(
+      `INSERT INTO outbox (id, story_id, platform, account, state, text, card_hash, next_attempt_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (platform, account, story_id) DO NOTHING`,
+    );
+    await this.db.batch(
+      rows.map((r) =>
+        stmt.bind(
+          crypto.randomUUID(),
+          r.storyId,
+          r.platform,
+          r.account,
+          r.state,
+          r.text,
+          r.cardHash,
+          r.state === 'queued' ? now : null,
+          iso(now),
+          iso(now),
+        ),
+      ),
+    );
+    const mine = await this.forStory(rows[0]!.storyId);
+    return mine.filter((m) => rows.some((r) => r.platform === m.platform && r.account === m.account));
+  }
+
+  async get(id: string): Promise<OutboxRow | null> {
+    const row = await this.db.prepare('SELECT * FROM outbox WHERE id = ?').bind(id).first<Row>();
+    return row ? fromRow(row) : null;
+  }
+
+  async forStory(storyId: string): Promise<OutboxRow[]> {
+    const { results } = await this.db
+      .prepare('SELECT * FROM outbox WHERE story_id = ? ORDER BY platform, account')
+      .bind(storyId)
+      .all<Row>();
+    return results.map(fromRow);
+  }
+
+  /** Newest first, keyset-paged like the stories list; optionally one state or one story. */
+  async list(opts: { limit: number; cursor?: string; state?: OutboxState; storyId?: string }) {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (opts.state) where.push('state = ?') && args.push(opts.state);
+    if (opts.storyId) where.push('story_id = ?') && args.push(opts.storyId);
+    if (opts.cursor) {
+      where.push('(created_at, id) < (?, ?)');
+      args.push(...decodeCursor(opts.cursor));
+    }
+    const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                 ORDER BY created_at DESC, id DESC LIMIT ?`;
+    const { results } = await this.db
+      .prepare(sql)
+      .bind(...args, opts.limit + 1)
+      .all<Row>();
+    const items = results.slice(0, opts.limit).map(fromRow);
+    const last = items.at(-1);
+    const nextCursor =
+      results.length > opts.limit && last ? btoa(JSON.stringify([last.createdAt, last.id])).replace(/=+$/, '') : null;
+    return { items, nextCursor };
+  }
+
+  /**
+   * Claim a row for one attempt, atomically (one UPDATE; D1 runs statements one at a time), so a message delivered
+   * twice or two consumers at once cannot both post. Claims only a claimable row, and only while the account has
+   * posted (or is posting) fewer than `cap` posts since `dayStart`. A row taken over from an expired lease may have
+   * been posted by its dead holder: it is marked for a check first. Null: not claimed (see `get` for why).
+   */
+  async claim(id: string, c: { now: number; leaseMs: number; cap: number; dayStart: number }) {
+    const token = crypto.randomUUID();
+    const row = await this.db
+      .prepare(
+        `UPDATE outbox SET
+           needs_check = CASE WHEN state = 'posting' THEN COALESCE(needs_check, 'ambiguous') ELSE needs_check END,
+           state = 'posting', lease_until = ?2, lease_token = ?3,
+           first_attempt_at = COALESCE(first_attempt_at, ?1), updated_at = ?4
+         WHERE id = ?5 AND ${CLAIMABLE}
+           AND (SELECT COUNT(*) FROM outbox o
+                WHERE o.platform = outbox.platform AND o.account = outbox.account AND o.id != outbox.id
+                  AND ((o.state = 'posted' AND o.posted_at >= ?6) OR (o.state = 'posting' AND o.lease_until >= ?1))
+               ) < ?7
+         RETURNING *`,
+      )
+      .bind(c.now, c.now + c.leaseMs, token, iso(c.now), id, c.dayStart, c.cap)
+      .first<Row>();
+    return row ? fromRow(row) : null;
+  }
+
+  /** Posts the row's account made since `dayStart` or is making now, other than this row: what the cap counts. */
+  async countToday(row: OutboxRow, dayStart: number, now: number): Promise<number> {
+    const r = await this.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM outbox WHERE platform = ? AND account = ? AND id != ?
+           AND ((state = 'posted' AND posted_at >= ?) OR (state = 'posting' AND lease_until >= ?))`,
+      )
+      .bind(row.platform, row.account, row.id, dayStart, now)
+      .first<{ n: number }>();
+    return r?.n ?? 0;
+  }
+
+  /** Is this row claimable at `now` (due), ignoring the cap? Used to tell "capped" from "not due" after a failed claim. */
+  isDue(row: OutboxRow, now: number): boolean {
+    if (row.state === 'posting') return (row.leaseUntil ?? 0) < now;
+    return (row.state === 'queued' || row.state === 'failed') && (row.nextAttemptAt ?? Infinity) <= now;
+  }
+
+  /** The post exists. Recorded whoever holds the lease: it is a fact about the platform, not a claim. */
+  async markPosted(id: string, p: { platformPostId: string; url: string; attempts: number; now: number }) {
+    await this.db
+      .prepare(
+        `UPDATE outbox SET state = 'posted', platform_post_id = ?, post_url = ?, posted_at = ?, attempts = ?,
+           needs_check = NULL, lease_until = NULL, lease_token = NULL, next_attempt_at = NULL, updated_at = ?
+         WHERE id = ? AND state != 'posted'`,
+      )
+      .bind(p.platformPostId, p.url, p.now, p.attempts, iso(p.now), id)
+      .run();
+  }
+
+  /** Try again at `at` (state failed); `needsCheck` set: look for the post first. Only the lease holder may. */
+  async reschedule(
+    id: string,
+    token: string,
+    r: { at: number; error: string; attempts: number; needsCheck: CheckCause | null; now: number },
+  ): Promise<boolean> {
+    const res = await this.db
+      .prepare(
+        `UPDATE outbox SET state = 'failed', next_attempt_at = ?, last_error = ?, attempts = ?, needs_check = ?,
+           lease_until = NULL, lease_token = NULL, updated_at = ?
+         WHERE id = ? AND state = 'posting' AND lease_token = ?`,
+      )
+      .bind(r.at, r.error, r.attempts, r.needsCheck, iso(r.now), id, token)
+      .run();
+    return res.meta.changes > 0;
+  }
+
+  /** Give up, with the reason; POST /api/posts/:id/retry brings it back. Only the lease holder may. */
+  async markDead(
+    id: string,
+    token: string,
+    r: { reason: string; attempts: number; needsCheck: CheckCause | null; now: number },
+  ) {
+    const res = await this.db
+      .prepare(
+        `UPDATE outbox SET state = 'dead', last_error = ?, attempts = ?, needs_check = ?, next_attempt_at = NULL,
+           lease_until = NULL, lease_token = NULL, updated_at = ?
+         WHERE id = ? AND state = 'posting' AND lease_token = ?`,
+      )
+      .bind(r.reason, r.attempts, r.needsCheck, iso(r.now), id, token)
+      .run();
+    return res.meta.changes > 0;
+  }
+
+  /** Over the daily cap: not before `until` (the next UTC day). Leaves the state and attempts alone. */
+  async defer(id: string, until: number, reason: string, now: number): Promise<void> {
+    await this.db
+      .prepare(
+        `UPDATE outbox SET next_attempt_at = MAX(COALESCE(next_attempt_at, 0), ?), last_error = ?, updated_at = ?
+         WHERE id = ? AND state IN ('queued', 'failed')`,
+      )
+      .bind(until, reason, iso(now), id)
+      .run();
+  }
+
+  /** Rows to (re)enqueue: claimable now, oldest due first. */
+  async due(now: number, limit: number): Promise<string[]> {
+    const { results } = await this.db
+      .prepare(`SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY COALESCE(next_attempt_at, lease_until) LIMIT ?2`)
+      .bind(now, limit)
+      .all<{ id: string }>();
+    return results.map((r) => r.id);
+  }
+
+  /**
+   * POST /api/posts/:id/retry: a failed or dead row is queued again now with a fresh attempt budget. A pending check
+   * stays pending: a row that may have been posted is looked for before it is posted again.
+   */
+  async requeue(id: string, now: number): Promise<OutboxRow | null> {
+    const row = await this.db
+      .prepare(
+        `UPDATE outbox SET state = 'queued', next_attempt_at = ?, attempts = 0, updated_at = ?
+         WHERE id = ? AND state IN ('queued', 'failed', 'dead') RETURNING *`,
+      )
+      .bind(now, iso(now), id)
+      .first<Row>();
+    return row ? fromRow(row) : null;
+  }
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v = JSON.parse(atob(cursor)) as unknown;
+    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')) return v as [string, string];
+  } catch {
+    // fall through to the error below
+  }
+  const message = `cursor: expected the nextCursor of a previous page, received ${JSON.stringify(cursor)}`;
+  throw new StorycardError('invalid_request', message, {
+    issues: [
+      { path: 'cursor', expected: 'the nextCursor of a previous page', received: JSON.stringify(cursor), message },
+    ],
+  });
+}

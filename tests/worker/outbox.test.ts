@@ -1,0 +1,152 @@
+// The bot inside workerd against real local D1 and Node fakes: one story → one post per platform, never twice.
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { describe, expect, inject, it } from 'vitest';
+import { processRow } from '../../src/bot/outbox.ts';
+import { handlePostBatch, type PostMessage } from '../../src/bot/queue.ts';
+import type { FakeBlueskyState } from '../fakes/fake-bluesky.ts';
+import type { FakeMastodonState } from '../fakes/fake-mastodon.ts';
+import type { FakeXState } from '../fakes/fake-x.ts';
+import { botEnv, callWith, clock, depsFor, drive, fakeState, postStory, postsOf, renderPng } from './outbox-harness.ts';
+
+const fakes = () => ({ x: inject('fakeXUrl'), bluesky: inject('fakeBlueskyUrl'), mastodon: inject('fakeMastodonUrl') });
+const headline = (what: string) => `${what} ${crypto.randomUUID().slice(0, 8)} as the council votes on bike lanes`;
+const xPosts = async (text: string) => (await fakeState<FakeXState>(fakes().x)).posts.filter((p) => p.text === text);
+
+describe('outbox (BOT_MODE=live)', () => {
+  it('posts a new story once to each platform with its card and alt text, and shows it in GET /api/posts', async () => {
+    const e = botEnv(fakes());
+    const { status, body: story } = await postStory(e, { headline: headline('Posted everywhere') });
+    expect(status).toBe(201);
+    const rows = await postsOf(e, story.id);
+    expect(rows.map((r) => [r.platform, r.state]).sort()).toEqual([
+      ['bluesky', 'queued'],
+      ['mastodon', 'queued'],
+      ['x', 'queued'],
+    ]);
+    const c = clock();
+    for (const r of rows) expect((await drive(r.id, depsFor(e, c.now), c)).at(-1)).toMatchObject({ kind: 'posted' });
+
+    const after = await postsOf(e, story.id);
+    for (const r of after) {
+      expect(r).toMatchObject({ state: 'posted', attempts: 1, lastError: null, nextAttemptAt: null });
+      expect(r.platformPostId).toBeTruthy();
+      expect(r.url).toMatch(/^https?:\/\//);
+      // The frozen text is what went out.
+      expect(r.text).toBe(rows.find((x) => x.id === r.id)!.text);
+    }
+    const x = after.find((r) => r.platform === 'x')!;
+    const [tweet, ...more] = await xPosts(x.text);
+    expect(more).toEqual([]);
+    expect(tweet!.id).toBe(x.platformPostId);
+    expect(tweet!.mediaIds).toHaveLength(1);
+    expect(tweet!.altTexts[0]).toContain(story.story.headline);
+    expect(x.url).toBe(`https://x.com/i/web/status/${tweet!.id}`);
+    // The card went up whole: the fake checked the PNG signature and byte count.
+    const media = (await fakeState<FakeXState>(fakes().x)).media[tweet!.mediaIds[0]!]!;
+    expect(media).toMatchObject({ mediaType: 'image/png', finalized: true });
+    expect(media.totalBytes).toBeGreaterThan(10_000);
+
+    const bsky = after.find((r) => r.platform === 'bluesky')!;
+    const skeets = (await fakeState<FakeBlueskyState>(fakes().bluesky)).posts.filter((p) => p.text === bsky.text);
+    expect(skeets).toHaveLength(1);
+    expect(skeets[0]!.record).toMatchObject({
+      embed: { $type: 'app.bsky.embed.external', external: { uri: story.story.url, thumb: { mimeType: 'image/png' } } },
+    });
+    const toot = after.find((r) => r.platform === 'mastodon')!;
+    const toots = (await fakeState<FakeMastodonState>(fakes().mastodon)).statuses.filter((s) => s.text === toot.text);
+    expect(toots).toHaveLength(1);
+    expect(toots[0]!.mediaIds).toHaveLength(1);
+    expect(toots[0]!.descriptions[0]).toContain(story.story.headline);
+  });
+
+  it('the same story submitted twice makes one set of rows and one post', async () => {
+    const e = botEnv({ x: fakes().x });
+    const input = {
+      headline: headline('Submitted twice'),
+      url: `https://news.example.org/twice/${crypto.randomUUID()}`,
+    };
+    const first = await postStory(e, input);
+    const second = await postStory(e, input);
+    expect([first.status, second.status]).toEqual([201, 200]);
+    expect(second.body.id).toBe(first.body.id);
+    const rows = await postsOf(e, first.body.id);
+    expect(rows).toHaveLength(1);
+    const c = clock();
+    await drive(rows[0]!.id, depsFor(e, c.now), c);
+    await postStory(e, input);
+    expect(await postsOf(e, first.body.id)).toMatchObject([{ state: 'posted', attempts: 1 }]);
+    expect(await xPosts(rows[0]!.text)).toHaveLength(1);
+  });
+
+  it('a message delivered twice, and two consumers at once, make one post', async () => {
+    const e = botEnv({ x: fakes().x });
+    const { body } = await postStory(e, { headline: headline('Delivered twice') });
+    const [row] = await postsOf(e, body.id);
+    const message = { timestamp: Date.now(), attempts: 1, body: { outboxId: row!.id } };
+    const batch = createMessageBatch<PostMessage>('storycard-posts', [
+      { id: 'm1', ...message },
+      { id: 'm2', ...message },
+    ]);
+    const ctx = createExecutionContext();
+    await handlePostBatch(batch, e, { renderPng });
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks.sort()).toEqual(['m1', 'm2']);
+    expect(result.retryMessages).toEqual([]);
+    expect(await xPosts(row!.text)).toHaveLength(1);
+    expect((await postsOf(e, body.id))[0]).toMatchObject({ state: 'posted', attempts: 1 });
+
+    // Two consumers racing for one fresh row: the claim lets one through; the other is told to wait for its lease.
+    const { body: other } = await postStory(e, { headline: headline('Raced') });
+    const [raced] = await postsOf(e, other.id);
+    const c = clock();
+    const outcomes = await Promise.all([
+      processRow(raced!.id, depsFor(e, c.now)),
+      processRow(raced!.id, depsFor(e, c.now)),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['posted', 'wait']);
+    expect(await xPosts(raced!.text)).toHaveLength(1);
+  });
+
+  it('BOT_MODE=dry-run records the exact text and posts nothing; off records nothing', async () => {
+    const e = botEnv(fakes(), { BOT_MODE: 'dry-run' });
+    const { body } = await postStory(e, { headline: headline('Dry run') });
+    const rows = await postsOf(e, body.id);
+    expect(rows.map((r) => r.state)).toEqual(['dry-run', 'dry-run', 'dry-run']);
+    const x = rows.find((r) => r.platform === 'x')!;
+    expect(x.text).toContain(body.story.headline);
+    expect(x.text).toContain(String(body.story.url));
+    // Even a live consumer leaves a dry-run record alone.
+    const live = botEnv(fakes());
+    expect(await processRow(x.id, depsFor(live, Date.now))).toMatchObject({ kind: 'skip' });
+    expect(await xPosts(x.text)).toEqual([]);
+    const retry = await callWith(live, `/api/posts/${x.id}/retry`, { method: 'POST' });
+    expect(retry.status).toBe(409);
+
+    const off = botEnv(fakes(), { BOT_MODE: 'off' });
+    const { body: quiet } = await postStory(off, { headline: headline('Bot off') });
+    expect(await postsOf(off, quiet.id)).toEqual([]);
+  });
+
+  it('holds posts over the daily cap until the next UTC day', async () => {
+    // A day of its own (far from today's posts by other tests), two minutes before midnight UTC.
+    const day = Date.UTC(2031, 4, 6);
+    const c = clock(day - 120_000);
+    const e = botEnv({ x: fakes().x }, { X_DAILY_CAP: '1' });
+    const a = (await postsOf(e, (await postStory(e, { headline: headline('Under the cap') })).body.id))[0]!;
+    const b = (await postsOf(e, (await postStory(e, { headline: headline('Over the cap') })).body.id))[0]!;
+    expect(await processRow(a.id, depsFor(e, c.now))).toMatchObject({ kind: 'posted' });
+    expect(await processRow(b.id, depsFor(e, c.now))).toEqual({
+      kind: 'wait',
+      at: day,
+      reason: expect.stringContaining('daily cap of 1 x posts reached'),
+      requeue: true,
+    });
+    const waiting = (await postsOf(e, b.storyId))[0]!;
+    expect(waiting).toMatchObject({ state: 'queued', attempts: 0, nextAttemptAt: new Date(day).toISOString() });
+    expect(waiting.lastError).toContain('daily cap');
+    expect(await xPosts(b.text)).toEqual([]);
+    c.t = day + 1;
+    expect(await processRow(b.id, depsFor(e, c.now))).toMatchObject({ kind: 'posted' });
+    expect(await xPosts(b.text)).toHaveLength(1);
+  });
+});
