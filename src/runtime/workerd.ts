@@ -1,7 +1,7 @@
 // workerd adapter for the render core: satori (yoga + harfbuzz) and resvg from wasm modules imported at build time.
 import { initWasm as initResvg, Resvg } from '@resvg/resvg-wasm';
 import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm';
-// The same hb.wasm satori inlines as base64 (patches/satori-workerd.mjs checks they match); workerd only runs
+// The same hb.wasm satori inlines as base64 (patches/satori.mjs checks they match); workerd only runs
 // wasm it imported as a module, so harfbuzz gets this one through the patched-in initHarfBuzz().
 import harfbuzzWasm from 'harfbuzzjs/hb.wasm';
 import yogaWasm from 'satori/layout.wasm';

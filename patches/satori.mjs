@@ -1,5 +1,11 @@
-// Patches satori/standalone (0.63.2) so its harfbuzz text shaper runs inside workerd; run by `postinstall`.
+// Patches satori 0.63.2 (run by `postinstall`): its harfbuzz text shaper runs inside workerd, and shaped
+// glyph offsets go the right way up. Part A (workerd) edits dist/standalone.*; part B (offsets) every build.
 //
+// B. Mark offsets: satori adds harfbuzz's y offset (which points up, font units) to the SVG y (which points
+// down), so Arabic dots, Hebrew points and other positioned marks are drawn mirrored about the baseline:
+// Naskh's dots float above the letters. Subtracting it is the fix (seen in goldens/arabic; no newer satori).
+//
+// A. workerd:
 // Why: satori bundles harfbuzzjs (hb.wasm inlined as base64) with an emscripten loader that
 //   1. reads `self.location.href` when `WorkerGlobalScope` exists; workerd has no `self.location`, so the
 //      loader throws `TypeError: Cannot read properties of undefined (reading 'href')`;
@@ -22,7 +28,7 @@ const require = createRequire(import.meta.url);
 const root = dirname(require.resolve('satori/package.json'));
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 if (version !== SATORI_VERSION) {
-  fail(`expected satori ${SATORI_VERSION}, found ${version}; re-check the anchors in patches/satori-workerd.mjs`);
+  fail(`expected satori ${SATORI_VERSION}, found ${version}; re-check the anchors in patches/satori.mjs`);
 }
 
 const js = [
@@ -84,7 +90,12 @@ const dts = [
   },
 ];
 
-patchFile('dist/standalone.js', js);
+const markOffsets = (from, to) => [{ why: 'B. harfbuzz y offsets point up; SVG y points down', from, to }];
+
+patchFile('dist/standalone.js', [...js, ...markOffsets('j=c+k.dy*U', 'j=c-k.dy*U')]);
+patchFile('dist/standalone.cjs', markOffsets('j=c+k.dy*U', 'j=c-k.dy*U'));
+patchFile('dist/index.js', markOffsets('z=c+Y.dy*b', 'z=c-Y.dy*b'));
+patchFile('dist/index.cjs', markOffsets('z=c+Y.dy*b', 'z=c-Y.dy*b'));
 patchFile('dist/standalone.d.ts', dts);
 checkHarfBuzzCopy();
 
@@ -113,6 +124,6 @@ function checkHarfBuzzCopy() {
 }
 
 function fail(message) {
-  console.error(`patches/satori-workerd.mjs: ${message}`);
+  console.error(`patches/satori.mjs: ${message}`);
   process.exit(1);
 }
