@@ -12,6 +12,7 @@ import { openapi } from './routes/openapi.ts';
 import { posts } from './routes/posts.ts';
 import { share } from './routes/share.ts';
 import { stories } from './routes/stories.ts';
+import { studio } from './routes/studio.ts';
 import { CardStore } from './storage/cards.ts';
 import { StoryStore } from './storage/stories.ts';
 import { toFieldIssues } from './story/schema.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', cards);
   app.route('/api/stories', stories);
   app.route('/api/posts', posts);
+  app.route('/studio', studio);
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
 
