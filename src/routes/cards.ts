@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { StorycardError } from '../errors.ts';
 import { cardFingerprint } from '../render/index.ts';
 import { isSizeName, SIZE_NAMES, type SizeName } from '../render/types.ts';
-import { type CardSpec, cardHash, cardPath, edgeCache, HASH_PATTERN } from '../storage/cards.ts';
+import { type CardSpec, cardHash, cardPath, edgeCache, HASH_PATTERN, sizesOf } from '../storage/cards.ts';
 import { parseCardParams, verifyParams } from '../story/sign.ts';
 import type { AppEnv } from './context.ts';
 
@@ -73,7 +73,12 @@ export const cards = new Hono<AppEnv>()
         `no card at ${c.req.path}: expected /cards/<20 hex>/<${SIZE_NAMES.join('|')}>.png`,
       );
     }
-    return serveCard(c, hash, size, () => c.var.cards.spec(hash), IMMUTABLE);
+    // An address exists only at the sizes its template draws: any other size is a 404, not a render error.
+    const spec = async () => {
+      const found = await c.var.cards.spec(hash);
+      return found && sizesOf(found.template).includes(size) ? found : null;
+    };
+    return serveCard(c, hash, size, spec, IMMUTABLE);
   })
   // The story's current card by story id or slug is not here on purpose: share pages name the address.
   .get('/card.png', async (c) => {
