@@ -22,7 +22,7 @@ export interface FakeUrls {
 
 /** The test env with the bot's settings on top: credentials for the fakes given, BOT_MODE and any extra settings. */
 export function botEnv(fakes: FakeUrls, settings: Record<string, string> = {}): Env {
-  const vars: Record<string, string> = { BOT_MODE: 'live', ...settings };
+  const vars: Record<string, string> = { BOT_MODE: 'live' };
   if (fakes.x) {
     Object.assign(vars, {
       X_APP_KEY: FAKE_X_CREDENTIALS.appKey,
@@ -41,7 +41,7 @@ export function botEnv(fakes: FakeUrls, settings: Record<string, string> = {}): 
   }
   if (fakes.mastodon)
     Object.assign(vars, { MASTODON_BASE_URL: fakes.mastodon, MASTODON_ACCESS_TOKEN: FAKE_MASTODON_TOKEN });
-  return { ...env, ...vars } as Env;
+  return { ...env, ...vars, ...settings } as Env;
 }
 
 /** A request to the real Worker entry, under a given env (so BOT_MODE and credentials are the test's). */
