@@ -1,0 +1,179 @@
+// `storycard post`: real card, real posters against loopback fakes; twice is once; lost answers are looked for first.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composePost } from '../../src/bot/compose.ts';
+import { accountsFor } from '../../src/bot/outbox.ts';
+import { createXPoster } from '../../src/bot/x-poster.ts';
+import { type PostCommandOptions, postCommand } from '../../src/cli/post.ts';
+import { parseConfig } from '../../src/config.ts';
+import { DEMO_STORY, parseStory } from '../../src/story/schema.ts';
+import { canonicalUrl } from '../../src/story/slug.ts';
+import { FAKE_BLUESKY_ACCOUNT, type FakeBluesky, startFakeBluesky } from '../fakes/fake-bluesky.ts';
+import { FAKE_MASTODON_TOKEN, type FakeMastodon, startFakeMastodon } from '../fakes/fake-mastodon.ts';
+import { FAKE_X_CREDENTIALS, type FakeX, startFakeX } from '../fakes/fake-x.ts';
+
+let x: FakeX;
+let bluesky: FakeBluesky;
+let mastodon: FakeMastodon;
+const dir = mkdtempSync(join(tmpdir(), 'storycard-post-'));
+
+beforeAll(async () => {
+  [x, bluesky, mastodon] = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
+});
+afterAll(() => Promise.all([x.close(), bluesky.close(), mastodon.close()]));
+
+const xEnv = () => ({
+  X_APP_KEY: FAKE_X_CREDENTIALS.appKey,
+  X_APP_SECRET: FAKE_X_CREDENTIALS.appSecret,
+  X_ACCESS_TOKEN: FAKE_X_CREDENTIALS.accessToken,
+  X_ACCESS_SECRET: FAKE_X_CREDENTIALS.accessSecret,
+  X_API_BASE_URL: x.url,
+});
+const allEnv = () => ({
+  ...xEnv(),
+  BLUESKY_SERVICE: bluesky.url,
+  BLUESKY_IDENTIFIER: FAKE_BLUESKY_ACCOUNT.handle,
+  BLUESKY_APP_PASSWORD: FAKE_BLUESKY_ACCOUNT.password,
+  MASTODON_BASE_URL: mastodon.url,
+  MASTODON_ACCESS_TOKEN: FAKE_MASTODON_TOKEN,
+});
+
+let n = 0;
+function storyFile(overrides: Record<string, unknown> = {}): string {
+  n++;
+  const file = join(dir, `story-${n}.json`);
+  const story = {
+    ...DEMO_STORY,
+    headline: `Harbour ferry returns after ${n} years ${crypto.randomUUID().slice(0, 6)}`,
+    url: `https://news.example.org/ferry/${crypto.randomUUID()}`,
+    ...overrides,
+  };
+  writeFileSync(file, JSON.stringify(story));
+  return file;
+}
+
+async function run(argv: string[], env: Record<string, string>, options: PostCommandOptions = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const sink = (into: string[]) => {
+    const s = new PassThrough();
+    s.on('data', (c: Buffer) => into.push(c.toString('utf8')));
+    return s;
+  };
+  const state = join(dir, 'posted.json');
+  const code = await postCommand(
+    [...argv, '--state', state],
+    { stdin: new PassThrough(), stdout: sink(out), stderr: sink(err), env },
+    { timeoutMs: 1000, checkDelayMs: 0, ...options },
+  );
+  return { code, stdout: out.join(''), stderr: err.join(''), state };
+}
+
+const xPostsWith = (headline: string) => x.state.posts.filter((p) => p.text.startsWith(headline));
+
+describe('storycard post', () => {
+  it('posts to every platform with credentials, with the card; a second run posts nothing', async () => {
+    const file = storyFile();
+    const { headline } = JSON.parse(readFileSync(file, 'utf8')) as { headline: string };
+    const first = await run([file], allEnv());
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^x: posted https:\/\/x\.com\/i\/web\/status\/\d+$/m);
+    expect(first.stdout).toMatch(/^bluesky: posted https:\/\/bsky\.app\/profile\/.+$/m);
+    expect(first.stdout).toMatch(/^mastodon: posted http.+$/m);
+
+    const [tweet, ...more] = xPostsWith(headline);
+    expect(more).toEqual([]);
+    expect(tweet!.mediaIds).toHaveLength(1);
+    expect(tweet!.altTexts[0]).toContain(headline);
+    // A real rendered card went up, not a placeholder.
+    expect(x.state.media[tweet!.mediaIds[0]!]!.totalBytes).toBeGreaterThan(10_000);
+    expect(bluesky.state.posts.filter((p) => p.text.startsWith(headline))).toHaveLength(1);
+    expect(mastodon.state.statuses.filter((s) => s.text.startsWith(headline))).toHaveLength(1);
+
+    const second = await run([file], allEnv());
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^x: already posted https:\/\/x\.com\/i\/web\/status\/\d+ .*not posting again$/m);
+    expect(xPostsWith(headline)).toHaveLength(1);
+    expect(bluesky.state.posts.filter((p) => p.text.startsWith(headline))).toHaveLength(1);
+    expect(mastodon.state.statuses.filter((s) => s.text.startsWith(headline))).toHaveLength(1);
+  });
+
+  it('--dry-run prints each text and posts nothing', async () => {
+    const file = storyFile();
+    const { headline, url } = JSON.parse(readFileSync(file, 'utf8')) as { headline: string; url: string };
+    const before = x.log.length;
+    const r = await run([file, '--dry-run'], xEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^x: dry run, \d+\/280 characters, nothing posted$/m);
+    expect(r.stdout).toContain(headline);
+    expect(r.stdout).toContain(url);
+    expect(x.log.length).toBe(before);
+    // With no credentials at all it shows every platform.
+    const none = await run([file, '--dry-run'], {});
+    expect(none.stdout).toMatch(/^bluesky: dry run, \d+\/300 characters/m);
+    expect(none.stdout).toMatch(/^mastodon: dry run, \d+\/500 characters/m);
+  });
+
+  it('a post whose answer was lost (X accepted, then timed out) is found, not posted again', async () => {
+    const file = storyFile();
+    const { headline } = JSON.parse(readFileSync(file, 'utf8')) as { headline: string };
+    x.fault({ mode: 'timeout-after-accept' });
+    const r = await run([file], xEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^x: posted \(confirmed after a lost answer\) https:/m);
+    expect(xPostsWith(headline)).toHaveLength(1);
+  });
+
+  it('a run that died mid-post leaves a pending entry; the next run finds the post instead of posting again', async () => {
+    const file = storyFile();
+    const story = parseStory(JSON.parse(readFileSync(file, 'utf8')));
+    const text = composePost(story, 'x').text;
+    // The dying run: it wrote its pending entry, X published the post, and the run never recorded the answer.
+    const state = join(dir, 'posted.json');
+    const saved = (existsSync(state) ? JSON.parse(readFileSync(state, 'utf8')) : { version: 1, posts: {} }) as {
+      version: 1;
+      posts: Record<string, unknown>;
+    };
+    const account = (await accountsFor(parseConfig(xEnv()))).x;
+    saved.posts[`${canonicalUrl(story.url!)} x ${account}`] = {
+      state: 'pending',
+      text,
+      key: crypto.randomUUID(),
+      firstAttemptAt: Date.now(),
+    };
+    writeFileSync(state, JSON.stringify(saved));
+    const earlier = await createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: x.url }).post({ text });
+    expect(earlier).toMatchObject({ ok: true });
+
+    const r = await run([file], xEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^x: posted \(by an earlier run, found\) https:/m);
+    expect(x.state.posts.filter((p) => p.text === text)).toHaveLength(1);
+  });
+
+  it('401 fails with the reason and exit 1, remembering nothing (nothing was posted)', async () => {
+    const file = storyFile();
+    const r = await run([file], { ...xEnv(), X_ACCESS_SECRET: 'wrong' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^x: failed: X answered 401/m);
+    const state = JSON.parse(readFileSync(r.state, 'utf8')) as { posts: Record<string, unknown> };
+    expect(Object.keys(state.posts).some((k) => k.includes(JSON.parse(readFileSync(file, 'utf8')).url))).toBe(false);
+  });
+
+  it('bad input exits 2 with one clear line: no file, no url, no credentials', async () => {
+    const missing = await run([join(dir, 'nope.json')], xEnv());
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json: cannot read \(ENOENT\)/);
+    const noUrl = storyFile({ url: undefined });
+    const r = await run([noUrl], xEnv());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('url: expected an absolute http(s) URL');
+    const noCreds = await run([storyFile()], {});
+    expect(noCreds.code).toBe(2);
+    expect(noCreds.stderr).toContain('no platform credentials are set');
+  });
+});
