@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 // linkedom's worker build: one self-contained ES module without the optional `canvas` require, so the
 // same DOM runs in Node and in workerd (no DOM globals there).
 import { parseHTML } from 'linkedom/worker';
+import { StorycardError } from '../errors.ts';
 import { normalizeText } from '../story/normalize.ts';
 import { toIsoDate } from './dates.ts';
 import { isFurniture } from './furniture.ts';
@@ -82,8 +83,42 @@ function blocksOf(root: El | Doc): Block[] {
   return out;
 }
 
+// DOM parsing and Readability both slow down with the square of nesting depth (100,000 nested <div>s take
+// linkedom alone 15 s). No real article nests that deep, but tag soup can; so such pages lose their layout-only
+// tags (div, span, font, tables…) before parsing, and pages still too deep are refused.
+const MAX_DEPTH = 400;
+const NOT_NESTING =
+  /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|param|p|li|td|tr|th|dt|dd|option)$/i;
+const LAYOUT_TAGS =
+  /<\/?(?:div|span|section|font|center|table|thead|tbody|tfoot|tr|td|th|b|i|u|em|strong|small|big|a|nobr|main|header|footer|nav|aside)\b[^>]*>/gi;
+function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    if (NOT_NESTING.test(m[2]!) || m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+/** The HTML to parse: as given, or flattened when nested deeper than any article. */
+function parseable(html: string): string {
+  if (nestingDepth(html) <= MAX_DEPTH) return html;
+  const flat = html.replace(LAYOUT_TAGS, ' ');
+  const depth = nestingDepth(flat);
+  if (depth > MAX_DEPTH) {
+    throw new StorycardError(
+      'invalid_request',
+      `html: expected an article page nested at most ${MAX_DEPTH} elements deep, received one nested ${depth} deep`,
+    );
+  }
+  return flat;
+}
+
 /** Read an HTML page. `url` (where it was fetched from) resolves relative canonical links. */
-export function readHtml(html: string, url?: string): Article {
+export function readHtml(page: string, url?: string): Article {
+  const html = parseable(page);
   const { document } = parseHTML(html);
   const ld = readJsonLd(
     [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''),
@@ -128,13 +163,14 @@ export function readHtml(html: string, url?: string): Article {
   }
   // Readability mutates the document it reads, so it runs last; a page it cannot read falls back to all blocks.
   let blocks: Block[] = [];
-  try {
-    const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-    author ??= parsed?.byline ? normalizeText(parsed.byline).replace(/^(by|von|par|por|di)\s+/i, '') : undefined;
-    if (parsed?.content) blocks = blocksOf(parseHTML(`<html><body>${parsed.content}</body></html>`).document);
-  } catch {
-    // Readability throws on some degenerate trees; the fallback below still reads the page.
-  }
+  if (nestingDepth(html) <= MAX_DEPTH)
+    try {
+      const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+      author ??= parsed?.byline ? normalizeText(parsed.byline).replace(/^(by|von|par|por|di)\s+/i, '') : undefined;
+      if (parsed?.content) blocks = blocksOf(parseHTML(`<html><body>${parsed.content}</body></html>`).document);
+    } catch {
+      // Readability throws on some degenerate trees; the fallback below still reads the page.
+    }
   if (blocks.filter((b) => b.kind === 'p').length === 0) {
     const again = parseHTML(html).document;
     for (const el of again.querySelectorAll('script, style, nav, header, footer, aside, form, noscript')) el.remove();

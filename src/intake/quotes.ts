@@ -77,26 +77,33 @@ interface Raw {
 
 const unwrap = (s: string): string => s.replace(/^[\s“”"„«»「『‘’']+/u, '').replace(/[\s“”"«»」』‘’']+$/u, '');
 
+// A key quote sits in the article, not 100,000 characters in (that is comments or a pasted archive); the cap
+// also keeps a 2 MB input from costing seconds.
+const SCAN_CHARS = 100_000;
+
 /** Every quotation in the body, with the text around it for attribution. */
 function candidates(blocks: Block[]): Raw[] {
   const out: Raw[] = [];
+  let seen = 0;
   blocks.forEach((b, i) => {
-    if (b.kind === 'heading') return;
+    seen += b.text.length;
+    if (b.kind === 'heading' || seen > SCAN_CHARS + b.text.length) return;
     const prev = blocks[i - 1]?.kind === 'p' ? blocks[i - 1]!.text : '';
     if (b.kind === 'blockquote') {
       out.push({ text: unwrap(b.text), block: i, before: prev, after: '', kind: 'blockquote', cite: b.cite });
       return;
     }
-    const firstGuillemet = b.text.match(/[«»]/u)?.[0];
+    const text = b.text.length > SCAN_CHARS ? b.text.slice(0, SCAN_CHARS) : b.text;
+    const firstGuillemet = text.match(/[«»]/u)?.[0];
     const styles = [...STYLES, firstGuillemet === '»' ? GUILLEMETS_DE : GUILLEMETS_FR];
     for (const re of styles) {
-      for (const m of b.text.matchAll(re)) {
+      for (const m of text.matchAll(re)) {
         const start = m.index;
         const end = start + m[0].length;
         // A quote that opens its paragraph is often introduced by the one before ("Altman wrote:").
-        const lead = b.text.slice(Math.max(0, start - 200), start);
+        const lead = text.slice(Math.max(0, start - 200), start);
         const before = start < 3 && prev ? `${prev} ${lead}` : lead;
-        out.push({ text: m[1]!.trim(), block: i, before, after: b.text.slice(end, end + 150), kind: 'marks' });
+        out.push({ text: m[1]!.trim(), block: i, before, after: text.slice(end, end + 150), kind: 'marks' });
       }
     }
   });
@@ -144,25 +151,37 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
 /** Score every candidate (exported for the eval script's diagnostics). */
 export function scoreQuotes(blocks: Block[], headline = ''): QuoteCandidate[] {
   const raws = candidates(blocks);
-  const body = blocks.map((b) => b.text).join('\n');
+  const body = blocks
+    .map((b) => b.text)
+    .join('\n')
+    .slice(0, SCAN_CHARS);
+  const names = new Map<string, string>();
+  const full = (name: string): string => {
+    if (!names.has(name)) names.set(name, fullName(name, body, headline));
+    return names.get(name)!;
+  };
   const scored: QuoteCandidate[] = [];
   for (const c of raws) {
     let attribution = attribute(c.before, c.after);
     const cited = c.cite ? citeName(c.cite) : undefined;
     if (cited) attribution = { kind: 'named', name: cited };
     let author: string | undefined;
-    if (attribution.kind === 'named') author = fullName(attribution.name, body, headline);
+    if (attribution.kind === 'named') author = full(attribution.name);
     else if (attribution.kind === 'pronoun') {
       // "he said": the speaker is the last one named before, or the last person mentioned before.
       const earlier = scored.filter((q) => q.block <= c.block && q.attribution.kind === 'named').at(-1);
-      const context = [headline, ...blocks.slice(0, c.block).map((b) => b.text), c.before].join('\n');
+      const context = [headline, ...blocks.slice(0, c.block).map((b) => b.text), c.before]
+        .join('\n')
+        .slice(-SCAN_CHARS);
       const named = earlier?.author ?? lastName(context);
-      author = named ? fullName(named, body, headline) : undefined;
+      author = named ? full(named) : undefined;
     } else if (attribution.kind === 'unnamed' && attribution.role) {
       // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior").
-      const context = [headline, ...blocks.slice(0, c.block).map((b) => b.text), c.before].join('\n');
+      const context = [headline, ...blocks.slice(0, c.block).map((b) => b.text), c.before]
+        .join('\n')
+        .slice(-SCAN_CHARS);
       const named = roleHolder(attribution.role, context);
-      author = named ? fullName(named, body, headline) : undefined;
+      author = named ? full(named) : undefined;
     }
     const position = blocks.length > 1 ? c.block / blocks.length : 0;
     const text = c.text.replace(/[,，;:]$/u, '').trim();

@@ -289,6 +289,18 @@ describe('bad input', () => {
     );
   });
 
+  it('reads tag soup nested thousands of <div>s deep, and refuses nesting it cannot flatten', () => {
+    const soup = `<title>Deeply Nested Page Still Has a Headline</title>${'<div>'.repeat(5000)}<p>Body text.</p>`;
+    expect(extractStory({ html: soup }).headline).toBe('Deeply Nested Page Still Has a Headline');
+    const e = errorOf(() =>
+      extractStory({ html: `<title>Too Deep To Read At All</title>${'<blockquote>'.repeat(5000)}` }),
+    );
+    expect(e.code).toBe('invalid_request');
+    expect(e.message).toMatch(
+      /^html: expected an article page nested at most 400 elements deep, received one nested 5000 deep$/,
+    );
+  });
+
   it('says so when no headline can be found', () => {
     const e = errorOf(() => extractStory({ text: 'ok.' }));
     expect(e.code).toBe('invalid_request');
