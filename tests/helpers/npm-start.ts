@@ -1,0 +1,84 @@
+// Run `npm start` as a user does, on a free port with its own state dir, and stop its whole process tree afterwards.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Started {
+  origin: string;
+  /** The lines npm start prints on its first screen, by label ("share page", "API token", …). */
+  printed: Record<string, string>;
+  /** Everything it printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start `npm start` with `env` on top of this process's environment; resolves once it printed its first screen.
+ * API_TOKEN and SIGNING_SECRET are blank unless `env` sets them, so npm start generates and prints them.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<Started> {
+  const port = await freePort();
+  const stateDir = mkdtempSync(join(tmpdir(), 'storycard-e2e-'));
+  // Its own process group, so the whole tree (npm → start.mjs → wrangler → workerd) stops together at the end.
+  const child: ChildProcess = spawn('npm', ['start'], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      API_TOKEN: '',
+      SIGNING_SECRET: '',
+      ...env,
+      PORT: String(port),
+      STORYCARD_STATE_DIR: stateDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const printed: Record<string, string> = {};
+  const stop = async () => {
+    if (child.pid && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGTERM');
+      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm start printed no share URL in 150 s:\n${output}`)), 150_000);
+      const onData = (d: Buffer) => {
+        output += d;
+        for (const key of ['share page', 'card', 'studio', 'API token']) {
+          const m = new RegExp(`^\\s+${key}\\s+(\\S+)`, 'm').exec(output);
+          if (m?.[1]) printed[key] = m[1];
+        }
+        if (printed['API token'] && printed['share page']) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { origin: `http://127.0.0.1:${port}`, printed, output: () => output, stop };
+}
