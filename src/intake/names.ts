@@ -4,12 +4,12 @@
 const TOK = String.raw`(?:\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:-\p{Lu}?\p{Ll}+)*(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.)`;
 // Lower-case particles inside names: Ursula von der Leyen, Lula da Silva.
 // "der"/"la" only after "von"/"de": on their own they are articles ("Hartlieb der Zeitung").
-const PARTICLE = `(?:von der|van der|van den|von den|de la|de los|de las|de|da|do|dos|das|del|della|di|du|van|von|al|bin|ibn|ben)`;
+const PARTICLE = `(?:von der|van der|van den|von den|de la|de los|de las|de|des|da|do|dos|das|del|della|di|du|van|von|al|bin|ibn|ben)`;
 // Words of one name are separated by spaces, never by a line break (a headline's last word is not a first name).
 export const NAME_SRC = String.raw`(?<![\p{L}\p{N}])${TOK}(?:[ \u00A0]+(?:${PARTICLE}[ \u00A0]+)?${TOK}){0,4}(?![\p{L}\p{N}])`;
 const NAME_ALL = new RegExp(NAME_SRC, 'gu');
 const TOKEN = new RegExp(`^${TOK}$`, 'u');
-const PARTICLE_RE = /^(von|van|der|den|de|la|los|las|da|do|dos|das|del|della|di|du|al|bin|ibn|ben)$/u;
+const PARTICLE_RE = /^(von|van|der|den|de|des|la|los|las|da|do|dos|das|del|della|di|du|al|bin|ibn|ben)$/u;
 
 // Capitalised words that are not names: sentence starters, pronouns, days, months (several languages).
 const STOP = new Set(
