@@ -11,15 +11,19 @@ declare module 'vitest' {
     fakeMastodonUrl: string;
     /** A second set, only for tests/worker/outbox-faults.test.ts: its scripted faults must not hit other files. */
     outboxFakes: { x: string; bluesky: string; mastodon: string };
+    /** A third set where no test scripts faults, for outbox tests that expect every request to succeed. */
+    quietFakes: { x: string; bluesky: string; mastodon: string };
   }
 }
 
 export default async function setup(project: TestProject) {
   const [x, bluesky, mastodon] = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
   const outbox = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
+  const quiet = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
   project.provide('fakeXUrl', x.url);
   project.provide('fakeBlueskyUrl', bluesky.url);
   project.provide('fakeMastodonUrl', mastodon.url);
   project.provide('outboxFakes', { x: outbox[0].url, bluesky: outbox[1].url, mastodon: outbox[2].url });
-  return () => Promise.all([x, bluesky, mastodon, ...outbox].map((s) => s.close()));
+  project.provide('quietFakes', { x: quiet[0].url, bluesky: quiet[1].url, mastodon: quiet[2].url });
+  return () => Promise.all([x, bluesky, mastodon, ...outbox, ...quiet].map((s) => s.close()));
 }

@@ -4,7 +4,7 @@ import { processRow } from '../../src/bot/outbox.ts';
 import { call } from './helpers.ts';
 import { botEnv, callWith, clock, depsFor, type PostView, postStory, postsOf } from './outbox-harness.ts';
 
-const e = () => botEnv({ x: inject('fakeXUrl') });
+const e = () => botEnv({ x: inject('quietFakes').x });
 
 describe('/api/posts', () => {
   it('is Bearer-authenticated like the stories API', async () => {
@@ -16,7 +16,7 @@ describe('/api/posts', () => {
   });
 
   it('lists posts newest first, filters by state and story, pages with a cursor, and names bad parameters', async () => {
-    const en = botEnv({ x: inject('fakeXUrl') }, { BOT_MODE: 'dry-run' });
+    const en = botEnv({ x: inject('quietFakes').x }, { BOT_MODE: 'dry-run' });
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await postStory(en, { headline: `Listed story number ${i}` })).body.id);
     const page1 = await callWith(en, '/api/posts?state=dry-run&limit=2');
@@ -47,7 +47,7 @@ describe('/api/posts', () => {
     const { body } = await postStory(en, { headline: `Retried after a bad token ${crypto.randomUUID().slice(0, 8)}` });
     const [row] = await postsOf(en, body.id);
     // A wrong access secret: the fake X answers 401 to the signature, as X would.
-    const wrongSecret = botEnv({ x: inject('fakeXUrl') }, { X_ACCESS_SECRET: 'not-the-secret' });
+    const wrongSecret = botEnv({ x: inject('quietFakes').x }, { X_ACCESS_SECRET: 'not-the-secret' });
     expect(await processRow(row!.id, depsFor(wrongSecret, Date.now))).toMatchObject({ kind: 'dead' });
     expect((await postsOf(en, body.id))[0]).toMatchObject({ state: 'dead', lastError: expect.stringContaining('401') });
 
@@ -70,7 +70,7 @@ describe('/api/posts', () => {
   it('shows a waiting post’s next attempt and last error', async () => {
     const en = e();
     const { body } = await postStory(en, { headline: `Capped for today ${crypto.randomUUID().slice(0, 8)}` });
-    const capped = botEnv({ x: inject('fakeXUrl') }, { X_DAILY_CAP: '0' });
+    const capped = botEnv({ x: inject('quietFakes').x }, { X_DAILY_CAP: '0' });
     const [row] = await postsOf(en, body.id);
     const c = clock();
     expect(await processRow(row!.id, depsFor(capped, c.now))).toMatchObject({ kind: 'wait' });
