@@ -7,7 +7,7 @@ import { toFieldIssues } from '../story/schema.ts';
 import { requireToken } from './auth.ts';
 import type { AppEnv } from './context.ts';
 
-const PostsQuerySchema = z.object({
+export const PostsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).optional(),
   state: z.enum(OUTBOX_STATES).optional(),
