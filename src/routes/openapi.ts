@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { SIZE_NAMES } from '../render/types.ts';
 import type { AppEnv } from './context.ts';
+import { PostsQuerySchema } from './posts.ts';
 import { ErrorSchema, ListQuerySchema, StoryListSchema, StoryResponseSchema, StoryWriteSchema } from './schemas.ts';
 
 const schema = (s: z.ZodType, io: 'input' | 'output') =>
@@ -33,7 +34,12 @@ const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/compon
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
 export function openApiDocument(baseUrl: string) {
-  const listQuery = schema(ListQuerySchema, 'input') as { properties: Record<string, unknown> };
+  const queryParams = (s: z.ZodType) =>
+    Object.entries((schema(s, 'input') as { properties: Record<string, unknown> }).properties).map(([name, p]) => ({
+      name,
+      in: 'query',
+      schema: p,
+    }));
   return {
     openapi: '3.0.3',
     info: {
@@ -68,7 +74,7 @@ export function openApiDocument(baseUrl: string) {
         },
         get: {
           summary: 'List stories, newest first',
-          parameters: Object.entries(listQuery.properties).map(([name, s]) => ({ name, in: 'query', schema: s })),
+          parameters: queryParams(ListQuerySchema),
           responses: { 200: { description: 'A page', content: json('StoryList') }, ...errors(400, 401, 403) },
         },
       },
@@ -89,6 +95,24 @@ export function openApiDocument(baseUrl: string) {
         delete: {
           summary: 'Delete a story and its cards',
           responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/posts': {
+        get: {
+          summary: "The bot's outbox: what was or will be posted where, and its state, newest first",
+          parameters: queryParams(PostsQuerySchema),
+          responses: { 200: { description: '{items, nextCursor}' }, ...errors(400, 401, 403) },
+        },
+      },
+      '/api/posts/{id}': {
+        parameters: [idParam],
+        get: { summary: 'One outbox post', responses: { 200: { description: 'The post' }, ...errors(401, 403, 404) } },
+      },
+      '/api/posts/{id}/retry': {
+        parameters: [idParam],
+        post: {
+          summary: 'Queue a failed or dead post again (BOT_MODE=live only)',
+          responses: { 200: { description: 'Requeued' }, ...errors(401, 403, 404, 409) },
         },
       },
       '/s/{slug}': {

@@ -34,6 +34,9 @@ describe('app', () => {
     expect(doc.servers[0]?.url).toBe('https://cards.example.com');
     expect(Object.keys(doc.paths['/api/stories']!)).toEqual(expect.arrayContaining(['get', 'post']));
     expect(Object.keys(doc.paths['/api/stories/{id}']!)).toEqual(expect.arrayContaining(['get', 'put', 'delete']));
+    // The outbox's query parameters come from the same schema its handler validates with.
+    const postsGet = doc.paths['/api/posts']!.get as { parameters: { name: string; schema: { enum?: string[] } }[] };
+    expect(postsGet.parameters.find((p) => p.name === 'state')?.schema.enum).toContain('dead');
     const write = doc.components.schemas.StoryWrite!;
     expect(write.required).toContain('headline');
     expect(Object.keys(write.properties)).toEqual(
