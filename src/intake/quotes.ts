@@ -155,6 +155,12 @@ export function scoreQuotes(blocks: Block[], headline = ''): QuoteCandidate[] {
     .map((b) => b.text)
     .join('\n')
     .slice(0, SCAN_CHARS);
+  // Who "he" or "the coach" is: the headline, the lede (where people are introduced) and the paragraphs just
+  // before the quote; bounded, so an article with thousands of paragraphs stays linear.
+  const contextOf = (c: Raw): string => {
+    const near = [...blocks.slice(0, Math.min(3, c.block)), ...blocks.slice(Math.max(3, c.block - 10), c.block)];
+    return [headline, ...near.map((b) => b.text), c.before].join('\n');
+  };
   const names = new Map<string, string>();
   const full = (name: string): string => {
     if (!names.has(name)) names.set(name, fullName(name, body, headline));
@@ -170,17 +176,11 @@ export function scoreQuotes(blocks: Block[], headline = ''): QuoteCandidate[] {
     else if (attribution.kind === 'pronoun') {
       // "he said": the speaker is the last one named before, or the last person mentioned before.
       const earlier = scored.filter((q) => q.block <= c.block && q.attribution.kind === 'named').at(-1);
-      const context = [headline, ...blocks.slice(0, c.block).map((b) => b.text), c.before]
-        .join('\n')
-        .slice(-SCAN_CHARS);
-      const named = earlier?.author ?? lastName(context);
+      const named = earlier?.author ?? lastName(contextOf(c));
       author = named ? full(named) : undefined;
     } else if (attribution.kind === 'unnamed' && attribution.role) {
       // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior").
-      const context = [headline, ...blocks.slice(0, c.block).map((b) => b.text), c.before]
-        .join('\n')
-        .slice(-SCAN_CHARS);
-      const named = roleHolder(attribution.role, context);
+      const named = roleHolder(attribution.role, contextOf(c));
       author = named ? full(named) : undefined;
     }
     const position = blocks.length > 1 ? c.block / blocks.length : 0;
