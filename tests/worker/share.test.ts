@@ -1,4 +1,5 @@
 // Share pages inside workerd: complete og:/twitter: tags, people sent on, crawlers not, hostile text inert, real 404.
+import { env } from 'cloudflare:workers';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { api, call, createStory, type StoryBody } from './helpers.ts';
@@ -114,6 +115,20 @@ describe('GET /s/:slug', () => {
     const { one } = await page(s.slug);
     expect(one('og:image')).toBe(after.cardUrl);
     expect(one('og:image')).not.toBe(s.cardUrl);
+  });
+
+  it('recomputes the card address on view, so a template or font update moves pages to new addresses', async () => {
+    const s = await createStory();
+    // As if the story had been written under an older template version: a stale stored address.
+    await env.DB.prepare('UPDATE stories SET card_hash = ? WHERE id = ?').bind('0'.repeat(20), s.id).run();
+    const { one } = await page(s.slug);
+    expect(one('og:image')).toBe(s.cardUrl);
+    const row = await env.DB.prepare('SELECT card_hash FROM stories WHERE id = ?')
+      .bind(s.id)
+      .first<{ card_hash: string }>();
+    expect(s.cardUrl).toContain(`/cards/${row?.card_hash}/`);
+    const registered = await env.DB.prepare('SELECT story_id FROM cards WHERE hash = ?').bind(row?.card_hash).first();
+    expect(registered).toEqual({ story_id: s.id });
   });
 
   it('answers an unknown slug with a real 404 HTML page', async () => {
