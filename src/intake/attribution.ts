@@ -1,5 +1,6 @@
 // Who said it: find the speaker named next to a quote, in the word orders of the languages we support.
 import { NAME_SRC, tidyName, undot } from './names.ts';
+import { INV, VERB } from './verbs.ts';
 
 export type Attribution =
   | { kind: 'named'; name: string } // "…," said Sam Altman / Altman’s response: "…"
@@ -7,118 +8,6 @@ export type Attribution =
   | { kind: 'unnamed'; role?: string | undefined } // "…," said the coach (a speech verb, no name)
   | { kind: 'none' };
 
-// Speech verbs and "according to" words that may come BEFORE the speaker ("…," said Altman; „…“, so Scholz).
-const INV_VERBS = [
-  'said',
-  'says',
-  'added',
-  'adds',
-  'wrote',
-  'writes',
-  'explained',
-  'asked',
-  'replied',
-  'noted',
-  'continued',
-  'insisted',
-  'argued',
-  'according to',
-  'sagte',
-  'sagt',
-  'erklärte',
-  'erklärt',
-  'betonte',
-  'betont',
-  'meinte',
-  'so',
-  'schrieb',
-  'ergänzte',
-  'a déclaré',
-  'a dit',
-  'déclare',
-  'dit',
-  'a affirmé',
-  'affirme',
-  'a expliqué',
-  'explique',
-  'a ajouté',
-  'ajoute',
-  'a souligné',
-  'souligne',
-  'selon',
-  'a estimé',
-  'estime',
-  'a assuré',
-  'assure',
-  'a lancé',
-  'dijo',
-  'afirmó',
-  'declaró',
-  'explicó',
-  'aseguró',
-  'señaló',
-  'añadió',
-  'indicó',
-  'sostuvo',
-  'según',
-  'ha dicho',
-  'ha detto',
-  'ha dichiarato',
-  'ha affermato',
-  'ha spiegato',
-  'ha aggiunto',
-  'ha sottolineato',
-  'dice',
-  'secondo',
-  'disse',
-  'afirmou',
-  'declarou',
-  'explicou',
-  'segundo',
-  'acrescentou',
-  'ressaltou',
-  'destacou',
-  'diz',
-  'afirma',
-];
-// Verbs that follow the speaker ("Altman said", "Scholz sagte", "Macron a déclaré", "Sánchez dijo").
-const VERBS = [
-  ...INV_VERBS.filter((v) => !['according to', 'so', 'selon', 'según', 'secondo', 'segundo'].includes(v)),
-  'told',
-  'tells',
-  'posted',
-  'tweeted',
-  'stated',
-  'announced',
-  'warned',
-  'wrote on',
-  'responded',
-  'quipped',
-  'joked',
-  'erklärte',
-  'warnte',
-  'teilte mit',
-  'schrieb',
-  'twitterte',
-  'a écrit',
-  'a répondu',
-  'a averti',
-  'escribió',
-  'respondió',
-  'advirtió',
-  'ha scritto',
-  'ha risposto',
-  'escreveu',
-  'respondeu',
-  'alertou',
-];
-const alt = (words: string[]): string =>
-  [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/ /g, '\\s+'))
-    .join('|');
-const INV = alt(INV_VERBS);
-const VERB = alt(VERBS);
 const PRONOUN = 'he|she|they|er|sie|il|elle|ils|elles|ele|ela|lui|lei';
 // After an inverted verb only these are pronouns: Italian "ha detto il ministro" has an article, not "il" (he).
 const INV_PRONOUN = 'he|she|they|er|sie|ele|ela|lui|lei';

@@ -27,7 +27,10 @@ function controlShare(s: string): number {
 }
 
 /** Plain text that is really HTML (pasted page source) is read as HTML. */
-const looksLikeHtml = (s: string): boolean => /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<meta\s|<body[\s>])/i.test(s);
+const looksLikeHtml = (s: string): boolean =>
+  /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<meta\s|<body[\s>])/i.test(s) ||
+  // A pasted fragment: starts with a tag and closes a block element (<article><h1>…</h1><p>…</p>).
+  (/^\s*<[a-z]/i.test(s) && /<\/(p|h1|article|div|blockquote)>/i.test(s.slice(0, 20000)));
 
 /** Validate one extraction input; throws StorycardError naming the field and what was wrong. */
 export function checkInput(input: ExtractInput): CheckedInput {

@@ -218,9 +218,13 @@ describe('HTML metadata', () => {
     expect(extractStory({ html: page(head) }).headline).toBe('Still Found From Open Graph');
   });
 
-  it('treats HTML pasted as text as HTML', () => {
+  it('treats HTML pasted as text as HTML, whole pages and fragments', () => {
     const story = extractStory({ text: page('<meta property="og:title" content="Pasted Page Source Headline">') });
     expect(story.headline).toBe('Pasted Page Source Headline');
+    const fragment = extractStory({
+      text: '<article><h1>A Fragment Has Its Own Heading</h1><p>Some body text.</p></article>',
+    });
+    expect(fragment.headline).toBe('A Fragment Has Its Own Heading');
   });
 });
 
