@@ -1,6 +1,6 @@
 // Article → Story: check the input, read HTML or scraped text, pick the key quote, guess the language.
 import { StorycardError } from '../errors.ts';
-import { parseStory, type Story } from '../story/schema.ts';
+import { parseStory, type Story, StorySchema } from '../story/schema.ts';
 import { checkInput, type ExtractInput } from './guard.ts';
 import { readHtml } from './html.ts';
 import { detectLang } from './lang.ts';
@@ -38,7 +38,7 @@ export function extractStory(input: ExtractInput): ExtractResult {
   const headline = fitHeadline(article.headline);
   const picked = pickQuote(article.blocks, headline);
   const body = article.blocks.map((b) => b.text).join('\n');
-  return parseStory({
+  const story: Record<string, unknown> = {
     headline,
     quote: picked?.quote,
     quoteAuthor: picked?.quoteAuthor,
@@ -49,5 +49,15 @@ export function extractStory(input: ExtractInput): ExtractResult {
     imageUrl: article.imageUrl,
     // The body alone when it is long enough: headlines are short and full of names in other languages.
     lang: article.lang ?? detectLang(body) ?? detectLang(`${headline}\n${body}`),
-  });
+  };
+  // A page's own metadata can be unusable (a 200-character og:site_name, twelve JSON-LD authors): such a field
+  // is left out rather than failing the whole extraction; the headline is never dropped.
+  const checkedStory = StorySchema.safeParse(story);
+  if (!checkedStory.success) {
+    for (const issue of checkedStory.error.issues) {
+      const field = String(issue.path[0]);
+      if (field !== 'headline') delete story[field];
+    }
+  }
+  return parseStory(story);
 }

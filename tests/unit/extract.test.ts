@@ -212,6 +212,17 @@ describe('HTML metadata', () => {
     });
   });
 
+  it('leaves out metadata the Story cannot hold instead of failing the extraction', () => {
+    const authors = Array.from({ length: 12 }, (_, i) => ({ '@type': 'Person', name: `Reporter Number${i}` }));
+    const head = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Twelve Reporters Wrote This One', author: authors })}</script>
+      <meta property="og:site_name" content="${'Very Long Site Name '.repeat(10)}">`;
+    const story = extractStory({ html: page(head) });
+    expect(story.headline).toBe('Twelve Reporters Wrote This One');
+    expect(story.author).toBeUndefined();
+    expect(story.siteName).toBeUndefined();
+    expect(story.lang).toBe('fr-CA');
+  });
+
   it('survives broken JSON-LD and still uses the other metadata', () => {
     const head =
       '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><meta property="og:title" content="Still Found From Open Graph">';
