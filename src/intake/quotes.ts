@@ -15,12 +15,16 @@
 //     +2  a speech verb with an unnamed speaker ("said one analyst"); "said the coach" takes its author from
 //         an earlier "coach Dorival Júnior" when the article has one
 //     +2  the page marked it up as a <blockquote>
-//     +2  sentence-like: starts like a sentence (capital or uncased script) and ends with . ! ? … (or a comma
-//         handing over to the attribution); CJK quotes of 8+ characters count as sentences
+//     +2  sentence-like: starts like a sentence (capital or uncased script) and ends with . ! ? … inside or just
+//         after the closing mark (or a comma handing over to the attribution); CJK quotes of 8+ characters count
 //     +1  length in the card's sweet spot: 30–300 characters (CJK 10–150); −1 above 400
 //     +0…1 position: earlier in the article scores higher (1 − paragraph index / paragraph count)
 //     −3  Title Case without final punctuation (a book, film or law title, not speech)
-//   MIN_SCORE = 3: an attributed quote always qualifies; an unattributed one must be a sentence of card length.
+//   MIN_SCORE = 3: a quote with a named or pronoun speaker always qualifies; any other must also be sentence-like
+//   (and, unattributed, of card length). Ties go to the earlier quote. Only the first 100,000 characters count.
+//   The quote keeps its words; a trailing hand-over comma ("…," she said) is dropped.
+//   The speaker: the name next to the verb, without titles ("Bundeskanzler Olaf Scholz" → "Olaf Scholz"); a
+//   lone surname becomes the full name the article uses elsewhere ("Altman" → "Sam Altman").
 import { normalizeText } from '../story/normalize.ts';
 import { type Attribution, attribute } from './attribution.ts';
 import { fullName, lastName, NAME_SRC, roleHolder, tidyName } from './names.ts';
