@@ -51,7 +51,15 @@ async function serveCard(
   const png = await c.var.cards.png(hash, size, spec);
   if (!png) throw new StorycardError('not_found', `no card at ${cardPath(hash, size)}`);
   const res = pngResponse(png, etag, IMMUTABLE);
-  if (cache) c.executionCtx.waitUntil(cache.put(cacheKey, res.clone()));
+  if (cache) {
+    const put = cache.put(cacheKey, res.clone());
+    // After the response where the runtime allows it; inline where there is no execution context (app.request).
+    try {
+      c.executionCtx.waitUntil(put);
+    } catch {
+      await put;
+    }
+  }
   return withCacheControl(res, cacheControl, 'MISS');
 }
 
