@@ -190,8 +190,9 @@ async function notClaimed(id: string, deps: OutboxDeps, now: number, cap: number
     return { kind: 'wait', at: now + 1000, reason: 'raced', requeue: true };
   const until = nextUtcDay(now);
   const reason = `daily cap of ${cap} ${row.platform} posts reached; waiting for ${new Date(until).toISOString()}`;
-  await deps.store.defer(id, until, reason, now);
-  return { kind: 'wait', at: until, reason, requeue: true };
+  // Only the call that moved the row to tomorrow schedules it; a duplicate message finds it not due.
+  const moved = await deps.store.defer(id, until, reason, now);
+  return { kind: 'wait', at: until, reason, requeue: moved };
 }
 
 const digest = async (s: string) =>

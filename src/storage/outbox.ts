@@ -245,15 +245,23 @@ export class OutboxStore {
     return res.meta.changes > 0;
   }
 
-  /** Over the daily cap: not before `until` (the next UTC day). Leaves the state and attempts alone. */
-  async defer(id: string, until: number, reason: string, now: number): Promise<void> {
-    await this.db
+  /**
+   * Over the daily cap: not before `until` (the next UTC day); attempts stay as they are. A posting row whose lease
+   * ran out becomes failed with a pending check (its dead holder may have posted). False: the row was not waiting.
+   */
+  async defer(id: string, until: number, reason: string, now: number): Promise<boolean> {
+    const res = await this.db
       .prepare(
-        `UPDATE outbox SET next_attempt_at = MAX(COALESCE(next_attempt_at, 0), ?), last_error = ?, updated_at = ?
-         WHERE id = ? AND state IN ('queued', 'failed')`,
+        `UPDATE outbox SET
+           needs_check = CASE WHEN state = 'posting' THEN COALESCE(needs_check, 'ambiguous') ELSE needs_check END,
+           state = CASE WHEN state = 'posting' THEN 'failed' ELSE state END,
+           lease_until = NULL, lease_token = NULL,
+           next_attempt_at = MAX(COALESCE(next_attempt_at, 0), ?1), last_error = ?2, updated_at = ?3
+         WHERE id = ?4 AND ${CLAIMABLE.replaceAll('?1', '?5')}`,
       )
-      .bind(until, reason, iso(now), id)
+      .bind(until, reason, iso(now), id, now)
       .run();
+    return res.meta.changes > 0;
   }
 
   /** Rows to (re)enqueue: claimable now, oldest due first. */

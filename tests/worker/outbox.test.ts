@@ -1,8 +1,10 @@
 // The bot inside workerd against real local D1 and Node fakes: one story → one post per platform, never twice.
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
 import { processRow } from '../../src/bot/outbox.ts';
 import { handlePostBatch, type PostMessage } from '../../src/bot/queue.ts';
+import { OutboxStore } from '../../src/storage/outbox.ts';
 import type { FakeBlueskyState } from '../fakes/fake-bluesky.ts';
 import type { FakeMastodonState } from '../fakes/fake-mastodon.ts';
 import type { FakeXState } from '../fakes/fake-x.ts';
@@ -147,6 +149,25 @@ describe('outbox (BOT_MODE=live)', () => {
     expect(waiting.lastError).toContain('daily cap');
     expect(await xPosts(b.text)).toEqual([]);
     c.t = day + 1;
+    expect(await processRow(b.id, depsFor(e, c.now))).toMatchObject({ kind: 'posted' });
+    expect(await xPosts(b.text)).toHaveLength(1);
+  });
+
+  it('a post whose Worker died mid-post on a capped day waits for tomorrow with a check pending', async () => {
+    const day = Date.UTC(2031, 5, 7);
+    const c = clock(day - 60_000);
+    const e = botEnv({ x: fakes().x }, { X_DAILY_CAP: '1' });
+    const a = (await postsOf(e, (await postStory(e, { headline: headline('First of the day') })).body.id))[0]!;
+    const b = (await postsOf(e, (await postStory(e, { headline: headline('Died at the cap') })).body.id))[0]!;
+    expect(await processRow(a.id, depsFor(e, c.now))).toMatchObject({ kind: 'posted' });
+    // A Worker claims b (before a's post counted) and dies; its lease runs out.
+    await new OutboxStore(env.DB).claim(b.id, { now: c.t, leaseMs: 1000, cap: 50, dayStart: 0 });
+    c.t += 2000;
+    expect(await processRow(b.id, depsFor(e, c.now))).toMatchObject({ kind: 'wait', at: day, requeue: true });
+    expect((await postsOf(e, b.storyId))[0]).toMatchObject({ state: 'failed', pendingCheck: true });
+    // A duplicate message does not schedule it again.
+    expect(await processRow(b.id, depsFor(e, c.now))).toMatchObject({ kind: 'wait', requeue: false });
+    c.t = day;
     expect(await processRow(b.id, depsFor(e, c.now))).toMatchObject({ kind: 'posted' });
     expect(await xPosts(b.text)).toHaveLength(1);
   });
