@@ -223,4 +223,24 @@ describe('Bluesky and Mastodon faults', () => {
       expect(statuses).toHaveLength(1);
     });
   }
+
+  it('a card over Bluesky’s 1,000,000-byte limit: dead with a reason naming both sizes, nothing uploaded', async () => {
+    const { body } = await postStory(bskyEnv(), {
+      headline: `Huge card ${crypto.randomUUID().slice(0, 8)} at the port`,
+    });
+    const [row] = await postsOf(bskyEnv(), body.id);
+    // The stored card for this address is what the consumer reads; make it a PNG over the limit.
+    const key = new URL(body.cardUrl).pathname.slice(1);
+    const big = new Uint8Array(1_200_000);
+    big.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    await env.CARDS.put(key, big);
+    const before = (await fakeState<FakeBlueskyState>(fakes().bluesky)).blobs;
+    const c = clock();
+    expect(await processRow(row!.id, depsFor(bskyEnv(), c.now))).toMatchObject({ kind: 'dead' });
+    const dead = (await postsOf(bskyEnv(), body.id))[0]!;
+    expect(dead.state).toBe('dead');
+    expect(dead.lastError).toContain('1,000,000 bytes');
+    expect(dead.lastError).toContain('1,200,000 bytes');
+    expect(Object.keys((await fakeState<FakeBlueskyState>(fakes().bluesky)).blobs)).toEqual(Object.keys(before));
+  });
 });
