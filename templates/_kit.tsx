@@ -8,7 +8,8 @@ export { FONT_FAMILIES };
 
 /** One unit = 1px on a 1200-wide card; every measurement scales with the card's width. */
 export const unit = (size: Frame) => size.width / 1200;
-export const isTall = (size: Frame) => size.height / size.width > 1.2;
+/** Square and taller: stacked layouts with bigger type and vertically centred content. */
+export const isTall = (size: Frame) => size.height / size.width > 0.9;
 
 /** Draw text exactly as it was measured: same width, size, line height and wrapping rules. */
 export function Fitted({ fit, color, style }: { fit: FittedText; color: string; style?: Record<string, unknown> }) {

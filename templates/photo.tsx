@@ -4,9 +4,9 @@ import { box, domainOf, Fitted, FONT_FAMILIES, isTall, quoteMarks, SiteLine, sit
 
 function geometry(size: Frame) {
   const u = unit(size);
-  const tall = isTall(size);
-  const square = !tall && size.height / size.width > 0.9;
-  const stacked = tall || square;
+  const stacked = isTall(size);
+  const tall = size.height / size.width > 1.2;
+  const square = stacked && !tall;
   const imageW = stacked ? size.width : Math.round(size.width * 0.44);
   const imageH = stacked ? Math.round(size.height * (square ? 0.46 : 0.5)) : size.height;
   const pad = Math.round((stacked ? 64 : 52) * u);

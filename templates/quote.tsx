@@ -37,7 +37,7 @@ export default defineTemplate({
     const space = g.innerHeight - between - attribution;
     const headlineShare = tall ? 0.55 : 0.62;
     return {
-      headline: box('headline', g.innerWidth, space * headlineShare, { min: 30 * u, max: (tall ? 96 : 64) * u }),
+      headline: box('headline', g.innerWidth, space * headlineShare, { min: 30 * u, max: (tall ? 112 : 64) * u }),
       quote: box(
         'body',
         g.innerWidth - rule,
@@ -88,7 +88,7 @@ export default defineTemplate({
             style={{
               display: 'flex',
               flexDirection: 'column',
-              justifyContent: size.height / size.width > 0.9 ? 'center' : 'flex-start',
+              justifyContent: tall ? 'center' : 'flex-start',
               height: g.innerHeight,
               marginTop: g.gap,
               marginBottom: g.gap,

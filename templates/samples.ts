@@ -54,6 +54,18 @@ export const SAMPLES: Sample[] = [
     },
   },
   {
+    id: 'photo',
+    description: 'A story photo (tests serve it from a fake image host; elsewhere the photo template falls back)',
+    story: {
+      headline: 'Drought ends as autumn rains return to the valley',
+      quote: 'We have not seen rain like this in six years.',
+      quoteAuthor: 'Luis Ortega, farmer',
+      siteName: 'Valley Herald',
+      url: 'https://herald.example/rain',
+      imageUrl: 'https://images.example/valley-sunset.png',
+    },
+  },
+  {
     id: 'noquote',
     description: 'No quote: the headline takes the room',
     story: {

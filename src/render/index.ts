@@ -104,6 +104,17 @@ function loaderFor(runtime: RenderRuntime): FontLoader {
   return load;
 }
 
+/** Every string a satori element tree will draw, expanding function components as satori does. */
+function textOf(node: unknown, depth = 0): string {
+  if (depth > 64 || node == null || typeof node === 'boolean') return '';
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map((n) => textOf(n, depth + 1)).join(' ');
+  if (typeof node !== 'object') return '';
+  const { type, props } = node as { type?: unknown; props?: Record<string, unknown> };
+  if (typeof type === 'function') return textOf((type as (p: unknown) => unknown)(props ?? {}), depth + 1);
+  return textOf(props?.children, depth + 1);
+}
+
 const report = (f: FittedText): FieldReport => ({ fontSize: f.fontSize, lines: f.lines, truncated: f.truncated });
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
@@ -125,8 +136,9 @@ export async function composeCard(req: RenderRequest, runtime: RenderRuntime): P
   const theme = resolveTheme(req.theme);
   const story = req.story;
 
+  const coverText = cardText(story, story.siteName ?? theme.siteName);
   const [fonts, image, logo] = await Promise.all([
-    fontsFor(cardText(story, story.siteName ?? theme.siteName), loaderFor(runtime), { lang: story.lang }),
+    fontsFor(coverText, loaderFor(runtime), { lang: story.lang }),
     template.meta.usesImage && story.imageUrl ? runtime.fetchImage(story.imageUrl) : null,
     theme.logoUrl ? runtime.fetchImage(theme.logoUrl) : null,
   ]);
@@ -174,11 +186,17 @@ export async function composeCard(req: RenderRequest, runtime: RenderRuntime): P
   const quoteBox = boxes.quote ? { ...boxes.quote, height: boxes.quote.height + spare } : undefined;
   const quote = story.quote && quoteBox ? await fitText(story.quote, quoteBox, measure) : undefined;
 
+  const element = template.render({ ...ctx, headline, ...(quote ? { quote } : {}) });
+  // Templates draw words of their own (a "速報" kicker, a date in Japanese): make sure fonts cover them too.
+  const drawn = textOf(element);
+  const allFonts = [...drawn].every((ch) => coverText.includes(ch))
+    ? fonts
+    : await fontsFor(`${coverText} ${drawn}`, loaderFor(runtime), { lang: story.lang });
   return {
     template: template.meta,
     size,
-    element: template.render({ ...ctx, headline, ...(quote ? { quote } : {}) }),
-    options: { ...satoriOptions, width: size.width, height: size.height },
+    element,
+    options: { ...satoriOptions, fonts: allFonts, width: size.width, height: size.height },
     fitted: { headline, ...(quote ? { quote } : {}) },
   };
 }
