@@ -3,7 +3,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from 'clou
 import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
 import { processRow } from '../../src/bot/outbox.ts';
-import { handlePostBatch, type PostMessage } from '../../src/bot/queue.ts';
+import { handlePostBatch, type PostMessage, sweepOutbox } from '../../src/bot/queue.ts';
 import { OutboxStore } from '../../src/storage/outbox.ts';
 import type { FakeBlueskyState } from '../fakes/fake-bluesky.ts';
 import type { FakeMastodonState } from '../fakes/fake-mastodon.ts';
@@ -170,5 +170,26 @@ describe('outbox (BOT_MODE=live)', () => {
     c.t = day;
     expect(await processRow(b.id, depsFor(e, c.now))).toMatchObject({ kind: 'posted' });
     expect(await xPosts(b.text)).toHaveLength(1);
+  });
+
+  it('the cron sweep re-sends due rows only; while the bot is off, messages are acked and rows left alone', async () => {
+    const e = botEnv({ x: fakes().x });
+    const due = (await postsOf(e, (await postStory(e, { headline: headline('Lost message') })).body.id))[0]!;
+    const done = (await postsOf(e, (await postStory(e, { headline: headline('Done already') })).body.id))[0]!;
+    const c = clock();
+    expect(await processRow(done.id, depsFor(e, c.now))).toMatchObject({ kind: 'posted' });
+    const swept = await sweepOutbox(e, Date.now() + 1000);
+    expect(swept).toContain(due.id);
+    expect(swept).not.toContain(done.id);
+
+    const off = botEnv({ x: fakes().x }, { BOT_MODE: 'off' });
+    const batch = createMessageBatch<PostMessage>('storycard-posts', [
+      { id: 'off-1', timestamp: Date.now(), attempts: 1, body: { outboxId: due.id } },
+    ]);
+    const ctx = createExecutionContext();
+    await handlePostBatch(batch, off, { renderPng });
+    expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);
+    expect((await postsOf(e, due.storyId))[0]).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(await sweepOutbox(off)).toEqual([]);
   });
 });
