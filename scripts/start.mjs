@@ -146,7 +146,8 @@ if (!seeded.ok) {
       '',
       `  share page   ${demo.shareUrl}`,
       `  card         ${demo.cardUrl}`,
-      `  studio       ${base}/studio`,
+      // The token rides in the fragment: browsers never send it to a server, and the studio keeps it locally.
+      `  studio       ${base}/studio#token=${encodeURIComponent(vars.API_TOKEN)}`,
       `  API          ${base}/api/stories   (OpenAPI: ${base}/openapi.json)`,
       `  API token    ${vars.API_TOKEN}`,
       '',

@@ -136,7 +136,10 @@ export const studio = new Hono<AppEnv>()
     const sample = SAMPLES.find((s) => s.id === params.get('sample'));
     const size = params.get('size');
     if (!sample || !isSizeName(size)) throw new StorycardError('not_found', 'no such gallery tile');
-    const theme = resolveTheme({ mode: params.get('theme') === 'dark' ? 'dark' : 'light' });
+    const theme = resolveTheme({
+      mode: params.get('theme') === 'dark' ? 'dark' : 'light',
+      brandColor: params.get('brand') ?? undefined,
+    });
     const story = parseStory(sample.story);
     const { png } = await renderForStudio({ story, template: params.get('template') ?? undefined, size, theme }, c.env);
     return new Response(png as unknown as BodyInit, {
@@ -160,6 +163,8 @@ export const studio = new Hono<AppEnv>()
   .get('/api/gallery', async (c) => {
     const sample = c.req.query('sample') ?? 'demo';
     const theme = c.req.query('theme') === 'dark' ? 'dark' : 'light';
+    // Validated now (a 400 naming theme.brandColor), so every tile URL handed out can render.
+    const brand = resolveTheme({ brandColor: c.req.query('brand') }).brandColor;
     if (!SAMPLES.some((s) => s.id === sample)) {
       const known = SAMPLES.map((s) => s.id).join(', ');
       const message = `sample: expected one of ${known}, received ${JSON.stringify(sample)}`;
@@ -178,6 +183,7 @@ export const studio = new Hono<AppEnv>()
             ['size', size],
             ['sample', sample],
             ['theme', theme],
+            ['brand', brand],
             ['v', bootId()],
             ['exp', exp],
           ];
@@ -187,7 +193,7 @@ export const studio = new Hono<AppEnv>()
         }),
       ),
     );
-    return c.json({ sample, theme, tiles });
+    return c.json({ sample, theme, brand, tiles });
   })
   .post('/api/preview', async (c) => {
     const { story, template, theme, size, format } = await parsePreview(await readJsonBody(c));

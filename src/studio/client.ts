@@ -178,7 +178,7 @@ function buildPickers() {
         el('input', { type: 'radio', name: 'template', value: t.name }),
         el('span', { className: 'box' }, [
           el('span', { className: 'name' }, [t.name].concat(tags)),
-          el('span', { className: 'desc', text: t.description }),
+          el('span', { className: 'sr-only', text: ' — ' + t.description }),
         ]),
       ]),
     );
@@ -193,16 +193,20 @@ function buildPickers() {
       ]),
     );
   }
-  for (const select of [$('#sample'), $('#gallery-sample')]) {
-    for (const sample of state.catalog.samples) {
-      select.append(el('option', { value: sample.id, text: sample.id + ' — ' + sample.description }));
-    }
+  for (const sample of state.catalog.samples) {
+    $('#sample').append(el('option', { value: sample.id, title: sample.description, text: sample.id }));
+    $('#gallery-sample').append(el('option', { value: sample.id, text: sample.id + ' — ' + sample.description }));
   }
   $('#gallery-sample').value = 'demo';
 }
 
 function templateMeta(name) {
   return state.catalog.templates.find((t) => t.name === name) || state.catalog.templates[0];
+}
+
+function showTemplateDescription() {
+  const checked = document.querySelector('input[name="template"]:checked');
+  $('#template-desc').textContent = checked ? templateMeta(checked.value).description : '';
 }
 
 function selectTemplate(name) {
@@ -220,6 +224,7 @@ function selectSize(name) {
 function syncSizes() {
   const checked = document.querySelector('input[name="template"]:checked');
   const meta = templateMeta(checked ? checked.value : '');
+  showTemplateDescription();
   let current = document.querySelector('input[name="size"]:checked');
   for (const input of document.querySelectorAll('input[name="size"]')) {
     input.disabled = meta.sizes.indexOf(input.value) === -1;
@@ -314,6 +319,8 @@ async function preview() {
   renderWarnings();
   renderMockups();
   setStatus(body.report.width + '×' + body.report.height + ' · ' + body.report.ms + ' ms');
+  // A counter of finished previews: lets tests (and curious designers) see that a render landed.
+  document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
 }
 
 function showCard(url, isPng) {
@@ -327,6 +334,8 @@ function showCard(url, isPng) {
   $('#stage-empty').hidden = true;
   $('#stage-template').textContent = r.template;
   $('#stage-size').textContent = r.size + ' · ' + r.width + ' × ' + r.height;
+  const size = state.catalog.sizes.find((s) => s.name === r.size);
+  $('#stage-label').textContent = size ? size.label : '';
   const badge = $('#stage-format');
   badge.textContent = isPng ? 'PNG · ' + kb(r.bytes) : 'SVG · live';
   badge.classList.toggle('png', isPng);
@@ -529,14 +538,11 @@ function editStory() {
 /* ---------- Platform mock-ups ---------- */
 function cropNote(platform, r) {
   if (!platform.ratio) return { text: 'Shown whole, scaled down.', cut: false };
-  if (platform.id === 'x' && r.size === 'og') {
-    return { text: 'Share pages give X the x size (1200×600, 2:1), so X shows that card uncropped.', cut: false };
-  }
   const card = r.width / r.height;
   if (Math.abs(card - platform.ratio) < 0.02) return { text: 'Fits ' + platform.ratioLabel + ' without cropping.', cut: false };
   if (card < platform.ratio) {
     const lost = Math.round((1 - card / platform.ratio) * 100);
-    return { text: 'Crops ' + lost + '% of the height (top and bottom); share pages send og and x, which fit.', cut: true };
+    return { text: 'Crops ' + lost + '% of the height (top and bottom).', cut: true };
   }
   const lost = Math.round((1 - platform.ratio / card) * 100);
   return { text: 'Crops ' + lost + '% of the width (left and right).', cut: true };
@@ -548,8 +554,7 @@ function cropped(url, ratio, r) {
   return box;
 }
 
-function mockup(platform, url, info) {
-  const r = state.report;
+function mockup(platform, url, info, r) {
   const initial = (info.site || '?').trim().charAt(0).toUpperCase();
   const head = (sub) => el('div', { className: 'post-head' }, [el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }), el('div', { className: 'who' }, [el('b', { text: info.site }), el('span', { text: sub })])]);
   const img = cropped(url, platform.ratio, r);
@@ -608,13 +613,46 @@ function mockup(platform, url, info) {
   ]);
 }
 
-function renderMockups() {
+/** The og and x cards a share page names (og:image, twitter:image), rendered for the mock-ups and kept a while. */
+const mockCards = new Map();
+let mockSeq = 0;
+
+async function mockupCard(payload, size) {
+  if (state.report && state.report.size === size && state.svgUrl) {
+    return { url: state.pngUrl || state.svgUrl, report: state.report };
+  }
+  const key = JSON.stringify(Object.assign({}, payload, { size }));
+  if (mockCards.has(key)) return mockCards.get(key);
+  const { res } = await api('/studio/api/preview', { json: Object.assign({}, payload, { size, format: 'svg' }) });
+  if (!res.ok) return null;
+  const body = await res.json();
+  const card = { url: URL.createObjectURL(new Blob([body.svg], { type: 'image/svg+xml' })), report: body.report };
+  if (mockCards.size >= 6) {
+    const [oldest, old] = mockCards.entries().next().value;
+    URL.revokeObjectURL(old.url);
+    mockCards.delete(oldest);
+  }
+  mockCards.set(key, card);
+  return card;
+}
+
+async function renderMockups() {
+  if (document.body.dataset.view !== 'mockups' || !state.report) return;
+  const seq = ++mockSeq;
+  const data = readForm();
+  const meta = templateMeta(data.template);
+  const ogSize = meta.sizes.indexOf('og') !== -1 ? 'og' : data.size;
+  const xSize = meta.sizes.indexOf('x') !== -1 ? 'x' : ogSize;
+  let cards;
+  try {
+    cards = await Promise.all([mockupCard(data, ogSize), mockupCard(data, xSize)]);
+  } catch (e) {
+    if (e instanceof AuthError) return;
+    throw e;
+  }
+  if (seq !== mockSeq || !cards[0] || !cards[1]) return;
   const out = $('#mockups');
   clear(out);
-  const r = state.report;
-  const url = state.pngUrl || state.svgUrl;
-  if (!r || !url) return;
-  const data = readForm();
   const domain = domainOf(data.url) || 'example.com';
   const site = data.siteName || domain;
   const info = {
@@ -627,23 +665,36 @@ function renderMockups() {
     link: data.url || 'https://' + domain + '/',
     brand: (data.theme && data.theme.brandColor) || '#C8102E',
   };
+  const sizeNote = $('#mockups-note');
+  sizeNote.textContent =
+    data.size === ogSize || data.size === xSize
+      ? ''
+      : 'Link previews use the ' + ogSize + ' and ' + xSize + ' cards a share page names; the ' + data.size + ' card you are editing is for posting as an image.';
   for (const platform of PLATFORMS) {
-    const note = cropNote(platform, r);
+    const card = platform.id === 'x' ? cards[1] : cards[0];
+    const note = cropNote(platform, card.report);
     out.append(
-      el('figure', { className: 'mock', 'data-platform': platform.id }, [
-        el('figcaption', { className: 'mock-label' }, [el('strong', { text: platform.name + ' ' + platform.note }), el('span', { text: platform.ratioLabel })]),
-        el('div', { className: 'shot' }, mockup(platform, url, info)),
+      el('figure', { className: 'mock', 'data-platform': platform.id, 'data-card': card.report.size }, [
+        el('figcaption', { className: 'mock-label' }, [
+          el('strong', { text: platform.name + ' ' + platform.note }),
+          el('span', { text: platform.ratioLabel + ' · ' + card.report.size + ' card' }),
+        ]),
+        el('div', { className: 'shot' }, mockup(platform, card.url, info, card.report)),
         el('div', { className: note.cut ? 'mock-crop cut' : 'mock-crop', text: note.text }),
       ]),
     );
   }
+  document.body.dataset.mockups = String(Number(document.body.dataset.mockups || 0) + 1);
 }
 
 /* ---------- Gallery: every template × size for one sample, lazily loaded signed PNGs ---------- */
 async function loadGallery() {
   const sample = $('#gallery-sample').value || 'demo';
   const mode = document.querySelector('input[name="gallery-mode"]:checked').value;
-  const { res } = await api('/studio/api/gallery?sample=' + encodeURIComponent(sample) + '&theme=' + mode);
+  const brand = field('brandColor').value.trim();
+  const query = new URLSearchParams({ sample, theme: mode });
+  if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(brand)) query.set('brand', brand);
+  const { res } = await api('/studio/api/gallery?' + query);
   if (!res.ok) return;
   const body = await res.json();
   const out = $('#gallery');
@@ -697,6 +748,7 @@ function showView(name) {
     document.getElementById('view-' + v).hidden = !selected;
   }
   if (name === 'gallery' && !$('#gallery').childElementCount) loadGallery();
+  if (name === 'mockups') renderMockups();
 }
 
 /* ---------- Wiring ---------- */

@@ -84,6 +84,7 @@ export const STUDIO_HTML = `<!doctype html>
       <fieldset class="field" data-field="template">
         <legend>Template</legend>
         <div id="templates" class="template-list"></div>
+        <p id="template-desc" class="template-desc"></p>
         <p class="error" id="err-template"></p>
       </fieldset>
       <fieldset class="field" data-field="size">
@@ -123,6 +124,7 @@ export const STUDIO_HTML = `<!doctype html>
         <div class="stage-title">
           <span id="stage-template" class="pill"></span>
           <span id="stage-size" class="stage-size"></span>
+          <span id="stage-label" class="stage-label"></span>
         </div>
         <div class="stage-mode"><span id="stage-format" class="badge">SVG · live</span></div>
       </div>
@@ -135,7 +137,8 @@ export const STUDIO_HTML = `<!doctype html>
     </section>
 
     <section id="view-mockups" class="view" role="tabpanel" aria-labelledby="tab-mockups" hidden>
-      <p class="view-intro">The card as each platform shows it: cropped at that platform's ratio, with the title and domain lines it draws from the share page's tags.</p>
+      <p class="view-intro">The card as each platform shows it: the og and x cards a share page names, cropped at each platform's ratio, with the title and domain lines it draws from the share page's tags.</p>
+      <p id="mockups-note" class="view-note"></p>
       <div id="mockups" class="mockups"></div>
     </section>
 

@@ -104,12 +104,13 @@ input:focus-visible, textarea:focus-visible, select:focus-visible { outline: non
 .gallery-bar .inline-select select { max-width: 420px; }
 
 /* Template list: radio cards */
-.template-list { display: grid; gap: 6px; }
+.template-list { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; }
+.template-desc { color: var(--ink-2); font-size: 12px; margin: 7px 0 0; line-height: 1.4; min-height: 2.8em; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .template-option { position: relative; display: block; cursor: pointer; }
 .template-option input { position: absolute; opacity: 0; inset: 0; cursor: pointer; }
 .template-option .box { display: block; border: 1px solid var(--line-2); border-radius: 8px; padding: 8px 10px; background: #fff; }
 .template-option .name { display: flex; align-items: center; gap: 6px; font-weight: 600; }
-.template-option .desc { display: block; color: var(--ink-2); font-size: 12px; margin-top: 2px; line-height: 1.35; }
 .template-option .tag { font-size: 10.5px; font-weight: 600; color: var(--ink-2); background: var(--sunk); padding: 1px 6px; border-radius: 99px; }
 .template-option input:checked + .box { border-color: var(--ink); box-shadow: inset 0 0 0 1px var(--ink); background: #fffdf8; }
 .template-option input:focus-visible + .box { outline: 2px solid var(--focus); outline-offset: 2px; }
@@ -158,10 +159,15 @@ button.small { padding: 6px 10px; font-size: 12px; }
 .stage-title { display: flex; align-items: baseline; gap: 10px; }
 .pill { font: 700 18px/1 var(--serif); }
 .stage-size { color: var(--ink-2); font-size: 12.5px; font-variant-numeric: tabular-nums; }
+.stage-label { color: var(--ink-3); font-size: 12px; }
+.stage-label::before { content: "—"; margin-right: 8px; }
+.stage-label:empty { display: none; }
+.view-note { color: var(--warn); background: var(--warn-bg); border: 1px solid var(--warn-line); border-radius: 8px; padding: 8px 10px; margin: -6px 0 16px; font-size: 12.5px; }
+.view-note:empty { display: none; }
 .badge { font-size: 11px; font-weight: 600; padding: 4px 8px; border-radius: 99px; background: var(--sunk); color: var(--ink-2); letter-spacing: 0.02em; }
 .badge.png { background: var(--ok-bg); color: var(--ok); }
 .stage {
-  display: flex; align-items: center; justify-content: center; min-height: max(420px, calc(100vh - 140px)); padding: 32px; border-radius: 14px;
+  display: flex; align-items: center; justify-content: center; min-height: max(420px, calc(100vh - 140px)); padding: 24px; border-radius: 14px;
   background-color: #e6e3dc; background-image: radial-gradient(#cfcac0 1px, transparent 1px); background-size: 16px 16px;
   border: 1px solid var(--line);
 }

@@ -1,23 +1,8 @@
 // End to end: `npm start` as a user runs it, then unfurl.js reads the demo share page the way a crawler does.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { unfurl } from 'unfurl.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { type Started, startServer } from '../helpers/npm-start.ts';
 
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
@@ -25,55 +10,21 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-let child: ChildProcess;
-let stateDir: string;
-let output = '';
-const printed: Record<string, string> = {};
+let server: Started;
+let printed: Record<string, string>;
 
 beforeAll(async () => {
-  const port = await freePort();
-  stateDir = mkdtempSync(join(tmpdir(), 'storycard-e2e-'));
-  // Its own process group, so the whole tree (npm → start.mjs → wrangler → workerd) stops together at the end.
-  child = spawn('npm', ['start'], {
-    cwd: process.cwd(),
-    env: { ...process.env, PORT: String(port), STORYCARD_STATE_DIR: stateDir, API_TOKEN: '', SIGNING_SECRET: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no share URL in 150 s:\n${output}`)), 150_000);
-    const onData = (d: Buffer) => {
-      output += d;
-      for (const key of ['share page', 'card', 'studio', 'API token']) {
-        const m = new RegExp(`^\\s+${key}\\s+(\\S+)`, 'm').exec(output);
-        if (m?.[1]) printed[key] = m[1];
-      }
-      if (printed['API token'] && printed['share page']) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
+  server = await startServer();
+  printed = server.printed;
 }, 180_000);
 
-afterAll(async () => {
-  if (child?.pid && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    process.kill(-child.pid, 'SIGTERM');
-    const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-}, 30_000);
+afterAll(() => server?.stop(), 30_000);
 
 describe('npm start', () => {
   it('prints the share URL, the studio URL and a generated API token', () => {
     expect(printed['share page']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/sam-altman-rejects-[a-z0-9-]+$/);
-    expect(printed.studio).toMatch(/\/studio$/);
+    // The studio link carries the token in its fragment, so the studio opens signed in.
+    expect(printed.studio).toBe(`${new URL(printed['share page']!).origin}/studio#token=${printed['API token']}`);
     // Neither the environment nor a .dev.vars gave one: it was generated, printed, and it works.
     expect(printed['API token']).toMatch(/^[\w-]{24,}$/);
   });

@@ -1,0 +1,311 @@
+// End to end: the studio from `npm start`, driven in headless Chromium like a designer would use it.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTemplates } from '../../src/render/index.ts';
+import { DEMO_STORY } from '../../src/story/schema.ts';
+import { type Started, startServer } from '../helpers/npm-start.ts';
+
+const SHOTS = new URL('./__screenshots__/', import.meta.url);
+
+/** Share of pixels that differ beyond anti-aliasing (pixelmatch), and the diff image to look at. */
+function diffRatio(actual: Uint8Array, expected: Uint8Array): { ratio: number; diff: PNG } {
+  const a = PNG.sync.read(Buffer.from(actual));
+  const b = PNG.sync.read(Buffer.from(expected));
+  if (a.width !== b.width || a.height !== b.height) {
+    throw new Error(`size differs: ${a.width}×${a.height} now, ${b.width}×${b.height} in the reference`);
+  }
+  const diff = new PNG({ width: a.width, height: a.height });
+  const n = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
+  return { ratio: n / (a.width * a.height), diff };
+}
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+// Chromium's text antialiasing can move a few edge pixels between builds; a layout change moves far more.
+const MAX_SHOT_DIFF = 0.01;
+
+let server: Started;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  profile = mkdtempSync(join(tmpdir(), 'storycard-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--font-render-hinting=none',
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  await server?.stop();
+}, 60_000);
+
+/** Finished previews so far (the studio counts them on <body data-renders>). */
+const renders = async () => Number((await page.locator('body').getAttribute('data-renders')) ?? 0);
+async function nextRender(before: number) {
+  await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, before, { timeout: 30_000 });
+}
+const mockupRenders = async () => Number((await page.locator('body').getAttribute('data-mockups')) ?? 0);
+async function nextMockups(before: number) {
+  await page.waitForFunction((n) => Number(document.body.dataset.mockups ?? 0) > n, before, { timeout: 30_000 });
+}
+
+/** Wait until no preview or mock-up render has landed for a second (debounced renders come in bursts). */
+async function settled() {
+  let last = '';
+  for (;;) {
+    const now = `${await renders()}/${await mockupRenders()}`;
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(1000);
+  }
+}
+
+/** What the designer sees in the preview, as pixels. */
+const previewPixels = async () => {
+  await page.waitForFunction(() => (document.getElementById('preview') as HTMLImageElement).complete);
+  return page.locator('#preview').screenshot({ animations: 'disabled' });
+};
+
+/** Compare a screenshot with its reviewed reference; UPDATE_SCREENSHOTS=1 writes the reference instead. */
+async function matchesReference(name: string, shot: Buffer) {
+  const file = new URL(`${name}.png`, SHOTS);
+  if (UPDATE || !existsSync(file)) {
+    if (!UPDATE)
+      throw new Error(`no reference screenshot ${file.pathname}: run with UPDATE_SCREENSHOTS=1 and review it`);
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(file, shot);
+    return;
+  }
+  const { ratio, diff } = diffRatio(shot, readFileSync(file));
+  if (ratio > MAX_SHOT_DIFF) {
+    const out = join(tmpdir(), `studio-${name}-diff.png`);
+    writeFileSync(out, PNG.sync.write(diff));
+    writeFileSync(join(tmpdir(), `studio-${name}-actual.png`), shot);
+  }
+  expect(ratio, `${name}: ${(ratio * 100).toFixed(2)}% of pixels differ (diff in ${tmpdir()})`).toBeLessThanOrEqual(
+    MAX_SHOT_DIFF,
+  );
+}
+
+/**
+ * The studio's own pixels. Cards are masked: their pixels belong to the templates (pinned by the golden images,
+ * and changed by designers on purpose); here only where and how big they sit matters. Render times are masked too.
+ */
+const screenshot = () =>
+  page.screenshot({
+    animations: 'disabled',
+    caret: 'hide',
+    maskColor: '#d9d5cc',
+    mask: [
+      page.locator('#render-status'),
+      page.locator('#report tr:nth-child(4) td'),
+      page.locator('#preview'),
+      page.locator('.crop img'),
+      page.locator('#gallery img'),
+    ],
+  });
+
+describe('the studio', () => {
+  it('opens signed in from the link npm start prints, and keeps the token out of the address bar', async () => {
+    expect(server.printed.studio).toContain('/studio#token=');
+    await page.goto(server.printed.studio!);
+    await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.evaluate(() => localStorage.getItem('storycard.studio.token'))).toBe(server.printed['API token']);
+    await expect.poll(() => page.inputValue('#f-headline')).toBe(DEMO_STORY.headline);
+    expect(await page.locator('#stage-template').textContent()).toBe('quote');
+    expect(await page.locator('#warnings li.clear').count()).toBe(1);
+    await page.evaluate(() => document.fonts.ready);
+    await matchesReference('editor', await screenshot());
+  });
+
+  it('follows typing: a new headline re-renders the preview and its layout report', async () => {
+    const before = await renders();
+    const pixelsBefore = await previewPixels();
+    const reportBefore = await page.locator('#report tbody tr').first().textContent();
+    await page.locator('#f-headline').fill('');
+    await page.locator('#f-headline').pressSequentially('Short and bold', { delay: 15 });
+    await nextRender(before);
+    // Debounced: one keystroke burst, not one render per key.
+    expect((await renders()) - before).toBeLessThanOrEqual(2);
+    expect(diffRatio(await previewPixels(), pixelsBefore).ratio).toBeGreaterThan(0.02);
+    const reportAfter = await page.locator('#report tbody tr').first().textContent();
+    expect(reportAfter).not.toBe(reportBefore);
+    expect(reportAfter).toMatch(/headline\d+ px · 1 line/);
+    expect(await page.locator('#count-headline').textContent()).toBe('14 / 300');
+  });
+
+  it('switches template and size', async () => {
+    let before = await renders();
+    await page.locator('.template-option', { hasText: 'breaking' }).click();
+    await nextRender(before);
+    expect(await page.locator('#stage-template').textContent()).toBe('breaking');
+    before = await renders();
+    await page.getByRole('radio', { name: /^square/ }).check();
+    await nextRender(before);
+    await page.waitForFunction(() => (document.getElementById('preview') as HTMLImageElement).naturalWidth === 1080);
+    const size = await page.evaluate(() => {
+      const img = document.getElementById('preview') as HTMLImageElement;
+      return [img.naturalWidth, img.naturalHeight];
+    });
+    expect(size).toEqual([1080, 1080]);
+    expect(await page.locator('#stage-size').textContent()).toBe('square · 1080 × 1080');
+  });
+
+  it('warns about a low-contrast brand colour as soon as it is typed', async () => {
+    const before = await renders();
+    await page.locator('#f-brandColor').fill('#FFFF66');
+    await nextRender(before);
+    const warning = page.locator('#warnings li[data-code="contrast"]').first();
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/Low contrast.*#FFFF66.*below WCAG AA \(4\.5:1\)/);
+    // Its button takes the keyboard to the field to fix.
+    await warning.getByRole('button').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-brandColor');
+  });
+
+  it('shows field issues from the server beside the field', async () => {
+    const before = await renders();
+    await page.locator('#f-url').fill('ftp://example.com/story');
+    await page.waitForFunction(() => document.getElementById('err-url')?.textContent !== '');
+    expect(await page.locator('#err-url').textContent()).toMatch(/Expected an absolute http\(s\) URL, received "ftp:/);
+    expect(await page.locator('#f-url').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#f-url').fill('https://news.example.org/studio/e2e');
+    await nextRender(before);
+    expect(await page.locator('#f-url').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('shows hostile input as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">"><script>window.__pwned=2</script>';
+    const before = await renders();
+    await page.locator('#f-headline').fill(hostile);
+    await page.locator('#f-siteName').fill('<b>Bold</b> & Co');
+    await nextRender(before);
+    const mockups = await mockupRenders();
+    await page.keyboard.press('Alt+2');
+    expect(await page.locator('#tab-mockups').getAttribute('aria-selected')).toBe('true');
+    await nextMockups(mockups);
+    expect(await page.locator('[data-platform="facebook"] .title').textContent()).toBe(hostile);
+    expect(await page.locator('[data-platform="slack"] .site').textContent()).toBe('<b>Bold</b> & Co');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('main img[src="x"], main script').count()).toBe(0);
+    expect(await page.locator('main b', { hasText: /^Bold$/ }).count()).toBe(0);
+  });
+
+  it('shows the card in every platform mock-up, cropped to that platform', async () => {
+    const before = await renders();
+    const mockups = await mockupRenders();
+    // Back to the demo story at og, light, with the low-contrast brand colour still set.
+    await page.locator('#sample').selectOption('demo');
+    await page.locator('.template-option', { hasText: 'quote' }).first().click();
+    await page.getByRole('radio', { name: /^og/ }).check();
+    await nextRender(before);
+    await nextMockups(mockups);
+    await expect.poll(() => page.locator('#stage-size').textContent()).toBe('og · 1200 × 630');
+    await expect.poll(() => page.locator('[data-platform="facebook"] .title').textContent()).toBe(DEMO_STORY.headline);
+    await settled();
+    const platforms = await page.locator('.mock').evaluateAll((els) => els.map((e) => e.getAttribute('data-platform')));
+    expect(platforms).toEqual(['x', 'facebook', 'linkedin', 'slack', 'discord', 'imessage']);
+    // X gets the 2:1 x card a share page names as twitter:image; the others the og card.
+    const cards = await page.locator('.mock').evaluateAll((els) => els.map((e) => e.getAttribute('data-card')));
+    expect(cards).toEqual(['x', 'og', 'og', 'og', 'og', 'og']);
+    expect(await page.locator('[data-platform="x"] .mock-crop').textContent()).toBe('Fits 2:1 without cropping.');
+    expect(await page.locator('[data-platform="x"] .domain-tag').textContent()).toBe('example.com');
+    expect(await page.locator('[data-platform="linkedin"] .domain').textContent()).toBe('example.com');
+    const fb = await page
+      .locator('[data-platform="facebook"] .crop')
+      .evaluate((e) => e.getBoundingClientRect().width / e.getBoundingClientRect().height);
+    expect(fb).toBeCloseTo(1.91, 1);
+    await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => undefined))));
+    await matchesReference('mockups', await screenshot());
+  });
+
+  it('lays out every template × size in the gallery, and opens a tile in the editor', async () => {
+    await page.keyboard.press('Alt+3');
+    const tiles = page.locator('#gallery .tile img');
+    const expected = listTemplates().reduce((n, t) => n + t.sizes.length, 0);
+    await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(expected);
+    await page.mouse.move(1, 1);
+    // Tiles in view load for real (lazily: the ones below the fold wait for a scroll).
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLImageElement>('#gallery img')]
+          .filter((i) => i.getBoundingClientRect().top < innerHeight)
+          .every((i) => i.complete && i.naturalWidth > 0),
+      null,
+      { timeout: 60_000 },
+    );
+    await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => undefined))));
+    await matchesReference('gallery', await screenshot());
+    const before = await renders();
+    await page.getByRole('button', { name: 'Open headline at portrait in the editor' }).click();
+    await nextRender(before);
+    expect(await page.locator('#tab-editor').getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#stage-size').textContent()).toBe('portrait · 1080 × 1350');
+    expect(await page.inputValue('#f-headline')).toBe(DEMO_STORY.headline);
+  });
+
+  it('is usable from the keyboard: tabs move through labelled fields, focus is visible', async () => {
+    await page.locator('#f-headline').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-quote');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow);
+    expect(outline).not.toBe('none');
+    await page.locator('#tab-editor').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#tab-mockups').getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-mockups');
+    await page.keyboard.press('ArrowLeft');
+  });
+
+  it('renders the PNG on demand and hands out a signed URL that serves it', async () => {
+    await page.keyboard.press('Control+Enter');
+    await page.locator('#stage-format.png').waitFor();
+    expect(await page.locator('#stage-format').textContent()).toMatch(/^PNG · \d+ KB$/);
+    await page.locator('#action-sign').click();
+    const box = page.locator('#action-result input');
+    await box.waitFor();
+    const url = await box.inputValue();
+    expect(url).toMatch(/\/card\.png\?.*&sig=/);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('saves the card as a story and opens its share page', async () => {
+    const popup = context.waitForEvent('page');
+    await page.locator('#action-save').click();
+    const link = page.locator('#action-result a');
+    await link.waitFor();
+    const shareUrl = (await link.getAttribute('href'))!;
+    expect(shareUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[a-z0-9-]+$/);
+    expect((await popup).url()).toBe(shareUrl);
+    const html = await (await fetch(shareUrl, { headers: { 'User-Agent': 'Twitterbot/1.0' } })).text();
+    expect(html).toContain(`<meta property="og:title" content="${DEMO_STORY.headline}"`);
+    // The saved story is listed, and its share page is one click away.
+    await page.locator('#stories').selectOption({ label: DEMO_STORY.headline });
+    expect(await page.locator('#story-open').getAttribute('href')).toBe(shareUrl);
+  });
+});
