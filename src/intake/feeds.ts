@@ -1,0 +1,177 @@
+// Feed polling on the cron trigger: conditional GET of every FEEDS URL, new items become stories, once each.
+import { parseConfig } from '../config.ts';
+import { type CardSpec, CardStore, cardHash } from '../storage/cards.ts';
+import { type FeedStatus, FeedStore, type PollRecord } from '../storage/feeds.ts';
+import { type StoryRecord, StoryStore } from '../storage/stories.ts';
+import type { Story } from '../story/schema.ts';
+import { FeedFetchError, type FetchOptions, fetchFeed } from './feed-fetch.ts';
+import { type FeedItem, FeedParseError, parseFeedText } from './feed-parse.ts';
+import { itemToStory } from './feed-story.ts';
+import { cleanLink, itemKeys } from './feed-url.ts';
+
+/** At most this many stories per feed per poll; the rest wait for the next poll (a feed that dumps its archive). */
+export const MAX_NEW_PER_POLL = 20;
+/** Feeds fetched at once (Workers allow six open connections per invocation). */
+const CONCURRENCY = 4;
+
+export interface FeedDeps extends FetchOptions {
+  /** Called once for each story a feed creates: src/index.ts hands it to the bot (outbox rows + queue). */
+  onStoryCreated(record: StoryRecord): Promise<void>;
+  maxNewPerPoll?: number;
+}
+
+export interface FeedPollResult {
+  url: string;
+  status: FeedStatus;
+  httpStatus: number | null;
+  /** Items seen for the first time (on a feed's first poll: everything it showed, none made stories). */
+  newItems: number;
+  newStories: number;
+  error?: string;
+}
+
+export interface PlannedItem {
+  item: FeedItem;
+  keys: string[];
+}
+
+/**
+ * Split a feed's items into new ones (no key known) and keys to remember for items already seen under another key
+ * (the link changed but not the GUID, or the other way round). Items repeated within one document count once.
+ * New items come oldest first, so stories are created (and posted) in the order they were published.
+ */
+export function planItems(items: FeedItem[], known: Set<string>, feedUrl: string) {
+  const fresh: PlannedItem[] = [];
+  const extraKeys: string[] = [];
+  const inDoc = new Set<string>();
+  for (const item of items) {
+    const keys = itemKeys({ guid: item.guid, link: cleanLink(item.link, feedUrl) });
+    if (!keys.length || keys.some((k) => inDoc.has(k))) continue;
+    for (const k of keys) inDoc.add(k);
+    if (keys.some((k) => known.has(k))) extraKeys.push(...keys.filter((k) => !known.has(k)));
+    else fresh.push({ item, keys });
+  }
+  // Feeds list newest first; dates decide when every new item has one.
+  fresh.reverse();
+  if (fresh.every((f) => f.item.publishedAt)) {
+    fresh.sort((a, b) => Date.parse(a.item.publishedAt!) - Date.parse(b.item.publishedAt!));
+  }
+  return { fresh, extraKeys };
+}
+
+interface Ctx {
+  feeds: FeedStore;
+  saveStory(story: Story): Promise<{ record: StoryRecord; created: boolean }>;
+  deps: FeedDeps;
+  now: number;
+}
+
+async function pollFeed(url: string, ctx: Ctx): Promise<FeedPollResult> {
+  const { feeds, deps } = ctx;
+  const at = new Date(ctx.now).toISOString();
+  const state = await feeds.get(url);
+  const counts = { newItems: 0, newStories: 0 };
+  let httpStatus: number | null = null;
+  const finish = async (status: FeedStatus, record: Partial<PollRecord> = {}, error?: string) => {
+    await feeds.recordPoll(url, { at, status, httpStatus, error: error ?? null, ...counts, ...record });
+    return { url, status, httpStatus, ...counts, ...(error ? { error } : {}) };
+  };
+  try {
+    const fetched = await fetchFeed(url, { etag: state?.etag, lastModified: state?.lastModified }, deps);
+    httpStatus = fetched.status;
+    if (fetched.kind === 'not_modified') return await finish('not_modified');
+    const doc = parseFeedText(fetched.body);
+    const docInfo = { title: doc.title ?? null, format: doc.format };
+    const validators = { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null };
+    const planned = doc.items.map((item) => itemKeys({ guid: item.guid, link: cleanLink(item.link, url) }));
+    const known = await feeds.knownKeys(url, planned.flat());
+    const { fresh, extraKeys } = planItems(doc.items, known, url);
+    await feeds.recordKeys(url, extraKeys, null, at);
+
+    // First poll: what the feed already shows is the past, not news. Remember it; make nothing.
+    if (!state?.primedAt) {
+      await feeds.recordKeys(
+        url,
+        fresh.flatMap((f) => f.keys),
+        null,
+        at,
+      );
+      counts.newItems = fresh.length;
+      return await finish('ok', { ...docInfo, validators, primed: true });
+    }
+
+    const max = deps.maxNewPerPoll ?? MAX_NEW_PER_POLL;
+    for (const { item, keys } of fresh.slice(0, max)) {
+      const story = itemToStory(item, doc, url);
+      // Keys are written after the story: a poll that dies in between finds the story by URL next time.
+      const saved = story ? await ctx.saveStory(story) : null;
+      await feeds.recordKeys(url, keys, saved?.record.id ?? null, at);
+      counts.newItems++;
+      if (saved?.created) {
+        counts.newStories++;
+        await deps.onStoryCreated(saved.record);
+      }
+    }
+    // Items left for the next poll: forget the validators, or a 304 would hide them.
+    const complete = fresh.length <= max;
+    return await finish('ok', {
+      ...docInfo,
+      validators: complete ? validators : { etag: null, lastModified: null },
+    });
+  } catch (error) {
+    if (!(error instanceof FeedFetchError || error instanceof FeedParseError)) {
+      console.error(`feed ${url}: poll failed:`, error);
+    }
+    if (error instanceof FeedFetchError) httpStatus = error.status;
+    return finish('error', {}, (error as Error).message.slice(0, 500));
+  }
+}
+
+/** Run `fn` over `items`, at most `limit` at a time. */
+async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Poll every feed in FEEDS once. Never throws for a feed's sake: each feed's failure (timeout, HTTP error,
+ * malformed document, even a D1 error while recording it) is its own result, and the other feeds go on.
+ */
+export async function pollFeeds(env: Env, now: number, deps: FeedDeps): Promise<FeedPollResult[]> {
+  const config = parseConfig(env as unknown as Record<string, unknown>);
+  if (!config.feeds.length) return [];
+  const stories = new StoryStore(env.DB);
+  // Feed polling registers card addresses; it never renders (cards render when first fetched).
+  const cards = new CardStore(env.DB, env.CARDS, () => Promise.reject(new Error('feed polling does not render')));
+  const ctx: Ctx = {
+    feeds: new FeedStore(env.DB),
+    deps,
+    now,
+    async saveStory(story) {
+      const spec: CardSpec = { story, template: undefined, theme: undefined };
+      const url = story.url!;
+      const result = await stories.create({
+        story: { ...story, url },
+        template: undefined,
+        theme: undefined,
+        cardHash: await cardHash(spec),
+      });
+      if (result.created) await cards.register(result.record.cardHash, spec, result.record.id);
+      return result;
+    },
+  };
+  return pool(config.feeds, CONCURRENCY, (url) =>
+    pollFeed(url, ctx).catch((error: unknown): FeedPollResult => {
+      console.error(`feed ${url}: could not record the poll:`, error);
+      return { url, status: 'error', httpStatus: null, newItems: 0, newStories: 0, error: String(error) };
+    }),
+  );
+}
