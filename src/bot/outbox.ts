@@ -89,40 +89,49 @@ export async function processRow(id: string, deps: OutboxDeps): Promise<Outcome>
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.policy };
   let cause: CheckCause | null = row.needsCheck;
   let attempts = row.attempts;
-  let posting = false;
+  // Set once the create request may have left: from then on any failure (even recording a success) is ambiguous.
+  let sent = false;
   try {
+    // `return await`: a failure while recording the outcome must land in the catch below, not escape it.
     const poster = deps.posters[row.platform as Platform];
     if (!poster)
-      return dead(deps, row, token, `no ${row.platform} credentials are set on this Worker`, attempts, cause);
+      return await dead(deps, row, token, `no ${row.platform} credentials are set on this Worker`, attempts, cause);
     const story = await deps.loadStory(row.storyId);
-    if (!story) return dead(deps, row, token, 'the story was deleted before it was posted', attempts, cause);
+    if (!story) return await dead(deps, row, token, 'the story was deleted before it was posted', attempts, cause);
 
     if (cause) {
       // The earlier attempt may have published: look for the frozen text before anything else.
       const lookup = await poster.findExisting(row.text, { since: row.firstAttemptAt ?? now });
       if (lookup.status === 'unknown') attempts += 1;
       const step = afterLookup(lookup, cause, Math.max(attempts, 1), now, policy);
-      if (!(step.action === 'retry' && step.at <= now)) return apply(deps, row, token, step, attempts, cause, now);
+      if (!(step.action === 'retry' && step.at <= now))
+        return await apply(deps, row, token, step, attempts, cause, now);
       cause = null; // checked: not there, post now
     }
 
     const card = await deps.loadCard(row.cardHash, CARD_SIZE[row.platform as Platform]);
     if (!card)
-      return dead(deps, row, token, `the card ${row.cardHash} is unknown (story changed or deleted)`, attempts, cause);
-    posting = true;
+      return await dead(
+        deps,
+        row,
+        token,
+        `the card ${row.cardHash} is unknown (story changed or deleted)`,
+        attempts,
+        cause,
+      );
+    sent = true;
     const result = await poster.post(postInputFor(story, row.text, { bytes: card }, row.id));
-    posting = false;
     const step = nextStep(result, attempts + 1, now, policy);
     if (!(step.action === 'retry' && !step.countsAsAttempt)) attempts += 1;
     const nextCause = step.action === 'check' && !result.ok ? (result.kind as CheckCause) : null;
-    return apply(deps, row, token, step, attempts, nextCause, now);
+    return await apply(deps, row, token, step, attempts, nextCause, now);
   } catch (error) {
-    // A bug or an infrastructure failure (D1, R2, render, a poster that threw): never a post. If the poster threw
-    // mid-post we cannot know whether it published, so the next attempt checks first.
+    // A bug or an infrastructure failure (D1, R2, render, a poster that threw): never a post. If it came after the
+    // create request may have left (the poster threw, or D1 failed to record the answer), the next attempt checks first.
     attempts += 1;
     const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
     console.error(`outbox ${row.id} (${row.platform}):`, error);
-    const nextCause = posting ? 'ambiguous' : cause;
+    const nextCause = sent ? 'ambiguous' : cause;
     if (attempts >= policy.maxAttempts)
       return dead(deps, row, token, `gave up after ${attempts} attempts: ${message}`, attempts, nextCause);
     const at = now + Math.max(1000, backoffDelay(attempts, policy));

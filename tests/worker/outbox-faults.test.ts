@@ -243,4 +243,21 @@ describe('Bluesky and Mastodon faults', () => {
     expect(dead.lastError).toContain('1,200,000 bytes');
     expect(Object.keys((await fakeState<FakeBlueskyState>(fakes().bluesky)).blobs)).toEqual(Object.keys(before));
   });
+
+  it('D1 failing to record a Bluesky post (which has no idempotency key): the next attempt finds it, no second post', async () => {
+    const row = await rowIn(bskyEnv(), 'Unrecorded');
+    const c = clock();
+    const deps = depsFor(bskyEnv(), c.now);
+    const flaky = Object.create(deps.store) as typeof deps.store;
+    flaky.markPosted = async () => {
+      throw new Error('D1_ERROR: Network connection lost.');
+    };
+    const first = await processRow(row.id, { ...deps, store: flaky });
+    expect(first).toMatchObject({ kind: 'wait', reason: expect.stringContaining('D1_ERROR') });
+    expect((await postsOf(bskyEnv(), row.storyId))[0]).toMatchObject({ state: 'failed', pendingCheck: true });
+    c.t = (first as { at: number }).at;
+    expect(await processRow(row.id, depsFor(bskyEnv(), c.now))).toMatchObject({ kind: 'posted' });
+    const posts = (await fakeState<FakeBlueskyState>(fakes().bluesky)).posts.filter((p) => p.text === row.text);
+    expect(posts).toHaveLength(1);
+  });
 });
