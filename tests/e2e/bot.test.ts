@@ -105,4 +105,23 @@ describe('the bot under npm start (BOT_MODE=live, fake X)', () => {
     });
     expect(demo).toHaveLength(1);
   });
+
+  it('X answering 503 to the post: the delayed re-check on the real local queue finds nothing, then posts once', async () => {
+    const flaky = {
+      ...story,
+      headline: `Bridge closes for repairs ${crypto.randomUUID().slice(0, 8)}`,
+      url: `${story.url}-b`,
+    };
+    x.fault({ mode: '503' });
+    const res = await api('/api/stories', { method: 'POST', body: JSON.stringify(flaky) });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const [post] = await until('the post after a 503', async () => {
+      const rows = await postsOf(id);
+      return rows[0]?.state === 'posted' ? rows : undefined;
+    });
+    // The first attempt got the 503; the re-enqueued message (delaySeconds) checked, found nothing, posted.
+    expect(post).toMatchObject({ attempts: 2, lastError: expect.stringContaining('503') });
+    expect(x.state.posts.filter((p) => p.text === post!.text)).toHaveLength(1);
+  });
 });
