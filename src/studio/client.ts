@@ -239,6 +239,8 @@ function syncSizes() {
 const ISSUE_FIELDS = { 'theme.brandColor': 'brandColor', 'theme.logoUrl': 'logoUrl', 'theme.mode': 'mode', 'theme.siteName': 'siteName' };
 
 function clearIssues() {
+  $('#stage').classList.remove('invalid');
+  $('#stage-notice').hidden = true;
   for (const node of document.querySelectorAll('.sidebar .error')) node.textContent = '';
   for (const node of document.querySelectorAll('[aria-invalid="true"]')) node.removeAttribute('aria-invalid');
   $('#form-error').hidden = true;
@@ -259,7 +261,12 @@ function showIssues(body) {
     const input = field(name);
     if (input) input.setAttribute('aria-invalid', 'true');
   }
-  if (unplaced.length || !(body.issues || []).length) {
+  const count = (body.issues || []).length;
+  $('#stage').classList.add('invalid');
+  $('#stage-notice').textContent =
+    count > 1 ? 'Fix the ' + count + ' marked fields to update the preview' : 'Fix the marked field to update the preview';
+  $('#stage-notice').hidden = false;
+  if (unplaced.length || !count) {
     $('#form-error').textContent = unplaced.length ? unplaced.join(' ') : body.message || 'The server refused this card.';
     $('#form-error').hidden = false;
   }
@@ -288,12 +295,20 @@ async function preview() {
   const payload = readForm();
   setStatus('Rendering…', true);
   let result;
-  try {
-    result = await api('/studio/api/preview', { json: Object.assign({ format: 'svg' }, payload), signal: state.controller.signal });
-  } catch (e) {
-    if (e.name === 'AbortError' || e instanceof AuthError) return;
-    setStatus('Render failed: ' + e.message);
-    return;
+  for (let attempt = 1; !result; attempt++) {
+    try {
+      result = await api('/studio/api/preview', { json: Object.assign({ format: 'svg' }, payload), signal: state.controller.signal });
+    } catch (e) {
+      if (e.name === 'AbortError' || e instanceof AuthError) return;
+      // The dev server restarts its Worker when a template changes: one retry rides that out.
+      if (attempt < 2) {
+        await new Promise((r) => setTimeout(r, 600));
+        if (seq !== state.seq) return;
+        continue;
+      }
+      setStatus('Render failed: ' + e.message);
+      return;
+    }
   }
   if (seq !== state.seq) return;
   const res = result.res;

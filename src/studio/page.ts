@@ -129,6 +129,7 @@ export const STUDIO_HTML = `<!doctype html>
         <div class="stage-mode"><span id="stage-format" class="badge">SVG · live</span></div>
       </div>
       <div id="stage" class="stage" tabindex="-1">
+        <p id="stage-notice" class="stage-notice" role="alert" hidden></p>
         <figure class="card-frame">
           <img id="preview" alt="" width="1200" height="630" hidden>
           <div id="stage-empty" class="stage-empty">Rendering…</div>

@@ -30,7 +30,6 @@ export const STUDIO_CSS = `
   color-scheme: light;
 }
 * { box-sizing: border-box; }
-html, body { height: 100%; }
 body {
   margin: 0; background: var(--paper); color: var(--ink);
   font: 400 13.5px/1.45 var(--ui); -webkit-font-smoothing: antialiased;
@@ -126,6 +125,8 @@ input:focus-visible, textarea:focus-visible, select:focus-visible { outline: non
 .segmented input:disabled + span { opacity: 0.4; text-decoration: line-through; }
 .segmented input:disabled { cursor: not-allowed; }
 .segmented.compact span { padding: 5px 10px; }
+#sizes { display: grid; grid-template-columns: repeat(5, 1fr); }
+#sizes span { padding: 6px 2px; }
 .colour { display: flex; gap: 6px; }
 .colour input[type="color"] { width: 38px; height: 34px; padding: 2px; border: 1px solid var(--line-2); border-radius: 7px; background: #fff; cursor: pointer; flex: none; }
 .colour input[type="text"] { font-family: ui-monospace, Menlo, monospace; text-transform: uppercase; }
@@ -176,6 +177,9 @@ button.small { padding: 6px 10px; font-size: 12px; }
 #preview { display: block; max-width: 100%; max-height: calc(100vh - 210px); width: auto; height: auto; border-radius: 4px; box-shadow: var(--shadow); background: #fff; }
 .stage-empty { color: var(--ink-3); font-size: 13px; }
 .stage.stale #preview { opacity: 0.55; transition: opacity 0.2s; }
+.stage { position: relative; }
+.stage-notice { position: absolute; top: 14px; left: 50%; transform: translateX(-50%); background: var(--ink); color: #fff; font-size: 12.5px; font-weight: 600; padding: 7px 12px; border-radius: 99px; box-shadow: var(--shadow); z-index: 1; }
+.stage.invalid #preview { opacity: 0.35; filter: grayscale(1); }
 
 /* Inspector */
 .panel + .panel { border-top: 1px solid var(--line); margin-top: 16px; padding-top: 16px; }

@@ -79,7 +79,7 @@ export function contrastWarnings(theme: Theme): StudioWarning[] {
     out.push({
       code: 'contrast',
       field: 'brandColor',
-      message: `Brand colour ${p.brand} as text on ${bg} is ${ratio(brandOnBg)}, below WCAG AA (${WCAG_AA}:1). Brand-coloured text is drawn in ${p.brandText} instead (${ratio(drawn)}), so the card will not match your brand exactly: pick a ${theme.mode === 'light' ? 'darker' : 'lighter'} brand colour.`,
+      message: `Brand colour ${p.brand} as text on ${bg} is ${ratio(brandOnBg)}, below WCAG AA (${WCAG_AA}:1). Brand-coloured text is drawn in ${p.brandText.toUpperCase()} instead (${ratio(drawn)}), so the card will not match your brand exactly: pick a ${theme.mode === 'light' ? 'darker' : 'lighter'} brand colour.`,
     });
   }
   const onBrand = contrastRatio(p.onBrand, p.brand);

@@ -64,7 +64,7 @@ afterAll(async () => {
 /** Finished previews so far (the studio counts them on <body data-renders>). */
 const renders = async () => Number((await page.locator('body').getAttribute('data-renders')) ?? 0);
 async function nextRender(before: number) {
-  await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, before, { timeout: 30_000 });
+  await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, before, { timeout: 60_000 });
 }
 const mockupRenders = async () => Number((await page.locator('body').getAttribute('data-mockups')) ?? 0);
 async function nextMockups(before: number) {
@@ -192,9 +192,11 @@ describe('the studio', () => {
     await page.waitForFunction(() => document.getElementById('err-url')?.textContent !== '');
     expect(await page.locator('#err-url').textContent()).toMatch(/Expected an absolute http\(s\) URL, received "ftp:/);
     expect(await page.locator('#f-url').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#stage-notice').textContent()).toBe('Fix the marked field to update the preview');
     await page.locator('#f-url').fill('https://news.example.org/studio/e2e');
     await nextRender(before);
     expect(await page.locator('#f-url').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.locator('#stage-notice').isHidden()).toBe(true);
   });
 
   it('shows hostile input as text, never as markup', async () => {
@@ -284,6 +286,11 @@ describe('the studio', () => {
     await page.keyboard.press('Control+Enter');
     await page.locator('#stage-format.png').waitFor();
     expect(await page.locator('#stage-format').textContent()).toMatch(/^PNG · \d+ KB$/);
+    const download = page.waitForEvent('download');
+    await page.locator('#action-download').click();
+    expect((await download).suggestedFilename()).toBe('headline-portrait.png');
+    const bytes = readFileSync((await (await download).path())!);
+    expect(PNG.sync.read(bytes)).toMatchObject({ width: 1080, height: 1350 });
     await page.locator('#action-sign').click();
     const box = page.locator('#action-result input');
     await box.waitFor();

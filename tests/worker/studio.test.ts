@@ -1,9 +1,11 @@
 // The studio inside workerd: the page and its headers, and the token-protected preview API a designer's browser calls.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { DEMO_STORY } from '../../src/story/schema.ts';
+import { getTemplate, resolveTheme } from '../../src/render/index.ts';
+import { DEMO_STORY, parseStory } from '../../src/story/schema.ts';
+import { studioWarnings } from '../../src/studio/warnings.ts';
 import { SAMPLES } from '../../templates/samples.ts';
-import { call, TOKEN } from './helpers.ts';
+import { BASE, call, TOKEN } from './helpers.ts';
 import { pngSize } from './png.ts';
 
 interface Issue {
@@ -206,6 +208,52 @@ describe('signed URLs and the gallery', () => {
     expect((await call('/studio/gallery.png?template=quote&size=og&sample=demo')).status).toBe(403);
     const bad = await call('/studio/api/gallery?sample=nope', { headers: { Authorization: `Bearer ${TOKEN}` } });
     expect(bad.status).toBe(400);
+  });
+
+  it("draws gallery tiles in the designer's brand colour, and names a bad one", async () => {
+    const auth = { headers: { Authorization: `Bearer ${TOKEN}` } };
+    const res = await call('/studio/api/gallery?sample=demo&brand=%23ffff66', auth);
+    const body = (await res.json()) as { brand: string; tiles: { url: string }[] };
+    expect(body.brand).toBe('#FFFF66');
+    expect(new URL(body.tiles[0]!.url, BASE).searchParams.get('brand')).toBe('#FFFF66');
+    const bad = await call('/studio/api/gallery?sample=demo&brand=yellow', auth);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { issues: Issue[] }).issues[0]).toMatchObject({ path: 'theme.brandColor' });
+  });
+});
+
+describe('studioWarnings', () => {
+  const report = (bytes: number) => ({
+    template: 'headline',
+    size: 'og' as const,
+    width: 1200,
+    height: 630,
+    bytes,
+    ms: 1,
+    fields: { headline: { fontSize: 60, lines: 2, truncated: false } },
+  });
+  const input = (bytes: number) => ({
+    story: parseStory({ headline: 'A heavy card' }),
+    theme: resolveTheme({}),
+    meta: getTemplate('headline').meta,
+    report: report(bytes),
+  });
+
+  it("warns when the PNG is over Bluesky's 1,000,000-byte thumbnail limit, then X's 5 MB", () => {
+    expect(studioWarnings(input(1_000_000))).toEqual([]);
+    const bluesky = studioWarnings(input(1_000_001));
+    expect(bluesky.map((w) => w.code)).toEqual(['too_large']);
+    expect(bluesky[0]!.message).toContain("Bluesky's 1.00 MB limit");
+    const both = studioWarnings(input(5_200_000)).map((w) => w.message);
+    expect(both).toHaveLength(2);
+    expect(both[0]).toContain("X's 5.00 MB limit");
+  });
+
+  it('flags mid-tone brand colours that read badly under both black and white text', () => {
+    const codes = studioWarnings({ ...input(1000), theme: resolveTheme({ brandColor: '#777777' }) }).map(
+      (w) => w.message,
+    );
+    expect(codes.some((m) => m.startsWith('Text on brand-coloured fills'))).toBe(true);
   });
 });
 
