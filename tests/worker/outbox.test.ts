@@ -5,9 +5,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { processRow } from '../../src/bot/outbox.ts';
 import { handlePostBatch, type PostMessage, sweepOutbox } from '../../src/bot/queue.ts';
 import { OutboxStore } from '../../src/storage/outbox.ts';
-import type { FakeBlueskyState } from '../fakes/fake-bluesky.ts';
-import type { FakeMastodonState } from '../fakes/fake-mastodon.ts';
-import type { FakeXState } from '../fakes/fake-x.ts';
+import { FAKE_BLUESKY_ACCOUNT, type FakeBlueskyState } from '../fakes/fake-bluesky.ts';
+import { FAKE_MASTODON_TOKEN, type FakeMastodonState } from '../fakes/fake-mastodon.ts';
+import { FAKE_X_CREDENTIALS, type FakeXState } from '../fakes/fake-x.ts';
 import { botEnv, callWith, clock, depsFor, drive, fakeState, postStory, postsOf, renderPng } from './outbox-harness.ts';
 
 // Fakes no test scripts faults on: another file's fault cannot land on these requests, nor ours on its.
@@ -26,6 +26,12 @@ describe('outbox (BOT_MODE=live)', () => {
       ['mastodon', 'queued'],
       ['x', 'queued'],
     ]);
+    // Accounts are named without secrets: X's user id, the Bluesky handle, the Mastodon host and a token digest.
+    const accounts = Object.fromEntries(rows.map((r) => [r.platform, r.account]));
+    expect(accounts.x).toBe(FAKE_X_CREDENTIALS.accessToken.split('-')[0]);
+    expect(accounts.bluesky).toBe(`${FAKE_BLUESKY_ACCOUNT.handle}@${new URL(fakes().bluesky).host}`);
+    expect(accounts.mastodon).toMatch(new RegExp(`^${new URL(fakes().mastodon).host}/token-[0-9a-f]{12}$`));
+    expect(JSON.stringify(rows)).not.toContain(FAKE_MASTODON_TOKEN);
     const c = clock();
     for (const r of rows) expect((await drive(r.id, depsFor(e, c.now), c)).at(-1)).toMatchObject({ kind: 'posted' });
 
