@@ -1,0 +1,67 @@
+// What the studio's preview and sign endpoints accept: a story with template, size, theme and format, validated.
+import { z } from 'zod';
+import { StorycardError } from '../errors.ts';
+import type { Theme } from '../render/types.ts';
+import { isSizeName, SIZE_NAMES, type SizeName } from '../render/types.ts';
+import { type Story, toFieldIssues } from '../story/schema.ts';
+import { StoryWriteSchema } from './schemas.ts';
+
+/** The stories API's body (a Story plus template and theme), plus the size and the output format. */
+const PreviewSchema = StoryWriteSchema.extend({
+  size: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || isSizeName(s), { message: `one of ${SIZE_NAMES.join(', ')}` }),
+  format: z.enum(['svg', 'png']).optional(),
+});
+
+export interface PreviewRequest {
+  story: Story;
+  template: string | undefined;
+  theme: Partial<Theme> | undefined;
+  size: SizeName;
+  format: 'svg' | 'png';
+}
+
+/** Validate a preview body; every bad field is one issue the studio shows beside that field. */
+export function parsePreview(input: unknown): PreviewRequest {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    const received = Array.isArray(input) ? 'an array' : String(input);
+    const message = `(body): expected a JSON object with the story fields, template, size and theme, received ${received}`;
+    throw new StorycardError('invalid_request', message, {
+      issues: [{ path: '(body)', expected: 'a JSON object', received, message }],
+    });
+  }
+  const parsed = PreviewSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = toFieldIssues(parsed.error, input);
+    throw new StorycardError('invalid_story', issues.map((i) => i.message).join('; '), { issues });
+  }
+  const { template, theme, size, format, ...story } = parsed.data;
+  return { story, template, theme, size: (size ?? 'og') as SizeName, format: format ?? 'svg' };
+}
+
+/** The /card.png parameters for a preview, and the fields a signed URL cannot carry (so the studio can say so). */
+export function signedCardParams(req: PreviewRequest, theme: Theme) {
+  const { story } = req;
+  const params: Record<string, string> = {
+    headline: story.headline,
+    quote: story.quote ?? '',
+    quoteAuthor: story.quoteAuthor ?? '',
+    siteName: story.siteName ?? '',
+    author: story.author ?? '',
+    lang: story.lang ?? '',
+    template: req.template ?? '',
+    size: req.size,
+    theme: theme.mode,
+    brand: theme.brandColor,
+  };
+  const dropped: string[] = (['url', 'publishedAt', 'imageUrl'] as const).filter((k) => story[k]);
+  if (theme.logoUrl) dropped.push('logoUrl');
+  return { params, dropped };
+}
+
+/** JSON safe for a header value (ASCII only): the report holds names and numbers, but escape anything else anyway. */
+export function headerSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
