@@ -34,7 +34,8 @@ export default defineConfig({
           include: ['tests/worker/**/*.test.ts'],
           setupFiles: ['./tests/worker/setup.ts'],
           // A fake X API on 127.0.0.1 (Node side); worker tests reach it over real HTTP via inject('fakeXUrl').
-          globalSetup: ['./tests/worker/bot-fakes.setup.ts'],
+          // And fake news feeds for the cron's feed polling (inject('fakeFeedsUrl')).
+          globalSetup: ['./tests/worker/bot-fakes.setup.ts', './tests/worker/feeds.setup.ts'],
           testTimeout: 60_000,
         },
       },

@@ -7,6 +7,8 @@ import { isStorycardError, StorycardError } from './errors.ts';
 import type { RenderRequest } from './render/types.ts';
 import { cards } from './routes/cards.ts';
 import type { AppEnv } from './routes/context.ts';
+import { extract } from './routes/extract.ts';
+import { feeds } from './routes/feeds.ts';
 import { health } from './routes/health.ts';
 import { openapi } from './routes/openapi.ts';
 import { posts } from './routes/posts.ts';
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', cards);
   app.route('/api/stories', stories);
   app.route('/api/posts', posts);
+  app.route('/api/extract', extract);
+  app.route('/api/feeds', feeds);
   app.route('/studio', studio);
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));

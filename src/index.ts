@@ -1,6 +1,7 @@
 // Worker entry: the fetch handler Cloudflare calls, with the render core running on the workerd runtime adapter.
 import { createApp } from './app.ts';
-import { handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
+import { afterStoryCreated, configOf, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
+import { pollFeeds } from './intake/feeds.ts';
 import { renderCard } from './render/index.ts';
 import type { RenderRequest, RenderRuntime } from './render/types.ts';
 import { createWorkerdRuntime } from './runtime/workerd.ts';
@@ -20,8 +21,14 @@ export default {
   // The bot: one message per outbox row (src/bot/queue.ts).
   queue: (batch, env) =>
     handlePostBatch(batch as MessageBatch<PostMessage>, env, { renderPng: (req) => renderPng(req, env) }),
-  // Cron: re-send due outbox rows whose messages were lost or whose attempt died mid-post.
-  scheduled: async (_controller, env, ctx) => {
+  // Cron: re-send due outbox rows whose messages were lost or whose attempt died mid-post, and poll FEEDS (new
+  // stories go to the bot like POSTed ones). Two separate waitUntils: one failing never stops the other.
+  scheduled: async (controller, env, ctx) => {
     ctx.waitUntil(sweepOutbox(env));
+    ctx.waitUntil(
+      pollFeeds(env, controller.scheduledTime, {
+        onStoryCreated: (record) => afterStoryCreated(env, configOf(env), record),
+      }),
+    );
   },
 } satisfies ExportedHandler<Env>;

@@ -4,11 +4,11 @@ import { StorycardError } from '../errors.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = (received: string) =>
-  new StorycardError('payload_too_large', `body: expected at most ${MAX_BODY_BYTES} bytes, received ${received}`);
+const tooLarge = (max: number, received: string) =>
+  new StorycardError('payload_too_large', `body: expected at most ${max} bytes, received ${received}`);
 
-/** Parse a JSON body of at most 64 KB. Content-Length is checked first, then the bytes actually sent, since a header can lie. */
-export async function readJsonBody(c: Context): Promise<unknown> {
+/** Parse a JSON body of at most 64 KB (or `maxBytes`). Content-Length is checked first, then the bytes actually sent, since a header can lie. */
+export async function readJsonBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new StorycardError(
@@ -16,10 +16,23 @@ export async function readJsonBody(c: Context): Promise<unknown> {
       `Content-Type: expected application/json, received ${type ? JSON.stringify(type) : 'none'}`,
     );
   }
+  const bytes = await readBodyBytes(c, maxBytes);
+  if (!bytes) throw invalidJson('an empty body');
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (!text.trim()) throw invalidJson('an empty body');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw invalidJson(`text that is not JSON (${(e as Error).message})`);
+  }
+}
+
+/** The raw body, at most `maxBytes` (413 beyond, by Content-Length or by counting); null when there is none. */
+export async function readBodyBytes(c: Context, maxBytes: number): Promise<Uint8Array | null> {
   const declared = Number(c.req.header('Content-Length'));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge(`${declared} bytes (Content-Length)`);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, `${declared} bytes (Content-Length)`);
   const body = c.req.raw.body;
-  if (!body) throw invalidJson('an empty body');
+  if (!body) return null;
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -27,9 +40,9 @@ export async function readJsonBody(c: Context): Promise<unknown> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge(`more than that (${size} bytes read so far)`);
+      throw tooLarge(maxBytes, `more than that (${size} bytes read so far)`);
     }
     chunks.push(value);
   }
@@ -39,13 +52,7 @@ export async function readJsonBody(c: Context): Promise<unknown> {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (!text.trim()) throw invalidJson('an empty body');
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw invalidJson(`text that is not JSON (${(e as Error).message})`);
-  }
+  return bytes;
 }
 
 function invalidJson(received: string): StorycardError {

@@ -2,7 +2,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { SIZE_NAMES } from '../render/types.ts';
+import { StorySchema } from '../story/schema.ts';
+import { StoryArticleWriteSchema } from './article-input.ts';
 import type { AppEnv } from './context.ts';
+import { ExtractJsonSchema, ExtractQuerySchema } from './extract.ts';
+import { FeedListSchema } from './feeds.ts';
 import { PostsQuerySchema } from './posts.ts';
 import { ErrorSchema, ListQuerySchema, StoryListSchema, StoryResponseSchema, StoryWriteSchema } from './schemas.ts';
 
@@ -56,6 +60,9 @@ export function openApiDocument(baseUrl: string) {
         StoryResponse: schema(StoryResponseSchema, 'output'),
         StoryList: schema(StoryListSchema, 'output'),
         Error: schema(ErrorSchema, 'output'),
+        StoryArticleWrite: schema(StoryArticleWriteSchema, 'input'),
+        Story: schema(StorySchema, 'output'),
+        FeedList: schema(FeedListSchema, 'output'),
       },
     },
     security: [{ bearer: [] }],
@@ -65,7 +72,21 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Create a story (or get the one already stored for the same article URL)',
           description:
             'Idempotent per canonical article URL (fragment and utm_*/fbclid/gclid parameters ignored): a second POST of one URL answers 200 with the stored story and changes nothing; use PUT to change it.',
-          requestBody: { required: true, content: json('StoryWrite') },
+          requestBody: {
+            required: true,
+            description:
+              'A story, or an article (`article` text or `html`) to extract it from; explicit fields override extraction.',
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    { $ref: '#/components/schemas/StoryWrite' },
+                    { $ref: '#/components/schemas/StoryArticleWrite' },
+                  ],
+                },
+              },
+            },
+          },
           responses: {
             201: { description: 'Created', content: json('StoryResponse') },
             200: { description: 'Already stored for this URL', content: json('StoryResponse') },
@@ -95,6 +116,36 @@ export function openApiDocument(baseUrl: string) {
         delete: {
           summary: 'Delete a story and its cards',
           responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/extract': {
+        post: {
+          summary: 'Extract a Story (headline, key quote and speaker, metadata) from an article; nothing is stored',
+          parameters: queryParams(ExtractQuerySchema),
+          requestBody: {
+            required: true,
+            content: {
+              'text/plain': { schema: { type: 'string', description: 'Scraped article text (≤ 2 MB)' } },
+              'text/html': { schema: { type: 'string', description: 'The article page (≤ 2 MB)' } },
+              'application/json': { schema: schema(ExtractJsonSchema, 'input') },
+            },
+          },
+          responses: {
+            200: { description: 'The story', content: json('Story') },
+            ...errors(400, 401, 403),
+            413: { description: 'Article over 2 MB.', content: json('Error') },
+            415: {
+              description: 'Content-Type is not text/plain, text/html or application/json.',
+              content: json('Error'),
+            },
+          },
+        },
+      },
+      '/api/feeds': {
+        get: {
+          summary:
+            'Each feed in FEEDS and its polling status: last poll, status, validators, items seen, stories created',
+          responses: { 200: { description: 'The feeds', content: json('FeedList') }, ...errors(401, 403) },
         },
       },
       '/api/posts': {

@@ -8,6 +8,7 @@ import { SIZE_NAMES } from '../render/types.ts';
 import { type CardSpec, cardHash, cardPath, edgeCache, sizesOf } from '../storage/cards.ts';
 import type { StoryRecord, StoryWrite } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';
+import { readStoryInput } from './article-input.ts';
 import { requireToken } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import type { AppEnv } from './context.ts';
@@ -75,7 +76,8 @@ async function parseWrite(input: unknown): Promise<{ write: StoryWrite; spec: Ca
 export const stories = new Hono<AppEnv>()
   .use(requireToken)
   .post('/', async (c) => {
-    const { write, spec } = await parseWrite(await readJsonBody(c));
+    // `{article}` / `{html, url}` bodies are extracted first; explicit fields override (src/routes/article-input.ts).
+    const { write, spec } = await parseWrite(await readStoryInput(c));
     const { record, created } = await c.var.stories.create(write);
     if (created) await c.var.cards.register(record.cardHash, spec, record.id);
     // The bot (BOT_MODE live or dry-run): one outbox row per platform, text frozen now; never fails the request.

@@ -1,0 +1,15 @@
+// Vitest global setup (Node): a fake feed server on 127.0.0.1 that worker tests fill over HTTP (PUT /__feeds/<path>).
+import type { TestProject } from 'vitest/node';
+import { startFakeFeeds } from '../fakes/fake-feeds.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fakeFeedsUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const feeds = await startFakeFeeds();
+  project.provide('fakeFeedsUrl', feeds.url);
+  return () => feeds.close();
+}
