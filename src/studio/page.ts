@@ -126,7 +126,10 @@ export const STUDIO_HTML = `<!doctype html>
           <span id="stage-size" class="stage-size"></span>
           <span id="stage-label" class="stage-label"></span>
         </div>
-        <div class="stage-mode"><span id="stage-format" class="badge">SVG · live</span></div>
+        <div class="stage-mode">
+          <button type="button" id="zoom" class="small ghost-light" aria-pressed="false" title="Show the card at its real pixel size">Actual size</button>
+          <span id="stage-format" class="badge">SVG · live</span>
+        </div>
       </div>
       <div id="stage" class="stage" tabindex="-1">
         <p id="stage-notice" class="stage-notice" role="alert" hidden></p>

@@ -54,6 +54,12 @@ function wire() {
     }
   });
   $('#action-png').addEventListener('click', () => renderPng());
+  $('#zoom').addEventListener('click', (e) => {
+    const on = e.currentTarget.getAttribute('aria-pressed') !== 'true';
+    e.currentTarget.setAttribute('aria-pressed', String(on));
+    e.currentTarget.textContent = on ? 'Fit to window' : 'Actual size';
+    $('#stage').classList.toggle('actual', on);
+  });
   $('#action-download').addEventListener('click', () => download());
   $('#action-sign').addEventListener('click', () => copySigned());
   $('#action-save').addEventListener('click', () => saveStory());
@@ -97,7 +103,10 @@ async function start() {
     $('#sample').value = draft ? draft.sample || '' : demo.id;
     if (!document.querySelector('input[name="template"]:checked')) selectTemplate(state.catalog.templates[0].name);
   }
-  if (!state.catalog.signing) $('#action-sign').disabled = true;
+  if (!state.catalog.signing) {
+    $('#action-sign').disabled = true;
+    $('#action-sign').title = 'Signed URLs are off: SIGNING_SECRET is not set on the server';
+  }
   preview();
   loadStories();
 }

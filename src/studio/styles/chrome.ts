@@ -175,6 +175,12 @@ button.small { padding: 6px 10px; font-size: 12px; }
 .stage:focus { outline: none; }
 .card-frame { margin: 0; display: flex; justify-content: center; max-width: 100%; }
 #preview { display: block; max-width: 100%; max-height: calc(100vh - 210px); width: auto; height: auto; border-radius: 4px; box-shadow: var(--shadow); background: #fff; }
+.stage.actual { display: block; overflow: auto; max-height: calc(100vh - 140px); }
+.stage.actual .card-frame { display: inline-block; }
+.stage.actual #preview { max-width: none; max-height: none; }
+.stage-mode { display: flex; align-items: center; gap: 8px; }
+button.ghost-light { background: transparent; border-color: var(--line-2); color: var(--ink-2); }
+button.ghost-light[aria-pressed="true"] { background: var(--ink); border-color: var(--ink); color: #fff; }
 .stage-empty { color: var(--ink-3); font-size: 13px; }
 .stage.stale #preview { opacity: 0.55; transition: opacity 0.2s; }
 .stage { position: relative; }
