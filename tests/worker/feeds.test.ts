@@ -213,6 +213,28 @@ describe('the cron trigger polls FEEDS', () => {
     ]);
   });
 
+  it('a feed that publishes more than the per-poll cap gets the oldest first and the rest on the next poll, despite its ETag', async () => {
+    const url = await serveFeed('/burst.xml', { body: rss('Burst', [item('old')]), etag: '"b1"' });
+    const e = { ...env, FEEDS: url } as Env;
+    const created: string[] = [];
+    const deps = {
+      onStoryCreated: async (r: { story: { url?: string } }) => void created.push(r.story.url!),
+      maxNewPerPoll: 2,
+    };
+    await pollFeeds(e, Date.now(), deps);
+    const burst = ['n1', 'n2', 'n3'].map((s, i) => item(s, { date: `2025-11-0${i + 2}T08:00:00Z` }));
+    await serveFeed('/burst.xml', { body: rss('Burst', [...burst].reverse().concat(item('old'))), etag: '"b2"' });
+    const first = await pollFeeds(e, Date.now(), deps);
+    expect(first[0]).toMatchObject({ status: 'ok', newStories: 2 });
+    expect(created).toEqual([burst[0]!.link, burst[1]!.link]);
+    // The validators were not kept, so the unchanged document is fetched in full (not a 304) and the last item made.
+    const second = await pollFeeds(e, Date.now(), deps);
+    expect(second[0]).toMatchObject({ status: 'ok', httpStatus: 200, newStories: 1 });
+    expect(created).toEqual(burst.map((b) => b.link));
+    const third = await pollFeeds(e, Date.now(), deps);
+    expect(third[0]).toMatchObject({ status: 'not_modified', newStories: 0 });
+  });
+
   it('GET /api/feeds needs the bearer token and lists configured feeds before their first poll', async () => {
     const unauth = await worker.fetch(
       new Request('https://cards.example.com/api/feeds'),
