@@ -11,6 +11,8 @@ import { cleanLink, itemKeys } from './feed-url.ts';
 
 /** At most this many stories per feed per poll; the rest wait for the next poll (a feed that dumps its archive). */
 export const MAX_NEW_PER_POLL = 20;
+/** Items read per document, from the top (feeds list newest first): a 5 MB archive feed costs no more than this. */
+export const MAX_ITEMS_PER_FEED = 500;
 /** Feeds fetched at once (Workers allow six open connections per invocation). */
 const CONCURRENCY = 4;
 
@@ -80,7 +82,8 @@ async function pollFeed(url: string, ctx: Ctx): Promise<FeedPollResult> {
     const fetched = await fetchFeed(url, { etag: state?.etag, lastModified: state?.lastModified }, deps);
     httpStatus = fetched.status;
     if (fetched.kind === 'not_modified') return await finish('not_modified');
-    const doc = parseFeedText(fetched.body);
+    const parsed = parseFeedText(fetched.body);
+    const doc = { ...parsed, items: parsed.items.slice(0, MAX_ITEMS_PER_FEED) };
     const docInfo = { title: doc.title ?? null, format: doc.format };
     const validators = { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null };
     const planned = doc.items.map((item) => itemKeys({ guid: item.guid, link: cleanLink(item.link, url) }));

@@ -103,7 +103,9 @@ export class FeedStore {
     const stmt = this.db.prepare(
       'INSERT INTO feed_items (feed_url, item_key, story_id, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
-    await this.db.batch(keys.map((k) => stmt.bind(feedUrl, k, storyId, at)));
+    for (let i = 0; i < keys.length; i += 100) {
+      await this.db.batch(keys.slice(i, i + 100).map((k) => stmt.bind(feedUrl, k, storyId, at)));
+    }
   }
 
   /** Write one poll's outcome, creating the feed's row on its first poll. */

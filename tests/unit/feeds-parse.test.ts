@@ -97,3 +97,11 @@ describe('documents that are not feeds', () => {
     expect(() => parseFeedText(body)).toThrow(/expected an RSS, Atom or JSON Feed document/);
   });
 });
+
+it('does not expand entity definitions (a "billion laughs" feed stays small)', () => {
+  const levels = Array.from({ length: 8 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+  const doc = parseFeedText(
+    `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "lol">${levels}]><rss version="2.0"><channel><title>T</title><item><title>&l8;</title><link>https://a.example/x</link></item></channel></rss>`,
+  );
+  expect(doc.items[0]?.title?.length ?? 0).toBeLessThan(100);
+});
