@@ -116,3 +116,34 @@ export function SiteLine({ ctx, fontSize, color }: { ctx: TemplateContext; fontS
     </div>
   );
 }
+
+/** The bottom line of a card (source, date, domain): one line of small body type on the bottom edge. */
+export function Footer({
+  height,
+  fontSize,
+  color,
+  bold,
+  children,
+}: {
+  height: number;
+  fontSize: number;
+  color: string;
+  bold?: boolean;
+  children: string;
+}) {
+  return (
+    <div
+      style={{
+        display: 'flex',
+        height,
+        alignItems: 'flex-end',
+        fontFamily: FONT_FAMILIES.body,
+        fontSize,
+        color,
+        ...(bold ? { fontWeight: 700, letterSpacing: '0.02em' } : {}),
+      }}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 // breaking: a high-contrast alert — a kicker block in the brand colour over heavy, tight headline type.
 import { defineTemplate } from '../src/render/template.ts';
-import { box, domainOf, Fitted, FONT_FAMILIES, formatDate, isTall, siteNameOf, unit } from './_kit.tsx';
+import { box, domainOf, Fitted, FONT_FAMILIES, Footer, formatDate, isTall, siteNameOf, unit } from './_kit.tsx';
 
 /** The kicker word in the story's language. */
 const KICKER: Record<string, string> = {
@@ -127,20 +127,9 @@ export default defineTemplate({
           >
             <Fitted fit={headline} color={ink} />
           </div>
-          <div
-            style={{
-              display: 'flex',
-              height: g.footer,
-              alignItems: 'flex-end',
-              fontFamily: FONT_FAMILIES.body,
-              fontWeight: 700,
-              fontSize: Math.round(26 * u),
-              color: sub,
-              letterSpacing: '0.02em',
-            }}
-          >
+          <Footer height={g.footer} fontSize={Math.round(26 * u)} color={sub} bold>
             {meta}
-          </div>
+          </Footer>
         </div>
       </div>
     );

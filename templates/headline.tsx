@@ -1,6 +1,6 @@
 // headline: the headline alone, as large as it will go, with the masthead and a brand rule.
 import { defineTemplate } from '../src/render/template.ts';
-import { box, domainOf, Fitted, FONT_FAMILIES, isTall, SiteLine, unit } from './_kit.tsx';
+import { box, domainOf, Fitted, FONT_FAMILIES, Footer, isTall, SiteLine, unit } from './_kit.tsx';
 
 function geometry(width: number, height: number, tall: boolean, u: number) {
   const pad = Math.round((tall ? 88 : 68) * u);
@@ -79,18 +79,9 @@ export default defineTemplate({
         >
           <Fitted fit={headline} color={p.text} />
         </div>
-        <div
-          style={{
-            display: 'flex',
-            height: g.footer,
-            alignItems: 'flex-end',
-            fontFamily: FONT_FAMILIES.body,
-            fontSize: Math.round(22 * u),
-            color: p.muted,
-          }}
-        >
+        <Footer height={g.footer} fontSize={Math.round(22 * u)} color={p.muted}>
           {[story.author, domainOf(story.url)].filter(Boolean).join('  ·  ')}
-        </div>
+        </Footer>
       </div>
     );
   },

@@ -1,6 +1,17 @@
 // photo: the story's image beside (wide cards) or above (tall cards) the headline and quote; a brand panel when there is no image.
 import { defineTemplate, type Frame, type TemplateContext } from '../src/render/template.ts';
-import { box, domainOf, Fitted, FONT_FAMILIES, isTall, quoteMarks, SiteLine, siteNameOf, unit } from './_kit.tsx';
+import {
+  box,
+  domainOf,
+  Fitted,
+  FONT_FAMILIES,
+  Footer,
+  isTall,
+  quoteMarks,
+  SiteLine,
+  siteNameOf,
+  unit,
+} from './_kit.tsx';
 
 function geometry(size: Frame) {
   const u = unit(size);
@@ -150,18 +161,9 @@ export default defineTemplate({
               </div>
             ) : null}
           </div>
-          <div
-            style={{
-              display: 'flex',
-              height: g.footer,
-              alignItems: 'flex-end',
-              fontFamily: FONT_FAMILIES.body,
-              fontSize: Math.round(20 * g.u),
-              color: p.muted,
-            }}
-          >
+          <Footer height={g.footer} fontSize={Math.round(20 * g.u)} color={p.muted}>
             {domainOf(story.url) ?? ''}
-          </div>
+          </Footer>
         </div>
       </div>
     );

@@ -1,6 +1,17 @@
 // quote (default): the headline over the story's key quote with its attribution, under the masthead.
 import { defineTemplate } from '../src/render/template.ts';
-import { box, domainOf, Fitted, FONT_FAMILIES, formatDate, isTall, quoteMarks, SiteLine, unit } from './_kit.tsx';
+import {
+  box,
+  domainOf,
+  Fitted,
+  FONT_FAMILIES,
+  Footer,
+  formatDate,
+  isTall,
+  quoteMarks,
+  SiteLine,
+  unit,
+} from './_kit.tsx';
 
 const SIZES = ['og', 'x', 'square', 'portrait', 'story'] as const;
 
@@ -134,18 +145,9 @@ export default defineTemplate({
               </div>
             ) : null}
           </div>
-          <div
-            style={{
-              display: 'flex',
-              height: g.footer,
-              alignItems: 'flex-end',
-              fontFamily: FONT_FAMILIES.body,
-              fontSize: Math.round(20 * u),
-              color: p.muted,
-            }}
-          >
+          <Footer height={g.footer} fontSize={Math.round(20 * u)} color={p.muted}>
             {domain ?? ''}
-          </div>
+          </Footer>
         </div>
       </div>
     );
