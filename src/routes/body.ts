@@ -1,6 +1,7 @@
 // Reading a JSON request body safely: content type (415), size from header and from the bytes themselves (413), JSON (400).
 import type { Context } from 'hono';
 import { StorycardError } from '../errors.ts';
+import { readCapped } from '../streams.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -33,26 +34,9 @@ export async function readBodyBytes(c: Context, maxBytes: number): Promise<Uint8
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, `${declared} bytes (Content-Length)`);
   const body = c.req.raw.body;
   if (!body) return null;
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes, `more than that (${size} bytes read so far)`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  const read = await readCapped(body, maxBytes);
+  if (!read.ok) throw tooLarge(maxBytes, `more than that (${read.read} bytes read so far)`);
+  return read.bytes;
 }
 
 function invalidJson(received: string): StorycardError {

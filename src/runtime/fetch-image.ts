@@ -1,4 +1,5 @@
 // Fetches a remote image for a card (logo, story image) as a data: URI, within limits; shared by both runtimes.
+import { readCapped } from '../streams.ts';
 
 export const IMAGE_TIMEOUT_MS = 5_000;
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -36,36 +37,12 @@ export async function fetchImageAsDataUri(
       await res.body?.cancel();
       return null;
     }
-    const bytes = await readAtMost(res.body, IMAGE_MAX_BYTES);
-    if (!bytes || !matches(bytes)) return null;
-    return `data:${type};base64,${toBase64(bytes)}`;
+    const read = await readCapped(res.body, IMAGE_MAX_BYTES);
+    if (!read.ok || !matches(read.bytes)) return null;
+    return `data:${type};base64,${toBase64(read.bytes)}`;
   } catch {
     return null;
   }
-}
-
-/** Reads a body, giving up (and cancelling it) as soon as it passes `limit` bytes: a lying server costs us nothing. */
-async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
