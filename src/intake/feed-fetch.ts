@@ -1,4 +1,5 @@
 // Fetching one feed: conditional GET (ETag / Last-Modified), a time limit, a size cap, and the charset it names.
+import { readCapped } from '../streams.ts';
 
 /** A feed bigger than this is refused: real feeds are well under 1 MB, and the whole body is parsed in memory. */
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;
@@ -37,33 +38,20 @@ const ACCEPT =
   'application/feed+json, application/rss+xml, application/atom+xml, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 /** Read at most `max` bytes of a body; throws when there is more (the stream is cancelled, not drained). */
-async function readCapped(res: Response, max: number): Promise<Uint8Array> {
+async function readBody(res: Response, max: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('Content-Length'));
   if (Number.isFinite(declared) && declared > max) {
     await res.body?.cancel();
     throw new FeedFetchError(`body: expected at most ${max} bytes, received ${declared} (Content-Length)`, res.status);
   }
-  if (!res.body) return new Uint8Array();
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new FeedFetchError(`body: expected at most ${max} bytes, received more (${size} read so far)`, res.status);
-    }
-    chunks.push(value);
+  const read = await readCapped(res.body, max);
+  if (!read.ok) {
+    throw new FeedFetchError(
+      `body: expected at most ${max} bytes, received more (${read.read} read so far)`,
+      res.status,
+    );
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return bytes;
+  return read.bytes;
 }
 
 /** The charset from Content-Type, else from the XML declaration, else UTF-8 (JSON Feed is always UTF-8). */
@@ -104,7 +92,7 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
         res.status,
       );
     }
-    const bytes = await readCapped(res, options.maxBytes ?? MAX_FEED_BYTES);
+    const bytes = await readBody(res, options.maxBytes ?? MAX_FEED_BYTES);
     return { kind: 'ok', status: res.status, body: decode(bytes, res.headers.get('Content-Type')), etag, lastModified };
   } catch (error) {
     if (error instanceof FeedFetchError) throw error;
