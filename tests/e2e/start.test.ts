@@ -63,4 +63,51 @@ describe('npm start', () => {
     expect(items.map((s) => s.story.headline)).toContain(DEMO_STORY.headline);
     expect((await fetch(`${origin}/api/stories`)).status).toBe(401);
   });
+
+  it('turns a pasted article into a shared story: extracted headline and quote, explicit fields winning', async () => {
+    const origin = new URL(printed['share page']!).origin;
+    const auth = { Authorization: `Bearer ${printed['API token']}` };
+    const article = [
+      'Harbour bridge to close for six months of repairs',
+      'Harbour bridge to close for six months of repairs',
+      'Share this article',
+      'Engineers found corrosion in two of the main cables during a routine inspection in March.',
+      '“We would rather close it for six months than risk a single car on it,” said city engineer Maria Lund.',
+      'Read More',
+    ].join('\n\n');
+    const extracted = await fetch(`${origin}/api/extract`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/plain; charset=utf-8' },
+      body: article,
+    });
+    expect(extracted.status).toBe(200);
+    expect(await extracted.json()).toMatchObject({
+      headline: 'Harbour bridge to close for six months of repairs',
+      quote: 'We would rather close it for six months than risk a single car on it',
+      quoteAuthor: 'Maria Lund',
+    });
+
+    const created = await fetch(`${origin}/api/stories`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ article, url: 'https://news.example/bridge', siteName: 'Harbour Post' }),
+    });
+    expect(created.status).toBe(201);
+    const { shareUrl, story } = (await created.json()) as { shareUrl: string; story: Record<string, string> };
+    expect(story).toMatchObject({
+      headline: 'Harbour bridge to close for six months of repairs',
+      siteName: 'Harbour Post',
+    });
+    const meta = await unfurl(shareUrl, { follow: 0, oembed: false });
+    expect(meta.open_graph.title).toBe('Harbour bridge to close for six months of repairs');
+    expect(meta.open_graph.site_name).toBe('Harbour Post');
+
+    const binary = await fetch(`${origin}/api/extract`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/plain' },
+      body: new Uint8Array([0, 1, 2, 3, 0, 255, 254]),
+    });
+    expect(binary.status).toBe(400);
+    expect(((await binary.json()) as { message: string }).message).toMatch(/^body: /);
+  });
 });
