@@ -30,7 +30,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'Wrong bearer token.',
   404: 'No such story.',
   409: 'Another story already has this article URL.',
-  413: 'Body over 64 KB.',
+  413: 'Body too large: a story over 64 KB, or an article over 2 MB.',
   415: 'Content-Type is not application/json.',
 };
 
