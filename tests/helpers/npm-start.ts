@@ -28,13 +28,14 @@ export interface Started {
 /**
  * Start `npm start` with `env` on top of this process's environment; resolves once it printed its first screen.
  * API_TOKEN and SIGNING_SECRET are blank unless `env` sets them, so npm start generates and prints them.
+ * `cwd` runs another checkout of the project (the template-reload test edits a copy, never this tree).
  */
-export async function startServer(env: Record<string, string> = {}): Promise<Started> {
+export async function startServer(env: Record<string, string> = {}, options: { cwd?: string } = {}): Promise<Started> {
   const port = await freePort();
   const stateDir = mkdtempSync(join(tmpdir(), 'storycard-e2e-'));
   // Its own process group, so the whole tree (npm → start.mjs → wrangler → workerd) stops together at the end.
   const child: ChildProcess = spawn('npm', ['start'], {
-    cwd: process.cwd(),
+    cwd: options.cwd ?? process.cwd(),
     env: {
       ...process.env,
       API_TOKEN: '',
