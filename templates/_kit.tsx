@@ -123,12 +123,14 @@ export function Footer({
   fontSize,
   color,
   bold,
+  justify,
   children,
 }: {
   height: number;
   fontSize: number;
   color: string;
   bold?: boolean;
+  justify?: 'flex-start' | 'flex-end';
   children: string;
 }) {
   return (
@@ -137,6 +139,7 @@ export function Footer({
         display: 'flex',
         height,
         alignItems: 'flex-end',
+        justifyContent: justify ?? 'flex-start',
         fontFamily: FONT_FAMILIES.body,
         fontSize,
         color,

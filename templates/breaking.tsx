@@ -41,7 +41,7 @@ export default defineTemplate({
     name: 'breaking',
     description: 'High-contrast breaking-news alert: brand kicker block, heavy headline, time and source.',
     sizes: ['og', 'x', 'square', 'portrait', 'story'],
-    version: 1,
+    version: 2,
   },
 
   boxes({ size }) {
@@ -74,6 +74,9 @@ export default defineTemplate({
       .filter(Boolean)
       .join('  ·  ');
     const kickerSize = Math.round(34 * u);
+    // Right-to-left stories read from the right edge: the kicker and the source line start there too.
+    const rtl = headline.direction === 'rtl';
+    const edge = rtl ? 'flex-end' : 'flex-start';
     return (
       <div
         style={{
@@ -86,14 +89,16 @@ export default defineTemplate({
       >
         <div style={{ display: 'flex', width: size.width, height: g.top, backgroundColor: p.brand }} />
         <div style={{ display: 'flex', flexDirection: 'column', padding: g.pad, height: size.height - g.top }}>
-          <div style={{ display: 'flex', height: g.kicker, alignItems: 'center' }}>
+          <div style={{ display: 'flex', height: g.kicker, alignItems: 'center', justifyContent: edge }}>
             <div
               style={{
                 display: 'flex',
+                // The live dot leads the word: on its right for right-to-left stories.
+                flexDirection: rtl ? 'row-reverse' : 'row',
                 alignItems: 'center',
                 height: g.kicker,
-                paddingLeft: Math.round(22 * u),
-                paddingRight: Math.round(26 * u),
+                paddingLeft: Math.round((rtl ? 26 : 22) * u),
+                paddingRight: Math.round((rtl ? 22 : 26) * u),
                 backgroundColor: p.brand,
                 color: p.onBrand,
                 fontFamily: FONT_FAMILIES.body,
@@ -110,7 +115,7 @@ export default defineTemplate({
                   height: Math.round(16 * u),
                   borderRadius: Math.round(8 * u),
                   backgroundColor: p.onBrand,
-                  marginRight: Math.round(16 * u),
+                  [rtl ? 'marginLeft' : 'marginRight']: Math.round(16 * u),
                 }}
               />
               {kicker}
@@ -127,7 +132,7 @@ export default defineTemplate({
           >
             <Fitted fit={headline} color={ink} />
           </div>
-          <Footer height={g.footer} fontSize={Math.round(26 * u)} color={sub} bold>
+          <Footer height={g.footer} fontSize={Math.round(26 * u)} color={sub} bold justify={edge}>
             {meta}
           </Footer>
         </div>

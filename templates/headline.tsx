@@ -1,6 +1,6 @@
 // headline: the headline alone, as large as it will go, with the masthead and a brand rule.
 import { defineTemplate } from '../src/render/template.ts';
-import { box, domainOf, Fitted, FONT_FAMILIES, Footer, isTall, SiteLine, unit } from './_kit.tsx';
+import { box, domainOf, Fitted, Footer, isTall, SiteLine, unit } from './_kit.tsx';
 
 function geometry(width: number, height: number, tall: boolean, u: number) {
   const pad = Math.round((tall ? 88 : 68) * u);
