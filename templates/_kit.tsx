@@ -150,3 +150,26 @@ export function Footer({
     </div>
   );
 }
+
+/** "— Name" under a quote, in bold body type. */
+export function Attribution({
+  name,
+  fontSize,
+  marginTop,
+  color,
+  style,
+}: {
+  name: string;
+  fontSize: number;
+  marginTop: number;
+  color: string;
+  style?: Record<string, unknown>;
+}) {
+  return (
+    <div
+      style={{ display: 'flex', marginTop, ...style, fontFamily: FONT_FAMILIES.body, fontWeight: 700, fontSize, color }}
+    >
+      {`— ${name}`}
+    </div>
+  );
+}

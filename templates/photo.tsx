@@ -1,6 +1,7 @@
 // photo: the story's image beside (wide cards) or above (tall cards) the headline and quote; a brand panel when there is no image.
 import { defineTemplate, type Frame, type TemplateContext } from '../src/render/template.ts';
 import {
+  Attribution,
   box,
   domainOf,
   Fitted,
@@ -145,18 +146,12 @@ export default defineTemplate({
               <div style={{ display: 'flex', flexDirection: 'column', marginTop: Math.round(18 * g.u) }}>
                 <Fitted fit={quote} color={p.muted} />
                 {story.quoteAuthor ? (
-                  <div
-                    style={{
-                      display: 'flex',
-                      marginTop: Math.round(8 * g.u),
-                      fontFamily: FONT_FAMILIES.body,
-                      fontWeight: 700,
-                      fontSize: Math.round(20 * g.u),
-                      color: p.muted,
-                    }}
-                  >
-                    {`— ${story.quoteAuthor}`}
-                  </div>
+                  <Attribution
+                    name={story.quoteAuthor}
+                    fontSize={Math.round(20 * g.u)}
+                    marginTop={Math.round(8 * g.u)}
+                    color={p.muted}
+                  />
                 ) : null}
               </div>
             ) : null}

@@ -1,6 +1,7 @@
 // quote (default): the headline over the story's key quote with its attribution, under the masthead.
 import { defineTemplate } from '../src/render/template.ts';
 import {
+  Attribution,
   box,
   domainOf,
   Fitted,
@@ -126,21 +127,17 @@ export default defineTemplate({
                   <Fitted fit={quote} color={p.text} style={{ opacity: 0.92 }} />
                 </div>
                 {story.quoteAuthor ? (
-                  <div
+                  <Attribution
+                    name={story.quoteAuthor}
+                    fontSize={Math.round(24 * u)}
+                    marginTop={Math.round(10 * u)}
+                    color={p.muted}
                     style={{
-                      display: 'flex',
-                      marginTop: Math.round(10 * u),
                       paddingLeft: Math.round(32 * u),
                       paddingRight: Math.round(32 * u),
                       direction: quote.direction,
-                      fontFamily: FONT_FAMILIES.body,
-                      fontWeight: 700,
-                      fontSize: Math.round(24 * u),
-                      color: p.muted,
                     }}
-                  >
-                    {`— ${story.quoteAuthor}`}
-                  </div>
+                  />
                 ) : null}
               </div>
             ) : null}
