@@ -99,9 +99,9 @@ function coverage(buf) {
   return font.characterSet.filter((cp) => cp > 0x20 && !(cp >= 0x7f && cp <= 0xa0) && cp !== 0xfeff);
 }
 
-// Start clean (README.md is hand-written and stays).
+// Start clean (README.md is hand-written and stays; studio/ is the studio's own faces, built by fonts-studio.mjs).
 mkdirSync(OUT, { recursive: true });
-for (const f of readdirSync(OUT)) if (f !== 'README.md') rmSync(join(OUT, f), { recursive: true });
+for (const f of readdirSync(OUT)) if (f !== 'README.md' && f !== 'studio') rmSync(join(OUT, f), { recursive: true });
 mkdirSync(join(OUT, 'LICENSES'), { recursive: true });
 
 const fonts = []; // non-CJK fonts: { file, name, weight, group, ranges }
@@ -248,7 +248,8 @@ function walk(dir) {
     .sort()
     .flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 }
-const files = walk(OUT).filter((f) => !f.endsWith('README.md'));
+// fonts/studio/ is never drawn on a card: it is not part of the version that card addresses carry.
+const files = walk(OUT).filter((f) => !f.endsWith('README.md') && !f.startsWith(join(OUT, 'studio/')));
 const hash = createHash('sha256');
 let total = 0;
 for (const f of files) {

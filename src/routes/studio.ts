@@ -6,6 +6,7 @@ import { getTemplate, listTemplates, resolveTheme } from '../render/index.ts';
 import { SIZE_NAMES, SIZES } from '../render/types.ts';
 import { signedCardUrl } from '../story/sign.ts';
 import { CLIENT_JS } from '../studio/client.ts';
+import { studioFonts } from '../studio/fonts.ts';
 import { bootId, galleryTile, galleryTiles } from '../studio/gallery.ts';
 import { STUDIO_HTML } from '../studio/page.ts';
 import { renderForStudio } from '../studio/render.ts';
@@ -36,9 +37,6 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
-/** Fonts the studio UI itself uses: the same faces as the cards, from the fonts/ assets. */
-const UI_FONTS = new Set(['inter-400.woff', 'inter-600.woff', 'inter-700.woff', 'source-serif-4-700.woff']);
-
 export const studio = new Hono<AppEnv>()
   .get('/', (c) =>
     c.body(STUDIO_HTML.replaceAll('{{v}}', bootId()), 200, {
@@ -61,14 +59,25 @@ export const studio = new Hono<AppEnv>()
       'Cache-Control': 'no-cache',
     }),
   )
-  .get('/fonts/:file', async (c) => {
-    const file = c.req.param('file');
-    if (!UI_FONTS.has(file)) throw new StorycardError('not_found', `no studio font ${JSON.stringify(file)}`);
+  // Every face the stylesheet names, with its unicode-range: the studio looks the same on every machine.
+  .get('/fonts.css', async (c) =>
+    c.body((await studioFonts(c.env.ASSETS)).css, 200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'no-cache',
+    }),
+  )
+  .get('/fonts/*', async (c) => {
+    const file = c.req.path.slice('/studio/fonts/'.length);
+    // Only what the stylesheet names: fonts/ also holds manifests and licences that are not the public's to read.
+    if (!(await studioFonts(c.env.ASSETS)).files.has(file)) {
+      throw new StorycardError('not_found', `no studio font ${JSON.stringify(file)}`);
+    }
     const res = await c.env.ASSETS.fetch(`https://assets.local/${file}`);
     if (!res.ok) throw new StorycardError('not_found', `font ${file} is missing from fonts/`);
     return new Response(res.body, {
       headers: {
-        'Content-Type': 'font/woff',
+        'Content-Type': file.endsWith('.woff2') ? 'font/woff2' : 'font/woff',
         'Cache-Control': 'public, max-age=86400',
         'X-Content-Type-Options': 'nosniff',
       },

@@ -7,6 +7,7 @@ export const STUDIO_HTML = `<!doctype html>
 <meta name="robots" content="noindex, nofollow">
 <title>storycard studio</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="/studio/fonts.css?v={{v}}">
 <link rel="stylesheet" href="/studio/studio.css?v={{v}}">
 <script type="module" src="/studio/studio.js?v={{v}}"></script>
 </head>

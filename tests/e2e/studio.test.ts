@@ -99,14 +99,62 @@ async function matchesReference(name: string, shot: Buffer) {
     return;
   }
   const { ratio, diff } = diffRatio(shot, readFileSync(file));
+  let where = '';
   if (ratio > MAX_SHOT_DIFF) {
-    const out = join(tmpdir(), `studio-${name}-diff.png`);
-    writeFileSync(out, PNG.sync.write(diff));
-    writeFileSync(join(tmpdir(), `studio-${name}-actual.png`), shot);
+    // This run's own directory: two runs on one machine never overwrite each other's evidence.
+    where = mkdtempSync(join(tmpdir(), `storycard-studio-${name}-`));
+    writeFileSync(join(where, 'diff.png'), PNG.sync.write(diff));
+    writeFileSync(join(where, 'actual.png'), shot);
   }
-  expect(ratio, `${name}: ${(ratio * 100).toFixed(2)}% of pixels differ (diff in ${tmpdir()})`).toBeLessThanOrEqual(
-    MAX_SHOT_DIFF,
-  );
+  expect(
+    ratio,
+    `${name}: ${(ratio * 100).toFixed(2)}% of pixels differ (diff and actual in ${where})`,
+  ).toBeLessThanOrEqual(MAX_SHOT_DIFF);
+}
+
+interface DomNode {
+  nodeId: number;
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * Text on screen drawn with a face the studio did not bring, i.e. one the operating system supplied: what makes the
+ * studio (and its screenshots) look different from machine to machine. Asks Chromium which platform fonts drew the
+ * text of every element, user-agent shadow roots (input values) included.
+ */
+async function systemFontsOnScreen(): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const found = new Set<string>();
+    const visit = async (node: DomNode): Promise<void> => {
+      const text = (node.children ?? [])
+        .filter((n) => n.nodeType === 3 && n.nodeValue?.trim())
+        .map((n) => n.nodeValue!.trim())
+        .join(' ');
+      if (text) {
+        const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId })) as {
+          fonts: { familyName: string; isCustomFont: boolean }[];
+        };
+        const attrs = node.attributes ?? [];
+        const id = attrs[attrs.indexOf('id') + 1];
+        const where = `<${node.localName}${attrs.includes('id') ? `#${id}` : ''}>`;
+        for (const f of fonts) if (!f.isCustomFont) found.add(`${f.familyName} for ${where} "${text.slice(0, 40)}"`);
+      }
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) await visit(child);
+    };
+    await visit(root);
+    return [...found];
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**
@@ -242,6 +290,23 @@ describe('the studio', () => {
     expect(fb).toBeCloseTo(1.91, 1);
     await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => undefined))));
     await matchesReference('mockups', await screenshot());
+  });
+
+  it("draws every glyph in its own web fonts, never the system's, so it looks the same on every machine", async () => {
+    // The mock-ups (on screen now) ask for each platform's look: Arimo for Facebook's Helvetica/Arial, Lato, Noto Sans.
+    expect(
+      await page.locator('[data-platform="slack"] .title').evaluate((e) => getComputedStyle(e).fontFamily),
+    ).toMatch(/^"?Lato"?,/);
+    await page.evaluate(() => document.fonts.ready);
+    expect(await systemFontsOnScreen()).toEqual([]);
+    // The editor, with text in the scripts the cards support typed into its fields.
+    const before = await renders();
+    await page.keyboard.press('Alt+1');
+    await page.locator('#f-headline').fill('Élection: 選挙 선거 选举 انتخابات בחירות — ✓');
+    await nextRender(before);
+    await page.evaluate(() => document.fonts.ready);
+    expect(await systemFontsOnScreen()).toEqual([]);
+    await page.locator('#sample').selectOption('demo');
   });
 
   it('lays out every template × size in the gallery, and opens a tile in the editor', async () => {

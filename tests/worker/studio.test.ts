@@ -78,6 +78,42 @@ describe('GET /studio', () => {
     expect(String.fromCharCode(...new Uint8Array(await font.arrayBuffer()).slice(0, 4))).toBe('wOFF');
     expect((await call('/studio/fonts/..%2Fwrangler.toml')).status).toBe(404);
   });
+
+  it('brings every face its stylesheets name, so no machine substitutes its own', async () => {
+    const res = await call('/studio/fonts.css');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    const css = await res.text();
+    const declared = new Set([...css.matchAll(/font-family: "([^"]+)"/g)].map((m) => m[1]));
+    // Every family the studio's own stylesheet asks for (its font stacks) is declared here, and nothing generic.
+    const studioCss = await (await call('/studio/studio.css')).text();
+    const stacks = [...studioCss.matchAll(/--(?:scripts|ui|serif|mono):([^;]+);|font-family:([^;]+);/g)].map(
+      (m) => m[1] ?? m[2]!,
+    );
+    const asked = new Set(
+      stacks.flatMap((stack) => [...stack.matchAll(/"([^"]+)"|\b([a-z-]+)\b(?![-(])/gi)]).map((m) => m[1] ?? m[2]!),
+    );
+    for (const name of ['var', 'ui', 'scripts', 'serif', 'mono']) asked.delete(name);
+    expect([...asked].filter((family) => !declared.has(family))).toEqual([]);
+    expect(asked).toContain('Arimo');
+    expect(asked).toContain('Lato');
+    // Each face is served: a studio face (woff2), a card face, a CJK slice; manifests and licences are not.
+    const faces = [...css.matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]!);
+    for (const url of [
+      faces.find((u) => u.includes('/studio/fonts/studio/arimo-latin-400.woff2')),
+      faces.find((u) => u.endsWith('/inter-700.woff')),
+      faces.find((u) => u.includes('/cjk/jp/')),
+    ]) {
+      expect(url).toBeDefined();
+      const font = await call(url!);
+      expect(font.status, url).toBe(200);
+      const magic = String.fromCharCode(...new Uint8Array(await font.arrayBuffer()).slice(0, 4));
+      expect(magic).toBe(url!.endsWith('.woff2') ? 'wOF2' : 'wOFF');
+    }
+    for (const path of ['index.json', 'studio/index.json', 'LICENSES/inter.txt', 'cjk/jp.json']) {
+      expect((await call(`/studio/fonts/${path}`)).status, path).toBe(404);
+    }
+  });
 });
 
 describe('the preview API', () => {

@@ -1,10 +1,5 @@
-// The studio's stylesheet, part 1: palette, fonts, layout, fields, buttons, stage and inspector.
+// The studio's stylesheet, part 1: palette, font stacks, layout, fields, buttons, stage and inspector.
 export const CHROME_CSS = `
-@font-face { font-family: "Inter"; font-weight: 400; src: url("/studio/fonts/inter-400.woff") format("woff"); font-display: swap; }
-@font-face { font-family: "Inter"; font-weight: 600; src: url("/studio/fonts/inter-600.woff") format("woff"); font-display: swap; }
-@font-face { font-family: "Inter"; font-weight: 700; src: url("/studio/fonts/inter-700.woff") format("woff"); font-display: swap; }
-@font-face { font-family: "Source Serif 4"; font-weight: 700; src: url("/studio/fonts/source-serif-4-700.woff") format("woff"); font-display: swap; }
-
 :root {
   --paper: #f3f1ec;
   --panel: #fffefb;
@@ -25,8 +20,12 @@ export const CHROME_CSS = `
   --bad: #b3261e;
   --radius: 10px;
   --shadow: 0 1px 2px rgba(22, 23, 27, 0.06), 0 8px 24px rgba(22, 23, 27, 0.08);
-  --ui: "Inter", system-ui, -apple-system, "Segoe UI", sans-serif;
-  --serif: "Source Serif 4", Georgia, serif;
+  /* Only faces /studio/fonts.css declares (never the system's): the studio looks the same on every machine. */
+  --scripts: "Storycard Arabic", "Storycard Hebrew", "Storycard JP", "Storycard KR", "Storycard SC", "Storycard TC",
+    "Storycard Symbols", "Storycard Math";
+  --ui: "Storycard Sans", var(--scripts);
+  --serif: "Storycard Serif", "Storycard Naskh", "Storycard Serif Hebrew", var(--ui);
+  --mono: "JetBrains Mono", var(--ui);
   color-scheme: light;
 }
 * { box-sizing: border-box; }
@@ -37,7 +36,7 @@ body {
 }
 [hidden] { display: none !important; }
 h2 { font: 600 11px/1.2 var(--ui); text-transform: uppercase; letter-spacing: 0.08em; color: var(--ink-2); margin: 0 0 12px; }
-code, kbd { font: 500 12px/1 ui-monospace, "SF Mono", Menlo, monospace; }
+code, kbd { font: 400 12px/1 var(--mono); }
 kbd { border: 1px solid var(--line-2); border-bottom-width: 2px; border-radius: 4px; padding: 1px 5px; background: var(--panel); }
 :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .skip { position: absolute; left: 12px; top: -60px; background: var(--ink); color: #fff; padding: 8px 12px; border-radius: 6px; z-index: 10; }
@@ -129,7 +128,7 @@ input:focus-visible, textarea:focus-visible, select:focus-visible { outline: non
 #sizes span { padding: 6px 2px; }
 .colour { display: flex; gap: 6px; }
 .colour input[type="color"] { width: 38px; height: 34px; padding: 2px; border: 1px solid var(--line-2); border-radius: 7px; background: #fff; cursor: pointer; flex: none; }
-.colour input[type="text"] { font-family: ui-monospace, Menlo, monospace; text-transform: uppercase; }
+.colour input[type="text"] { font-family: var(--mono); text-transform: uppercase; }
 .shortcuts { color: var(--ink-3); font-size: 11.5px; margin-top: 18px; line-height: 2; }
 
 /* Buttons */
@@ -149,7 +148,7 @@ button.small { padding: 6px 10px; font-size: 12px; }
 .action-result .ok { color: var(--ok); font-weight: 600; }
 .action-result .bad { color: var(--bad); font-weight: 600; }
 .action-result a { color: var(--focus); }
-.action-result input { margin-top: 6px; font-family: ui-monospace, Menlo, monospace; font-size: 11.5px; }
+.action-result input { margin-top: 6px; font-family: var(--mono); font-size: 11.5px; }
 .stories-field { margin-top: 16px; border-top: 1px solid var(--line); padding-top: 14px; }
 .inline-row { display: flex; gap: 6px; }
 .inline-row select { flex: 1; min-width: 0; }

@@ -1,4 +1,6 @@
 // The studio's stylesheet, part 2: platform mock-ups, drawn after each platform's own link preview.
+// Faces stand in for each platform's own, from /studio/fonts.css: Arimo has Helvetica's and Arial's metrics (Facebook),
+// Lato is Slack's, Noto Sans is Discord's fallback for gg sans; X, LinkedIn and iMessage use system-ui, here Inter.
 export const MOCKUPS_CSS = `
 /* Mock-ups */
 .view-intro { color: var(--ink-2); margin: 0 0 16px; max-width: 70ch; }
@@ -20,14 +22,14 @@ export const MOCKUPS_CSS = `
 .post-head .who { line-height: 1.25; }
 .post-head b { display: block; }
 
-.x-post { background: #fff; padding: 12px 14px; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #0f1419; }
+.x-post { background: #fff; padding: 12px 14px; font-family: var(--ui); color: #0f1419; }
 .x-post .who span { color: #536471; }
 .x-post .text { margin: 6px 0 10px 46px; font-size: 14px; }
 .x-post .card { margin-left: 46px; border-radius: 14px; overflow: hidden; border: 1px solid #cfd9de; position: relative; }
 .x-post .domain-tag { position: absolute; left: 10px; bottom: 10px; background: rgba(0,0,0,0.77); color: #fff; font-size: 12px; padding: 1px 5px; border-radius: 4px; }
 .x-post .from { margin: 4px 0 0 46px; color: #536471; font-size: 12.5px; }
 
-.fb-post { background: #fff; font-family: Helvetica, Arial, sans-serif; color: #050505; }
+.fb-post { background: #fff; font-family: "Arimo", var(--ui); color: #050505; }
 .fb-post .post-head { padding: 12px; }
 .fb-post .who span { color: #65676b; font-size: 12px; }
 .fb-post .text { padding: 0 12px 10px; font-size: 14px; }
@@ -36,7 +38,7 @@ export const MOCKUPS_CSS = `
 .fb-post .title { font-weight: 700; font-size: 16px; line-height: 1.25; margin-top: 3px; }
 .fb-post .desc { color: #65676b; font-size: 14px; margin-top: 2px; }
 
-.li-post { background: #fff; font-family: -apple-system, system-ui, "Segoe UI", sans-serif; color: rgba(0,0,0,0.9); }
+.li-post { background: #fff; font-family: var(--ui); color: rgba(0,0,0,0.9); }
 .li-post .post-head { padding: 12px 14px; }
 .li-post .avatar { border-radius: 4px; }
 .li-post .who span { color: rgba(0,0,0,0.6); font-size: 12px; }
@@ -45,7 +47,7 @@ export const MOCKUPS_CSS = `
 .li-post .title { font-weight: 600; font-size: 14px; line-height: 1.3; }
 .li-post .domain { color: rgba(0,0,0,0.6); font-size: 12px; margin-top: 3px; }
 
-.slack { background: #fff; padding: 12px 14px; font-family: Lato, "Helvetica Neue", Arial, sans-serif; color: #1d1c1d; }
+.slack { background: #fff; padding: 12px 14px; font-family: "Lato", var(--ui); color: #1d1c1d; }
 .slack .avatar { border-radius: 6px; background: #4a154b; }
 .slack .who span { color: #616061; font-size: 12px; font-weight: 400; }
 .slack .text { margin: 2px 0 6px 46px; font-size: 14px; }
@@ -55,7 +57,7 @@ export const MOCKUPS_CSS = `
 .slack .desc { font-size: 14px; margin-top: 2px; }
 .slack .crop { margin-top: 8px; max-width: 360px; border-radius: 8px; border: 1px solid #e8e8e8; }
 
-.discord { background: #313338; padding: 12px 14px; font-family: "gg sans", "Noto Sans", "Helvetica Neue", sans-serif; color: #dbdee1; }
+.discord { background: #313338; padding: 12px 14px; font-family: "Noto Sans", var(--ui); color: #dbdee1; }
 .discord .avatar { background: #5865f2; }
 .discord .who b { color: #f2f3f5; }
 .discord .who span { color: #949ba4; font-size: 12px; }
@@ -66,7 +68,7 @@ export const MOCKUPS_CSS = `
 .discord .desc { font-size: 13.5px; margin-top: 6px; }
 .discord .crop { margin-top: 12px; border-radius: 4px; }
 
-.imessage { background: #fff; padding: 16px 14px; font-family: -apple-system, "SF Pro Text", system-ui, sans-serif; display: flex; justify-content: flex-end; }
+.imessage { background: #fff; padding: 16px 14px; font-family: var(--ui); display: flex; justify-content: flex-end; }
 .imessage .bubble { width: 270px; border-radius: 18px; overflow: hidden; background: #e9e9eb; }
 .imessage .meta { padding: 8px 12px 10px; }
 .imessage .title { font-weight: 600; font-size: 13.5px; color: #000; line-height: 1.25; }
