@@ -2,7 +2,7 @@
 
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { call, createStory, storyInput } from './helpers.ts';
 
@@ -80,17 +80,24 @@ describe('app', () => {
 
   it('turns an unexpected failure into a 500 that leaks nothing, and logs it', async () => {
     const broken = { ...env, DB: undefined as unknown as D1Database };
+    // The operator's log gets the whole error (and this test's output none of it).
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await noRender.request('https://cards.example.com/s/anything', {}, broken, createExecutionContext());
     expect(res.status).toBe(500);
     const body = (await res.json()) as { error: string; message: string };
     expect(body.error).toBe('internal');
     expect(JSON.stringify(body)).not.toMatch(/at |\.ts|TypeError|prepare/);
+    expect(log).toHaveBeenCalledWith('GET /s/anything failed:', expect.any(TypeError));
+    log.mockRestore();
   });
 
   it('fails loudly, naming the setting, when a setting is malformed', async () => {
     const bad = { ...env, BOT_MODE: 'sometimes' };
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await noRender.request('https://cards.example.com/healthz', {}, bad, createExecutionContext());
     expect(res.status).toBe(500);
     expect(await res.json()).toMatchObject({ error: 'misconfigured', message: expect.stringContaining('BOT_MODE') });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('BOT_MODE'));
+    log.mockRestore();
   });
 });

@@ -1,6 +1,6 @@
 // Every fault the fakes can play, driven through the outbox with a test clock: in the end one post, or dead with a reason.
 import { env } from 'cloudflare:workers';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { processRow } from '../../src/bot/outbox.ts';
 import { postInputFor } from '../../src/bot/posters.ts';
 import { createXPoster } from '../../src/bot/x-poster.ts';
@@ -252,7 +252,13 @@ describe('Bluesky and Mastodon faults', () => {
     flaky.markPosted = async () => {
       throw new Error('D1_ERROR: Network connection lost.');
     };
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const first = await processRow(row.id, { ...deps, store: flaky });
+    expect(log).toHaveBeenCalledWith(
+      `outbox ${row.id} (bluesky):`,
+      expect.objectContaining({ message: 'D1_ERROR: Network connection lost.' }),
+    );
+    log.mockRestore();
     expect(first).toMatchObject({ kind: 'wait', reason: expect.stringContaining('D1_ERROR') });
     expect((await postsOf(bskyEnv(), row.storyId))[0]).toMatchObject({ state: 'failed', pendingCheck: true });
     c.t = (first as { at: number }).at;
