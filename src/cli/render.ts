@@ -9,7 +9,7 @@ import { resolveTheme } from '../render/theme.ts';
 import { isSizeName, type RenderReport, SIZE_NAMES, type SizeName, type Theme } from '../render/types.ts';
 import { createNodeRuntime } from '../runtime/node.ts';
 import { parseStory, type Story } from '../story/schema.ts';
-import { makeSlug } from '../story/slug.ts';
+import { uniqueStems } from './file-name.ts';
 import { type CliIO, EXIT, fail, readAll } from './io.ts';
 
 const OPTIONS = {
@@ -69,6 +69,16 @@ async function loadStories(source: string, io: CliIO): Promise<{ stories: Story[
   return { stories: stories as Story[], batch };
 }
 
+/** The story with a flag's value in place of its own field, validated (and named) as the flag the user typed. */
+function withFlag(story: Story, fields: Partial<Story>, flag: string): Story {
+  try {
+    return parseStory({ ...story, ...fields });
+  } catch (e) {
+    if (isStorycardError(e)) throw new BadInput(e.message.replace(Object.keys(fields)[0]!, flag));
+    throw e;
+  }
+}
+
 export async function renderCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   try {
@@ -90,10 +100,16 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     const theme: Partial<Theme> = resolveTheme({
       mode,
       ...(values.brand ? { brandColor: values.brand } : {}),
-      ...(values['site-name'] ? { siteName: values['site-name'] } : {}),
       ...(values.logo ? { logoUrl: values.logo } : {}),
     });
-    const { stories, batch } = await loadStories(positionals[0] as string, io);
+    const loaded = await loadStories(positionals[0] as string, io);
+    const { batch } = loaded;
+    // Flags a user typed win over what the story file says, as flags do in every CLI.
+    const siteName = values['site-name'];
+    const stories = siteName
+      ? loaded.stories.map((story) => withFlag(story, { siteName }, '--site-name'))
+      : loaded.stories;
+    const stems = uniqueStems(stories.map((s) => s.headline));
 
     const jobs = stories.flatMap((story, i) =>
       templates.flatMap((template) => sizes.map((size) => ({ story, index: i, template, size }))),
@@ -114,10 +130,10 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     for (const job of jobs) {
       const result = await renderCard({ story: job.story, template: job.template, size: job.size, theme }, runtime);
       const bytes = format === 'png' ? result.png : new TextEncoder().encode(result.svg);
-      const base = `${makeSlug(job.story.headline, String(job.index + 1))}.${job.template}.${job.size}.${format}`;
+      const base = `${stems[job.index]}.${job.template}.${job.size}.${format}`;
       let file: string | undefined;
+      // Only `-o -` writes to stdout: a pipe or a redirect gets the same named file a terminal does.
       if (single && values.output === '-') io.stdout.write(bytes);
-      else if (single && !values.output && !outDir && !io.stdout.isTTY && !values.report) io.stdout.write(bytes);
       else {
         file = single && values.output ? values.output : join(outDir ?? '.', base);
         await writeFile(file, bytes);

@@ -60,6 +60,53 @@ describe('storycard render', () => {
     expect(files.every((f) => f.endsWith('.og.png'))).toBe(true);
   });
 
+  it('without -o writes the file named after the headline, even when stdout is a pipe', async () => {
+    const r = await storycard(['render', 'story.json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBe(0);
+    const name =
+      'sam-altman-rejects-elon-musks-97-4-billion-openai-buyout-jokes-about-buying-twitter-instead.quote.og.png';
+    expect(r.stderr).toMatch(new RegExp(`^wrote ${name} \\(\\d+ bytes\\)\n$`));
+    expect(PNG.sync.read(await readFile(join(dir, name)))).toMatchObject({ width: 1200, height: 630 });
+  });
+
+  it('-o - writes the card to stdout', async () => {
+    const r = await storycard(['render', 'story.json', '-o', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(PNG.sync.read(r.stdout)).toMatchObject({ width: 1200, height: 630 });
+  });
+
+  it('names files in the headline’s own script; one story gets no number, a repeated headline does', async () => {
+    await writeFile(
+      join(dir, 'ja.json'),
+      JSON.stringify({ headline: '東京都、新たな気候対策を発表　2030年までに', lang: 'ja' }),
+    );
+    const one = await storycard(['render', 'ja.json', '-s', 'x']);
+    expect(one.code).toBe(0);
+    expect(await readdir(dir)).toContain('東京都-新たな気候対策を発表-2030年までに.quote.x.png');
+    const twice = [{ headline: 'Élection: la gauche / en tête' }, { headline: 'Élection : la gauche — en tête' }];
+    await writeFile(join(dir, 'twice.json'), JSON.stringify(twice));
+    const batch = await storycard(['render', 'twice.json', '--out-dir', 'twice']);
+    expect(batch.code).toBe(0);
+    expect((await readdir(join(dir, 'twice'))).sort()).toEqual([
+      'élection-la-gauche-en-tête-2.quote.og.png',
+      'élection-la-gauche-en-tête.quote.og.png',
+    ]);
+  });
+
+  it('flags override the story’s own fields: --site-name wins over siteName', async () => {
+    const render = async (story: object, flags: string[] = []) => {
+      await writeFile(join(dir, 'site.json'), JSON.stringify(story));
+      const r = await storycard(['render', 'site.json', '-o', '-', ...flags]);
+      expect(r.code).toBe(0);
+      return r.stdout;
+    };
+    const flagged = await render({ ...DEMO_STORY, siteName: 'Tech Dispatch' }, ['--site-name', 'The Other Times']);
+    expect(flagged.equals(await render({ ...DEMO_STORY, siteName: 'The Other Times' }))).toBe(true);
+    expect(flagged.equals(await render({ ...DEMO_STORY, siteName: 'Tech Dispatch' }))).toBe(false);
+  });
+
   it('writes SVG to stdout when asked', async () => {
     const r = await storycard(['render', 'story.json', '-f', 'svg', '-o', '-']);
     expect(r.code).toBe(0);
