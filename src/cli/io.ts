@@ -5,6 +5,8 @@ export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env?: Record<string, string | undefined>;
+  /** Where relative paths and `.dev.vars` are found (default: the process's working directory). */
+  cwd?: string;
 }
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;

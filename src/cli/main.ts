@@ -1,5 +1,6 @@
 // The storycard command line: dispatches to one module per subcommand.
 import { type CliIO, EXIT, fail } from './io.ts';
+import { cliSettings } from './settings.ts';
 
 const HELP = `storycard — share cards and posts for news stories
 
@@ -31,7 +32,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (!load)
     return fail(io, `unknown command ${JSON.stringify(name)}; expected one of ${Object.keys(commands).join(', ')}`);
   try {
-    return await (await load())(rest, io);
+    // sign and post act as the Worker would: with its settings from .dev.vars, the environment winning.
+    const needsSettings = name === 'sign' || name === 'post';
+    const env = needsSettings ? cliSettings(io.env ?? {}, io.cwd ?? process.cwd()) : io.env;
+    return await (await load())(rest, { ...io, env });
   } catch (e) {
     const err = e as Error & { code?: string };
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
