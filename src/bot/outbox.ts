@@ -3,7 +3,7 @@ import type { BotMode } from '../config.ts';
 import type { CheckCause, NewOutboxRow, OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import type { Story } from '../story/schema.ts';
 import { composePost } from './compose.ts';
-import { type BotCredentials, enabledPlatforms, postInputFor } from './posters.ts';
+import { type BotCredentials, enabledPlatforms, missingCredentials, postInputFor } from './posters.ts';
 import {
   afterLookup,
   backoffDelay,
@@ -13,7 +13,7 @@ import {
   nextUtcDay,
   type RetryPolicy,
 } from './retry.ts';
-import type { Platform, Poster } from './types.ts';
+import { PLATFORMS, type Platform, type Poster } from './types.ts';
 
 /**
  * How long a claim holds. It must outlast the slowest attempt (the X poster makes up to 5 requests with a 20 s
@@ -61,21 +61,36 @@ export async function createPostRows(
   accounts: Partial<Record<Platform, string>>,
   mode: BotMode,
   now: number,
+  credentials?: BotCredentials,
 ): Promise<OutboxRow[]> {
   if (mode === 'off') return [];
   const rows: NewOutboxRow[] = [];
-  for (const [platform, account] of Object.entries(accounts) as [Platform, string][]) {
-    rows.push({
-      storyId: story.id,
-      platform,
-      account,
-      text: composePost(story.story, platform).text,
-      cardHash: story.cardHash,
-      state: mode === 'live' ? 'queued' : 'dry-run',
-    });
+  const row = (platform: Platform, account: string, note?: string): NewOutboxRow => ({
+    storyId: story.id,
+    platform,
+    account,
+    text: composePost(story.story, platform).text,
+    cardHash: story.cardHash,
+    state: mode === 'live' ? 'queued' : 'dry-run',
+    ...(note ? { note } : {}),
+  });
+  for (const [platform, account] of Object.entries(accounts) as [Platform, string][]) rows.push(row(platform, account));
+  // A dry run with no platform configured yet (someone trying the bot) shows every platform: what each would get and
+  // which settings it lacks, instead of an empty outbox with no hint. Once one is configured, only those are shown.
+  if (mode === 'dry-run' && credentials && rows.length === 0) {
+    for (const platform of PLATFORMS) {
+      const missing = missingCredentials(credentials, platform);
+      rows.push(row(platform, UNCONFIGURED, `not configured: set ${listOf(missing)} to post here`));
+    }
   }
   return store.create(rows, now);
 }
+
+/** The account of a dry-run row for a platform without credentials. */
+export const UNCONFIGURED = 'not-configured';
+
+const listOf = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 /** One attempt at one row. Safe to call any number of times, concurrently: the claim lets one caller through. */
 export async function processRow(id: string, deps: OutboxDeps): Promise<Outcome> {

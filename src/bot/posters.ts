@@ -18,6 +18,29 @@ export function enabledPlatforms(c: BotCredentials): Platform[] {
   return out;
 }
 
+/** The settings each platform's poster needs, as named in .dev.vars.example. */
+const CREDENTIALS: Record<Platform, [string, (c: BotCredentials) => string | undefined][]> = {
+  x: [
+    ['X_APP_KEY', (c) => c.x.appKey],
+    ['X_APP_SECRET', (c) => c.x.appSecret],
+    ['X_ACCESS_TOKEN', (c) => c.x.accessToken],
+    ['X_ACCESS_SECRET', (c) => c.x.accessSecret],
+  ],
+  bluesky: [
+    ['BLUESKY_IDENTIFIER', (c) => c.bluesky.identifier],
+    ['BLUESKY_APP_PASSWORD', (c) => c.bluesky.appPassword],
+  ],
+  mastodon: [
+    ['MASTODON_BASE_URL', (c) => c.mastodon.baseUrl],
+    ['MASTODON_ACCESS_TOKEN', (c) => c.mastodon.accessToken],
+  ],
+};
+
+/** The settings a platform still lacks ([] when it is enabled). */
+export function missingCredentials(c: BotCredentials, platform: Platform): string[] {
+  return CREDENTIALS[platform].filter(([, get]) => !get(c)).map(([name]) => name);
+}
+
 /**
  * Posters for the enabled platforms. Keep them for the isolate's life rather than per message: the Bluesky poster
  * holds its session, and createSession is rate-limited.

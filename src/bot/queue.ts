@@ -86,7 +86,8 @@ async function enqueue(queue: Queue, ids: string[], delay = 0): Promise<void> {
  */
 export async function queueStoryPosts(env: Env, config: Config, record: StoryRecord, now = Date.now()) {
   if (config.botMode === 'off') return [];
-  const rows = await createPostRows(new OutboxStore(env.DB), record, await accountsFor(config), config.botMode, now);
+  const accounts = await accountsFor(config);
+  const rows = await createPostRows(new OutboxStore(env.DB), record, accounts, config.botMode, now, config);
   const queued = rows.filter((r) => r.state === 'queued' && r.attempts === 0).map((r) => r.id);
   try {
     if (queued.length) await enqueue(env.POST_QUEUE, queued);

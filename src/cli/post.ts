@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composePost } from '../bot/compose.ts';
 import { accountsFor, CARD_SIZE } from '../bot/outbox.ts';
-import { createPosters, enabledPlatforms, postInputFor } from '../bot/posters.ts';
+import { createPosters, enabledPlatforms, missingCredentials, postInputFor } from '../bot/posters.ts';
 import { CHECK_DELAY_MS } from '../bot/retry.ts';
 import { PLATFORMS, type Platform, type Poster } from '../bot/types.ts';
 import { ConfigError, parseConfig } from '../config.ts';
@@ -83,11 +83,16 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
   const enabled = enabledPlatforms(config);
 
   if (values['dry-run']) {
+    // With no platform configured yet, every platform is shown, each saying which settings it lacks (as the
+    // Worker's dry-run outbox does); once one is configured, only the configured ones.
     const shown = enabled.length ? enabled : [...PLATFORMS];
-    if (!enabled.length) io.stdout.write('(no platform credentials are set; showing every platform)\n\n');
     for (const p of shown) {
       const post = composePost(story, p);
-      io.stdout.write(`${p}: dry run, ${post.length}/${post.limit} characters, nothing posted\n${post.text}\n\n`);
+      const missing = missingCredentials(config, p);
+      const note = missing.length ? ` (not configured: set ${missing.join(', ')} to post here)` : '';
+      io.stdout.write(
+        `${p}: dry run, ${post.length}/${post.limit} characters, nothing posted${note}\n${post.text}\n\n`,
+      );
     }
     return EXIT.ok;
   }

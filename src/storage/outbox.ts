@@ -78,6 +78,8 @@ export interface NewOutboxRow {
   text: string;
   cardHash: string;
   state: 'queued' | 'dry-run';
+  /** Shown as the row's lastError from the start: a dry-run row for a platform without credentials says so. */
+  note?: string;
 }
 
 /** Rows a consumer may claim at `now`: due queued/failed rows, and posting rows whose lease ran out. */
@@ -95,8 +97,9 @@ export class OutboxStore {
   async create(rows: NewOutboxRow[], now: number): Promise<OutboxRow[]> {
     if (rows.length === 0) return [];
     const stmt = this.db.prepare(
-      `INSERT INTO outbox (id, story_id, platform, account, state, text, card_hash, next_attempt_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO outbox (id, story_id, platform, account, state, text, card_hash, next_attempt_at, last_error,
+                           created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (platform, account, story_id) DO NOTHING`,
     );
     await this.db.batch(
@@ -110,6 +113,7 @@ export class OutboxStore {
           r.text,
           r.cardHash,
           r.state === 'queued' ? now : null,
+          r.note ?? null,
           iso(now),
           iso(now),
         ),

@@ -112,10 +112,19 @@ describe('storycard post', () => {
     expect(r.stdout).toContain(headline);
     expect(r.stdout).toContain(url);
     expect(x.log.length).toBe(before);
-    // With no credentials at all it shows every platform.
+    // Only the configured platform is shown once one is configured.
+    expect(r.stdout).not.toMatch(/^(bluesky|mastodon):/m);
+    // With no credentials at all it shows every platform, each naming the settings it lacks.
     const none = await run([file, '--dry-run'], {});
-    expect(none.stdout).toMatch(/^bluesky: dry run, \d+\/300 characters/m);
-    expect(none.stdout).toMatch(/^mastodon: dry run, \d+\/500 characters/m);
+    expect(none.stdout).toMatch(
+      /^x: dry run, \d+\/280 characters, nothing posted \(not configured: set X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET to post here\)$/m,
+    );
+    expect(none.stdout).toMatch(
+      /^bluesky: dry run, \d+\/300 characters, nothing posted \(not configured: set BLUESKY_IDENTIFIER, BLUESKY_APP_PASSWORD to post here\)$/m,
+    );
+    expect(none.stdout).toMatch(
+      /^mastodon: dry run, \d+\/500 characters.*set MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN/m,
+    );
   });
 
   it('a post whose answer was lost (X accepted, then timed out) is found, not posted again', async () => {

@@ -136,6 +136,23 @@ describe('outbox (BOT_MODE=live)', () => {
     expect(await postsOf(off, quiet.id)).toEqual([]);
   });
 
+  it('BOT_MODE=dry-run with no platform configured shows every platform, saying which settings each lacks', async () => {
+    const e = botEnv({}, { BOT_MODE: 'dry-run' });
+    const { body } = await postStory(e, { headline: headline('Trying the bot') });
+    const rows = await postsOf(e, body.id);
+    expect(rows.map((r) => [r.platform, r.state, r.lastError]).sort()).toEqual([
+      ['bluesky', 'dry-run', 'not configured: set BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD to post here'],
+      ['mastodon', 'dry-run', 'not configured: set MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN to post here'],
+      ['x', 'dry-run', 'not configured: set X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET to post here'],
+    ]);
+    // Each still shows exactly what that platform would get.
+    expect(rows.find((r) => r.platform === 'bluesky')!.text).toContain(body.story.headline);
+    // Configuring one platform is a choice: then only it is shown.
+    const xOnly = botEnv({ x: fakes().x }, { BOT_MODE: 'dry-run' });
+    const { body: other } = await postStory(xOnly, { headline: headline('Only X') });
+    expect((await postsOf(xOnly, other.id)).map((r) => r.platform)).toEqual(['x']);
+  });
+
   it('holds posts over the daily cap until the next UTC day', async () => {
     // A day of its own (far from today's posts by other tests), two minutes before midnight UTC.
     const day = Date.UTC(2031, 4, 6);
