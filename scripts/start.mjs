@@ -14,7 +14,6 @@ import { DEMO_STORY } from '../src/story/schema.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const wranglerBin = join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
-const port = Number(process.env.PORT || 8787);
 const customState = Boolean(process.env.STORYCARD_STATE_DIR);
 const stateDir = resolve(root, process.env.STORYCARD_STATE_DIR || '.wrangler/state');
 const devVarsPath = join(root, '.dev.vars');
@@ -25,8 +24,11 @@ const log = (line) => process.stdout.write(`[storycard] ${line}\n`);
 const readVars = (path) => (existsSync(path) ? parseEnv(readFileSync(path, 'utf8')) : {});
 const quote = (v) => JSON.stringify(String(v));
 
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`PORT: expected a port number 1-65535, received ${JSON.stringify(process.env.PORT)}`);
+// PORT is npm start's own setting (not the Worker's): the environment, else .dev.vars, else 8787.
+const portSetting = process.env.PORT || readVars(devVarsPath).PORT || '8787';
+const port = Number(portSetting);
+if (!/^\d+$/.test(portSetting) || port < 1 || port > 65535) {
+  console.error(`PORT: expected a port number 1-65535, received ${JSON.stringify(portSetting)}`);
   process.exit(2);
 }
 mkdirSync(stateDir, { recursive: true });

@@ -1,23 +1,15 @@
 // A designer edits a file in templates/ while `npm start` runs: the studio shows the change on reload, no restart.
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
-import { type Started, startServer } from '../helpers/npm-start.ts';
+import { projectCopy, type Started, startServer } from '../helpers/npm-start.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
 let copy: string;
 let server: Started;
 
 beforeAll(async () => {
-  // A copy of the project to edit (node_modules and fonts linked, not copied), so this tree is never touched.
-  copy = mkdtempSync(join(tmpdir(), 'storycard-reload-'));
-  for (const entry of ['package.json', 'tsconfig.json', 'wrangler.toml', 'src', 'templates', 'scripts', 'migrations']) {
-    cpSync(join(root, entry), join(copy, entry), { recursive: true });
-  }
-  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
-  symlinkSync(join(root, 'fonts'), join(copy, 'fonts'));
+  copy = projectCopy();
   server = await startServer({}, { cwd: copy });
 }, 180_000);
 

@@ -1,6 +1,6 @@
 // Run `npm start` as a user does, on a free port with its own state dir, and stop its whole process tree afterwards.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,24 +26,53 @@ export interface Started {
 }
 
 /**
+ * A copy of the project to run or edit (node_modules and fonts linked, not copied), so this tree is never touched.
+ * Remove it with `rmSync(copy, { recursive: true, force: true })`.
+ */
+export function projectCopy(): string {
+  const root = new URL('../..', import.meta.url).pathname;
+  const copy = mkdtempSync(join(tmpdir(), 'storycard-copy-'));
+  for (const entry of ['package.json', 'tsconfig.json', 'wrangler.toml', 'src', 'templates', 'scripts', 'migrations']) {
+    cpSync(join(root, entry), join(copy, entry), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+  symlinkSync(join(root, 'fonts'), join(copy, 'fonts'));
+  return copy;
+}
+
+export interface StartOptions {
+  /** Another checkout of the project (a projectCopy(): tests edit a copy, never this tree). */
+  cwd?: string;
+  /**
+   * How npm start learns its port: from the environment (default), or from `.dev.vars` in `cwd` (a copy only),
+   * with PORT removed from the environment, as a developer who keeps settings in .dev.vars runs it.
+   */
+  portFrom?: 'env' | 'dev-vars';
+}
+
+/**
  * Start `npm start` with `env` on top of this process's environment; resolves once it printed its first screen.
  * API_TOKEN and SIGNING_SECRET are blank unless `env` sets them, so npm start generates and prints them.
- * `cwd` runs another checkout of the project (the template-reload test edits a copy, never this tree).
  */
-export async function startServer(env: Record<string, string> = {}, options: { cwd?: string } = {}): Promise<Started> {
+export async function startServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<Started> {
   const port = await freePort();
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    API_TOKEN: '',
+    SIGNING_SECRET: '',
+    ...env,
+    PORT: String(port),
+  };
+  if (options.portFrom === 'dev-vars') {
+    if (!options.cwd) throw new Error('portFrom: dev-vars writes .dev.vars: give a projectCopy() as cwd');
+    writeFileSync(join(options.cwd, '.dev.vars'), `PORT=${port}\n`);
+    delete childEnv.PORT;
+  }
   const stateDir = mkdtempSync(join(tmpdir(), 'storycard-e2e-'));
   // Its own process group, so the whole tree (npm → start.mjs → wrangler → workerd) stops together at the end.
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: options.cwd ?? process.cwd(),
-    env: {
-      ...process.env,
-      API_TOKEN: '',
-      SIGNING_SECRET: '',
-      ...env,
-      PORT: String(port),
-      STORYCARD_STATE_DIR: stateDir,
-    },
+    env: { ...childEnv, STORYCARD_STATE_DIR: stateDir },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
