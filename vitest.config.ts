@@ -35,7 +35,12 @@ export default defineConfig({
           setupFiles: ['./tests/worker/setup.ts'],
           // A fake X API on 127.0.0.1 (Node side); worker tests reach it over real HTTP via inject('fakeXUrl').
           // And fake news feeds for the cron's feed polling (inject('fakeFeedsUrl')).
-          globalSetup: ['./tests/worker/bot-fakes.setup.ts', './tests/worker/feeds.setup.ts'],
+          // And a fake Cloudflare API for the share cache's global purge (inject('fakeCloudflareUrl')).
+          globalSetup: [
+            './tests/worker/bot-fakes.setup.ts',
+            './tests/worker/feeds.setup.ts',
+            './tests/worker/share-fakes.setup.ts',
+          ],
           testTimeout: 60_000,
         },
       },

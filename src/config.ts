@@ -19,6 +19,15 @@ const httpUrl = z
   );
 const baseUrl = httpUrl.transform((s) => s.replace(/\/+$/, ''));
 
+/** `utm_source=storycard&utm_medium=share`: a query string of name=value pairs, names non-empty. */
+const campaignQuery = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/^\?/, ''))
+  .refine((s) => s !== '' && [...new URLSearchParams(s).keys()].every((k) => k.trim() !== ''), {
+    message: 'expected name=value pairs joined by & (e.g. utm_source=storycard&utm_medium=share)',
+  });
+
 export const BOT_MODES = ['off', 'dry-run', 'live'] as const;
 
 /** Posts per platform account per UTC day; over it, posts wait for the next day (X charges per post). */
@@ -59,6 +68,21 @@ export const SettingsSchema = z.object({
         : v,
     z.array(httpUrl).default([]),
   ),
+  /** Campaign parameters added to the article URL when a person is sent on from a share page (never crawlers'). */
+  SHARE_REDIRECT_QUERY: z.preprocess(blankToUndefined, campaignQuery.optional()),
+  /** Seconds a share page is kept at each Cloudflare location; 0 turns the edge cache off. */
+  SHARE_CACHE_TTL: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(86_400).optional()),
+  /** Cloudflare zone and API token (Cache Purge) for purging edited share pages at every location. */
+  CLOUDFLARE_ZONE_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{32}$/i, { message: 'expected the 32 hex digits of a zone ID' })
+      .optional(),
+  ),
+  CLOUDFLARE_PURGE_TOKEN: optionalString,
+  CLOUDFLARE_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://api.cloudflare.com/client/v4')),
 });
 
 export const SETTING_NAMES = Object.keys(SettingsSchema.shape) as (keyof typeof SettingsSchema.shape)[];
@@ -74,7 +98,21 @@ export interface Config {
   /** The bot's daily cap per platform account (X_DAILY_CAP, BLUESKY_DAILY_CAP, MASTODON_DAILY_CAP). */
   dailyCaps: { x: number; bluesky: number; mastodon: number };
   feeds: string[];
+  share: {
+    /** SHARE_REDIRECT_QUERY, without a leading `?`. */
+    redirectQuery: string | undefined;
+    /** Seconds a share page stays in a location's edge cache (SHARE_CACHE_TTL; 0 = not cached). */
+    cacheTtl: number;
+    /** The global purge (Cloudflare's purge-by-tag API), when both its settings are present. */
+    purge: { zoneId: string; token: string; apiBaseUrl: string } | undefined;
+  };
 }
+
+/**
+ * Without a global purge an edit reaches other locations only when their copy expires, so copies are kept a minute;
+ * with one, every location is told at once and an hour saves D1 reads without showing anything stale.
+ */
+export const SHARE_CACHE_TTL_DEFAULT = { local: 60, purged: 3600 } as const;
 
 /** A setting that is present but wrong. Thrown, so a misconfigured deploy fails loudly with the setting's name. */
 export class ConfigError extends Error {
@@ -92,6 +130,18 @@ export function parseConfig(env: Record<string, unknown>): Config {
     throw new ConfigError(`invalid settings: ${problems.join('; ')}`);
   }
   const s = result.data;
+  if (Boolean(s.CLOUDFLARE_ZONE_ID) !== Boolean(s.CLOUDFLARE_PURGE_TOKEN)) {
+    const [set, missing] = s.CLOUDFLARE_ZONE_ID
+      ? ['CLOUDFLARE_ZONE_ID', 'CLOUDFLARE_PURGE_TOKEN']
+      : ['CLOUDFLARE_PURGE_TOKEN', 'CLOUDFLARE_ZONE_ID'];
+    throw new ConfigError(
+      `invalid settings: ${missing}: expected it with ${set} (the global purge needs both), received nothing`,
+    );
+  }
+  const purge =
+    s.CLOUDFLARE_ZONE_ID && s.CLOUDFLARE_PURGE_TOKEN
+      ? { zoneId: s.CLOUDFLARE_ZONE_ID, token: s.CLOUDFLARE_PURGE_TOKEN, apiBaseUrl: s.CLOUDFLARE_API_BASE_URL }
+      : undefined;
   return {
     publicBaseUrl: s.PUBLIC_BASE_URL,
     apiToken: s.API_TOKEN,
@@ -108,5 +158,10 @@ export function parseConfig(env: Record<string, unknown>): Config {
     mastodon: { baseUrl: s.MASTODON_BASE_URL, accessToken: s.MASTODON_ACCESS_TOKEN },
     dailyCaps: { x: s.X_DAILY_CAP, bluesky: s.BLUESKY_DAILY_CAP, mastodon: s.MASTODON_DAILY_CAP },
     feeds: s.FEEDS,
+    share: {
+      redirectQuery: s.SHARE_REDIRECT_QUERY,
+      cacheTtl: s.SHARE_CACHE_TTL ?? (purge ? SHARE_CACHE_TTL_DEFAULT.purged : SHARE_CACHE_TTL_DEFAULT.local),
+      purge,
+    },
   };
 }

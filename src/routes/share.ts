@@ -1,12 +1,21 @@
 // GET /s/:slug: the page link-preview crawlers read (og:/twitter: tags naming the card) and people pass through.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import { isbot } from 'isbot';
 import { DEFAULT_BRAND } from '../render/theme.ts';
 import { SIZES } from '../render/types.ts';
 import { cardHash, cardPath, sizesOf } from '../storage/cards.ts';
+import {
+  deploymentOf,
+  keepSharePage,
+  readSharePage,
+  type SharePage,
+  type ShareVariant,
+  shareCacheKey,
+  shareCacheTag,
+} from '../storage/share-cache.ts';
 import type { StoryRecord } from '../storage/stories.ts';
 import type { AppEnv } from './context.ts';
+import { campaignUrl, redirectPage, variantOf } from './share-redirect.ts';
 
 const TWITTER_ALT_MAX = 420; // X's limit for image alt text
 
@@ -33,7 +42,7 @@ function altText(r: StoryRecord): string {
  * Every story string goes through hono/html's escaping (&, <, >, ", ' in text and attributes). No inline script:
  * the Content-Security-Policy forbids all script, so even a missed escape could not run.
  */
-function page(r: StoryRecord, base: string, hash: string, forPeople: boolean) {
+function page(r: StoryRecord, base: string, hash: string) {
   const s = r.story;
   const shareUrl = `${base}/s/${r.slug}`;
   const og = `${base}${cardPath(hash, 'og')}`;
@@ -69,7 +78,7 @@ ${s.publishedAt ? html`<meta property="article:published_time" content="${s.publ
 <meta name="twitter:description" content="${desc}">
 <meta name="twitter:image" content="${x}">
 <meta name="twitter:image:alt" content="${alt}">
-${forPeople ? html`<meta http-equiv="refresh" content="0; url=${s.url}">\n` : ''}<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}img{max-width:100%;height:auto}</style>
+<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}img{max-width:100%;height:auto}</style>
 </head>
 <body>
 <main>
@@ -94,25 +103,68 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
-export const share = new Hono<AppEnv>().get('/s/:slug', async (c) => {
-  const slug = c.req.param('slug');
+// What clients may keep: a minute, so an edit reaches a crawler that re-reads soon. The edge keeps its own copy for
+// SHARE_CACHE_TTL (src/storage/share-cache.ts), and people's redirects are re-checked as often.
+const CLIENT_CACHE = 'public, max-age=60';
+// A missing page is kept at most a minute at the edge: a slug asked for before it existed must not stay missing long.
+const NOT_FOUND_TTL = 60;
+
+/** The page from D1: the record by slug, the card address recomputed (and registered when a template moved it). */
+async function fromD1(c: Context<AppEnv>, slug: string, variant: ShareVariant): Promise<SharePage> {
   const record = await c.var.stories.bySlug(slug);
-  c.header('Vary', 'User-Agent');
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
-  if (!record) {
-    c.header('Cache-Control', 'public, max-age=60');
-    return c.html(notFoundPage(slug), 404);
-  }
-  // Recomputed on each view, so a template or font update moves the page to the new address at once.
+  if (!record) return { status: 404, html: (await notFoundPage(slug)).toString() };
+  // A person only needs the article; a story without one shows its page to everyone.
+  if (variant === 'person' && record.story.url) return { status: 302, html: '', article: record.story.url };
+  // Recomputed on each render, so a template or font update moves the page to the new address at once.
   const spec = { story: record.story, template: record.template, theme: record.theme };
   const hash = await cardHash(spec);
   if (hash !== record.cardHash) {
     await c.var.cards.register(hash, spec, record.id);
     await c.var.stories.setCardHash(record.id, hash);
   }
-  const ua = c.req.header('User-Agent') ?? '';
-  // Crawlers get no refresh (some would follow it to the article and read its tags instead of ours).
-  const forPeople = !isbot(ua);
-  c.header('Cache-Control', 'public, max-age=300');
-  return c.html(page(record, c.var.baseUrl, hash, forPeople));
+  return { status: 200, html: (await page(record, c.var.baseUrl, hash)).toString() };
+}
+
+/** The same answer from the cache or from D1; only Server-Timing says which (`cache` or `d1;dur=…`). */
+async function answer(c: Context<AppEnv>, p: SharePage, serverTiming: string): Promise<Response> {
+  c.header('Vary', 'User-Agent');
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+  c.header('Cache-Control', CLIENT_CACHE);
+  c.header('Server-Timing', serverTiming);
+  if (p.status === 302 && p.article) {
+    const to = campaignUrl(p.article, c.var.config.share.redirectQuery, new URL(c.req.url).searchParams);
+    c.header('Location', to);
+    return c.html(await redirectPage(to), 302);
+  }
+  return c.html(p.html, p.status === 404 ? 404 : 200);
+}
+
+/** After the response where the runtime allows it; inline where there is no execution context (app.request). */
+async function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    await work;
+  }
+}
+
+/**
+ * Crawlers get the tags, people a 302 to the article. Both come from this location's edge cache when it has them,
+ * so a viral story reads D1 about once per location and variant per SHARE_CACHE_TTL, not once per view.
+ */
+export const share = new Hono<AppEnv>().get('/s/:slug', async (c) => {
+  const slug = c.req.param('slug');
+  const variant = variantOf(c.req.header('User-Agent'));
+  const ttl = c.var.config.share.cacheTtl;
+  const key = shareCacheKey(c.var.baseUrl, slug, variant, deploymentOf(c.env));
+  const cached = ttl > 0 ? await readSharePage(key) : undefined;
+  if (cached) return answer(c, cached, 'cache');
+  const started = performance.now();
+  const fresh = await fromD1(c, slug, variant);
+  const timing = `d1;dur=${(performance.now() - started).toFixed(1)}`;
+  if (ttl > 0) {
+    const keep = fresh.status === 404 ? Math.min(ttl, NOT_FOUND_TTL) : ttl;
+    await afterResponse(c, keepSharePage(key, fresh, keep, shareCacheTag(slug)));
+  }
+  return answer(c, fresh, timing);
 });

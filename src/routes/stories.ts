@@ -6,6 +6,7 @@ import { StorycardError } from '../errors.ts';
 import { listTemplates } from '../render/index.ts';
 import { SIZE_NAMES } from '../render/types.ts';
 import { type CardSpec, cardHash, cardPath, edgeCache, sizesOf } from '../storage/cards.ts';
+import { purgeSharePage } from '../storage/share-cache.ts';
 import type { StoryRecord, StoryWrite } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';
 import { readStoryInput } from './article-input.ts';
@@ -106,13 +107,17 @@ export const stories = new Hono<AppEnv>()
     if (!record) throw notFound(id);
     // The old address stays registered, so cards already fetched by crawlers keep resolving.
     await c.var.cards.register(record.cardHash, spec, record.id);
+    // The share page shows the edit at once: forgotten here, and everywhere when the global purge is configured.
+    await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
     return c.json(toStoryResponse(record, c.var.baseUrl));
   })
   .delete('/:id', async (c) => {
     const id = c.req.param('id');
-    if (!(await c.var.stories.get(id))) throw notFound(id);
+    const record = await c.var.stories.get(id);
+    if (!record) throw notFound(id);
     const hashes = await c.var.cards.deleteForStory(id);
     await c.var.stories.delete(id);
+    await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
     // This location's edge cache too (other locations age out; nothing links to these addresses any more).
     const cache = edgeCache();
     if (cache) {

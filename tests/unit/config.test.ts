@@ -26,6 +26,32 @@ describe('parseConfig', () => {
   });
 });
 
+describe('share page settings', () => {
+  it('keeps pages a minute, or an hour once the global purge can reach every location', () => {
+    expect(parseConfig({}).share).toEqual({ redirectQuery: undefined, cacheTtl: 60, purge: undefined });
+    const zone = '0123456789abcdef0123456789abcdef';
+    const purged = parseConfig({ CLOUDFLARE_ZONE_ID: zone, CLOUDFLARE_PURGE_TOKEN: 't0ken' }).share;
+    expect(purged.cacheTtl).toBe(3600);
+    expect(purged.purge).toEqual({ zoneId: zone, token: 't0ken', apiBaseUrl: 'https://api.cloudflare.com/client/v4' });
+    expect(parseConfig({ SHARE_CACHE_TTL: '0' }).share.cacheTtl).toBe(0);
+    expect(parseConfig({ SHARE_REDIRECT_QUERY: '?utm_source=storycard' }).share.redirectQuery).toBe(
+      'utm_source=storycard',
+    );
+  });
+
+  it('refuses a half-configured purge and malformed values, naming the setting', () => {
+    expect(() => parseConfig({ CLOUDFLARE_ZONE_ID: '0123456789abcdef0123456789abcdef' })).toThrow(
+      /CLOUDFLARE_PURGE_TOKEN: expected it with CLOUDFLARE_ZONE_ID/,
+    );
+    expect(() => parseConfig({ CLOUDFLARE_PURGE_TOKEN: 't' })).toThrow(/CLOUDFLARE_ZONE_ID: expected it with/);
+    expect(() => parseConfig({ CLOUDFLARE_ZONE_ID: 'example.com', CLOUDFLARE_PURGE_TOKEN: 't' })).toThrow(
+      /CLOUDFLARE_ZONE_ID: expected the 32 hex digits of a zone ID, received "example.com"/,
+    );
+    expect(() => parseConfig({ SHARE_CACHE_TTL: '-1' })).toThrow(/SHARE_CACHE_TTL/);
+    expect(() => parseConfig({ SHARE_REDIRECT_QUERY: '=share' })).toThrow(/SHARE_REDIRECT_QUERY: expected name=value/);
+  });
+});
+
 describe('.dev.vars.example', () => {
   it('documents every setting parseConfig reads', () => {
     const documented = parseEnv(readFileSync(new URL('../../.dev.vars.example', import.meta.url), 'utf8'));
