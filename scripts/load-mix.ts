@@ -34,6 +34,8 @@ export interface Counts {
   cache: number;
   d1: number;
   d1AfterWarmup: number;
+  /** D1 reads by kind of view: the hot stories' should stop after warm-up; new stories read once per variant. */
+  d1ByKind: Record<string, number>;
   unlabelled: number;
   /** The d1;dur=… values: what a miss spent reading D1 (and rendering the page), server-side. */
   d1Ms: number[];
@@ -46,6 +48,7 @@ export const countOf = (): Counts => ({
   cache: 0,
   d1: 0,
   d1AfterWarmup: 0,
+  d1ByKind: {},
   unlabelled: 0,
   d1Ms: [],
   newStoriesViewed: new Set(),
@@ -201,6 +204,7 @@ export class Mix {
     if (timing === 'cache') counts.cache += 1;
     else if (timing.startsWith('d1')) {
       counts.d1 += 1;
+      counts.d1ByKind[kind] = (counts.d1ByKind[kind] ?? 0) + 1;
       counts.d1Ms.push(Number(/dur=([\d.]+)/.exec(timing)?.[1] ?? Number.NaN));
       if (Date.now() - phaseStartedAt > WARMUP_SECONDS * 1000) counts.d1AfterWarmup += 1;
     } else {
@@ -232,6 +236,7 @@ export function summarize(title: string, seconds: number, r: Result, counts: Cou
     shareViews,
     d1: counts.d1,
     d1AfterWarmup: counts.d1AfterWarmup,
+    d1ByKind: counts.d1ByKind,
     warmupSeconds: WARMUP_SECONDS,
     d1Share: shareViews ? counts.d1 / shareViews : 0,
     unlabelled: counts.unlabelled,

@@ -115,14 +115,16 @@ try {
       );
     }
     console.log(`\nviral mix by kind (client-side median ms): ${JSON.stringify(viral.byKind)}`);
-    console.log(`server-side time of a D1 read (Server-Timing d1;dur, median): ${viral.d1MsMedian} ms`);
+    if (viral.d1 > viral.unlabelled)
+      console.log(`server-side time of a D1 read (Server-Timing d1;dur, median): ${viral.d1MsMedian} ms`);
     console.log(
       `status codes: ${JSON.stringify(viral.statuses)}; share views without Server-Timing: ${viral.unlabelled}` +
         (viral.unlabelled ? ' (a build without the share cache: every one of them read D1)' : ''),
     );
     console.log(
       `\nmodel (docs/SCALE.md): ${model.reads} D1 reads expected in the viral mix ` +
-        `(${model.explain}); measured ${viral.d1}, of which ${viral.d1AfterWarmup} after the first ${viral.warmupSeconds} s\n`,
+        `(${model.explain}); measured ${viral.d1} (${JSON.stringify(viral.d1ByKind)}), of which ` +
+        `${viral.d1AfterWarmup} after the first ${viral.warmupSeconds} s\n`,
     );
   }
 } finally {
