@@ -36,6 +36,7 @@ export interface Counts {
   d1AfterWarmup: number;
   /** D1 reads by kind of view: the hot stories' should stop after warm-up; new stories read once per variant. */
   d1ByKind: Record<string, number>;
+  d1AfterWarmupByKind: Record<string, number>;
   unlabelled: number;
   /** The d1;dur=… values: what a miss spent reading D1 (and rendering the page), server-side. */
   d1Ms: number[];
@@ -49,6 +50,7 @@ export const countOf = (): Counts => ({
   d1: 0,
   d1AfterWarmup: 0,
   d1ByKind: {},
+  d1AfterWarmupByKind: {},
   unlabelled: 0,
   d1Ms: [],
   newStoriesViewed: new Set(),
@@ -206,7 +208,10 @@ export class Mix {
       counts.d1 += 1;
       counts.d1ByKind[kind] = (counts.d1ByKind[kind] ?? 0) + 1;
       counts.d1Ms.push(Number(/dur=([\d.]+)/.exec(timing)?.[1] ?? Number.NaN));
-      if (Date.now() - phaseStartedAt > WARMUP_SECONDS * 1000) counts.d1AfterWarmup += 1;
+      if (Date.now() - phaseStartedAt > WARMUP_SECONDS * 1000) {
+        counts.d1AfterWarmup += 1;
+        counts.d1AfterWarmupByKind[kind] = (counts.d1AfterWarmupByKind[kind] ?? 0) + 1;
+      }
     } else {
       // A build without the share cache says nothing: every such view read D1.
       counts.unlabelled += 1;
@@ -237,6 +242,7 @@ export function summarize(title: string, seconds: number, r: Result, counts: Cou
     d1: counts.d1,
     d1AfterWarmup: counts.d1AfterWarmup,
     d1ByKind: counts.d1ByKind,
+    d1AfterWarmupByKind: counts.d1AfterWarmupByKind,
     warmupSeconds: WARMUP_SECONDS,
     d1Share: shareViews ? counts.d1 / shareViews : 0,
     unlabelled: counts.unlabelled,

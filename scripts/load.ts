@@ -124,7 +124,7 @@ try {
     console.log(
       `\nmodel (docs/SCALE.md): ${model.reads} D1 reads expected in the viral mix ` +
         `(${model.explain}); measured ${viral.d1} (${JSON.stringify(viral.d1ByKind)}), of which ` +
-        `${viral.d1AfterWarmup} after the first ${viral.warmupSeconds} s\n`,
+        `${viral.d1AfterWarmup} after the first ${viral.warmupSeconds} s (${JSON.stringify(viral.d1AfterWarmupByKind)})\n`,
     );
   }
 } finally {

@@ -109,10 +109,11 @@ export interface Config {
 }
 
 /**
- * Without a global purge an edit reaches other locations only when their copy expires, so copies are kept a minute;
- * with one, every location is told at once and an hour saves D1 reads without showing anything stale.
+ * Without a global purge an edit reaches other locations only when their copy expires, so copies are kept a minute.
+ * With one, every location is told at once, so ten minutes: longer would save little D1 (a read per location every
+ * ten minutes is already nothing) while a purge refused by Cloudflare's rate limit would leave a correction stale.
  */
-export const SHARE_CACHE_TTL_DEFAULT = { local: 60, purged: 3600 } as const;
+export const SHARE_CACHE_TTL_DEFAULT = { local: 60, purged: 600 } as const;
 
 /** A setting that is present but wrong. Thrown, so a misconfigured deploy fails loudly with the setting's name. */
 export class ConfigError extends Error {

@@ -27,11 +27,11 @@ describe('parseConfig', () => {
 });
 
 describe('share page settings', () => {
-  it('keeps pages a minute, or an hour once the global purge can reach every location', () => {
+  it('keeps pages a minute, or ten once the global purge can reach every location', () => {
     expect(parseConfig({}).share).toEqual({ redirectQuery: undefined, cacheTtl: 60, purge: undefined });
     const zone = '0123456789abcdef0123456789abcdef';
     const purged = parseConfig({ CLOUDFLARE_ZONE_ID: zone, CLOUDFLARE_PURGE_TOKEN: 't0ken' }).share;
-    expect(purged.cacheTtl).toBe(3600);
+    expect(purged.cacheTtl).toBe(600);
     expect(purged.purge).toEqual({ zoneId: zone, token: 't0ken', apiBaseUrl: 'https://api.cloudflare.com/client/v4' });
     expect(parseConfig({ SHARE_CACHE_TTL: '0' }).share.cacheTtl).toBe(0);
     expect(parseConfig({ SHARE_REDIRECT_QUERY: '?utm_source=storycard' }).share.redirectQuery).toBe(

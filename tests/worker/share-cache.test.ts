@@ -225,8 +225,8 @@ describe('the global purge (CLOUDFLARE_ZONE_ID + CLOUDFLARE_PURGE_TOKEN)', () =>
     await view(s.slug, TWITTERBOT, settings);
     const kept = await edgeCache()?.match(shareCacheKey(BASE, s.slug, 'crawler', deploymentOf(env)));
     expect(kept?.headers.get('Cache-Tag')).toBe(`storycard-share-${s.slug}`);
-    // Kept for an hour once every location can be told about an edit (a minute without).
-    expect(kept?.headers.get('Cache-Control')).toBe('public, max-age=3600');
+    // Kept ten minutes once every location can be told about an edit (a minute without).
+    expect(kept?.headers.get('Cache-Control')).toBe('public, max-age=600');
 
     expect((await edit(s, { headline: 'Purged everywhere' }, settings)).status).toBe(200);
     expect(await purgedTags()).toContain(`storycard-share-${s.slug}`);
