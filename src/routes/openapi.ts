@@ -168,10 +168,14 @@ export function openApiDocument(baseUrl: string) {
       },
       '/s/{slug}': {
         get: {
-          summary: 'Share page: Open Graph and Twitter tags for crawlers; people are sent on to the article',
+          summary: 'Share page: Open Graph and Twitter tags for crawlers; people get a 302 to the article',
           security: [],
           parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 200: { description: 'HTML' }, 404: { description: 'HTML: no such story' } },
+          responses: {
+            200: { description: 'HTML with the tags (crawlers; Server-Timing: cache or d1;dur=…)' },
+            302: { description: 'People: Location is the article, with SHARE_REDIRECT_QUERY and the link’s utm_*' },
+            404: { description: 'HTML: no such story' },
+          },
         },
       },
       '/cards/{hash}/{size}.png': {
