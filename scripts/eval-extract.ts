@@ -1,4 +1,4 @@
-// Extraction accuracy over both corpora: `npm run eval:extract` (flags: --verbose, --show-heldout, --budget).
+// Extraction accuracy over both corpora: `npm run eval:extract` (flags: --verbose, --show-heldout, --tuned-only, --budget).
 //
 // Parts: the written articles (tests/fixtures/articles, exact truth; heldout/ written after the first rules) and
 // the real saved pages (tests/fixtures/pages, graded truth; heldout/ is never looked at while tuning, so its
@@ -40,6 +40,8 @@ const parts: [string, CorpusCase[], boolean][] = [
   ['real pages (tuned)', loadPages('tuning'), true],
   ['real pages (held-out)', loadPages('heldout'), args.has('--show-heldout')],
 ];
+// --tuned-only: while writing rules, not even the held-out totals are printed.
+if (args.has('--tuned-only')) parts.splice(1, 1) && parts.pop();
 
 for (const [name, cases, details] of parts) {
   console.log(`\n== ${name}: ${cases.length} ==`);
@@ -53,7 +55,9 @@ for (const [name, cases, details] of parts) {
   else console.log('(details hidden: this part is never tuned on; --show-heldout prints them)');
   for (const line of describe(total(scored))) console.log(`  ${line}`);
   const ms = scored.map((s) => s.ms).sort((a, b) => a - b);
-  console.log(`  time per page: median ${ms[Math.floor(ms.length / 2)]?.toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms`);
+  console.log(
+    `  time per page: median ${ms[Math.floor(ms.length / 2)]?.toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms`,
+  );
 }
 
 if (args.has('--budget')) {
@@ -65,14 +69,28 @@ if (args.has('--budget')) {
     `${head}<script type="application/ld+json">{"@type":"NewsArticle","headline":"Deep","author":${'['.repeat(n)}"x"${']'.repeat(n)}}</script><p>Body.</p></body></html>`;
   const hostile: [string, ExtractInput][] = [
     ['2 MB of &amp; entities in one <p>', { html: `${head}<p>${fill('&amp;')}</p></body></html>` }],
-    ['2 MB of &#x41; entities in <p>s', { html: `${head}${fill('<p>&#x41;&#x42;&#x43;&#x44;&#x45;</p>')}</body></html>` }],
+    [
+      '2 MB of &#x41; entities in <p>s',
+      { html: `${head}${fill('<p>&#x41;&#x42;&#x43;&#x44;&#x45;</p>')}</body></html>` },
+    ],
     ['2 MB of comment fragments in one <p>', { html: `${head}<p>${fill('a<!--b-->')}</p></body></html>` }],
     ['2 MB of stray comment ends --><!--', { html: `${head}<p>${fill('--><!--')}</p></body></html>` }],
     ['2 MB of <!-- a --> comments', { html: `${head}<p>x</p>${fill('<!-- a -->')}</body></html>` }],
     ['2 MB of unclosed <!--x', { html: `${head}<p>x</p>${fill('<!--x')}</body></html>` }],
-    ['2 MB of short paragraphs', { html: `${head}${fill('<p>Short paragraph text here and there.</p>')}</body></html>` }],
-    ['2 MB of quotes in one paragraph (text)', { text: `Headline of the probe article\n\n${fill('"Many words are in here," said John Smith. ')}` }],
-    ['2 MB of <script> JSON-LD', { html: `${head}<script type="application/ld+json">[${fill('{"@type":"Thing"},')}{}]</script><p>x</p></body></html>` }],
+    [
+      '2 MB of short paragraphs',
+      { html: `${head}${fill('<p>Short paragraph text here and there.</p>')}</body></html>` },
+    ],
+    [
+      '2 MB of quotes in one paragraph (text)',
+      { text: `Headline of the probe article\n\n${fill('"Many words are in here," said John Smith. ')}` },
+    ],
+    [
+      '2 MB of <script> JSON-LD',
+      {
+        html: `${head}<script type="application/ld+json">[${fill('{"@type":"Thing"},')}{}]</script><p>x</p></body></html>`,
+      },
+    ],
     ['JSON-LD author nested 3,000 deep', { html: deep(3000) }],
     ['JSON-LD author nested 100,000 deep', { html: deep(100_000) }],
   ];

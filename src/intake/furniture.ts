@@ -1,4 +1,5 @@
 // Page furniture: the share buttons, comment widgets, "Read more" links and menus that scraping drags in.
+import { DATELINE } from './dates.ts';
 
 // Whole-line matches (case-insensitive, after trimming). Kept as phrases, not single words, so a real
 // sentence that merely contains "share" or "comments" is never dropped.
@@ -48,7 +49,15 @@ export function isFurniture(line: string): boolean {
 /** True for a line after which the rest of a scraped page is furniture. */
 export const isEndMarker = (line: string): boolean => END_MARKERS.test(clean(line));
 
-/** Bylines and datelines ("By Jane Doe", "Von …", "Par …", "Published 10 Feb 2025"): metadata, not headline. */
+/** Bylines ("By Jane Doe", "Von …", "Par …"): metadata, not headline. */
 export const BYLINE = /^(by|von|par|por|di|de|da|door|بقلم|文[／/]|記者)\s+(.{2,80})$/iu;
-export const DATELINE =
-  /^((published|updated|posted|veröffentlicht|publié le|publicado|pubblicato|公開|发布时间|نشر)\b[:\s]*)?.{0,20}\b(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|\d{4}年\d{1,2}月\d{1,2}日)(?!\d).{0,30}$/iu;
+
+/** "Cronaca | 21 giugno 2026", "Politik · 3. März 2026": a section label with a date, not a headline. */
+export function isSectionDateLine(line: string): boolean {
+  const parts = line.split(/\s+[|·•/–—-]\s+/u);
+  return (
+    parts.length >= 2 &&
+    parts.some((p) => DATELINE.test(p)) &&
+    parts.every((p) => DATELINE.test(p) || p.split(/\s+/).length <= 3)
+  );
+}

@@ -1,7 +1,8 @@
 // Plain scraped text → Article: find the headline (a title line, often repeated), drop furniture, keep paragraphs.
 import { normalizeText } from '../story/normalize.ts';
-import { toIsoDate } from './dates.ts';
-import { BYLINE, DATELINE, isEndMarker, isFurniture } from './furniture.ts';
+import { bylineOfLine } from './byline.ts';
+import { DATELINE, toIsoDate } from './dates.ts';
+import { BYLINE, isEndMarker, isFurniture, isSectionDateLine } from './furniture.ts';
 import type { Article, Block } from './types.ts';
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
@@ -19,7 +20,14 @@ const isNavRow = (s: string): boolean => (s.match(/\s[>›»/|]\s/g)?.length ?? 
 function titleLike(s: string): boolean {
   const n = size(s);
   return (
-    n >= 3 && n <= 30 && s.length <= 300 && !isFurniture(s) && !BYLINE.test(s) && !DATELINE.test(s) && !isNavRow(s)
+    n >= 3 &&
+    n <= 30 &&
+    s.length <= 300 &&
+    !isFurniture(s) &&
+    !BYLINE.test(s) &&
+    !DATELINE.test(s) &&
+    !isSectionDateLine(s) &&
+    !isNavRow(s)
   );
 }
 
@@ -64,13 +72,13 @@ export function readText(raw: string): Article {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (i === h || line === headline) continue;
-    const by = line.match(BYLINE);
-    if (by && wordCount(by[2]!) <= 6 && !/[.!?]$/.test(line)) {
-      author ??= by[2]!.replace(/[,|·].*$/, '').trim();
+    const names = i < h + 8 || i > lines.length - 4 ? bylineOfLine(line, { site: [] }) : [];
+    if (names.length) {
+      author ??= names.join(', ');
       publishedAt ??= toIsoDate(line); // "By Tom Becker | January 8, 2025"
       continue;
     }
-    if (DATELINE.test(line)) {
+    if (DATELINE.test(line) || isSectionDateLine(line)) {
       publishedAt ??= toIsoDate(line);
       continue;
     }

@@ -102,7 +102,8 @@ export function scorePage(got: Extracted, truth: Truth): PageScore {
   const problems: string[] = [];
   const headlines = [truth.headline, ...(truth.headlineAlso ?? [])].map(headlineForm);
   const headline = !!got.headline && headlines.includes(headlineForm(got.headline));
-  if (!headline) problems.push(`headline: got ${JSON.stringify(got.headline ?? null)}, want ${JSON.stringify(truth.headline)}`);
+  if (!headline)
+    problems.push(`headline: got ${JSON.stringify(got.headline ?? null)}, want ${JSON.stringify(truth.headline)}`);
 
   let quote: QuoteGrade;
   let speaker: boolean | undefined;
@@ -114,7 +115,9 @@ export function scorePage(got: Extracted, truth: Truth): PageScore {
     quote = best ? best.grade : 'bad';
     if (best) {
       const allowed = best.speaker ?? [null];
-      speaker = allowed.some((s) => (s === null ? !got.quoteAuthor : !!got.quoteAuthor && nameForm(s) === nameForm(got.quoteAuthor)));
+      speaker = allowed.some((s) =>
+        s === null ? !got.quoteAuthor : !!got.quoteAuthor && nameForm(s) === nameForm(got.quoteAuthor),
+      );
       if (!speaker)
         problems.push(`speaker: got ${JSON.stringify(got.quoteAuthor ?? null)}, want ${JSON.stringify(allowed)}`);
     }
@@ -130,7 +133,9 @@ export function scorePage(got: Extracted, truth: Truth): PageScore {
   else if (!got.author) byline = authors.length ? 'missed' : 'none';
   else byline = authors.some((a) => sameAuthors(got.author!, a)) ? 'clean' : 'junk';
   if (byline === 'junk' || byline === 'missed')
-    problems.push(`byline (${byline}): got ${JSON.stringify(got.author ?? null)}, want ${JSON.stringify(truth.author)}`);
+    problems.push(
+      `byline (${byline}): got ${JSON.stringify(got.author ?? null)}, want ${JSON.stringify(truth.author)}`,
+    );
 
   const lang = (got.lang ?? '').split('-')[0]!.toLowerCase() === truth.lang;
   if (!lang) problems.push(`lang: got ${JSON.stringify(got.lang ?? null)}, want ${JSON.stringify(truth.lang)}`);

@@ -199,13 +199,13 @@ describe('HTML metadata', () => {
   it('reads site name, canonical URL (resolved against --url), author, date, image and <html lang>', () => {
     const head = `<title>A Headline About Something | Example Times</title>
       <meta property="og:site_name" content="Example Times"><link rel="canonical" href="/news/a-headline">
-      <meta name="author" content="Jo Writer"><meta property="article:published_time" content="2025-02-10T09:00:00Z">
+      <meta name="author" content="Jo Winter"><meta property="article:published_time" content="2025-02-10T09:00:00Z">
       <meta property="og:image" content="/img/card.jpg">`;
     const story = extractStory({ html: page(head), url: 'https://example.com/news/a-headline?utm_source=x' });
     expect(story).toMatchObject({
       siteName: 'Example Times',
       url: 'https://example.com/news/a-headline',
-      author: 'Jo Writer',
+      author: 'Jo Winter',
       publishedAt: '2025-02-10T09:00:00Z',
       imageUrl: 'https://example.com/img/card.jpg',
       lang: 'fr-CA',

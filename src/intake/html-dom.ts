@@ -1,0 +1,58 @@
+// DOM helpers for reading pages: element text, metadata lookups, URLs, and the body as a list of blocks.
+import type { parseHTML } from 'linkedom/worker';
+import { normalizeText } from '../story/normalize.ts';
+import { isFurniture } from './furniture.ts';
+import type { Block } from './types.ts';
+
+export type Doc = ReturnType<typeof parseHTML>['document'];
+export type El = NonNullable<ReturnType<Doc['querySelector']>>;
+
+export const text = (el: El | null | undefined): string => (el ? normalizeText(el.textContent ?? '') : '');
+export const attr = (doc: Doc, selector: string, name: string): string | undefined =>
+  doc.querySelector(selector)?.getAttribute(name)?.trim() || undefined;
+export const meta = (doc: Doc, key: string): string | undefined =>
+  attr(doc, `meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`, 'content');
+
+export function absolute(href: string | undefined, base: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "— Sam Altman (@sama)" lines and <cite>/<footer> inside a blockquote name the speaker. */
+export function blockquote(el: El): Block {
+  const citeEl = el.querySelector('cite, footer, figcaption');
+  let cite = citeEl ? text(citeEl) : undefined;
+  if (citeEl) citeEl.remove();
+  let body = text(el);
+  if (!cite) {
+    const dash = body.match(/(?:\s|(?<=[.!?”"]))[—–―]\s*([^—–―]{2,120})$/u);
+    if (dash) {
+      cite = dash[1]!;
+      body = body.slice(0, dash.index).trim();
+    }
+  }
+  return { text: body, kind: 'blockquote', cite };
+}
+
+/** Body blocks in reading order: paragraphs, list items, headings and blockquotes (not their inner <p>s). */
+export function blocksOf(root: El | Doc): Block[] {
+  const out: Block[] = [];
+  for (const el of root.querySelectorAll('p, li, blockquote, h2, h3, h4, h5, h6, pre')) {
+    if (el.parentElement?.closest('blockquote')) continue;
+    if (el.tagName === 'BLOCKQUOTE') {
+      const b = blockquote(el);
+      if (b.text) out.push(b);
+      continue;
+    }
+    if (el.tagName === 'LI' && el.querySelector('p')) continue;
+    const t = text(el);
+    if (!t || isFurniture(t)) continue;
+    out.push({ text: t, kind: /^H\d$/.test(el.tagName) ? 'heading' : 'p' });
+  }
+  return out;
+}
