@@ -1,159 +1,197 @@
 // Who said it: find the speaker named next to a quote, in the word orders of the languages we support.
-import { NAME_SRC, tidyName, undot } from './names.ts';
-import { INV, VERB } from './verbs.ts';
+import { chinese, japanese, korean } from './attribution-cjk.ts';
+import { arabic, hebrew } from './attribution-rtl.ts';
+import { NAME_SRC, tidyName, titledName, undot } from './names.ts';
+import { INV, type SmallWords, smallWords, VERB } from './verbs.ts';
 
 export type Attribution =
   | { kind: 'named'; name: string } // "…," said Sam Altman / Altman’s response: "…"
   | { kind: 'pronoun' } // "…," he said / a-t-il déclaré / dijo. (speaker named earlier)
-  | { kind: 'unnamed'; role?: string | undefined } // "…," said the coach (a speech verb, no name)
+  | { kind: 'unnamed'; role?: string | undefined; descriptor?: string; definite?: boolean } // "said the coach"
+  | { kind: 'context'; name: string } // the speaker is the subject of the sentence before or after the quote
   | { kind: 'none' };
 
-const PRONOUN = 'he|she|they|er|sie|il|elle|ils|elles|ele|ela|lui|lei';
-// After an inverted verb only these are pronouns: Italian "ha detto il ministro" has an article, not "il" (he).
-const INV_PRONOUN = 'he|she|they|er|sie|ele|ela|lui|lei';
 const LEAD = String.raw`^[\s,.;:!?—–-]*`;
 const B = String.raw`(?![\p{L}])`;
-
-const AFTER_INV = new RegExp(`${LEAD}(?:${INV})${B}([^,.;:!?()]{0,90})`, 'iu');
-// A title may come first: "…," ECB President Christine Lagarde told reporters.
-const AFTER_NAME_VERB = new RegExp(
-  `${LEAD}(?:[^,.;:!?“”"«»]{0,40}?\\s)?(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`,
-  'u',
-);
-const AFTER_PRONOUN = new RegExp(
-  `${LEAD}(?:(?:${INV})\\s+(?:${INV_PRONOUN})${B}|(?:${PRONOUN})\\s+(?:${VERB})${B}|\\p{Ll}+-t-(?:il|elle)${B}|(?:dit|ajoute|explique|affirme|estime|poursuit|souligne|insiste)-(?:il|elle)${B})`,
-  'iu',
-);
 const NAME_ALL = new RegExp(NAME_SRC, 'gu');
-const PREPOSITION_BEFORE = /(?:^|\s)(?:of|de|del|do|da|dos|das|di|della|des|du|der|von)\s+$/u;
-const APPOSITION = new RegExp(`^,\\s*(${NAME_SRC})\\s*(?:[.,;]|$)`, 'u');
-const BEFORE_VERB = new RegExp(`(?:^|[\\s(])(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`, 'iu');
-const BEFORE_PRONOUN = new RegExp(`(?:^|[\\s(])(?:${PRONOUN})\\s+(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`, 'iu');
-const BEFORE_POSSESSIVE = new RegExp(`(${NAME_SRC})(?:’s|'s)\\s[^“”"«»„]{0,60}[:：]\\s*$`, 'u');
-const BEFORE_COLON = new RegExp(`(${NAME_SRC})\\s*[:：]\\s*$`, 'u');
-
-/** A name that follows a preposition is an institution ("el presidente del Gobierno"), not the speaker. */
-function firstPersonName(rest: string): string | undefined {
-  for (const m of rest.matchAll(NAME_ALL)) {
-    if (PREPOSITION_BEFORE.test(rest.slice(0, m.index))) continue;
-    const name = tidyName(m[0]);
-    if (name) return name;
+/** "the|a" → "[Tt]he|[Aa]" — small words in either case without the `i` flag (which breaks \p{Lu} in names). */
+const ci = (alternation: string): string =>
+  alternation
+    .split('|')
+    .filter(Boolean)
+    .map((w) => `[${w[0]!.toLowerCase()}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+    .join('|');
+const compiled = new Map<string, RegExp>();
+/** One compiled RegExp per source and flags: these patterns are built from word lists and used for every quote. */
+const rx = (source: string, flags: string): RegExp => {
+  const key = `${flags}/${source}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = new RegExp(source, flags);
+    compiled.set(key, re);
   }
-  return undefined;
-}
+  return re;
+};
+const words = (re: string): RegExp => rx(`^(?:${re})$`, 'iu');
 
 // Where/when phrases end a speaker descriptor: "o técnico após o jogo" → "o técnico".
 const CIRCUMSTANCE =
-  /\s(?:after|before|at|in|on|during|nach|vor|bei|am|im|après|avant|à|au|lors|en|después|antes|durante|tras|dopo|prima|durante|al|após|antes|em|no|na|durante)\s.*$/u;
+  /\s(?:after|before|at|in|on|during|nach|vor|bei|am|im|après|avant|à|au|lors|en|después|antes|durante|tras|dopo|prima|al|após|em|no|na)\s.*$/u;
 
 /** "said the coach" → role "coach", for finding "coach Dorival Júnior" earlier in the article. */
-const roleOf = (descriptor: string): string | undefined =>
+export const roleOf = (descriptor: string): string | undefined =>
   descriptor
     .replace(CIRCUMSTANCE, '')
     .trim()
     .split(/\s+/)
-    .filter((w) => /^\p{Ll}{3,}$/u.test(w))
+    .filter((w) => /^[\p{Ll}][\p{Ll}-]{2,}$/u.test(w))
     .at(-1);
 
-/** Latin-script languages: verb before or after the quote, name before or after the verb. */
-function latin(before: string, after: string): Attribution {
-  let m = after.match(AFTER_NAME_VERB);
-  if (m) {
-    const name = tidyName(m[1]!);
+/** A name in `text` that does not follow a preposition ("el presidente del Gobierno" names an institution). */
+function firstPersonName(text: string, w: SmallWords, minWords = 1): string | undefined {
+  const prep = rx(`(?:^|\\s)(?:${w.preposition}|of|de|del|do|da|dos|das|di|della|des|du|der|von|la|le|les)\\s+$`, 'iu');
+  for (const m of text.matchAll(NAME_ALL)) {
+    if (prep.test(text.slice(0, m.index))) continue;
+    const name = tidyName(m[0]);
+    if (name && name.split(' ').length >= minWords) return name;
+  }
+  return undefined;
+}
+
+/** What follows an inverted verb ("said …", "dijo …", "a déclaré …") says who spoke. */
+function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
+  const rest = rawRest.trim();
+  if (rest === '' || /^[,;]/.test(rest)) return { kind: 'pronoun' }; // «…», dijo. / "…", ha detto.
+  const tokens = rest.split(/\s+/);
+  const first = tokens[0]!;
+  if (words(w.pronoun).test(first)) return { kind: 'pronoun' };
+  if (words(w.indefinite).test(first)) return { kind: 'unnamed', role: roleOf(rest), definite: false };
+  if (words(w.preposition).test(first)) {
+    // "à cette occasion le ministre…": a place or time phrase, then the speaker; "a la red Erbol": an addressee.
+    let i = 1;
+    if (w.definite && words(w.definite).test(tokens[i] ?? '')) i++;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++)
+      if (w.definite && words(w.definite).test(tokens[j]!)) return afterInvertedVerb(tokens.slice(j).join(' '), w);
+    return { kind: 'pronoun' };
+  }
+  // "…", a déclaré la secrétaire générale de la CGT, Sophie Binet. — the apposition is the name.
+  const apposition = rest.match(rx(`^[^,]{1,80},\\s*(${NAME_SRC})\\s*(?:[.,;]|$)`, 'u'));
+  if (apposition) {
+    const name = tidyName(apposition[1]!);
     if (name) return { kind: 'named', name };
   }
-  m = after.match(AFTER_INV);
-  if (m && !AFTER_PRONOUN.test(after)) {
-    const rest = m[1]!;
-    // "…", a déclaré la secrétaire générale de la CGT, Sophie Binet. — the apposition is the name.
-    const apposition = after.slice((m.index ?? 0) + m[0].length).match(APPOSITION);
-    const name = (apposition ? tidyName(apposition[1]!) : undefined) ?? firstPersonName(rest);
+  const clause = rest.split(',')[0]!;
+  if (w.definite && words(w.definite).test(first)) {
+    // "el presidente Mauricio Macri" names; "le ministre de la Santé", "el instructor del ‘caso Noos’" describe.
+    const titled = clause.match(
+      rx(`^\\S+\\s+(?:(?!(?:de|del|della|di|da|do|du|des|of|von|van)\\s)[\\p{Ll}-]+\\s+){1,3}(${NAME_SRC})`, 'u'),
+    );
+    const name = titled ? tidyName(titled[1]!) : undefined;
     if (name) return { kind: 'named', name };
-    // Spanish, Italian and Portuguese drop the pronoun: «…», dijo. / "…", ha detto.
-    if (rest.trim() === '') return { kind: 'pronoun' };
-    return { kind: 'unnamed', role: roleOf(rest) };
+    // "le ministre de la Santé": the whole description finds its holder best ("ministre de la Santé Roman Prymula").
+    const descriptor = clause
+      .replace(/^\S+\s+/u, '')
+      .split(/\s+/)
+      .slice(0, 4)
+      .join(' ');
+    return { kind: 'unnamed', role: roleOf(clause), descriptor, definite: true };
   }
-  if (AFTER_PRONOUN.test(after)) return { kind: 'pronoun' };
+  const name = firstPersonName(clause, w);
+  return name ? { kind: 'named', name } : { kind: 'unnamed', role: roleOf(clause), definite: true };
+}
+
+/** The subject of the sentence just before the quote, when that sentence is someone saying something. */
+function sentenceBefore(before: string): string | undefined {
+  const sentences = before.split(/(?<=[.!?])\s+/u);
+  if (sentences.length < 2 && !/[.!?]\s*$/.test(before)) return undefined;
+  const last = (sentences.at(-1)?.trim() ? sentences.at(-1) : sentences.at(-2)) ?? '';
+  const m = last.match(rx(`(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`, 'u'));
+  return m ? tidyName(m[1]!) : undefined;
+}
+
+/** Latin and Cyrillic scripts: verb before or after the quote, name before or after the verb. */
+function latin(before: string, after: string, lang: string | undefined): Attribution {
+  const w = smallWords(lang);
+  const indefinite = rx(`(?:^|\\s)(?:${ci(w.indefinite)})\\s+$`, 'u');
+  // "…," Altman said / ECB President Christine Lagarde told reporters / "…," an Iowa Republican said.
+  const nameVerb = after.match(
+    rx(`${LEAD}((?:[^,.;:!?“”"«»]{0,40}?\\s)?)(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`, 'u'),
+  );
+  if (nameVerb) {
+    if (indefinite.test(` ${nameVerb[1]}`)) return { kind: 'unnamed', definite: false };
+    const name = tidyName(nameVerb[2]!);
+    if (name) return { kind: 'named', name };
+  }
+  // "…," the company's chief operating officer, Hanna Lindqvist, said.
+  const appositive = after.match(
+    rx(`${LEAD}(?:${ci(w.definite || 'the')})\\s[^,.;:!?“”"«»]{1,60},\\s*(${NAME_SRC}),?\\s+(?:${VERB})${B}`, 'u'),
+  );
+  if (appositive) {
+    const name = tidyName(appositive[1]!);
+    if (name) return { kind: 'named', name };
+  }
+  // "…," the director said / "…," a spokesperson said.
+  const descriptor = after.match(
+    rx(`${LEAD}(${ci(w.definite || 'the')}|${ci(w.indefinite)})\\s+([^,.;:!?“”"«»]{1,50}?)\\s+(?:${VERB})${B}`, 'u'),
+  );
+  if (descriptor && !rx(`^(?:${w.pronoun})$`, 'iu').test(descriptor[2]!))
+    return { kind: 'unnamed', role: roleOf(descriptor[2]!), definite: !words(w.indefinite).test(descriptor[1]!) };
+  const inverted = after.match(rx(`${LEAD}(?:${INV})${B}([^.;:!?()«»“”"]{0,120})`, 'iu'));
+  const pronounAfter = rx(
+    `${LEAD}(?:(?:${w.pronoun})\\s+(?:${VERB})${B}|\\p{Ll}+-t-(?:il|elle)${B}|(?:dit|ajoute|explique|affirme|estime|poursuit|souligne|insiste|précise|assure|tranche|conclut)-(?:il|elle)${B}|(?:${INV})\\s+(?:${w.pronoun})${B})`,
+    'iu',
+  );
+  if (pronounAfter.test(after)) return { kind: 'pronoun' };
+  if (inverted) return afterInvertedVerb(inverted[1]!, w);
+  // The sentence after names the words' owner: "Cette petite phrase d'Arnaud Montebourg…".
+  const owner = after.match(
+    rx(
+      `^[\\s.]*(?:Cette|Ces|This|These|Diese|Dieser|Esta|Estas|Questa|Essa|Deze)\\s+(?:\\S+\\s+){0,2}?(?:phrase|propos|déclaration|mots|words|remarks|comments|Worte|Aussage|Sätze|palabras|frase|parole|fala|uitspraak)\\s+(?:de\\s+|d[’']|of\\s+|von\\s+|del\\s+|di\\s+|do\\s+|da\\s+|van\\s+)(${NAME_SRC})`,
+      'u',
+    ),
+  );
+  if (owner) {
+    const name = tidyName(owner[1]!);
+    if (name) return { kind: 'context', name };
+  }
   const clause = before.split(/(?<=[.!?])\s+(?=\p{Lu})/u).at(-1) ?? '';
-  if (BEFORE_PRONOUN.test(clause)) return { kind: 'pronoun' };
-  const v = clause.match(BEFORE_VERB);
-  if (v) {
-    const names = [...clause.slice(0, v.index).matchAll(NAME_ALL)];
-    const name = names.length ? tidyName(names.at(-1)![0]) : undefined;
-    return name ? { kind: 'named', name } : { kind: 'unnamed', role: roleOf(clause.slice(0, v.index)) };
+  if (rx(`(?:^|[\\s(])(?:${w.pronoun})\\s+(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`, 'iu').test(clause))
+    return { kind: 'pronoun' };
+  const verbBefore = clause.match(rx(`(?:^|[\\s(])(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`, 'iu'));
+  if (verbBefore) {
+    const name = firstPersonName(clause.slice(0, verbBefore.index), w);
+    return name
+      ? { kind: 'named', name }
+      : { kind: 'unnamed', role: roleOf(clause.slice(0, verbBefore.index)), definite: true };
   }
-  m = before.match(BEFORE_POSSESSIVE) ?? clause.match(BEFORE_COLON);
-  if (m) {
-    const name = tidyName(m[1]!);
-    if (name) return { kind: 'named', name };
+  // "Altman’s response: “…”", "Altman: “…”" — but "dans un entretien à la Stampa : « … »" names a paper.
+  if (/[:：]\s*$/.test(clause)) {
+    const own = before.match(rx(`(${NAME_SRC})(?:’s|'s)\\s[^“”"«»„]{0,60}[:：]\\s*$`, 'u'));
+    const colon = clause.match(rx(`(${NAME_SRC})\\s*[:：]\\s*$`, 'u'));
+    const prepBefore = (m: RegExpMatchArray) =>
+      rx(`(?:^|\\s)(?:${w.preposition}|${w.definite || 'the'}|to|zu|à|a)\\s+$`, 'iu').test(
+        (m === own ? before : clause).slice(0, m.index),
+      );
+    for (const m of [own, colon])
+      if (m && !prepBefore(m) && tidyName(m[1]!)) return { kind: 'named', name: tidyName(m[1]!)! };
+    // German capitalises nouns ("zu Wort:"), so a subject found here must be a full name.
+    const subject = titledName(clause) ?? firstPersonName(clause, w, 2);
+    if (subject && (own || colon)) return { kind: 'named', name: subject };
+    return { kind: 'unnamed', definite: true };
   }
-  return { kind: 'none' };
-}
-
-// Japanese: 孫正義社長は「…」と述べた / 「…」と孫氏は語った.
-const JA_VERB =
-  /^と(?:[^。、「」]{0,20}?(?:は|が))?[、\s]*(?:述べ|語っ|語る|語り|話し|話す|説明し|強調し|明らかにし|指摘し|訴え|コメントし|答え|主張し|明かし|発言し)/u;
-const JA_TITLE =
-  /(氏|さん|首相|大統領|社長|会長|大臣|長官|教授|監督|代表|総裁|知事|市長|議員|選手|CEO|最高経営責任者|主席|総理|部長|理事長|委員長|担当者)$/u;
-function japanese(before: string, after: string): Attribution {
-  if (!JA_VERB.test(after)) return { kind: 'none' };
-  const sentence = before.split(/[。！？]/u).at(-1) ?? '';
-  const tail = after.match(/^と([^。、「」]{1,20}?)(?:は|が)/u)?.[1];
-  // The topic of the sentence: 佐藤恒治社長は記者会見で「…」 → 佐藤恒治社長.
-  const subject = sentence.match(/(?:^|[、。の\s])([^、。の「」『』\s]{1,24}?)(?:は|が)/u)?.[1] ?? tail;
-  if (!subject) return { kind: 'pronoun' };
-  if (/^(彼|彼女|同氏|同社)$/u.test(subject)) return { kind: 'pronoun' };
-  const name = subject.replace(JA_TITLE, '');
-  return name.length >= 2 && name.length <= 12 ? { kind: 'named', name } : { kind: 'unnamed' };
-}
-
-// Chinese: 华为创始人任正非表示：“…” / “…”，任正非说。
-const ZH_VERB = '表示|说|說|称|稱|指出|强调|強調|透露|坦言|回应|回應|表明|宣布|介绍|介紹|认为|認為|写道|寫道';
-const ZH_TITLE =
-  /.*(创始人|創始人|发言人|發言人|首席执行官|首席執行官|执行官|董事长|董事長|总裁|總裁|总经理|總經理|经理|主席|总理|總理|总统|總統|部长|部長|教授|院长|市长|市長|主任|负责人|負責人|CEO|局长|省长|书记|大使|研究员|分析师|分析師|专家|專家|官员|官員|代表|经济学家|經濟學家)/u;
-const ZH_TIME =
-  /(周[一二三四五六日]|週[一二三四五六日]|今天|昨天|日前|近日|当天|當天|此前|也|还|還|则|則|在[^，。]{1,12}上)+$/u;
-function zhName(span: string): Attribution {
-  const s = span.replace(ZH_TIME, '').trim();
-  if (/^(他|她|他们|她们|他們|她們)$/u.test(s)) return { kind: 'pronoun' };
-  const name = s.replace(ZH_TITLE, '').replace(/^[的]/u, '');
-  return name.length >= 2 && name.length <= 12 ? { kind: 'named', name } : { kind: 'unnamed' };
-}
-function chinese(before: string, after: string): Attribution {
-  const b = before.match(new RegExp(`([^，。：:“”「」！？]{1,30}?)(?:${ZH_VERB})[：:，,]?\\s*$`, 'u'));
-  if (b) return zhName(b[1]!);
-  const a = after.match(new RegExp(`^[，,]?\\s*([^，。“”「」！？]{1,20}?)(?:${ZH_VERB})`, 'u'));
-  if (a) return zhName(a[1]!);
-  return { kind: 'none' };
-}
-
-// Arabic: وقال وزير الخارجية أحمد عطاف: «…» / «…»، قال أحمد عطاف.
-const AR_VERB =
-  '(?:و|ف)?(?:قال|قالت|صرح|صرّح|صرحت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|ذكر|ذكرت|أعلن|أعلنت|تابع|تابعت|كتب|كتبت)';
-const AR_CUT = /\s(?:في|خلال|أمام|عبر|على|يوم|أمس|اليوم|مساء|صباح|بعد|قبل|عقب|إثر|أثناء|لدى)(?:\s.*)?$/u;
-function arName(span: string): Attribution {
-  const words = span.replace(AR_CUT, '').trim().split(/\s+/).filter(Boolean);
-  while (words.length && /^ل/u.test(words.at(-1)!) && words.length > 2) words.pop();
-  if (!words.length) return { kind: 'pronoun' };
-  // A lone definite noun ("الوزير", the minister) is a title, not a name.
-  if (words.length === 1 && /^ال/u.test(words[0]!)) return { kind: 'unnamed' };
-  return { kind: 'named', name: words.slice(-2).join(' ') };
-}
-function arabic(before: string, after: string): Attribution {
-  const b = before.match(new RegExp(`(?:^|\\s)${AR_VERB}(?:\\s+([^:،,«»"“”.]{0,60}?))?\\s*[:：،,]?\\s*$`, 'u'));
-  if (b) return arName(b[1] ?? '');
-  const a = after.match(new RegExp(`^[\\s،,.]*${AR_VERB}(?:\\s+([^.،,:«»"“”]{0,60}))?`, 'u'));
-  if (a) return arName(a[1] ?? '');
-  return { kind: 'none' };
+  const context = sentenceBefore(before);
+  return context ? { kind: 'context', name: context } : { kind: 'none' };
 }
 
 /** Find the speaker of a quote from the text just before and just after it in its paragraph. */
-export function attribute(rawBefore: string, rawAfter: string): Attribution {
+export function attribute(rawBefore: string, rawAfter: string, lang?: string): Attribution {
   const before = undot(rawBefore);
   const after = undot(rawAfter);
   const context = `${before.slice(-40)}${after.slice(0, 40)}`;
   if (/[\u3040-\u30ff]/u.test(context) || /^と/u.test(after)) return japanese(before, after);
+  if (/\p{Script=Hangul}/u.test(context)) return korean(before, after);
   if (/[\u0600-\u06ff]/u.test(context)) return arabic(before, after);
+  if (/\p{Script=Hebrew}/u.test(context)) return hebrew(before, after);
   if (/[\u3400-\u9fff]/u.test(context)) return chinese(before, after);
-  return latin(before, after);
+  return latin(before, after, lang);
 }

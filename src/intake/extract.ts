@@ -3,7 +3,7 @@ import { StorycardError } from '../errors.ts';
 import { parseStory, type Story, StorySchema } from '../story/schema.ts';
 import { checkInput, type ExtractInput } from './guard.ts';
 import { readHtml } from './html.ts';
-import { detectLang } from './lang.ts';
+import { articleLang, detectLang } from './lang.ts';
 import { pickQuote } from './quotes.ts';
 import { readText } from './text.ts';
 
@@ -36,8 +36,11 @@ export function extractStory(input: ExtractInput): ExtractResult {
     );
   }
   const headline = fitHeadline(article.headline);
-  const picked = pickQuote(article.blocks, headline);
   const body = article.blocks.map((b) => b.text).join('\n');
+  // The body alone when it is long enough: headlines are short and full of names in other languages. The page's
+  // own lang attribute loses to the text when they clearly disagree (articleLang says when).
+  const lang = articleLang(article.lang, body) ?? detectLang(`${headline}\n${body}`);
+  const picked = pickQuote(article.blocks, headline, lang);
   const story: Record<string, unknown> = {
     headline,
     quote: picked?.quote,
@@ -47,8 +50,7 @@ export function extractStory(input: ExtractInput): ExtractResult {
     author: article.author,
     publishedAt: article.publishedAt,
     imageUrl: article.imageUrl,
-    // The body alone when it is long enough: headlines are short and full of names in other languages.
-    lang: article.lang ?? detectLang(body) ?? detectLang(`${headline}\n${body}`),
+    lang,
   };
   // A page's own metadata can be unusable (a 200-character og:site_name, twelve JSON-LD authors): such a field
   // is left out rather than failing the whole extraction; the headline is never dropped.

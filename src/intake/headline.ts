@@ -61,6 +61,12 @@ export function stripSite(title: string, site: SiteNames, repeated: string[] = [
     stripped = true;
   }
   while (parts.length >= 3 && namesSite(parts[0]!, keys)) parts = parts.slice(2);
+  // Once the site went, a colon tail of sections and dates goes too: "…боится: новости, фото 2018".
+  if (stripped) {
+    const colonTail = parts.join('').match(/^(.{8,}\S):\s+([^:：]{2,40})$/u);
+    if (colonTail && size(colonTail[2]!) <= 4 && (/\d/.test(colonTail[2]!) || size(colonTail[2]!) <= 2))
+      parts = [colonTail[1]!];
+  }
   let text = parts.join('').trim();
   // "Headline | Site" with an unknown site: pipes almost never sit inside a headline, so a short last segment
   // after one is the site (dashes do: "Studen BE - A6 nach Unfall gesperrt", "Angriff - Polizei ermittelt").

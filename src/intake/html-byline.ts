@@ -20,6 +20,8 @@ const EXPLICIT =
   /(?:^|[\s|·–—-])(?:by|von|par|por|door|texto?|текст|publicado por|publié par|un texte de|auteur|autor|author|حوار|بقلم)\s*[:：]?\s+\S/iu;
 const ROLE_NAME =
   /(?:^|\s)(?:編集委員|論説委員|解説委員|特派員|編集長|記者)\s+([\p{Script=Han}\p{Script=Katakana}]{2,6})$/u;
+const RELATED = /related|more|popular|recommend|teaser|also|trending|read|latest|most|newsletter|sidebar|widget/i;
+const attributes = (el: El): string => [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' ');
 const EDITOR =
   /(责任编辑|責任編輯|编辑|編輯|編集|主编|editor|edited by|redakteur(?:in)?|redacteur|redattore|editado por)\s*[:：]?\s*$/iu;
 
@@ -66,6 +68,8 @@ export interface PageByline {
   organisation: boolean;
   headings: string[];
   pageText: string;
+  /** Text of the page's <aside>, <nav> and <footer>: related stories, with their own bylines. */
+  asideText: string;
 }
 
 /** Phase 1, on the untouched document: JSON-LD people, byline elements, the author <meta>. */
@@ -80,11 +84,21 @@ export function readPageByline(
     organisation: ld.organisationAuthor,
     headings: [...doc.querySelectorAll('h1')].slice(0, 3).map((h) => text(h)),
     pageText: text(doc.body),
+    asideText: [...doc.querySelectorAll('aside, nav, footer')].map((e) => text(e)).join('\n'),
   };
   page.names = ld.authors.flatMap((a) => bylineNames(a, ctx));
   if (page.names.length) return page;
-  for (const el of doc.querySelectorAll(BYLINE_ELEMENTS)) {
-    if (/^(BODY|HTML|META|LINK)$/.test(el.tagName) || el.closest('aside, nav, footer')) continue;
+  // Outside <aside>/<nav>/<footer> first; then in an <aside> that is not a list of related stories (some sites
+  // keep the article's own byline in a meta <aside>).
+  const elements = [...doc.querySelectorAll(BYLINE_ELEMENTS)].filter(
+    (el) => !/^(BODY|HTML|META|LINK)$/.test(el.tagName),
+  );
+  const inAside = (el: El) => el.closest('aside, nav, footer');
+  const related = (el: El) => {
+    const box = inAside(el);
+    return box?.tagName !== 'ASIDE' || !!el.closest('li') || RELATED.test(attributes(box));
+  };
+  for (const el of [...elements.filter((e) => !inAside(e)), ...elements.filter((e) => !related(e))]) {
     page.names = fromElement(el, ctx);
     if (page.names.length) return page;
     if (el.matches('[itemprop~="author"], [rel="author"]') && text(el).length < 60) page.organisation = true;
@@ -102,7 +116,11 @@ export function finishByline(
 ): string | undefined {
   let names = page.names;
   if (!names.length) names = fromBody(blocks, page.headings, ctx);
-  if (!names.length && readabilityByline && !page.organisation) names = bylineNames(readabilityByline, ctx);
+  if (!names.length && readabilityByline && !page.organisation) {
+    // Readability looks for bylines everywhere; one that only a related story in an <aside> carries is not ours.
+    const count = (hay: string, name: string) => hay.split(name).length - 1;
+    names = bylineNames(readabilityByline, ctx).filter((n) => count(page.pageText, n) > count(page.asideText, n));
+  }
   const authors = names.filter((name) => {
     // An editor, not an author: the page labels this name 责任编辑 / Editor.
     for (let i = page.pageText.indexOf(name); i >= 0; i = page.pageText.indexOf(name, i + 1))

@@ -25,7 +25,9 @@ export function absolute(href: string | undefined, base: string | undefined): st
 
 /** "— Sam Altman (@sama)" lines and <cite>/<footer> inside a blockquote name the speaker. */
 export function blockquote(el: El): Block {
-  const citeEl = el.querySelector('cite, footer, figcaption');
+  // A pull quote's speaker: <cite>/<footer> inside it, or the <figcaption> of the <figure> around it.
+  const figure = el.parentElement?.tagName === 'FIGURE' ? el.parentElement : null;
+  const citeEl = el.querySelector('cite, footer, figcaption') ?? figure?.querySelector(':scope > figcaption') ?? null;
   let cite = citeEl ? text(citeEl) : undefined;
   if (citeEl) citeEl.remove();
   let body = text(el);
@@ -42,6 +44,8 @@ export function blockquote(el: El): Block {
 /** Body blocks in reading order: paragraphs, list items, headings and blockquotes (not their inner <p>s). */
 export function blocksOf(root: El | Doc): Block[] {
   const out: Block[] = [];
+  // <q> draws its quotation marks with CSS: give its text real ones, so "<q>…</q>, she said" reads as speech.
+  for (const q of root.querySelectorAll('q')) q.textContent = `“${q.textContent ?? ''}”`;
   for (const el of root.querySelectorAll('p, li, blockquote, h2, h3, h4, h5, h6, pre')) {
     if (el.parentElement?.closest('blockquote')) continue;
     if (el.tagName === 'BLOCKQUOTE') {

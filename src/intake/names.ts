@@ -10,6 +10,9 @@ export const NAME_SRC = String.raw`(?<![\p{L}\p{N}])${TOK}(?:[ \u00A0]+(?:${PART
 const NAME_ALL = new RegExp(NAME_SRC, 'gu');
 const TOKEN = new RegExp(`^${TOK}$`, 'u');
 const PARTICLE_RE = /^(von|van|der|den|de|des|la|los|las|da|do|dos|das|del|della|di|du|al|bin|ibn|ben)$/u;
+const COMPOUND_GIVEN =
+  /^(José|Juan|Luis|María|Maria|Ana|Jean|Marie|Anne|Pier|Gian|João|Carlos|Miguel|Francisco) (Luis|José|Carlos|Antonio|María|Maria|Manuel|Pablo|Ángel|Angel|Miguel|Luisa|Marc|Pierre|Luc|Claude|Paul|Louis|Paolo|Luca|Carlo|Pedro|Eduardo|Javier)$/u;
+const CAP_PARTICLE = /^(Van|Von|Der|Den|De|Da|Di|Du|Del|Della|Le|La|Al|El)$/u;
 
 // Capitalised words that are not names: sentence starters, pronouns, days, months (several languages).
 const STOP = new Set(
@@ -23,7 +26,11 @@ const STOP = new Set(
     'le la les un une il elle ils elles nous je et mais pour dans selon lundi mardi mercredi jeudi vendredi samedi dimanche ' +
     'el los las una ella ellos pero según lunes martes miércoles jueves viernes sábado domingo ' +
     'lo gli uno lui lei noi ma secondo lunedì martedì mercoledì giovedì venerdì sabato domenica ' +
-    'o os um uma ele ela eles mas segundo segunda terça quarta quinta sexta'
+    'o os um uma ele ela eles mas segundo segunda terça quarta quinta sexta ' +
+    'ahora además también luego después entonces así aunque mientras hoy ayer asimismo incluso ' +
+    'agora também depois então assim hoje ontem ainda já ora poi anche inoltre oggi ieri intanto ' +
+    'maintenant ensuite alors aussi puis aujourd’hui hier désormais jetzt dann nun danach zudem außerdem ' +
+    'via laut dank bis seit während wegen'
   ).split(' '),
 );
 
@@ -35,7 +42,11 @@ const TITLES = new Set(
     'analyst economist professor doctor herr frau präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin ' +
     'ministerin minister monsieur madame président présidente ministre señor señora presidente presidenta ministro ' +
     'ministra signor signora senhor senhora doutor doktor professorin trainer trainerin ' +
-    'capt gen sen rep gov lt col sgt maj adm cmdr supt insp det pres justice'
+    'capt gen sen rep gov lt col sgt maj adm cmdr supt insp det pres justice attorney councillor councilman ' +
+    'councilwoman commissioner superintendent inspector detective sheriff deputy ambassador cardinal bishop ' +
+    'juez jueza juge giudice richter fiscal procureur rechter burgemeester wethouder minister-president ' +
+    'президент министр мэр вице-мэр глава губернатор тренер директор председатель премьер-министр депутат ' +
+    'спикер представитель пресс-секретарь сенатор посол генерал'
   ).split(' '),
 );
 const TITLE_SUFFIX =
@@ -54,8 +65,14 @@ export function tidyName(run: string): string | undefined {
   while (words.length && (isStop(words[0]!) || isTitle(words[0]!))) words.shift();
   if (!words.length || words.every((w) => PARTICLE_RE.test(w))) return undefined;
   let i = words.length - 1;
+  // Particles, in either case once inside a name: "James Van Der Beek", "Ursula von der Leyen".
+  while (i > 1 && (PARTICLE_RE.test(words[i - 1]!) || CAP_PARTICLE.test(words[i - 1]!))) i--;
   while (i > 0 && PARTICLE_RE.test(words[i - 1]!)) i--;
   if (i > 0 && TOKEN.test(words[i - 1]!)) i--;
+  // A middle initial keeps the given name before it: "Sonya A. Zoghlin"; so does a compound given name
+  // ("José Luis Vera", "Juan José Rodríguez", "Jean Marc Ayrault").
+  if (i > 0 && /^\p{Lu}\.$/u.test(words[i]!) && TOKEN.test(words[i - 1]!)) i--;
+  else if (i > 0 && COMPOUND_GIVEN.test(`${words[i - 1]} ${words[i]}`)) i--;
   const kept = words.slice(i).filter((w, k) => k > 0 || !PARTICLE_RE.test(w));
   const last = kept.at(-1)!;
   if (isStop(last) || isTitle(last) || /^\p{Lu}\.$/u.test(last)) return undefined;
@@ -64,7 +81,8 @@ export function tidyName(run: string): string | undefined {
 
 // "Capt. Robert Hines": drop the abbreviation's dot so the title and the name stay one run.
 const ABBREVIATION = /\b(Capt|Gen|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Sgt|Maj|Adm|Cmdr|Supt|Insp|Det|Pres|St)\./g;
-export const undot = (text: string): string => text.replace(ABBREVIATION, '$1');
+export const undot = (text: string): string =>
+  text.replace(ABBREVIATION, '$1').replace(/\b(\p{Lu})\.(\p{Lu})\.(?=\s\p{Lu})/gu, '$1$2');
 
 /** Every tidy name in `text`, in order. */
 export function namesIn(text: string): string[] {
@@ -118,11 +136,54 @@ export function fullName(name: string, body: string, headline: string): string {
 }
 
 /** "técnico" → "Dorival Júnior" when `context` says "técnico Dorival Júnior" (or "técnico, Dorival Júnior"). */
+const roleRegexes = new Map<string, RegExp>();
 export function roleHolder(role: string, context: string): string | undefined {
   const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Not the `i` flag: it would make \p{Lu} in the name pattern match lower-case words too.
   const first = `[${escaped[0]!.toLowerCase()}${escaped[0]!.toUpperCase()}]`;
-  const re = new RegExp(`(?<![\\p{L}])${first}${escaped.slice(1)},?\\s+(${NAME_SRC})`, 'gu');
+  // "ministre de la Santé Roman Prymula": a short complement may sit between the role and the name.
+  const source = `(?<![\\p{L}])${first}${escaped.slice(1)}(?:\\s+(?:de|of|du|des|del|della|da|do|der)\\s+(?:la\\s+|l'|the\\s+)?\\p{Lu}\\p{Ll}+)?,?\\s+(${NAME_SRC})`;
+  let re = roleRegexes.get(source);
+  if (!re) {
+    re = new RegExp(source, 'gu');
+    roleRegexes.set(source, re);
+  }
   const found = [...undot(context).matchAll(re)].map((m) => tidyName(m[1]!)).filter(Boolean);
   return found.at(-1);
+}
+
+const TITLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])([\p{L}-]+)\s+(${NAME_SRC})`, 'gu');
+
+/** The first name in `text` that follows a title word ("el juez Castro", "Councillor Denise Mwangi"). */
+export function titledName(text: string): string | undefined {
+  for (const m of undot(text).matchAll(TITLE_THEN_NAME)) {
+    if (!isTitle(m[1]!)) continue;
+    const name = tidyName(m[2]!);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** The person a headline is about: its first two-word name that the body mentions too ("Jose Mourinho agrees…"). */
+export function headlinePerson(headline: string, body: string): string | undefined {
+  for (const n of namesIn(headline)) {
+    const surname = n.split(' ').at(-1)!;
+    if (n.includes(' ') && body.includes(surname)) return n;
+    // "Mourinho agrees deal…" with "Jose Mourinho" in the body.
+    const full = n.includes(' ') ? n : fullName(n, body, '');
+    if (full !== n) return full;
+  }
+  return undefined;
+}
+
+const SPEECH_SUBJECT = (verbs: string) =>
+  new RegExp(String.raw`(${NAME_SRC})(?:,[^,.]{1,80},)?\s+(?:${verbs})(?![\p{L}])`, 'gu');
+let speechSubject: RegExp | undefined;
+
+/** The last person in `context` who is the subject of a speech verb ("Sonya A. Zoghlin, the attorney, told…"). */
+export function lastSpeaker(context: string, verbs: string): string | undefined {
+  speechSubject ??= SPEECH_SUBJECT(verbs);
+  let found: string | undefined;
+  for (const m of undot(context).matchAll(speechSubject)) found = tidyName(m[1]!) ?? found;
+  return found;
 }

@@ -1,34 +1,52 @@
 // The key quote: find direct speech in any common quotation style and pick the one a share card should carry.
 //
 // THE RULE (each candidate is scored; the highest score wins; below MIN_SCORE there is no quote → null):
-//   Candidates: text between a matched pair of quotation marks — “…” "…" ‘…’ '…' „…“ „…” ‚…‘ « … » » … « 「…」 『…』 —
-//   inside one paragraph, and every <blockquote> (the page itself marked it as a quote).
+//   Candidates: text between a matched pair of quotation marks — “…” "…" ‘…’ '…' „…“ „…" ‚…‘ « … » » … «
+//   「…」 『…』 ״…״ — inside one paragraph, and every <blockquote> (the page itself marked it as a quote).
 //   Rejected outright:
 //     - scare quotes and names: 3 words or fewer (CJK: under 6 characters), counted with Intl.Segmenter;
-//     - the headline itself (same words, ignoring case and punctuation);
-//     - longer than 600 characters (a card cannot carry it).
+//     - fragments: a quote that starts in lower case in the middle of a sentence ('said it was "distressing
+//       not to…"', '«urgence absolue»'); a card quote is somebody's own sentence;
+//     - in Japanese, Chinese and Korean text, brackets hold titles and names as often as speech, so a bracketed
+//       span counts only with a speech verb next to it (と述べた, 表示, 고 말했다…) or when it is a whole
+//       sentence standing as its own paragraph — never 「チコちゃんに叱られる！」が受賞;
+//     - the headline itself (same words, ignoring case and punctuation); longer than 600 characters.
 //   Points:
-//     +4  attributed to a named speaker next to it: a speech verb in the article's language with a name
-//         (said/says/told/sagte/so/a déclaré/selon/dijo/según/ha detto/disse/と述べた/表示/قال …), a possessive
-//         or colon lead-in ("Altman’s response: “…”", "Altman: “…”"), or a blockquote's <cite>/"— Name" line
-//     +3  attributed by pronoun ("he said", "a-t-il déclaré", «…», dijo.) — the speaker was named earlier
-//     +2  a speech verb with an unnamed speaker ("said one analyst"); "said the coach" takes its author from
-//         an earlier "coach Dorival Júnior" when the article has one
-//     +2  the page marked it up as a <blockquote>
-//     +2  sentence-like: starts like a sentence (capital or uncased script) and ends with . ! ? … inside or just
-//         after the closing mark (or a comma handing over to the attribution); CJK quotes of 8+ characters count
+//     +4  attributed to a named speaker next to it (speech verb with a name before or after the quote, in the
+//         article's language; a possessive or colon lead-in; a blockquote's <cite>/"— Name" line)
+//     +3  attributed by pronoun ("he said", "a-t-il déclaré", «…», dijo.), or the speaker is the subject of the
+//         sentence before it or named in the sentence after it ("Cette petite phrase d'Arnaud Montebourg")
+//     +2  a speech verb with a description for a speaker ("said the director", "said a Virginia Democrat")
+//     +1  the page marked it up as a <blockquote> (+2 with a cite or attribution)
+//     +2  sentence-like: starts like a sentence and ends with . ! ? … inside or just after the closing mark (or
+//         a comma handing over to the attribution); CJK quotes of 8+ characters count
 //     +1  length in the card's sweet spot: 30–300 characters (CJK 10–150); −1 above 400
+//     +0…2 the headline echoes it: shared words ("Burned Her Up From Within" ~ "burning up from within")
 //     +0…1 position: earlier in the article scores higher (1 − paragraph index / paragraph count)
 //     −3  Title Case without final punctuation (a book, film or law title, not speech)
-//   MIN_SCORE = 3: a quote with a named or pronoun speaker always qualifies; any other must also be sentence-like
-//   (and, unattributed, of card length). Ties go to the earlier quote. Only the first 100,000 characters count.
+//   MIN_SCORE = 3. Ties go to the earlier quote. Only the first 100,000 characters count.
 //   The quote keeps its words; a trailing hand-over comma ("…," she said) is dropped.
 //   The speaker: the name next to the verb, without titles ("Bundeskanzler Olaf Scholz" → "Olaf Scholz"); a
-//   lone surname becomes the full name the article uses elsewhere ("Altman" → "Sam Altman").
+//   lone surname becomes the full name the article uses elsewhere ("Altman" → "Sam Altman"); "he said" is the
+//   speaker of the quote just before, else the last person who said something, else the last person named;
+//   "said the director" is whoever the article calls the director, else (for "the …", not "a …") the person
+//   the sentence before or the headline is about. A publication or a description is never the speaker.
 import { normalizeText } from '../story/normalize.ts';
 import { type Attribution, attribute } from './attribution.ts';
-import { fullName, lastName, NAME_SRC, roleHolder, tidyName } from './names.ts';
+import { koLastPerson } from './attribution-cjk.ts';
+import {
+  fullName,
+  headlinePerson,
+  lastName,
+  lastSpeaker,
+  NAME_SRC,
+  namesIn,
+  roleHolder,
+  tidyName,
+  titledName,
+} from './names.ts';
 import type { Block } from './types.ts';
+import { VERB } from './verbs.ts';
 
 export const MIN_SCORE = 3;
 
@@ -48,11 +66,12 @@ export interface PickedQuote {
 // Each style: opening mark, body, closing mark. Single quotes must not be apostrophes (don’t, Altman’s, players').
 const STYLES: RegExp[] = [
   /“([^“”]{2,600}?)”/gu,
-  /„([^„“”]{2,600}?)[“”]/gu,
+  /„([^„“”"]{2,600}?)[“”"]/gu,
   /‚([^‚‘]{2,600}?)‘/gu,
   /「([^「」]{2,600}?)」/gu,
   /『([^『』]{2,600}?)』/gu,
-  /"([^"]{2,600}?)"/gu,
+  /״([^״]{2,600}?)״/gu,
+  /(?<!„[^"“”]{0,600})"([^"]{2,600}?)"/gu,
   /(?<![\p{L}\p{N}])‘(\S.{0,598}?\S)’(?![\p{L}\p{N}])/gu,
   /(?<![\p{L}\p{N}])'(\S.{0,598}?\S)'(?![\p{L}\p{N}])/gu,
 ];
@@ -60,9 +79,10 @@ const GUILLEMETS_FR = /«\s*([^«»]{2,600}?)\s*»/gu;
 const GUILLEMETS_DE = /»\s*([^»«]{2,600}?)\s*«/gu;
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
-const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+const CASED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const wordSegments = new Intl.Segmenter(undefined, { granularity: 'word' });
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const countWords = (s: string): number => [...words.segment(s)].filter((x) => x.isWordLike).length;
+const countWords = (s: string): number => [...wordSegments.segment(s)].filter((x) => x.isWordLike).length;
 const countChars = (s: string): number => [...graphemes.segment(s)].length;
 const comparable = (s: string): string =>
   s
@@ -77,9 +97,19 @@ interface Raw {
   after: string;
   kind: 'marks' | 'blockquote';
   cite?: string | undefined;
+  /** The quote is (nearly) its whole paragraph. */
+  standalone: boolean;
+  /** The quote starts in the middle of a sentence of the paragraph. */
+  embedded: boolean;
+  /** The text before the quote in its own paragraph. */
+  lead: string;
+  /** The quote's paragraph ends before its closing mark: it goes on in the next paragraph. */
+  open?: boolean;
+  /** The quote goes on from an unclosed one in the paragraph before. */
+  continues?: boolean;
 }
 
-const unwrap = (s: string): string => s.replace(/^[\s“”"„«»「『‘’']+/u, '').replace(/[\s“”"«»」』‘’']+$/u, '');
+const unwrap = (s: string): string => s.replace(/^[\s“”"„«»「『‘’'״]+/u, '').replace(/[\s“”"«»」』‘’'״]+$/u, '');
 
 // A key quote sits in the article, not 100,000 characters in (that is comments or a pasted archive); the cap
 // also keeps a 2 MB input from costing seconds.
@@ -94,12 +124,24 @@ function candidates(blocks: Block[]): Raw[] {
     if (b.kind === 'heading' || seen > SCAN_CHARS + b.text.length) return;
     const prev = blocks[i - 1]?.kind === 'p' ? blocks[i - 1]!.text : '';
     if (b.kind === 'blockquote') {
-      out.push({ text: unwrap(b.text), block: i, before: prev, after: '', kind: 'blockquote', cite: b.cite });
+      const text = unwrap(b.text);
+      out.push({
+        text,
+        block: i,
+        before: prev,
+        after: '',
+        kind: 'blockquote',
+        cite: b.cite,
+        standalone: true,
+        embedded: false,
+        lead: '',
+      });
       return;
     }
     const text = b.text.length > SCAN_CHARS ? b.text.slice(0, SCAN_CHARS) : b.text;
     const firstGuillemet = text.match(/[«»]/u)?.[0];
     const styles = [...STYLES, firstGuillemet === '»' ? GUILLEMETS_DE : GUILLEMETS_FR];
+    const continues = out.at(-1)?.open === true && out.at(-1)!.block === i - 1;
     for (const re of styles) {
       for (const m of text.matchAll(re)) {
         const start = m.index;
@@ -107,8 +149,37 @@ function candidates(blocks: Block[]): Raw[] {
         // A quote that opens its paragraph is often introduced by the one before ("Altman wrote:").
         const lead = text.slice(Math.max(0, start - 200), start);
         const before = start < 3 && prev ? `${prev} ${lead}` : lead;
-        out.push({ text: m[1]!.trim(), block: i, before, after: text.slice(end, end + 150), kind: 'marks' });
+        const body = m[1]!.trim();
+        out.push({
+          text: body,
+          block: i,
+          before,
+          after: text.slice(end, end + 150),
+          kind: 'marks',
+          standalone: m[0].length >= 0.8 * text.length,
+          embedded: /[\p{L}\p{N},]\s*$/u.test(lead),
+          lead,
+          continues: continues && start < 3,
+        });
       }
+    }
+    // English convention for a quote over several paragraphs: each opens with a mark, only the last one closes.
+    const open = text.match(/(?:^|\s)([“"«„])([^“”"«»„]{20,600})$/u);
+    if (open && !/[”"»“]/u.test(open[2]!)) {
+      const start = open.index! + open[0].indexOf(open[1]!);
+      const lead = text.slice(Math.max(0, start - 200), start);
+      out.push({
+        text: open[2]!.trim(),
+        block: i,
+        before: start < 3 && prev ? `${prev} ${lead}` : lead,
+        after: '',
+        kind: 'marks',
+        standalone: start < 3,
+        embedded: /[\p{L}\p{N},]\s*$/u.test(lead),
+        lead,
+        open: true,
+        continues: continues && start < 3,
+      });
     }
   });
   return out;
@@ -126,7 +197,28 @@ export function citeName(cite: string): string | undefined {
   return s.length <= 60 ? s : undefined;
 }
 
-const TERMINAL = /[.!?…。！？]$/u;
+const TERMINAL = /[.!?…。！？다요]$/u;
+const stems = (s: string): Set<string> =>
+  new Set(
+    comparable(s)
+      .split(' ')
+      .filter((w) => w.length >= 4)
+      .map((w) => w.slice(0, 5)),
+  );
+
+/** How strongly the headline echoes the quote: 0, 1 or 2. */
+function echo(quote: string, headline: string): number {
+  if (!headline) return 0;
+  if (CJK.test(quote)) {
+    const bigrams = (s: string) => new Set([...s.replace(/\s/g, '')].map((c, i, a) => c + (a[i + 1] ?? '')));
+    const h = bigrams(headline);
+    const shared = [...bigrams(quote)].filter((b) => b.length === 2 && h.has(b)).length;
+    return shared >= 6 ? 2 : shared >= 3 ? 1 : 0;
+  }
+  const h = stems(headline);
+  const shared = [...stems(quote)].filter((w) => h.has(w)).length;
+  return shared >= 3 ? 2 : shared >= 2 ? 1 : 0;
+}
 
 function score(c: Raw, attribution: Attribution, position: number, headline: string): number {
   const cjk = CJK.test(c.text);
@@ -134,17 +226,30 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   if (n > 600) return -Infinity;
   if (cjk ? n < 6 : countWords(c.text) <= 3) return -Infinity;
   if (headline && comparable(c.text) === comparable(headline)) return -Infinity;
+  // Fragments: lower case in mid-sentence ("…it was “distressing” not to have…").
+  if (c.kind === 'marks' && c.embedded && CASED.test(c.text[0] ?? '') && /^[\p{Ll}]/u.test(c.text)) return -Infinity;
+  // CJK brackets: speech only with a verb next to them or as a sentence of their own.
+  if (
+    cjk &&
+    c.kind === 'marks' &&
+    attribution.kind === 'none' &&
+    !(c.standalone && /[。！？.!?다요]["”」』’]?$/u.test(c.text))
+  )
+    return -Infinity;
   let s = 0;
   if (attribution.kind === 'named') s += 4;
-  else if (attribution.kind === 'pronoun') s += 3;
+  else if (attribution.kind === 'pronoun' || attribution.kind === 'context') s += 3;
   else if (attribution.kind === 'unnamed') s += 2;
-  if (c.kind === 'blockquote') s += 2;
+  if (c.kind === 'blockquote') s += c.cite || attribution.kind !== 'none' ? 2 : 1;
   const startsLikeSentence = !/^[\p{Ll}]/u.test(c.text);
   const ends =
-    TERMINAL.test(c.text) || /^[.!?。！？]/u.test(c.after) || (/[,，]$/u.test(c.text) && attribution.kind !== 'none');
+    TERMINAL.test(c.text) ||
+    /^[.!?。！？]/u.test(c.after) ||
+    (attribution.kind !== 'none' && (/[,，،]$/u.test(c.text) || /^\s*[,，،]/u.test(c.after)));
   if (cjk ? n >= 8 : startsLikeSentence && ends) s += 2;
   if (cjk ? n >= 10 && n <= 150 : n >= 30 && n <= 300) s += 1;
   if (n > 400) s -= 1;
+  s += echo(c.text, headline);
   s += 1 - position;
   const ws = c.text.split(/\s+/);
   const capitalised = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
@@ -153,7 +258,7 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
 }
 
 /** Score every candidate (exported for the eval script's diagnostics). */
-export function scoreQuotes(blocks: Block[], headline = ''): QuoteCandidate[] {
+export function scoreQuotes(blocks: Block[], headline = '', lang?: string): QuoteCandidate[] {
   const raws = candidates(blocks);
   const body = blocks
     .map((b) => b.text)
@@ -165,38 +270,54 @@ export function scoreQuotes(blocks: Block[], headline = ''): QuoteCandidate[] {
     const near = [...blocks.slice(0, Math.min(3, c.block)), ...blocks.slice(Math.max(3, c.block - 10), c.block)];
     return [headline, ...near.map((b) => b.text), c.before].join('\n');
   };
+  const recent = (c: Raw): string =>
+    [...blocks.slice(Math.max(0, c.block - 2), c.block).map((b) => b.text), c.before].join('\n');
   const names = new Map<string, string>();
   const full = (name: string): string => {
     if (!names.has(name)) names.set(name, fullName(name, body, headline));
     return names.get(name)!;
   };
+  let protagonist: string | null | undefined;
+  const mainPerson = (): string | undefined => {
+    if (protagonist === undefined) protagonist = headlinePerson(headline, body) ?? null;
+    return protagonist ?? undefined;
+  };
   const scored: QuoteCandidate[] = [];
   for (const c of raws) {
-    let attribution = attribute(c.before, c.after);
+    let attribution = c.continues ? ({ kind: 'pronoun' } as Attribution) : attribute(c.before, c.after, lang);
     const cited = c.cite ? citeName(c.cite) : undefined;
     if (cited) attribution = { kind: 'named', name: cited };
+    const position = blocks.length > 1 ? c.block / blocks.length : 0;
+    const s = score(c, attribution, position, headline);
     let author: string | undefined;
-    if (attribution.kind === 'named') author = full(attribution.name);
+    if (attribution.kind === 'named' || attribution.kind === 'context') author = full(attribution.name);
     else if (attribution.kind === 'pronoun') {
-      // "he said": the speaker is the last one named before, or the last person mentioned before.
-      const earlier = scored.filter((q) => q.block <= c.block && q.attribution.kind === 'named').at(-1);
-      const named = earlier?.author ?? lastName(contextOf(c));
+      // "he said": the speaker of the quote just before, else the last person who said something, else the last
+      // person named before.
+      const earlier = scored.filter((q) => q.block <= c.block && q.block >= c.block - 1 && q.score > -Infinity).at(-1);
+      const named = earlier ? earlier.author : (lastSpeaker(recent(c), VERB) ?? lastName(contextOf(c)));
       author = named ? full(named) : undefined;
-    } else if (attribution.kind === 'unnamed' && attribution.role) {
-      // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior").
-      const named = roleHolder(attribution.role, contextOf(c));
+    } else if (attribution.kind === 'unnamed' && attribution.definite !== false) {
+      // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior"); else the person the
+      // sentence before is about ("el juez Castro realizó…"), else the one the headline is about.
+      const role =
+        (attribution.descriptor ? roleHolder(attribution.descriptor, contextOf(c)) : undefined) ??
+        (attribution.role ? roleHolder(attribution.role, contextOf(c)) : undefined);
+      const named = role ?? titledName(c.before) ?? namesIn(c.lead).find((n) => n.includes(' ')) ?? mainPerson();
       author = named ? full(named) : undefined;
     }
-    const position = blocks.length > 1 ? c.block / blocks.length : 0;
+    // A Korean profile's quotes stand as their own paragraphs: they are the profiled person's.
+    if (attribution.kind === 'none' && c.standalone && /\p{Script=Hangul}/u.test(c.text))
+      author = koLastPerson(contextOf(c));
     const text = c.text.replace(/[,，;:]$/u, '').trim();
-    scored.push({ text, block: c.block, attribution, score: score(c, attribution, position, headline), author });
+    scored.push({ text, block: c.block, attribution, score: s, author });
   }
   return scored;
 }
 
 /** The key quote of an article and who said it, or null when it has no direct quote worth a card. */
-export function pickQuote(blocks: Block[], headline = ''): PickedQuote | null {
-  const best = scoreQuotes(blocks, headline)
+export function pickQuote(blocks: Block[], headline = '', lang?: string): PickedQuote | null {
+  const best = scoreQuotes(blocks, headline, lang)
     .filter((q) => q.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.block - b.block)[0];
   if (!best) return null;

@@ -1,0 +1,83 @@
+// Who said it in Japanese, Chinese and Korean: the speaker comes before the quote as the sentence's topic, or
+// after it with the verb (「…」と孫氏は語った, “…”，任正非说, "…"고 오세진 실장이 말했다).
+import type { Attribution } from './attribution.ts';
+
+// Japanese: 孫正義社長は「…」と述べた / 「…」と孫氏は語った.
+const JA_VERB =
+  /^と(?:[^。、「」]{0,20}?(?:は|が))?[、\s]*(?:述べ|語っ|語る|語り|話し|話す|説明し|強調し|明らかにし|指摘し|訴え|コメントし|答え|主張し|明かし|発言し|言う|言っ|いう|いっ|話した|記し|書い|投稿し|批判し|呼びかけ|述懐)/u;
+const JA_TITLE =
+  /(氏|さん|首相|大統領|社長|会長|大臣|長官|教授|監督|代表|総裁|知事|市長|議員|選手|CEO|最高経営責任者|主席|総理|部長|理事長|委員長|担当者|報道官)$/u;
+// Descriptions, not names: 地元の民兵指導者, 当局者, あるアナリスト.
+const JA_GENERIC =
+  /(指導者|当局者|関係者|アナリスト|専門家|住民|男性|女性|担当者|幹部|職員|広報|市民|患者|医師|記者|目撃者|消息筋|政府|当局|同社|同省|同庁)$/u;
+export function japanese(before: string, after: string): Attribution {
+  if (!JA_VERB.test(after)) return { kind: 'none' };
+  const sentence = before.split(/[。！？]/u).at(-1) ?? '';
+  const tail = after.match(/^と([^。、「」]{1,20}?)(?:は|が)/u)?.[1];
+  // The topic of the sentence: 佐藤恒治社長は記者会見で「…」 → 佐藤恒治社長.
+  const subject = sentence.match(/(?:^|[、。の\s])([^、。の「」『』\s]{1,24}?)(?:は|が)/u)?.[1] ?? tail;
+  if (!subject) return { kind: 'pronoun' };
+  if (/^(彼|彼女|同氏)$/u.test(subject)) return { kind: 'pronoun' };
+  if (JA_GENERIC.test(subject) || /^(ある|別の|地元の)/u.test(subject)) return { kind: 'unnamed', definite: false };
+  const name = subject.replace(JA_TITLE, '');
+  return name.length >= 2 && name.length <= 12 ? { kind: 'named', name } : { kind: 'unnamed' };
+}
+
+// Chinese: 华为创始人任正非表示：“…” / “…”，任正非说。 / 梁振英在接受质询前的发言中说：“…”
+const ZH_VERB =
+  '表示|说|說|称|稱|指出|强调|強調|透露|坦言|回应|回應|表明|宣布|介绍|介紹|认为|認為|写道|寫道|补充|補充|提到|直言|感叹|感嘆';
+const ZH_TITLE =
+  /.*(创始人|創始人|发言人|發言人|首席执行官|首席執行官|执行官|董事长|董事長|总裁|總裁|总经理|總經理|经理|主席|总理|總理|总统|總統|部长|部長|教授|院长|市长|市長|主任|负责人|負責人|CEO|局长|省长|书记|大使|研究员|分析师|分析師|专家|專家|官员|官員|代表|经济学家|經濟學家|委员|委員|议员|議員|特首|行政长官|行政長官)/u;
+const ZH_TIME =
+  /(周[一二三四五六日]|週[一二三四五六日]|今天|昨天|日前|近日|当天|當天|此前|也|还|還|则|則|在[^，。]{1,12}上)+$/u;
+// Where the speaker's name ends and the circumstances begin: 梁振英|在接受质询前的发言中.
+const ZH_CIRCUMSTANCE = /(?:在|于|於|对|對|向|接受|发言|發言|当时|當時|时|時|曾)[^，。]*$/u;
+function zhName(span: string): Attribution {
+  const s = span.replace(ZH_TIME, '').trim();
+  if (/^(他|她|他们|她们|他們|她們)$/u.test(s)) return { kind: 'pronoun' };
+  let name = s
+    .replace(/[(（][^)）]*[)）]/gu, '')
+    .replace(ZH_TITLE, '')
+    .replace(/^[的]/u, '');
+  if (name.length > 4) name = name.replace(ZH_CIRCUMSTANCE, '');
+  if (/^(他|她)$/u.test(name)) return { kind: 'pronoun' };
+  return name.length >= 2 && name.length <= 12 ? { kind: 'named', name } : { kind: 'unnamed' };
+}
+export function chinese(before: string, after: string): Attribution {
+  const b = before.match(new RegExp(`([^，。：:“”「」！？]{1,40}?)(?:${ZH_VERB})[：:，,]?\\s*$`, 'u'));
+  if (b) return zhName(b[1]!);
+  const a = after.match(new RegExp(`^[，,]?\\s*([^，。“”「」！？]{1,20}?)(?:${ZH_VERB})`, 'u'));
+  if (a) return zhName(a[1]!);
+  return { kind: 'none' };
+}
+
+// Korean: 오세진 서울시 교통실장은 "…"고 말했다 / "…"라고 그는 밝혔다.
+const KO_VERB =
+  /^\s*(?:이?라?고|며|면서|라며|라면서)\s*(?:[^."“”]{0,30}?\s)?(?:말했|밝혔|강조했|설명했|전했|덧붙였|주장했|지적했|말하기도|언급했|답했|말한다|밝힌다|강조한다|설명한다|토로했|호소했|털어놨|말했다|했다)/u;
+const KO_TITLE =
+  /^(대표|사장|회장|장관|실장|국장|과장|부장|차장|팀장|의원|대통령|총리|시장|지사|교수|위원장|대변인|청장|원장|감독|선수|씨|기자|이사|본부장|센터장|소장|관계자|연구원|박사)/u;
+const KO_ORG = /(시|도|군|구|부|청|원|회|사|처|원|당|단|국|실)$/u;
+/** The speaker in the clause before a Korean quote: the first 2–4-syllable name in the topic phrase (…은/는/이/가). */
+function koSpeaker(clause: string): Attribution {
+  const topic = clause.match(/([^."“”]*?)(?:은|는|이|가)\s*$/u)?.[1] ?? clause;
+  const tokens = topic.trim().split(/\s+/).filter(Boolean);
+  if (tokens.length === 1 && /^(그|그녀|그들)$/u.test(tokens[0]!)) return { kind: 'pronoun' };
+  if (/^(그|그녀)(?:은|는|이|가)?$/u.test(tokens.at(-1) ?? '')) return { kind: 'pronoun' };
+  for (const t of tokens)
+    if (/^\p{Script=Hangul}{2,4}$/u.test(t) && !KO_TITLE.test(t) && !KO_ORG.test(t)) return { kind: 'named', name: t };
+  return tokens.length ? { kind: 'unnamed' } : { kind: 'none' };
+}
+export function korean(before: string, after: string): Attribution {
+  if (!KO_VERB.test(after)) return { kind: 'none' };
+  const clause = before.split(/(?<=[.!?다])\s+/u).at(-1) ?? '';
+  return koSpeaker(clause);
+}
+
+const KO_PERSON =
+  /(\p{Script=Hangul}{2,4})\s+(?:대표|사장|회장|장관|실장|국장|의원|대통령|총리|교수|위원장|대변인|청장|원장|감독|이사장|본부장)(?:은|는|이|가|의|을|를)?(?![\p{L}])/gu;
+/** The last person a Korean text names with a title ("박채규 대표가"): who a profile's own-paragraph quotes are by. */
+export function koLastPerson(context: string): string | undefined {
+  let found: string | undefined;
+  for (const m of context.matchAll(KO_PERSON)) if (!KO_ORG.test(m[1]!)) found = m[1]!;
+  return found;
+}
