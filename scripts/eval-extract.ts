@@ -6,6 +6,9 @@
 // EXTRACT_MODULE=/path/to/extract.ts scores another copy of the extractor (how the "before" numbers were taken).
 import { pathToFileURL } from 'node:url';
 import type { ExtractInput } from '../src/intake/extract.ts';
+import { readHtml } from '../src/intake/html.ts';
+import { scoreQuotes } from '../src/intake/quotes.ts';
+import { readText } from '../src/intake/text.ts';
 import {
   type CorpusCase,
   describe,
@@ -51,6 +54,15 @@ for (const [name, cases, details] of parts) {
       const problems = s.error ? [`error: ${s.error}`, ...s.score.problems] : s.score.problems;
       if (problems.length || args.has('--verbose')) console.log(`${problems.length ? 'FAIL' : 'pass'}  ${s.name}`);
       for (const p of problems) console.log(`        ${p}`);
+      if (args.has('--verbose') && /quote|speaker/.test(problems.join(' '))) {
+        // The candidates and their scores (this extractor's, whatever EXTRACT_MODULE says).
+        const c = cases.find((x) => x.name === s.name)!;
+        const article = c.input.html ? readHtml(c.input.html) : readText(c.input.text!);
+        for (const q of scoreQuotes(article.blocks, article.headline))
+          console.log(
+            `          ${q.score.toFixed(2)} ${q.attribution.kind} ${q.author ?? '-'} | ${q.text.slice(0, 70)}`,
+          );
+      }
     }
   else console.log('(details hidden: this part is never tuned on; --show-heldout prints them)');
   for (const line of describe(total(scored))) console.log(`  ${line}`);
@@ -84,6 +96,12 @@ if (args.has('--budget')) {
     [
       '2 MB of quotes in one paragraph (text)',
       { text: `Headline of the probe article\n\n${fill('"Many words are in here," said John Smith. ')}` },
+    ],
+    ['2 MB of one-word lines (text)', { text: `Headline of the probe article here\n\n${fill('word\n')}` }],
+    ['2 MB of one line without breaks (text)', { text: `Headline of the probe article here\n\n${fill('word, ')}` }],
+    [
+      '2 MB of <p>“quotes,” said John Smith.</p>',
+      { html: `${head}${fill('<p>“Many words are in here,” said John Smith.</p>')}</body></html>` },
     ],
     [
       '2 MB of <script> JSON-LD',

@@ -12,6 +12,9 @@ export type Attribution =
   | { kind: 'none' };
 
 const LEAD = String.raw`^[\s,.;:!?—–-]*`;
+// Words that introduce a source before the quote: "according to Smith, …".
+const SOURCE =
+  "according to|selon|d’après|d'après|según|de acuerdo con|secondo|stando a|segundo|de acordo com|laut|nach angaben von|volgens|по словам|по мнению";
 const B = String.raw`(?![\p{L}])`;
 const NAME_ALL = new RegExp(NAME_SRC, 'gu');
 /** "the|a" → "[Tt]he|[Aa]" — small words in either case without the `i` flag (which breaks \p{Lu} in names). */
@@ -39,13 +42,14 @@ const CIRCUMSTANCE =
   /\s(?:after|before|at|in|on|during|nach|vor|bei|am|im|après|avant|à|au|lors|en|después|antes|durante|tras|dopo|prima|al|após|em|no|na)\s.*$/u;
 
 /** "said the coach" → role "coach", for finding "coach Dorival Júnior" earlier in the article. */
-export const roleOf = (descriptor: string): string | undefined =>
-  descriptor
-    .replace(CIRCUMSTANCE, '')
-    .trim()
-    .split(/\s+/)
-    .filter((w) => /^[\p{Ll}][\p{Ll}-]{2,}$/u.test(w))
-    .at(-1);
+const roleOf = (descriptor: string): string | undefined => {
+  const ws = descriptor.replace(CIRCUMSTANCE, '').trim().split(/\s+/);
+  // German capitalises nouns: "die Kanzlerin" has no lower-case role word, so its last word is the role.
+  return (
+    ws.filter((w) => /^[\p{Ll}][\p{Ll}-]{2,}$/u.test(w)).at(-1) ??
+    ws.filter((w) => /^\p{Lu}[\p{Ll}-]{3,}$/u.test(w)).at(-1)
+  );
+};
 
 /** A name in `text` that does not follow a preposition ("el presidente del Gobierno" names an institution). */
 function firstPersonName(text: string, w: SmallWords, minWords = 1): string | undefined {
@@ -86,7 +90,8 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
     const titled = clause.match(
       rx(`^\\S+\\s+(?:(?!(?:de|del|della|di|da|do|du|des|of|von|van)\\s)[\\p{Ll}-]+\\s+){1,3}(${NAME_SRC})`, 'u'),
     );
-    const name = titled ? tidyName(titled[1]!) : undefined;
+    // German capitalises the role too: "sagte die Kanzlerin Angela Merkel" — a full name after the role names.
+    const name = titled ? tidyName(titled[1]!) : firstPersonName(clause, w, 2);
     if (name) return { kind: 'named', name };
     // "le ministre de la Santé": the whole description finds its holder best ("ministre de la Santé Roman Prymula").
     const descriptor = clause
@@ -155,6 +160,12 @@ function latin(before: string, after: string, lang: string | undefined): Attribu
     if (name) return { kind: 'context', name };
   }
   const clause = before.split(/(?<=[.!?])\s+(?=\p{Lu})/u).at(-1) ?? '';
+  // "According to Smith, “…”", «Selon Binet, « … »», "Laut Scholz „…“".
+  const source = clause.match(rx(`(?:^|\\s)(?:${ci(SOURCE)})\\s+(${NAME_SRC})[^“”"«»„]{0,60}?[:,：]?\\s*$`, 'u'));
+  if (source) {
+    const name = tidyName(source[1]!);
+    if (name) return { kind: 'named', name };
+  }
   if (rx(`(?:^|[\\s(])(?:${w.pronoun})\\s+(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`, 'iu').test(clause))
     return { kind: 'pronoun' };
   const verbBefore = clause.match(rx(`(?:^|[\\s(])(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`, 'iu'));

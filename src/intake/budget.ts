@@ -10,7 +10,7 @@
 // Real pages in tests/fixtures/pages stay far inside these caps (the largest keeps under a fifth of each).
 
 export const MAX_RUN = 20_000;
-export const MAX_TAGS = 20_000;
+export const MAX_TAGS = 10_000;
 export const MAX_TEXT = 300_000;
 /** JSON-LD kept: at most this many scripts of at most this many characters each. */
 export const MAX_JSONLD_SCRIPTS = 20;

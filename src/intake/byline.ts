@@ -12,12 +12,12 @@ import { DATELINE, MONTH } from './dates.ts';
 import { namesSite } from './site.ts';
 
 const LABEL =
-  /^(?:by|von|par|por|di|door|mit|text|texte|texto|текст|автор|autor|autore|auteur|author|written by|words by|מאת|publicado por|publié par|posted by|geschrieben von|über|un texte de|reportage|interview|حوار|بقلم|记者|記者|作者|文|撰文|취재)\s*[:：/]?\s*/iu;
+  /^(?:by|von|par|por|di|door|mit|text|texte|texto|текст|автор|autor|autore|auteur|author|written by|words by|story by|reporting by|text by|מאת|publicado por|publié par|posted by|geschrieben von|über|un texte de|reportage|interview|حوار|بقلم|记者|記者|作者|文|撰文|취재)\s*[:：/]?\s*/iu;
 const AGENCY =
   /^(?:ap|afp|reuters|dpa|efe|ansa|apa|sda|kna|epd|xinhua|yonhap|kyodo|jiji|upi|pa|bloomberg|associated press|agence france-presse|press association|ria novosti|tass|anadolu|europa press|lusa|ndr|wdr|br|swr|mdr)$/i;
 // Words no person's name is made of: newsrooms, teams and roles.
 const NOT_A_NAME =
-  /^(?:news|staff|team|desk|newsdesk|coordenadoria|coordinación|coordination|departamento|department|abteilung|ministério|ministerio|ministry|prefeitura|gobierno|assessoria|comunicação|comunicación|communications?|office|bureau|büro|redaktion|redaction|rédaction|redacción|redação|redazione|redactie|editors?|editorial|online|digital|media|press|presse|agency|agencia|wire|service|services|reporters?|writers?|correspondents?|contributors?|foreign|our|the|and|anónimo|anonymous|anonyme|admin|administrator|webmaster|follow|twitter|facebook|instagram|photo|photos|foto|fotos|фото|image|video|share|comments?|updated|posted|published|min|read)$/i;
+  /^(?:news|staff|team|desk|newsdesk|coordenadoria|coordinación|coordination|departamento|department|abteilung|ministério|ministerio|ministry|prefeitura|gobierno|assessoria|comunicação|comunicación|communications?|office|bureau|büro|redaktion|redaction|rédaction|redacción|redação|redazione|redactie|editors?|editorial|online|digital|media|press|presse|agency|agencia|wire|service|services|reporters?|writers?|correspondents?|contributors?|foreign|our|the|and|anónimo|anonymous|anonyme|admin|administrator|webmaster|follow|twitter|facebook|instagram|photo|photos|foto|fotos|фото|image|video|share|shares|comments?|updated|posted|published|min|read)$/i;
 const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|y|e|zu)$/;
 const CJK_NOT_A_NAME =
   /(新聞|新闻|日报|日報|网|網|社|台|部|局|通信|编辑|編集|記者|记者|个人|個人|作者|来源|出处|本报|本網|本网|客户端)/u;
@@ -59,12 +59,14 @@ export function personName(raw: string, ctx: BylineContext): string | undefined 
     if (!/^(\p{Lu}[\p{L}’'.-]*|\p{Lu}\.)$/u.test(w)) return undefined;
     named++;
   }
-  return named >= 2 ? titleCase(s) : undefined;
+  if (named < 2) return undefined;
+  // "Perry Bacon Jr" keeps its "Jr." (the trim above took the dot).
+  return titleCase(s).replace(/\b(Jr|Sr)$/u, '$1.');
 }
 
 // Pieces that end a byline's names: dates, times, read times, counts, "Updated", "Posted:" …
 const TAIL_WORDS = new RegExp(
-  String.raw`\s*(?:\b${MONTH}\s+\d.*|\s(?:twitter|facebook|instagram|linkedin|e-?mail|follow|mail)\b.*)$`,
+  String.raw`\s*(?:\b${MONTH}\s+\d.*|\s(?:twitter|facebook|instagram|linkedin|e-?mail|follow|mail|shares?|comments?)\b.*)$`,
   'iu',
 );
 const TAIL =
@@ -73,8 +75,10 @@ const TAIL =
 /** The people a byline names, cleaned, in order (none when it names only an outlet, an agency or a date). */
 export function bylineNames(raw: string, ctx: BylineContext): string[] {
   const names: string[] = [];
+  // "Reporting by A; Editing by B": editors are not authors.
+  const authored = raw.replace(/[;|]\s*(?:editing|edited|editor|redigiert|édité|editado|a cura)\b.*$/isu, '');
   const pieces = normalizeText(
-    raw
+    authored
       .replace(/[\n\r\t]+/g, ' | ')
       .replace(/\(\s*(?:avec|with|mit|con|com)\s+([^)]*)\)/giu, ', $1')
       .replace(/\([^)]*\)|\[[^\]]*\]|\S+@\S+|@\w+/gu, ' '),
@@ -83,7 +87,10 @@ export function bylineNames(raw: string, ctx: BylineContext): string[] {
   for (const piece of pieces) {
     if (names.length) break;
     const body = piece.replace(LABEL, '').replace(TAIL_WORDS, '').replace(TAIL, '').trim();
-    const parts = body.split(/\s*(?:,|;|&|\s(?:and|und|et|y|e|en|i|и|og|och)\s)\s*/u);
+    // "Glen Owen And Brendan Carlin For The Mail On Sunday": the outlet after "for" goes, names split on any case.
+    const parts = body
+      .replace(/\s+(?:for|für|pour|para|per|voor)\s+\p{Lu}.*$/iu, '')
+      .split(/\s*(?:,|;|&|\s(?:and|und|et|y|e|en|i|и|og|och)\s)\s*/iu);
     for (const part of parts) {
       const name = personName(part.replace(LABEL, '').replace(/\s*(기자|記者|记者|特派員|特派员)$/u, ''), ctx);
       if (name && !names.includes(name)) names.push(name);

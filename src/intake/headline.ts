@@ -45,7 +45,7 @@ const isDateOrSection = (s: string): boolean =>
   DATELINE.test(s) || isSectionDateLine(s) || /^\d{1,4}([./-]\d{1,2}){1,2}$/.test(s.trim()) || size(s) <= 2;
 
 /** Step 1: the candidate without the site's name, its sections, dates and photo credits. */
-export function stripSite(title: string, site: SiteNames, repeated: string[] = []): string {
+function stripSite(title: string, site: SiteNames, repeated: string[] = []): string {
   const keys = [...siteKeys(site), ...repeated.map(squash)];
   let parts = normalizeText(title).split(SEPARATOR);
   // parts alternate: text, separator, text, … — walk in from both ends while the outer segment names the site.
@@ -134,7 +134,13 @@ export function pickHeadline(candidates: HeadlineCandidate[], site: SiteNames): 
     o.rank = Math.min(o.rank, rank);
     options.set(key, o);
   };
-  for (const [rank, c] of real.entries()) vote(c.text, WEIGHT[c.source], rank);
+  for (const [rank, c] of real.entries()) {
+    // A social title cut short ("Council votes to rebuild the harbour…") votes for the full one it begins.
+    const cut = c.text.match(/^(.{12,}?)\s*(?:…|\.\.\.)$/u)?.[1];
+    const whole =
+      cut && real.find((o) => o !== c && form(o.text).startsWith(form(cut)) && o.text.length > cut.length + 1);
+    vote(whole ? whole.text : c.text, WEIGHT[c.source], rank);
+  }
   // Shared beginnings: "X 編集委員 中沢克二" and "X" agree on X.
   for (let i = 0; i < real.length; i++)
     for (let j = i + 1; j < real.length; j++) {

@@ -80,7 +80,19 @@ export function readHtml(page: string, url?: string): Article {
     toIsoDate(meta(document, 'date')) ??
     toIsoDate(attr(document, 'time[datetime]', 'datetime'));
   const bylineContext = { site: siteKeys(site) };
-  const metaAuthor = meta(document, 'author') ?? meta(document, 'article:author');
+  // The author <meta> under the names CMSs give it (NYT's "byl", Parse.ly, Sailthru, Dublin Core, Highwire).
+  const metaAuthor = [
+    'author',
+    'article:author',
+    'byl',
+    'parsely-author',
+    'sailthru.author',
+    'dc.creator',
+    'DC.creator',
+    'citation_author',
+  ]
+    .map((k) => meta(document, k))
+    .find((v) => v && !/^https?:/i.test(v));
   const pageByline = readPageByline(document, ld, metaAuthor, bylineContext);
   const imageUrl = absolute(meta(document, 'og:image') ?? ld.image, pageUrl);
 

@@ -65,11 +65,16 @@ function nodesOf(root: unknown): Node[] {
   return out;
 }
 
-/** Names in an author/publisher value: strings, {name} objects, arrays of either; people and organisations apart. */
-function namesOf(v: unknown): { people: string[]; organisations: string[] } {
+/**
+ * Names in an author/publisher value: strings, {name} objects, arrays of either, and {"@id"} references to a
+ * node elsewhere on the page (WordPress/Yoast put the Person in the @graph); people and organisations apart.
+ */
+function namesOf(v: unknown, byId: Map<string, Node>): { people: string[]; organisations: string[] } {
   const people: string[] = [];
   const organisations: string[] = [];
-  for (const n of Array.isArray(v) ? nodesOf(v) : isNode(v) ? [v] : []) {
+  for (const ref of Array.isArray(v) ? nodesOf(v) : isNode(v) ? [v] : []) {
+    const id = str(ref['@id']);
+    const n = !str(ref['name']) && id && byId.has(id) ? byId.get(id)! : ref;
     const name = str(n['name']);
     if (!name) continue;
     if (types(n).some((t) => PERSON_TYPES.test(t)) || types(n).length === 0) people.push(name);
@@ -102,11 +107,17 @@ function parseBlock(text: string): Node[] {
 
 /** The best article node among all JSON-LD scripts: NewsArticle-like types with a headline first. */
 export function readJsonLd(scripts: string[]): JsonLdArticle {
-  const articles = scripts.flatMap(parseBlock).filter((n) => types(n).some((t) => ARTICLE_TYPES.test(t)));
+  const nodes = scripts.flatMap(parseBlock);
+  const byId = new Map<string, Node>();
+  for (const n of nodes) {
+    const id = str(n['@id']);
+    if (id && str(n['name'])) byId.set(id, n);
+  }
+  const articles = nodes.filter((n) => types(n).some((t) => ARTICLE_TYPES.test(t)));
   const node = articles.find((n) => str(n['headline']) && !types(n).includes('WebPage')) ?? articles[0];
   if (!node) return { authors: [], organisationAuthor: false };
-  const authors = namesOf(node['author']);
-  const publisher = namesOf(node['publisher']);
+  const authors = namesOf(node['author'] ?? node['creator'], byId);
+  const publisher = namesOf(node['publisher'], byId);
   return {
     headline: str(node['headline']) ?? str(node['name']),
     authors: authors.people,

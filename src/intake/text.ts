@@ -1,10 +1,13 @@
 // Plain scraped text → Article: find the headline (a title line, often repeated), drop furniture, keep paragraphs.
 import { normalizeText } from '../story/normalize.ts';
+import { MAX_TEXT } from './budget.ts';
 import { bylineOfLine } from './byline.ts';
 import { DATELINE, toIsoDate } from './dates.ts';
 import { BYLINE, isEndMarker, isFurniture, isSectionDateLine } from './furniture.ts';
 import type { Article, Block } from './types.ts';
 
+/** Lines read from scraped text (real articles have a few hundred). */
+const MAX_LINES = 5_000;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
@@ -60,8 +63,10 @@ function findHeadline(lines: string[]): number {
 
 /** Read scraped text. The headline may be undefined when no line looks like one. */
 export function readText(raw: string): Article {
+  // The same work budget as for HTML: an article is a few hundred lines, so 2 MB of lines is not read to the end.
   const lines = raw
-    .split(/\r\n?|\n/)
+    .slice(0, MAX_TEXT)
+    .split(/\r\n?|\n/, MAX_LINES)
     .map((l) => normalizeText(l))
     .filter((l) => l !== '');
   const h = findHeadline(lines);

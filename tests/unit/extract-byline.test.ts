@@ -83,6 +83,15 @@ describe('where the byline comes from', () => {
     ).toBe('Tom Gillespie');
   });
 
+  it('JSON-LD authors given by @id reference, the CMS author <meta> names, and no editors', () => {
+    const graph = `<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Council votes to rebuild the harbour wall","author":{"@id":"https://h.example/#/schema/person/1"}},{"@type":"Person","@id":"https://h.example/#/schema/person/1","name":"Luis Holuch"}]}</script>`;
+    expect(author(page(graph))).toBe('Luis Holuch');
+    expect(author(page('<meta name="byl" content="By Maggie Haberman and Mark Landler">'))).toBe(
+      'Maggie Haberman, Mark Landler',
+    );
+    expect(bylineNames('Reporting by Jill Serjeant; Editing by Sandra Maler', site)).toEqual(['Jill Serjeant']);
+  });
+
   it('the article’s byline element, not a related story’s; an agency byline keeps Readability from guessing', () => {
     expect(
       author(page('', '<p class="byline">By <a rel="author" href="/author/jo">Jo Winter</a>, Harbour Desk</p>')),

@@ -54,6 +54,12 @@ describe('headline arbitration', () => {
     expect(headline(page(og, h1, 'ja'))).toBe('米朝首脳直通電話 習氏に挑むトランプ戦術の成否');
   });
 
+  it('a social title cut short with an ellipsis votes for the full headline it begins', () => {
+    const og = '<meta property="og:title" content="Council votes to rebuild the harbour wall…">';
+    const h1 = '<h1>Council votes to rebuild the harbour wall the storm broke</h1>';
+    expect(headline(page(og, h1))).toBe('Council votes to rebuild the harbour wall the storm broke');
+  });
+
   it('reads ruby text without its readings', () => {
     const h1 = '<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができる</h1>';
     expect(headline(page('', h1, 'ja'))).toBe('子どもへの体罰を禁止する法律ができる');

@@ -126,4 +126,21 @@ describe('who the speaker is', () => {
       ).quoteAuthor,
     ).toBe('José Luis Vera');
   });
+
+  it('a source introduced before the quote ("According to Mayor Eleanor Kemp: …"), and German roles and names', () => {
+    expect(
+      story(
+        'Council votes to rebuild the harbour wall',
+        'The council voted on Tuesday to rebuild the wall.',
+        'According to Mayor Eleanor Kemp: “The wall is the reason the town survived the storm, and we will rebuild it.”',
+      ).quoteAuthor,
+    ).toBe('Eleanor Kemp');
+    expect(
+      story(
+        'Kanzlerin verteidigt Sparkurs',
+        'Bundeskanzlerin Angela Merkel hat den Haushalt am Mittwoch verteidigt.',
+        '„Wir müssen jetzt sparen, damit wir später investieren können“, sagte die Kanzlerin in Berlin.',
+      ).quoteAuthor,
+    ).toBe('Angela Merkel');
+  });
 });

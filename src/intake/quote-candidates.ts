@@ -1,0 +1,127 @@
+// Quotation candidates: every span between a pair of quotation marks in the body, and every <blockquote>.
+import { NAME_SRC, tidyName } from './names.ts';
+import type { Block } from './types.ts';
+
+// Each style: opening mark, body, closing mark. Single quotes must not be apostrophes (don’t, Altman’s, players').
+const STYLES: RegExp[] = [
+  /“([^“”]{2,600}?)”/gu,
+  /„([^„“”"]{2,600}?)[“”"]/gu,
+  /‚([^‚‘]{2,600}?)‘/gu,
+  /「([^「」]{2,600}?)」/gu,
+  /『([^『』]{2,600}?)』/gu,
+  /״([^״]{2,600}?)״/gu,
+  /(?<!„[^"“”]{0,600})"([^"]{2,600}?)"/gu,
+  /(?<![\p{L}\p{N}])‘(\S.{0,598}?\S)’(?![\p{L}\p{N}])/gu,
+  /(?<![\p{L}\p{N}])'(\S.{0,598}?\S)'(?![\p{L}\p{N}])/gu,
+];
+const GUILLEMETS_FR = /«\s*([^«»]{2,600}?)\s*»/gu;
+const GUILLEMETS_DE = /»\s*([^»«]{2,600}?)\s*«/gu;
+
+export interface Raw {
+  text: string;
+  block: number;
+  before: string;
+  after: string;
+  kind: 'marks' | 'blockquote';
+  cite?: string | undefined;
+  /** The quote is (nearly) its whole paragraph. */
+  standalone: boolean;
+  /** The quote starts in the middle of a sentence of the paragraph. */
+  embedded: boolean;
+  /** The text before the quote in its own paragraph. */
+  lead: string;
+  /** The quote's paragraph ends before its closing mark: it goes on in the next paragraph. */
+  open?: boolean;
+  /** The quote goes on from an unclosed one in the paragraph before. */
+  continues?: boolean;
+}
+
+const unwrap = (s: string): string => s.replace(/^[\s“”"„«»「『‘’'״]+/u, '').replace(/[\s“”"«»」』‘’'״]+$/u, '');
+
+// A key quote sits in the article, not 100,000 characters in (that is comments or a pasted archive); the cap
+// also keeps a 2 MB input from costing seconds.
+export const SCAN_CHARS = 100_000;
+/** At most this many quotations are weighed (real articles have well under a hundred). */
+const MAX_CANDIDATES = 300;
+
+/** Every quotation in the body, with the text around it for attribution. */
+export function candidates(blocks: Block[]): Raw[] {
+  const out: Raw[] = [];
+  let seen = 0;
+  blocks.forEach((b, i) => {
+    seen += b.text.length;
+    if (b.kind === 'heading' || seen > SCAN_CHARS + b.text.length || out.length >= MAX_CANDIDATES) return;
+    const prev = blocks[i - 1]?.kind === 'p' ? blocks[i - 1]!.text : '';
+    if (b.kind === 'blockquote') {
+      const text = unwrap(b.text);
+      out.push({
+        text,
+        block: i,
+        before: prev,
+        after: '',
+        kind: 'blockquote',
+        cite: b.cite,
+        standalone: true,
+        embedded: false,
+        lead: '',
+      });
+      return;
+    }
+    const text = b.text.length > SCAN_CHARS ? b.text.slice(0, SCAN_CHARS) : b.text;
+    const firstGuillemet = text.match(/[«»]/u)?.[0];
+    const styles = [...STYLES, firstGuillemet === '»' ? GUILLEMETS_DE : GUILLEMETS_FR];
+    const continues = out.at(-1)?.open === true && out.at(-1)!.block === i - 1;
+    for (const re of styles) {
+      for (const m of text.matchAll(re)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        // A quote that opens its paragraph is often introduced by the one before ("Altman wrote:").
+        const lead = text.slice(Math.max(0, start - 200), start);
+        const before = start < 3 && prev ? `${prev} ${lead}` : lead;
+        const body = m[1]!.trim();
+        out.push({
+          text: body,
+          block: i,
+          before,
+          after: text.slice(end, end + 150),
+          kind: 'marks',
+          standalone: m[0].length >= 0.8 * text.length,
+          embedded: /[\p{L}\p{N},]\s*$/u.test(lead),
+          lead,
+          continues: continues && start < 3,
+        });
+      }
+    }
+    // English convention for a quote over several paragraphs: each opens with a mark, only the last one closes.
+    const open = text.match(/(?:^|\s)([“"«„])([^“”"«»„]{20,600})$/u);
+    if (open && !/[”"»“]/u.test(open[2]!)) {
+      const start = open.index! + open[0].indexOf(open[1]!);
+      const lead = text.slice(Math.max(0, start - 200), start);
+      out.push({
+        text: open[2]!.trim(),
+        block: i,
+        before: start < 3 && prev ? `${prev} ${lead}` : lead,
+        after: '',
+        kind: 'marks',
+        standalone: start < 3,
+        embedded: /[\p{L}\p{N},]\s*$/u.test(lead),
+        lead,
+        open: true,
+        continues: continues && start < 3,
+      });
+    }
+  });
+  return out.slice(0, MAX_CANDIDATES);
+}
+
+/** "— Sam Altman (@sama) February 10, 2025" → "Sam Altman". */
+export function citeName(cite: string): string | undefined {
+  const s = cite
+    .replace(/^[\s—–-]+/u, '')
+    .split(/\s*[(,|]|\s+on\s+|\s+\d/u)[0]!
+    .trim();
+  if (!s) return undefined;
+  const latin = s.match(new RegExp(NAME_SRC, 'u'));
+  if (latin) return tidyName(latin[0]);
+  return s.length <= 60 ? s : undefined;
+}
