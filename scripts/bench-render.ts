@@ -43,7 +43,7 @@ const rows: Record<string, Record<string, { median: number; p95: number; bytes: 
 for (const template of templates) {
   rows[template] = {};
   rows[template]['node: storycard'] = await time(
-    async () => (await renderCard({ story, template }, node)).png.byteLength,
+    async () => (await renderCard({ story, template }, node)).image.byteLength,
   );
   const card = await composeCard({ story, template }, node);
   rows[template]['node: plain satori+resvg-wasm'] = await time(async () => {

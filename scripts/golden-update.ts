@@ -11,7 +11,7 @@ let changed = 0;
 for (const c of goldenCases()) {
   if (only && !c.file.includes(only)) continue;
   const sample = SAMPLES.find((s) => s.id === c.sample)!;
-  const { png } = await renderCard(
+  const { image: png } = await renderCard(
     { story: parseStory(sample.story), template: c.template, size: c.size, theme: c.theme },
     runtime,
   );

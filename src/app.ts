@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { type Config, ConfigError, parseConfig } from './config.ts';
 import { isStorycardError, StorycardError } from './errors.ts';
-import type { RenderRequest } from './render/types.ts';
+import type { RenderRequest, RenderResult } from './render/types.ts';
 import { cards } from './routes/cards.ts';
 import type { AppEnv } from './routes/context.ts';
 import { extract } from './routes/extract.ts';
@@ -20,8 +20,8 @@ import { StoryStore } from './storage/stories.ts';
 import { toFieldIssues } from './story/schema.ts';
 
 export interface AppDeps {
-  /** Render one card to PNG. index.ts wires the render core with the workerd runtime; tests wrap it to count. */
-  renderPng: (req: RenderRequest, env: Env) => Promise<Uint8Array>;
+  /** Render one card. index.ts wires the render core with the workerd runtime; tests wrap it to count. */
+  renderCard: (req: RenderRequest, env: Env) => Promise<RenderResult>;
 }
 
 // Settings are parsed once per env object (one per isolate in production), not once per request.
@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps) {
     c.set('config', config);
     c.set('baseUrl', config.publicBaseUrl ?? new URL(c.req.url).origin);
     c.set('stories', new StoryStore(c.env.DB));
-    c.set('cards', new CardStore(c.env.DB, c.env.CARDS, (req) => deps.renderPng(req, c.env)));
+    c.set('cards', new CardStore(c.env.DB, c.env.CARDS, (req) => deps.renderCard(req, c.env)));
     await next();
   });
 

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'unsupported_size'
   | 'conflict'
   | 'rate_limited'
+  | 'render_budget'
   | 'render_failed'
   | 'upstream_failed';
 
@@ -29,6 +30,7 @@ export const STATUS: Record<ErrorCode, number> = {
   unsupported_size: 400,
   conflict: 409,
   rate_limited: 429,
+  render_budget: 422,
   render_failed: 500,
   upstream_failed: 502,
 };

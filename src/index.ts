@@ -9,18 +9,18 @@ import { createWorkerdRuntime } from './runtime/workerd.ts';
 // One runtime per isolate: wasm is initialised and fonts are loaded once, then reused by every request.
 let runtime: RenderRuntime | undefined;
 
-const renderPng = async (req: RenderRequest, env: Env) => {
+const render = (req: RenderRequest, env: Env) => {
   runtime ??= createWorkerdRuntime({ assets: env.ASSETS });
-  return (await renderCard(req, runtime)).png;
+  return renderCard(req, runtime);
 };
 
-const app = createApp({ renderPng });
+const app = createApp({ renderCard: render });
 
 export default {
   fetch: app.fetch,
   // The bot: one message per outbox row (src/bot/queue.ts).
   queue: (batch, env) =>
-    handlePostBatch(batch as MessageBatch<PostMessage>, env, { renderPng: (req) => renderPng(req, env) }),
+    handlePostBatch(batch as MessageBatch<PostMessage>, env, { renderCard: (req) => render(req, env) }),
   // Cron: re-send due outbox rows whose messages were lost or whose attempt died mid-post, and poll FEEDS (new
   // stories go to the bot like POSTed ones). Two separate waitUntils: one failing never stops the other.
   scheduled: async (controller, env, ctx) => {

@@ -18,8 +18,8 @@ export default {
     const runtime = createWorkerdRuntime({ assets: env.ASSETS });
     if (url.pathname === '/storycard') {
       // The whole pipeline: fonts, fitting (several satori layouts), draw, rasterise.
-      const { png } = await renderCard({ story, template }, runtime);
-      return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+      const { image } = await renderCard({ story, template }, runtime);
+      return new Response(new Uint8Array(image), { headers: { 'content-type': 'image/png' } });
     }
     if (url.pathname === '/plain') {
       // What workers-og and @vercel/og do: one satori call on a finished element, then resvg-wasm.

@@ -33,8 +33,11 @@ export interface OutboxDeps {
   /** Daily cap per platform account (Config.dailyCaps). */
   caps: Record<Platform, number>;
   loadStory(storyId: string): Promise<Story | null>;
-  /** The card PNG at a content address and size; null if the address is unknown. */
-  loadCard(cardHash: string, size: 'og' | 'x'): Promise<Uint8Array | null>;
+  /**
+   * The card at a content address and size in the auto format (PNG, or JPEG when a PNG would pass the size's weight
+   * budget: so Bluesky's 1,000,000-byte limit always holds); null if the address is unknown.
+   */
+  loadCard(cardHash: string, size: 'og' | 'x'): Promise<{ bytes: Uint8Array; type: 'image/png' | 'image/jpeg' } | null>;
   now(): number;
   policy?: Partial<RetryPolicy>;
   leaseMs?: number;
@@ -135,7 +138,7 @@ export async function processRow(id: string, deps: OutboxDeps): Promise<Outcome>
         cause,
       );
     sent = true;
-    const result = await poster.post(postInputFor(story, row.text, { bytes: card }, row.id));
+    const result = await poster.post(postInputFor(story, row.text, card, row.id));
     const step = nextStep(result, attempts + 1, now, policy);
     if (!(step.action === 'retry' && !step.countsAsAttempt)) attempts += 1;
     const nextCause = step.action === 'check' && !result.ok ? (result.kind as CheckCause) : null;

@@ -1,6 +1,6 @@
 // The bot in the Worker: the hook that queues a new story's posts, the queue consumer, and the cron sweep of due rows.
 import { type Config, parseConfig } from '../config.ts';
-import type { RenderRequest } from '../render/types.ts';
+import type { RenderRequest, RenderResult } from '../render/types.ts';
 import { CardStore, sizesOf } from '../storage/cards.ts';
 import { type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import type { StoryRecord } from '../storage/stories.ts';
@@ -19,7 +19,7 @@ export interface PostMessage {
 export const MAX_DELAY_SECONDS = 43_200;
 
 export interface BotDeps {
-  renderPng(req: RenderRequest): Promise<Uint8Array>;
+  renderCard(req: RenderRequest): Promise<RenderResult>;
   /** Tests drive time; Date.now otherwise. */
   now?: () => number;
   policy?: Partial<RetryPolicy>;
@@ -50,7 +50,7 @@ function postersOf(config: Config): Partial<Record<Platform, Poster>> {
 
 export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
   const config = configOf(env);
-  const cards = new CardStore(env.DB, env.CARDS, deps.renderPng);
+  const cards = new CardStore(env.DB, env.CARDS, deps.renderCard);
   const stories = new StoryStore(env.DB);
   return {
     store: new OutboxStore(env.DB),
@@ -61,7 +61,9 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
       const spec = await cards.spec(hash);
       if (!spec) return null;
       // A template that does not draw the 2:1 size gets its og card everywhere.
-      return cards.png(hash, sizesOf(spec.template).includes(size) ? size : 'og', async () => spec);
+      const file = await cards.file(hash, sizesOf(spec.template).includes(size) ? size : 'og', 'auto', async () => spec);
+      // auto writes PNG or JPEG, never WebP.
+      return file ? { bytes: file.bytes, type: file.format === 'png' ? 'image/png' : 'image/jpeg' } : null;
     },
     now: deps.now ?? Date.now,
     ...(deps.policy ? { policy: deps.policy } : {}),

@@ -47,6 +47,8 @@ export interface PostCommandOptions {
   checkDelayMs?: number;
 }
 
+type CardBytes = { bytes: Uint8Array; type: 'image/png' | 'image/jpeg' };
+
 export async function postCommand(argv: string[], io: CliIO, options: PostCommandOptions = {}): Promise<number> {
   const env = io.env ?? {};
   const { values, positionals } = parseArgs({
@@ -120,13 +122,17 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     const posters = createPosters(config, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
     const runtime = createNodeRuntime();
     const template = getTemplate(values.template);
-    const cards = new Map<string, Promise<Uint8Array>>();
+    const cards = new Map<string, Promise<CardBytes>>();
     const card = (p: Platform) => {
       const size = template.meta.sizes.includes(CARD_SIZE[p]) ? CARD_SIZE[p] : 'og';
       if (!cards.has(size)) {
         cards.set(
           size,
-          renderCard({ story, template: template.meta.name, size }, runtime).then((r) => r.png),
+          // auto: PNG, or a JPEG when the PNG would pass the weight budget (Bluesky takes at most 1,000,000 bytes).
+          renderCard({ story, template: template.meta.name, size, format: 'auto' }, runtime).then((r) => ({
+            bytes: r.image,
+            type: r.format === 'png' ? 'image/png' : 'image/jpeg',
+          })),
         );
       }
       return cards.get(size)!;
@@ -153,7 +159,7 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
 interface One {
   story: Story;
   poster: Poster;
-  card: () => Promise<Uint8Array>;
+  card: () => Promise<CardBytes>;
   delay: number | undefined;
 }
 
@@ -189,9 +195,9 @@ async function postOnce(
       return false;
     }
   }
-  const bytes = await one.card();
+  const card = await one.card();
   await save(entry); // written before posting: if we die mid-post, the next run checks first
-  const result = await poster.post(postInputFor(story, entry.text, { bytes }, entry.key));
+  const result = await poster.post(postInputFor(story, entry.text, card, entry.key));
   if (result.ok) return posted(result.platformPostId, result.url, 'posted');
   if (result.kind === 'ambiguous' || result.kind === 'duplicate') {
     await new Promise((r) => setTimeout(r, one.delay ?? CHECK_DELAY_MS));

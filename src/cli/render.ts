@@ -1,21 +1,33 @@
-// `storycard render`: one story or an array of them, any templates and sizes, to PNG or SVG files.
+// `storycard render`: one story or an array of them, any templates and sizes, to PNG, JPEG, WebP or SVG files
+// (auto: lossless PNG within the size's weight budget, else JPEG). Arrays render on every core (worker threads).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { isStorycardError } from '../errors.ts';
-import { getTemplate, listTemplates, renderCard } from '../render/index.ts';
+import { getTemplate, listTemplates } from '../render/index.ts';
 import { resolveTheme } from '../render/theme.ts';
-import { isSizeName, type RenderReport, SIZE_NAMES, type SizeName, type Theme } from '../render/types.ts';
-import { createNodeRuntime } from '../runtime/node.ts';
+import {
+  EXTENSION,
+  FORMATS,
+  type Format,
+  isFormat,
+  isSizeName,
+  type RenderReport,
+  SIZE_NAMES,
+  type SizeName,
+  type Theme,
+} from '../render/types.ts';
 import { parseStory, type Story } from '../story/schema.ts';
 import { uniqueStems } from './file-name.ts';
 import { type CliIO, EXIT, fail, readAll } from './io.ts';
+import type { RenderJob } from './render-job.ts';
+import { renderAll } from './render-pool.ts';
 
 const OPTIONS = {
   template: { type: 'string', short: 't', default: 'quote' },
   size: { type: 'string', short: 's', default: 'og' },
-  format: { type: 'string', short: 'f', default: 'png' },
+  format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'out-dir': { type: 'string' },
   theme: { type: 'string', default: 'light' },
@@ -26,6 +38,18 @@ const OPTIONS = {
 } as const;
 
 class BadInput extends Error {}
+
+const BY_EXTENSION: Record<string, Format> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', webp: 'webp', svg: 'svg' };
+
+/** -f, else the -o file's extension (card.jpg → jpeg), else auto. */
+function formatOf(flag: string | undefined, output: string | undefined): Format {
+  if (flag !== undefined) {
+    if (!isFormat(flag)) throw new BadInput(`--format: expected one of ${FORMATS.join(', ')}, received ${JSON.stringify(flag)}`);
+    return flag;
+  }
+  const ext = output && output !== '-' ? /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase() : undefined;
+  return (ext && BY_EXTENSION[ext]) || 'auto';
+}
 
 function list<T extends string>(value: string, all: readonly T[], what: string, valid: (v: string) => v is T): T[] {
   if (value === 'all') return [...all];
@@ -83,9 +107,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   try {
     if (positionals.length !== 1) throw new BadInput('render: expected one story file (or - for stdin)');
-    const format = values.format;
-    if (format !== 'png' && format !== 'svg')
-      throw new BadInput(`--format: expected png or svg, received ${JSON.stringify(format)}`);
+    const format = formatOf(values.format, values.output);
     const names = listTemplates().map((t) => t.name);
     const templates = list(values.template, names, 'template', (v): v is string => names.includes(v));
     const sizes = list<SizeName>(values.size, SIZE_NAMES, 'size', isSizeName);
@@ -118,7 +140,6 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     if (single && values.output === '-' && values.report) throw new BadInput('--report cannot share stdout with -o -');
     if (!single && values.output) throw new BadInput('-o names one file; use --out-dir for several cards');
 
-    const runtime = createNodeRuntime();
     const outDir = values['out-dir'];
     if (outDir) await mkdir(outDir, { recursive: true });
     const bar =
@@ -127,21 +148,23 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
         : undefined;
     bar?.start(jobs.length, 0, { file: '' });
     const reports: (RenderReport & { file?: string })[] = [];
-    for (const job of jobs) {
-      const result = await renderCard({ story: job.story, template: job.template, size: job.size, theme }, runtime);
-      const bytes = format === 'png' ? result.png : new TextEncoder().encode(result.svg);
-      const base = `${stems[job.index]}.${job.template}.${job.size}.${format}`;
+    const renderJobs: RenderJob[] = jobs.map((j, id) => ({ id, ...j, theme, format }));
+    await renderAll(renderJobs, async ({ id, image, report }) => {
+      const job = jobs[id]!;
+      // The extension follows what was written: auto may write a JPEG.
+      const ext = EXTENSION[report.format];
+      const base = `${stems[job.index]}.${job.template}.${job.size}.${ext}`;
       let file: string | undefined;
       // Only `-o -` writes to stdout: a pipe or a redirect gets the same named file a terminal does.
-      if (single && values.output === '-') io.stdout.write(bytes);
+      if (single && values.output === '-') io.stdout.write(image);
       else {
         file = single && values.output ? values.output : join(outDir ?? '.', base);
-        await writeFile(file, bytes);
+        await writeFile(file, image);
       }
-      reports.push({ ...result.report, ...(file ? { file } : {}) });
+      reports[id] = { ...report, ...(file ? { file } : {}) };
       bar?.increment(1, { file: file ?? '' });
-      if (!bar && file && !values.report) io.stderr.write(`wrote ${file} (${bytes.byteLength} bytes)\n`);
-    }
+      if (!bar && file && !values.report) io.stderr.write(`wrote ${file} (${image.byteLength} bytes, ${report.format})\n`);
+    });
     bar?.stop();
     if (values.report) io.stdout.write(`${JSON.stringify(single ? reports[0] : reports, null, 2)}\n`);
     return EXIT.ok;

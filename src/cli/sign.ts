@@ -6,7 +6,8 @@ import { parseCardParams, signedCardUrl } from '../story/sign.ts';
 import { type CliIO, EXIT, fail } from './io.ts';
 
 const USAGE = `usage: storycard sign --headline TEXT [--quote TEXT] [--quote-author NAME] [--site-name NAME] [--author NAME]
-                      [--lang TAG] [-t template] [-s size] [--theme light|dark] [--brand #hex] [--base URL]
+                      [--lang TAG] [-t template] [-s size] [--theme light|dark] [--brand #hex]
+                      [-f png|jpeg|webp|auto] [--base URL]
 The key is SIGNING_SECRET from the environment (the Worker's setting); --base defaults to PUBLIC_BASE_URL.`;
 
 export async function signCommand(argv: string[], io: CliIO): Promise<number> {
@@ -25,6 +26,7 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
       size: { type: 'string', short: 's' },
       theme: { type: 'string' },
       brand: { type: 'string' },
+      format: { type: 'string', short: 'f' },
       base: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -51,6 +53,7 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
     ['size', 'size'],
     ['theme', 'theme'],
     ['brand', 'brand'],
+    ['format', 'f'],
   ];
   for (const [flag, param] of map) {
     const v = values[flag];
@@ -63,7 +66,7 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
   } catch (e) {
     if (isStorycardError(e)) {
       // Name the flags the user typed, not the URL parameters they become.
-      return fail(io, e.message.replace(/\bquoteAuthor\b/g, '--quote-author').replace(/\bsiteName\b/g, '--site-name'));
+      return fail(io, e.message.replace(/\bquoteAuthor\b/g, '--quote-author').replace(/\bsiteName\b/g, '--site-name').replace(/(^|; )f:/g, '$1-f:'));
     }
     throw e;
   }

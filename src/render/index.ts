@@ -2,6 +2,7 @@
 import templates from '../../templates/index.ts';
 import { StorycardError } from '../errors.ts';
 import type { Story } from '../story/schema.ts';
+import { encodeCard } from './encode.ts';
 import { type FittedText, fitText, type Measure, textStyle } from './fit.ts';
 import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
 import type { TemplateContext, TemplateDefinition, TemplateMeta } from './template.ts';
@@ -13,12 +14,14 @@ import {
   type RenderRequest,
   type RenderResult,
   type RenderRuntime,
+  type SvgResult,
   SIZES,
   type SizeName,
 } from './types.ts';
 
 export { contrastRatio, palette, resolveTheme } from './theme.ts';
-export { SIZE_NAMES, SIZES } from './types.ts';
+export { encodeCard, JPEG_QUALITIES } from './encode.ts';
+export { EXTENSION, FORMATS, isFormat, MIME, SIZE_NAMES, SIZES, WEIGHT_BUDGET } from './types.ts';
 
 /** Bump when the core's layout rules change pixels for every template. */
 export const RENDER_VERSION = 1;
@@ -127,6 +130,8 @@ export interface ComposedCard {
   /** Satori options (fonts, emoji loader, width, height) for drawing `element`. */
   options: Record<string, unknown>;
   fitted: { headline: FittedText; quote?: FittedText };
+  /** Images the template asked for whose fetch failed: the card is drawn without them (and must not be kept). */
+  missing: ('image' | 'logo')[];
 }
 
 /** Choose fonts, fetch images and fit the text: everything but drawing. */
@@ -192,40 +197,66 @@ export async function composeCard(req: RenderRequest, runtime: RenderRuntime): P
   const allFonts = [...drawn].every((ch) => coverText.includes(ch))
     ? fonts
     : await fontsFor(`${coverText} ${drawn}`, loaderFor(runtime), { lang: story.lang });
+  const missing: ComposedCard['missing'] = [];
+  if (template.meta.usesImage && story.imageUrl && !image) missing.push('image');
+  if (theme.logoUrl && !logo) missing.push('logo');
   return {
     template: template.meta,
     size,
+    missing,
     element,
     options: { ...satoriOptions, fonts: allFonts, width: size.width, height: size.height },
     fitted: { headline, ...(quote ? { quote } : {}) },
   };
 }
 
-function reportFor(card: ComposedCard, bytes: number, started: number): RenderReport {
+function reportFor(card: ComposedCard, format: RenderReport['format'], bytes: number, started: number): RenderReport {
   const { headline, quote } = card.fitted;
   return {
     template: card.template.name,
     size: card.size.name,
     width: card.size.width,
     height: card.size.height,
+    format,
     bytes,
     ms: Math.round(now() - started),
+    ...(card.missing.length ? { missing: card.missing } : {}),
     fields: { headline: report(headline), ...(quote ? { quote: report(quote) } : {}) },
   };
 }
 
-/** Lay out and draw the card as SVG only (fast previews); `report.bytes` is the SVG's size. */
-export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Promise<Omit<RenderResult, 'png'>> {
+/** Lay out and draw the card as SVG only (previews, `-f svg`): no raster, no encode. */
+export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Promise<SvgResult> {
   const started = now();
   const card = await composeCard(req, runtime);
+  const composed = now();
   const svg = await runtime.satori(card.element, card.options);
-  return { svg, report: reportFor(card, new TextEncoder().encode(svg).byteLength, started), fitted: card.fitted };
+  const drawn = now();
+  const bytes = new TextEncoder().encode(svg).byteLength;
+  return {
+    svg,
+    report: reportFor(card, 'svg', bytes, started),
+    fitted: card.fitted,
+    complete: card.missing.length === 0,
+    timings: { compose: composed - started, draw: drawn - composed, raster: 0, encode: 0 },
+  };
 }
 
+/** Lay out, draw and encode the card in `req.format` (default png; `svg` draws only). */
 export async function renderCard(req: RenderRequest, runtime: RenderRuntime): Promise<RenderResult> {
-  const started = now();
-  const card = await composeCard(req, runtime);
-  const svg = await runtime.satori(card.element, card.options);
-  const png = await runtime.svgToPng(svg);
-  return { svg, png, report: reportFor(card, png.byteLength, started), fitted: card.fitted };
+  const format = req.format ?? 'png';
+  const drawn = await renderSvg(req, runtime);
+  if (format === 'svg') return { ...drawn, image: new TextEncoder().encode(drawn.svg), format: 'svg' };
+  const started = now() - drawn.timings.compose - drawn.timings.draw;
+  const encoded = await encodeCard(drawn.svg, drawn.report.size, format, runtime);
+  const report = { ...drawn.report, format: encoded.format, bytes: encoded.bytes.byteLength };
+  report.ms = Math.round(now() - started);
+  return {
+    ...drawn,
+    image: encoded.bytes,
+    format: encoded.format,
+    ...(encoded.quality ? { quality: encoded.quality } : {}),
+    report,
+    timings: { ...drawn.timings, raster: encoded.rasterMs, encode: encoded.encodeMs },
+  };
 }

@@ -1,57 +1,76 @@
-// Card images: content-addressed /cards/<hash>/<size>.png (immutable, edge-cached, rendered once) and signed /card.png.
+// Card images: content-addressed /cards/<hash>/<size>.<png|jpg|webp> (immutable, edge-cached, rendered once) and
+// signed /card.png (?f= picks the format). Every answer says in Server-Timing where its bytes came from.
 import { type Context, Hono } from 'hono';
 import { StorycardError } from '../errors.ts';
 import { cardFingerprint } from '../render/index.ts';
-import { isSizeName, SIZE_NAMES, type SizeName } from '../render/types.ts';
-import { type CardSpec, cardHash, cardPath, edgeCache, HASH_PATTERN, sizesOf } from '../storage/cards.ts';
+import { type Format, isFormat, isSizeName, MIME, SIZE_NAMES, type SizeName } from '../render/types.ts';
+import {
+  type CardFile,
+  type CardSpec,
+  cardHash,
+  cardPath,
+  edgeCache,
+  formatOfExtension,
+  HASH_PATTERN,
+  sizesOf,
+} from '../storage/cards.ts';
 import { parseCardParams, verifyParams } from '../story/sign.ts';
 import type { AppEnv } from './context.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // An ad-hoc URL names its content, not its pixels: a template or font update changes what it shows, so a day.
 const AD_HOC = 'public, max-age=86400';
-
-const etagOf = (hash: string, size: SizeName) => `"${hash}-${size}"`;
+// A card drawn without an image it asked for (the fetch failed): a minute, so the next look may find the image.
+export const INCOMPLETE = 'public, max-age=60';
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag);
 }
 
-function pngResponse(png: Uint8Array, etag: string, cacheControl: string): Response {
-  return new Response(png as unknown as BodyInit, {
-    headers: {
-      'Content-Type': 'image/png',
-      'Content-Length': String(png.byteLength),
-      'Cache-Control': cacheControl,
-      ETag: etag,
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+const timing = (file: CardFile) => `${file.source};dur=${file.ms.toFixed(1)}`;
+
+function fileResponse(file: CardFile, etag: string, cacheControl: string): Response {
+  const headers: Record<string, string> = {
+    'Content-Type': MIME[file.format],
+    'Content-Length': String(file.bytes.byteLength),
+    'Cache-Control': file.complete ? cacheControl : INCOMPLETE,
+    'Server-Timing': timing(file),
+    'X-Content-Type-Options': 'nosniff',
+  };
+  // No ETag on an incomplete card: a client revalidating it must get the complete card, not a 304.
+  if (file.complete) headers.ETag = etag;
+  else headers['X-Storycard-Incomplete'] = 'image fetch failed; drawn without it';
+  return new Response(file.bytes as unknown as BodyInit, { headers });
 }
 
 const notModified = (etag: string, cacheControl: string) =>
-  new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl } });
+  new Response(null, {
+    status: 304,
+    headers: { ETag: etag, 'Cache-Control': cacheControl, 'Server-Timing': 'etag;desc="not modified"' },
+  });
 
-/** Serve one card: 304, edge cache, then the store (R2, or render once and keep). */
+/** Serve one card: 304, edge cache, then the store (R2, or render and keep if complete). */
 async function serveCard(
   c: Context<AppEnv>,
   hash: string,
   size: SizeName,
+  format: Exclude<Format, 'svg'>,
   spec: () => Promise<CardSpec | null>,
   cacheControl: string,
 ): Promise<Response> {
-  const etag = etagOf(hash, size);
+  // `auto` on an ad-hoc URL: the ETag names the request, and the bytes the format it resolved to (Content-Type).
+  const etag = `"${hash}-${size}-${format}"`;
   // Content-addressed: a client holding this ETag holds these exact bytes, so no lookup is needed to answer 304.
   if (matches(c.req.header('If-None-Match'), etag)) return notModified(etag, cacheControl);
   const cache = edgeCache();
-  const cacheKey = new Request(`${c.var.baseUrl}${cardPath(hash, size)}`);
+  const cacheKey = new Request(`${c.var.baseUrl}/cards/${hash}/${size}.${format}`);
   const cached = await cache?.match(cacheKey);
-  if (cached) return withCacheControl(cached, cacheControl, 'HIT');
-  const png = await c.var.cards.png(hash, size, spec);
-  if (!png) throw new StorycardError('not_found', `no card at ${cardPath(hash, size)}`);
-  const res = pngResponse(png, etag, IMMUTABLE);
-  if (cache) {
+  if (cached) return withHeaders(cached, cacheControl, 'HIT', 'cache');
+  const file = await c.var.cards.file(hash, size, format, spec);
+  if (!file) throw new StorycardError('not_found', `no card at ${c.req.path}`);
+  const res = fileResponse(file, etag, IMMUTABLE);
+  if (cache && file.complete) {
     const put = cache.put(cacheKey, res.clone());
     // After the response where the runtime allows it; inline where there is no execution context (app.request).
     try {
@@ -60,25 +79,27 @@ async function serveCard(
       await put;
     }
   }
-  return withCacheControl(res, cacheControl, 'MISS');
+  return withHeaders(res, file.complete ? cacheControl : INCOMPLETE, 'MISS');
 }
 
-function withCacheControl(res: Response, cacheControl: string, status: 'HIT' | 'MISS'): Response {
+function withHeaders(res: Response, cacheControl: string, status: 'HIT' | 'MISS', serverTiming?: string): Response {
   const out = new Response(res.body, res);
   out.headers.set('Cache-Control', cacheControl);
   out.headers.set('X-Storycard-Cache', status);
+  if (serverTiming) out.headers.set('Server-Timing', serverTiming);
   return out;
 }
 
 export const cards = new Hono<AppEnv>()
   .get('/cards/:hash/:file', async (c) => {
     const hash = c.req.param('hash');
-    const match = /^([a-z]+)\.png$/.exec(c.req.param('file'));
+    const match = /^([a-z]+)\.([a-z]+)$/.exec(c.req.param('file'));
     const size = match?.[1];
-    if (!HASH_PATTERN.test(hash) || !isSizeName(size)) {
+    const format = formatOfExtension(match?.[2] ?? '');
+    if (!HASH_PATTERN.test(hash) || !isSizeName(size) || !format) {
       throw new StorycardError(
         'not_found',
-        `no card at ${c.req.path}: expected /cards/<20 hex>/<${SIZE_NAMES.join('|')}>.png`,
+        `no card at ${c.req.path}: expected /cards/<20 hex>/<${SIZE_NAMES.join('|')}>.<png|jpg|webp>`,
       );
     }
     // An address exists only at the sizes its template draws: any other size is a 404, not a render error.
@@ -86,7 +107,7 @@ export const cards = new Hono<AppEnv>()
       const found = await c.var.cards.spec(hash);
       return found && sizesOf(found.template).includes(size) ? found : null;
     };
-    return serveCard(c, hash, size, spec, IMMUTABLE);
+    return serveCard(c, hash, size, format, spec, IMMUTABLE);
   })
   // The story's current card by story id or slug is not here on purpose: share pages name the address.
   .get('/card.png', async (c) => {
@@ -98,9 +119,11 @@ export const cards = new Hono<AppEnv>()
     if (!(await verifyParams(params, secret))) {
       throw new StorycardError('forbidden', 'sig: the signature does not match these parameters');
     }
-    const { story, template, size, theme } = parseCardParams(params);
+    const { story, template, size, theme, format } = parseCardParams(params);
     const spec: CardSpec = { story, template, theme };
     cardFingerprint({ ...spec, size }); // 400 now for an unknown template or a size it does not draw
     const hash = await cardHash(spec);
-    return serveCard(c, hash, size, async () => spec, AD_HOC);
+    return serveCard(c, hash, size, format, async () => spec, AD_HOC);
   });
+
+export { cardPath, isFormat };

@@ -2,8 +2,8 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { DEFAULT_BRAND } from '../render/theme.ts';
-import { SIZES } from '../render/types.ts';
-import { cardHash, cardPath, sizesOf } from '../storage/cards.ts';
+import { type ImageFormat, MIME, SIZES, type SizeName } from '../render/types.ts';
+import { type CardSpec, type CardStore, cardHash, cardPath, sizesOf } from '../storage/cards.ts';
 import {
   deploymentOf,
   keepSharePage,
@@ -42,12 +42,44 @@ function altText(r: StoryRecord): string {
  * Every story string goes through hono/html's escaping (&, <, >, ", ' in text and attributes). No inline script:
  * the Content-Security-Policy forbids all script, so even a missed escape could not run.
  */
-function page(r: StoryRecord, base: string, hash: string) {
+/** The size X's summary_large_image shows uncropped (2:1); a template without it falls back to og. */
+const xSize = (r: StoryRecord): SizeName => (sizesOf(r.template).includes('x') ? 'x' : 'og');
+
+type Formats = Record<'og' | 'x', ImageFormat>;
+
+/**
+ * The format `auto` chose for the og and x cards. Usually recorded by the pre-render when the story was created; if
+ * not (yet), rendered now through the store (kept, so the crawler's image fetch a moment later reads R2). A render
+ * that fails or misses its image still names a format (its own, or PNG), but `settled` is false: such a page must not
+ * be kept, since the card's format may change once the image loads.
+ */
+async function autoFormats(cards: CardStore, hash: string, r: StoryRecord): Promise<Formats & { settled: boolean }> {
+  const known = await cards.autoFormats(hash);
+  const spec: CardSpec = { story: r.story, template: r.template, theme: r.theme };
+  let settled = true;
+  const pick = async (size: SizeName): Promise<ImageFormat> => {
+    const recorded = known[size];
+    if (recorded) return recorded;
+    try {
+      const file = await cards.file(hash, size, 'auto', async () => spec);
+      if (!file?.complete) settled = false;
+      return file?.format ?? 'png';
+    } catch (error) {
+      settled = false;
+      console.error(`share: rendering card ${hash} at ${size} failed; naming the PNG:`, error);
+      return 'png';
+    }
+  };
+  const og = await pick('og');
+  const x = xSize(r) === 'og' ? og : await pick('x');
+  return { og, x, settled };
+}
+
+function page(r: StoryRecord, base: string, hash: string, formats: Formats) {
   const s = r.story;
   const shareUrl = `${base}/s/${r.slug}`;
-  const og = `${base}${cardPath(hash, 'og')}`;
-  // The 2:1 size is what X's summary_large_image shows uncropped; a template without it falls back to og.
-  const x = `${base}${cardPath(hash, sizesOf(r.template).includes('x') ? 'x' : 'og')}`;
+  const og = `${base}${cardPath(hash, 'og', formats.og)}`;
+  const x = `${base}${cardPath(hash, xSize(r), formats.x)}`;
   const alt = altText(r);
   const desc = description(r);
   const siteName = s.siteName ?? r.theme?.siteName;
@@ -69,7 +101,7 @@ function page(r: StoryRecord, base: string, hash: string) {
 <meta property="og:description" content="${desc}">
 <meta property="og:url" content="${shareUrl}">
 ${siteName ? html`<meta property="og:site_name" content="${siteName}">\n` : ''}${locale ? html`<meta property="og:locale" content="${locale}">\n` : ''}<meta property="og:image" content="${og}">
-${https ? html`<meta property="og:image:secure_url" content="${og}">\n` : ''}<meta property="og:image:type" content="image/png">
+${https ? html`<meta property="og:image:secure_url" content="${og}">\n` : ''}<meta property="og:image:type" content="${MIME[formats.og]}">
 <meta property="og:image:width" content="${SIZES.og.width}">
 <meta property="og:image:height" content="${SIZES.og.height}">
 <meta property="og:image:alt" content="${alt}">
@@ -109,12 +141,21 @@ const CLIENT_CACHE = 'public, max-age=60';
 // A missing page is kept at most a minute at the edge: a slug asked for before it existed must not stay missing long.
 const NOT_FOUND_TTL = 60;
 
-/** The page from D1: the record by slug, the card address recomputed (and registered when a template moved it). */
-async function fromD1(c: Context<AppEnv>, slug: string, variant: ShareVariant): Promise<SharePage> {
+/**
+ * The page from D1: the record by slug, the card address recomputed (and registered when a template moved it), and
+ * whether it may be kept (`settled`: false while a card it names was drawn without its image).
+ */
+async function fromD1(
+  c: Context<AppEnv>,
+  slug: string,
+  variant: ShareVariant,
+): Promise<{ page: SharePage; settled: boolean }> {
   const record = await c.var.stories.bySlug(slug);
-  if (!record) return { status: 404, html: (await notFoundPage(slug)).toString() };
+  if (!record) return { page: { status: 404, html: (await notFoundPage(slug)).toString() }, settled: true };
   // A person only needs the article; a story without one shows its page to everyone.
-  if (variant === 'person' && record.story.url) return { status: 302, html: '', article: record.story.url };
+  if (variant === 'person' && record.story.url) {
+    return { page: { status: 302, html: '', article: record.story.url }, settled: true };
+  }
   // Recomputed on each render, so a template or font update moves the page to the new address at once.
   const spec = { story: record.story, template: record.template, theme: record.theme };
   const hash = await cardHash(spec);
@@ -122,7 +163,8 @@ async function fromD1(c: Context<AppEnv>, slug: string, variant: ShareVariant): 
     await c.var.cards.register(hash, spec, record.id);
     await c.var.stories.setCardHash(record.id, hash);
   }
-  return { status: 200, html: (await page(record, c.var.baseUrl, hash)).toString() };
+  const { settled, ...formats } = await autoFormats(c.var.cards, hash, record);
+  return { page: { status: 200, html: (await page(record, c.var.baseUrl, hash, formats)).toString() }, settled };
 }
 
 /** The same answer from the cache or from D1; only Server-Timing says which (`cache` or `d1;dur=…`). */
@@ -160,9 +202,10 @@ export const share = new Hono<AppEnv>().get('/s/:slug', async (c) => {
   const cached = ttl > 0 ? await readSharePage(key) : undefined;
   if (cached) return answer(c, cached, 'cache');
   const started = performance.now();
-  const fresh = await fromD1(c, slug, variant);
+  const { page: fresh, settled } = await fromD1(c, slug, variant);
   const timing = `d1;dur=${(performance.now() - started).toFixed(1)}`;
-  if (ttl > 0) {
+  // A page naming a card drawn without its image is not kept: the next view names the card once the image loads.
+  if (ttl > 0 && settled) {
     const keep = fresh.status === 404 ? Math.min(ttl, NOT_FOUND_TTL) : ttl;
     await afterResponse(c, keepSharePage(key, fresh, keep, shareCacheTag(slug)));
   }

@@ -1,11 +1,11 @@
 // /api/stories: the newsroom's JSON API (Bearer auth). POST is idempotent per canonical article URL.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { afterStoryCreated } from '../bot/queue.ts';
 import { StorycardError } from '../errors.ts';
 import { listTemplates } from '../render/index.ts';
 import { SIZE_NAMES } from '../render/types.ts';
-import { type CardSpec, cardHash, cardPath, edgeCache, sizesOf } from '../storage/cards.ts';
+import { type CardSpec, cardHash, cardPath, edgeCache, IMAGE_FORMATS, prerenderCards, sizesOf } from '../storage/cards.ts';
 import { purgeSharePage } from '../storage/share-cache.ts';
 import type { StoryRecord, StoryWrite } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';
@@ -83,6 +83,8 @@ export const stories = new Hono<AppEnv>()
     if (created) await c.var.cards.register(record.cardHash, spec, record.id);
     // The bot (BOT_MODE live or dry-run): one outbox row per platform, text frozen now; never fails the request.
     if (created) await afterStoryCreated(c.env, c.var.config, record);
+    // Render the og and x cards now, after the response, so the first crawler finds them stored.
+    if (created) await background(c, prerenderCards(c.var.cards, record));
     if (created) c.header('Location', `${c.var.baseUrl}/api/stories/${record.id}`);
     return c.json(toStoryResponse(record, c.var.baseUrl), created ? 201 : 200);
   })
@@ -122,11 +124,24 @@ export const stories = new Hono<AppEnv>()
     const cache = edgeCache();
     if (cache) {
       await Promise.all(
-        hashes.flatMap((h) => SIZE_NAMES.map((s) => cache.delete(new Request(`${c.var.baseUrl}${cardPath(h, s)}`)))),
+        hashes.flatMap((h) =>
+          SIZE_NAMES.flatMap((s) =>
+            [...IMAGE_FORMATS, 'auto'].map((f) => cache.delete(new Request(`${c.var.baseUrl}/cards/${h}/${s}.${f}`))),
+          ),
+        ),
       );
     }
     return c.body(null, 204);
   });
+
+/** After the response where the runtime allows it (waitUntil); inline where there is no execution context. */
+async function background(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    await work;
+  }
+}
 
 function notFound(id: string): StorycardError {
   return new StorycardError('not_found', `no story with id ${JSON.stringify(id)}`);

@@ -12,7 +12,8 @@ const PreviewSchema = StoryWriteSchema.extend({
     .string()
     .optional()
     .refine((s) => s === undefined || isSizeName(s), { message: `one of ${SIZE_NAMES.join(', ')}` }),
-  format: z.enum(['svg', 'png']).optional(),
+  // svg: the live preview (drawn, never rasterised); png | jpeg | webp | auto: the file, encoded as the card routes do.
+  format: z.enum(['svg', 'png', 'jpeg', 'webp', 'auto']).optional(),
 });
 
 export interface PreviewRequest {
@@ -20,7 +21,7 @@ export interface PreviewRequest {
   template: string | undefined;
   theme: Partial<Theme> | undefined;
   size: SizeName;
-  format: 'svg' | 'png';
+  format: 'svg' | 'png' | 'jpeg' | 'webp' | 'auto';
 }
 
 /** Validate a preview body; every bad field is one issue the studio shows beside that field. */
@@ -53,6 +54,8 @@ export function signedCardParams(req: PreviewRequest, theme: Theme) {
     lang: story.lang ?? '',
     template: req.template ?? '',
     size: req.size,
+    // The live preview is SVG; a signed URL names an image, so it carries the file format (auto unless one was chosen).
+    f: req.format === 'svg' ? 'auto' : req.format,
     theme: theme.mode,
     brand: theme.brandColor,
   };

@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { SAMPLES } from '../../templates/samples.ts';
 import { StorycardError } from '../errors.ts';
 import { getTemplate, listTemplates, resolveTheme } from '../render/index.ts';
-import { SIZE_NAMES, SIZES } from '../render/types.ts';
+import { EXTENSION, type ImageFormat, MIME, SIZE_NAMES, SIZES } from '../render/types.ts';
 import { signedCardUrl } from '../story/sign.ts';
 import { CLIENT_JS } from '../studio/client.ts';
 import { studioFonts } from '../studio/fonts.ts';
 import { bootId, galleryTile, galleryTiles } from '../studio/gallery.ts';
 import { STUDIO_HTML } from '../studio/page.ts';
-import { renderForStudio } from '../studio/render.ts';
+import { drawForStudio, renderForStudio } from '../studio/render.ts';
 import { STUDIO_CSS } from '../studio/styles.ts';
 import { studioWarnings } from '../studio/warnings.ts';
 import { requireToken } from './auth.ts';
@@ -85,8 +85,8 @@ export const studio = new Hono<AppEnv>()
   })
   .get('/gallery.png', async (c) => {
     const req = await galleryTile(new URL(c.req.url).searchParams, c.var.config.apiToken);
-    const { png } = await renderForStudio(req, c.env);
-    return new Response(png as unknown as BodyInit, {
+    const { image } = await renderForStudio({ ...req, format: 'png' }, c.env);
+    return new Response(image as unknown as BodyInit, {
       headers: {
         'Content-Type': 'image/png',
         // Private, and the URL carries the isolate's build id: a template edit gets new URLs anyway.
@@ -109,19 +109,22 @@ export const studio = new Hono<AppEnv>()
     const { story, template, theme, size, format } = parsePreview(await readJsonBody(c));
     const meta = getTemplate(template).meta;
     const resolved = resolveTheme(theme);
-    const result = await renderForStudio({ story, template, size, theme: resolved }, c.env);
-    const warnings = studioWarnings({ story, theme: resolved, meta, report: result.report });
-    if (format === 'png') {
-      return new Response(result.png as unknown as BodyInit, {
+    const req = { story, template, size, theme: resolved };
+    if (format !== 'svg') {
+      const result = await renderForStudio({ ...req, format }, c.env);
+      const written = result.format as ImageFormat;
+      return new Response(result.image as unknown as BodyInit, {
         headers: {
-          'Content-Type': 'image/png',
+          'Content-Type': MIME[written],
           'Cache-Control': 'no-store',
-          'Content-Disposition': `attachment; filename="${meta.name}-${size}.png"`,
+          'Content-Disposition': `attachment; filename="${meta.name}-${size}.${EXTENSION[written]}"`,
           'X-Storycard-Report': headerSafeJson(result.report),
           'X-Content-Type-Options': 'nosniff',
         },
       });
     }
+    const result = await drawForStudio(req, c.env);
+    const warnings = studioWarnings({ story, theme: resolved, meta, report: result.report });
     c.header('Cache-Control', 'no-store');
     return c.json({ svg: result.svg, report: result.report, warnings, template: meta });
   })

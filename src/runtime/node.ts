@@ -1,11 +1,26 @@
-// Node adapter for the render core: satori's default build and native @resvg/resvg-js; fonts from fonts/.
+// Node adapter for the render core: satori's default build, native @resvg/resvg-js, node:zlib, wasm codecs; fonts/.
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { DEFLATE_LEVEL } from '../render/png.ts';
 import type { RenderRuntime } from '../render/types.ts';
+import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
 
 const FONTS_DIR = new URL('../../fonts/', import.meta.url);
+const require = createRequire(import.meta.url);
+
+/** The same .wasm files workerd imports as modules, compiled here once per process. */
+const wasmModule = (specifier: string) => async () => new WebAssembly.Module(await readFile(require.resolve(specifier)));
+const codecs = createCodecs({
+  jpeg: wasmModule('@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm'),
+  webp: wasmModule('@jsquash/webp/codec/enc/webp_enc_simd.wasm'),
+});
+
+// No system fonts: satori already turned text into paths, and system fonts would make output machine-dependent.
+const resvgOf = (svg: string) => new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
 
 export function createNodeRuntime(opts: { fontsDir?: URL; fetch?: typeof fetch } = {}): RenderRuntime {
   const dir = opts.fontsDir ?? FONTS_DIR;
@@ -15,10 +30,17 @@ export function createNodeRuntime(opts: { fontsDir?: URL; fetch?: typeof fetch }
     satori: (element, options) =>
       satori(element as Parameters<typeof satori>[0], options as Parameters<typeof satori>[1]),
     async svgToPng(svg) {
-      // No system fonts: satori already turned text into paths, and system fonts would make output machine-dependent.
-      const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
-      return new Uint8Array(resvg.render().asPng());
+      return new Uint8Array(resvgOf(svg).render().asPng());
     },
+    async rasterize(svg) {
+      const image = resvgOf(svg).render();
+      return { width: image.width, height: image.height, pixels: image.pixels };
+    },
+    async deflate(data) {
+      return deflateSync(data, { level: DEFLATE_LEVEL });
+    },
+    encodeJpeg: codecs.encodeJpeg,
+    encodeWebp: codecs.encodeWebp,
     loadFont(file) {
       let p = cache.get(file);
       if (!p) {

@@ -1,4 +1,8 @@
-// workerd adapter for the render core: satori (yoga + harfbuzz) and resvg from wasm modules imported at build time.
+// workerd adapter for the render core: satori (yoga + harfbuzz), resvg and the JPEG/WebP codecs from wasm modules
+// imported at build time; deflate by workerd's own zlib (node:zlib under nodejs_compat).
+import { deflateSync } from 'node:zlib';
+import mozjpegWasm from '@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm';
+import webpWasm from '@jsquash/webp/codec/enc/webp_enc_simd.wasm';
 import { initWasm as initResvg, Resvg } from '@resvg/resvg-wasm';
 import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm';
 // The same hb.wasm satori inlines as base64 (patches/satori.mjs checks they match); workerd only runs
@@ -7,7 +11,9 @@ import harfbuzzWasm from 'harfbuzzjs/hb.wasm';
 import yogaWasm from 'satori/layout.wasm';
 import satori, { initHarfBuzz, init as initSatori } from 'satori/standalone';
 import { StorycardError } from '../errors.ts';
+import { DEFLATE_LEVEL } from '../render/png.ts';
 import type { RenderRuntime } from '../render/types.ts';
+import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
 
 export interface WorkerdRuntimeOptions {
@@ -22,6 +28,26 @@ export interface WorkerdRuntimeOptions {
 let satoriReady: Promise<void> | undefined;
 let resvgReady: Promise<void> | undefined;
 const fonts = new Map<string, Promise<ArrayBuffer>>();
+const codecs = createCodecs({ jpeg: () => mozjpegWasm, webp: () => webpWasm });
+
+/** A resvg render of `svg`, handed to `use` and freed after (wasm memory is not garbage-collected). */
+async function withRender<T>(svg: string, use: (image: ReturnType<InstanceType<typeof Resvg>['render']>) => T): Promise<T> {
+  resvgReady ??= initResvg(resvgWasm);
+  await resvgReady;
+  // Same options as the Node adapter, so both runtimes draw the same pixels. Satori already turned text into
+  // paths; resvg needs no fonts.
+  const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  try {
+    const image = resvg.render();
+    try {
+      return use(image);
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
+}
 
 /** A path inside fonts/ ("inter-400.woff", "cjk/jp/0-400.woff", "index.json"): no "..", no leading "/" or ".". */
 const FONT_PATH = /^(?:\w[\w.-]*\/)*\w[\w.-]*$/;
@@ -37,23 +63,14 @@ export function createWorkerdRuntime(opts: WorkerdRuntimeOptions = {}): RenderRu
       await satoriReady;
       return satori(element as Parameters<typeof satori>[0], options as Parameters<typeof satori>[1]);
     },
-    async svgToPng(svg) {
-      resvgReady ??= initResvg(resvgWasm);
-      await resvgReady;
-      // Same options as the Node adapter, so both runtimes draw the same pixels. Satori already turned text
-      // into paths; resvg needs no fonts.
-      const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
-      try {
-        const image = resvg.render();
-        try {
-          return image.asPng();
-        } finally {
-          image.free();
-        }
-      } finally {
-        resvg.free();
-      }
+    svgToPng: (svg) => withRender(svg, (image) => image.asPng()),
+    rasterize: (svg) =>
+      withRender(svg, (image) => ({ width: image.width, height: image.height, pixels: image.pixels })),
+    async deflate(data) {
+      return deflateSync(data, { level: DEFLATE_LEVEL });
     },
+    encodeJpeg: codecs.encodeJpeg,
+    encodeWebp: codecs.encodeWebp,
     async loadFont(file) {
       if (!FONT_PATH.test(file)) {
         throw new StorycardError(

@@ -1,12 +1,26 @@
-// The card store: content addresses, what each address renders, and the PNGs in R2. Rendered once, kept forever.
+// The card store: content addresses, what each address renders, and the card files in R2. Rendered once, kept
+// forever, except a card drawn without an image it asked for: served briefly, never kept, rendered again next time.
 import { cardFingerprint, DEFAULT_TEMPLATE, listTemplates } from '../render/index.ts';
-import { type RenderRequest, SIZE_NAMES, type SizeName } from '../render/types.ts';
+import {
+  EXTENSION,
+  type Format,
+  type ImageFormat,
+  MIME,
+  type RenderRequest,
+  type RenderResult,
+  SIZE_NAMES,
+  type SizeName,
+} from '../render/types.ts';
+import type { StoryRecord } from './stories.ts';
 
 /** Everything that decides a card's pixels except its size (the size is the last segment of its address). */
-export type CardSpec = Omit<RenderRequest, 'size'>;
-export type RenderPng = (req: RenderRequest) => Promise<Uint8Array>;
+export type CardSpec = Omit<RenderRequest, 'size' | 'format'>;
+export type RenderFn = (req: RenderRequest) => Promise<Pick<RenderResult, 'image' | 'format' | 'complete'>>;
 
 export const HASH_PATTERN = /^[0-9a-f]{20}$/;
+export const IMAGE_FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'webp'];
+const BY_EXTENSION = new Map(IMAGE_FORMATS.map((f) => [EXTENSION[f], f]));
+export const formatOfExtension = (ext: string): ImageFormat | undefined => BY_EXTENSION.get(ext);
 
 /**
  * The content address: SHA-256 of the render core's fingerprint (story fields drawn, template and its version,
@@ -23,21 +37,33 @@ export function sizesOf(template: string | undefined): readonly SizeName[] {
   return listTemplates().find((t) => t.name === (template ?? DEFAULT_TEMPLATE))?.sizes ?? [];
 }
 
-export const cardPath = (hash: string, size: SizeName) => `/cards/${hash}/${size}.png`;
-const objectKey = (hash: string, size: SizeName) => `cards/${hash}/${size}.png`;
+export const cardPath = (hash: string, size: SizeName, format: ImageFormat = 'png') =>
+  `/cards/${hash}/${size}.${EXTENSION[format]}`;
+const objectKey = (hash: string, size: SizeName, format: ImageFormat) => `cards/${hash}/${size}.${EXTENSION[format]}`;
+
+/** A card file and where it came from (for Server-Timing). `complete: false`: drawn without an image; do not keep. */
+export interface CardFile {
+  bytes: Uint8Array;
+  format: ImageFormat;
+  source: 'r2' | 'render';
+  ms: number;
+  complete: boolean;
+}
 
 /**
- * Renders in progress in this isolate, by object key: concurrent first requests for one card await one render.
- * Across isolates (or Cloudflare locations) two first requests can each render; both write identical bytes to the
- * same R2 key, so the cost is one wasted render, never a wrong card.
+ * Renders in progress in this isolate, by object key (or `auto`): concurrent first requests for one card await one
+ * render. Across isolates (or Cloudflare locations) two first requests can each render; both write identical bytes
+ * to the same R2 key, so the cost is one wasted render, never a wrong card.
  */
-const inflight = new Map<string, Promise<Uint8Array>>();
+const inflight = new Map<string, Promise<CardFile>>();
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 export class CardStore {
   constructor(
     private readonly db: D1Database,
     private readonly bucket: R2Bucket,
-    private readonly render: RenderPng,
+    private readonly render: RenderFn,
   ) {}
 
   /** Remember what an address renders. Idempotent; the first owner of a shared address keeps it. */
@@ -56,45 +82,113 @@ export class CardStore {
     return row ? (JSON.parse(row.request) as CardSpec) : null;
   }
 
+  /** The formats `auto` chose for this address's sizes so far (only complete renders count). */
+  async autoFormats(hash: string): Promise<Partial<Record<SizeName, ImageFormat>>> {
+    const row = await this.db
+      .prepare('SELECT formats FROM cards WHERE hash = ?')
+      .bind(hash)
+      .first<{ formats: string | null }>();
+    return row?.formats ? JSON.parse(row.formats) : {};
+  }
+
   /**
-   * The PNG at an address: from R2 if it was ever rendered, else rendered now (once per isolate) and stored.
-   * `spec` is what to render on a miss; null when the address is unknown.
+   * The card at an address in `format`: from R2 if it was ever rendered complete, else rendered now (once per
+   * isolate) and stored when complete. `auto` resolves to the format recorded for the address, or renders and
+   * records one. `spec` is what to render on a miss; null when the address is unknown.
    */
-  async png(hash: string, size: SizeName, spec: () => Promise<CardSpec | null>): Promise<Uint8Array | null> {
-    const key = objectKey(hash, size);
-    const pending = inflight.get(key);
+  async file(
+    hash: string,
+    size: SizeName,
+    format: Exclude<Format, 'svg'>,
+    spec: () => Promise<CardSpec | null>,
+  ): Promise<CardFile | null> {
+    const started = now();
+    const flightKey = `${hash}/${size}/${format}`;
+    const pending = inflight.get(flightKey);
     if (pending) return pending;
-    const stored = await this.bucket.get(key);
-    if (stored) return new Uint8Array(await stored.arrayBuffer());
+    const known = format === 'auto' ? (await this.autoFormats(hash))[size] : format;
+    if (known) {
+      const stored = await this.bucket.get(objectKey(hash, size, known));
+      if (stored) {
+        const bytes = new Uint8Array(await stored.arrayBuffer());
+        return { bytes, format: known, source: 'r2', ms: now() - started, complete: true };
+      }
+    }
     const what = await spec();
     if (!what) return null;
     // Re-check: another request may have started this render while we were reading R2 and D1.
-    const raced = inflight.get(key);
+    const raced = inflight.get(flightKey);
     if (raced) return raced;
-    const job = (async () => {
-      const png = await this.render({ ...what, size });
-      await this.bucket.put(key, png, { httpMetadata: { contentType: 'image/png' }, customMetadata: { hash, size } });
-      return png;
+    const job = (async (): Promise<CardFile> => {
+      const t0 = now();
+      const result = await this.render({ ...what, size, format });
+      const made = result.format as ImageFormat;
+      const file: CardFile = {
+        bytes: result.image,
+        format: made,
+        source: 'render',
+        ms: now() - t0,
+        complete: result.complete,
+      };
+      // A card missing its image is never kept: its address names the image URL, not the image, and the image
+      // may load next time.
+      if (!result.complete) return file;
+      await this.bucket.put(objectKey(hash, size, made), result.image, {
+        httpMetadata: { contentType: MIME[made] },
+        customMetadata: { hash, size },
+      });
+      if (format === 'auto') await this.recordAuto(hash, size, made);
+      return file;
     })();
-    inflight.set(key, job);
+    inflight.set(flightKey, job);
     try {
       return await job;
     } finally {
-      inflight.delete(key);
+      inflight.delete(flightKey);
     }
   }
 
-  /** A story's cards go with it: every address it ever had, every size, from D1 and R2. */
+  private async recordAuto(hash: string, size: SizeName, format: ImageFormat): Promise<void> {
+    // json_set on the stored object: two sizes recorded at once by two requests both land.
+    await this.db
+      .prepare("UPDATE cards SET formats = json_set(coalesce(formats, '{}'), '$.' || ?, ?) WHERE hash = ?")
+      .bind(size, format, hash)
+      .run();
+  }
+
+  /** A story's cards go with it: every address it ever had, every size and format, from D1 and R2. */
   async deleteForStory(storyId: string): Promise<string[]> {
     const { results } = await this.db
       .prepare('SELECT hash FROM cards WHERE story_id = ?')
       .bind(storyId)
       .all<{ hash: string }>();
     const hashes = results.map((r) => r.hash);
-    const keys = hashes.flatMap((h) => SIZE_NAMES.map((s) => objectKey(h, s)));
+    const keys = hashes.flatMap((h) => SIZE_NAMES.flatMap((s) => IMAGE_FORMATS.map((f) => objectKey(h, s, f))));
     for (let i = 0; i < keys.length; i += 1000) await this.bucket.delete(keys.slice(i, i + 1000));
     await this.db.prepare('DELETE FROM cards WHERE story_id = ?').bind(storyId).run();
     return hashes;
+  }
+}
+
+/** The sizes a share page names (og, and x where the template draws it), rendered ahead of the first crawler. */
+export const PRERENDER_SIZES: readonly SizeName[] = ['og', 'x'];
+
+/**
+ * Render a new story's og and x cards in `auto` (stored, format recorded), so the crawler that reads the share page a
+ * second later gets stored bytes. Call it from waitUntil; never throws (a miss only means the crawler renders).
+ */
+export async function prerenderCards(
+  cards: CardStore,
+  record: Pick<StoryRecord, 'id' | 'cardHash' | 'story' | 'template' | 'theme'>,
+): Promise<void> {
+  const spec: CardSpec = { story: record.story, template: record.template, theme: record.theme };
+  const sizes = PRERENDER_SIZES.filter((s) => sizesOf(record.template).includes(s));
+  for (const size of sizes) {
+    try {
+      await cards.file(record.cardHash, size, 'auto', async () => spec);
+    } catch (error) {
+      console.error(`prerender: card ${record.cardHash} at ${size} for story ${record.id} failed:`, error);
+    }
   }
 }
 

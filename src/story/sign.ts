@@ -76,6 +76,7 @@ export const CARD_PARAMS = [
   'size',
   'theme',
   'brand',
+  'f',
 ] as const;
 
 const CardOptionsSchema = z.object({
@@ -85,6 +86,8 @@ const CardOptionsSchema = z.object({
     .optional()
     .refine((s) => s === undefined || isSizeName(s), { message: `one of ${SIZE_NAMES.join(', ')}` }),
   theme: z.enum(['light', 'dark']).optional(),
+  // The file format: png (default, lossless), jpeg, webp, or auto (PNG when it fits the size's weight budget).
+  f: z.enum(['png', 'jpeg', 'webp', 'auto']).optional(),
   brand: z
     .string()
     .regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, { message: 'a hex colour like #C8102E' })
@@ -96,6 +99,7 @@ export interface CardParams {
   template: string | undefined;
   size: SizeName;
   theme: Partial<Theme> | undefined;
+  format: 'png' | 'jpeg' | 'webp' | 'auto';
 }
 
 /** Validate an ad-hoc card's parameters (after its signature checked out); errors name each bad parameter. */
@@ -113,11 +117,11 @@ export function parseCardParams(params: URLSearchParams): CardParams {
     seen.add(k);
     flat[k] = v;
   }
-  const { template, size, theme, brand, ...storyFields } = flat;
+  const { template, size, theme, brand, f, ...storyFields } = flat;
   const story = StorySchema.safeParse(storyFields);
   if (!story.success) issues.push(...toFieldIssues(story.error, storyFields));
-  const opts = CardOptionsSchema.safeParse({ template, size, theme, brand });
-  if (!opts.success) issues.push(...toFieldIssues(opts.error, { template, size, theme, brand }));
+  const opts = CardOptionsSchema.safeParse({ template, size, theme, brand, f });
+  if (!opts.success) issues.push(...toFieldIssues(opts.error, { template, size, theme, brand, f }));
   if (issues.length || !story.success || !opts.success) {
     throw new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
   }
@@ -129,6 +133,7 @@ export function parseCardParams(params: URLSearchParams): CardParams {
     template: opts.data.template,
     size: (opts.data.size as SizeName | undefined) ?? 'og',
     theme: Object.keys(t).length ? t : undefined,
+    format: opts.data.f ?? 'png',
   };
 }
 

@@ -55,12 +55,13 @@ export function studioWarnings(input: { story: Story; theme: Theme; meta: Templa
 
   out.push(...contrastWarnings(theme));
 
-  for (const limit of PLATFORM_LIMITS) {
+  // Only a file has a weight: the live preview is SVG (and auto picks a JPEG when a PNG would be too heavy).
+  for (const limit of report.format === 'svg' ? [] : PLATFORM_LIMITS) {
     if (report.bytes > limit.bytes) {
       out.push({
         code: 'too_large',
         field: 'size',
-        message: `The PNG is ${kb(report.bytes)}: over ${limit.platform}'s ${kb(limit.bytes)} limit for a ${limit.what}.`,
+        message: `The ${report.format.toUpperCase()} is ${kb(report.bytes)}: over ${limit.platform}'s ${kb(limit.bytes)} limit for a ${limit.what}.`,
       });
     }
   }

@@ -11,7 +11,7 @@ const runtime = goldenRuntime();
 describe('golden cards', () => {
   it.each(goldenCases().map((c) => [c.file, c] as const))('%s matches its golden', async (_file, c) => {
     const sample = SAMPLES.find((s) => s.id === c.sample)!;
-    const { png } = await renderCard(
+    const { image: png } = await renderCard(
       { story: parseStory(sample.story), template: c.template, size: c.size, theme: c.theme },
       runtime,
     );

@@ -16,14 +16,14 @@ describe('renderCard', () => {
     const story = createStory();
     const a = await renderCard({ story, template: 'quote', size: 'og' }, runtime);
     const b = await renderCard({ story, template: 'quote', size: 'og' }, runtime);
-    expect(Buffer.from(a.png).equals(Buffer.from(b.png))).toBe(true);
-    expect(pngSize(a.png)).toEqual([1200, 630]);
+    expect(Buffer.from(a.image).equals(Buffer.from(b.image))).toBe(true);
+    expect(pngSize(a.image)).toEqual([1200, 630]);
     expect(a.report).toMatchObject({
       template: 'quote',
       size: 'og',
       width: 1200,
       height: 630,
-      bytes: a.png.byteLength,
+      bytes: a.image.byteLength,
     });
   });
 
@@ -33,7 +33,7 @@ describe('renderCard', () => {
     const withoutPhoto = createStory();
     const a = await renderCard({ story: withBrokenPhoto, template: 'photo' }, notFound);
     const b = await renderCard({ story: withoutPhoto, template: 'photo' }, notFound);
-    expect(Buffer.from(a.png).equals(Buffer.from(b.png))).toBe(true);
+    expect(Buffer.from(a.image).equals(Buffer.from(b.image))).toBe(true);
   });
 
   it('reports truncation when even the minimum size cannot hold the text', async () => {

@@ -7,7 +7,7 @@ import { createApp } from '../../src/app.ts';
 import { call, createStory, storyInput } from './helpers.ts';
 
 const noRender = createApp({
-  renderPng: async () => {
+  renderCard: async () => {
     throw new Error('these tests never render');
   },
 });

@@ -14,9 +14,9 @@ import { pngSize } from './png.ts';
 const renders: RenderRequest[] = [];
 const runtime = createWorkerdRuntime({ assets: env.ASSETS });
 const app = createApp({
-  renderPng: async (req) => {
+  renderCard: async (req) => {
     renders.push(req);
-    return (await renderCard(req, runtime)).png;
+    return renderCard(req, runtime);
   },
 });
 

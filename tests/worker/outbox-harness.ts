@@ -7,7 +7,7 @@ import { outboxDeps } from '../../src/bot/queue.ts';
 import { parseConfig } from '../../src/config.ts';
 import worker from '../../src/index.ts';
 import { renderCard } from '../../src/render/index.ts';
-import type { RenderRequest, RenderRuntime } from '../../src/render/types.ts';
+import type { RenderRequest, RenderResult, RenderRuntime } from '../../src/render/types.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
 import { FAKE_BLUESKY_ACCOUNT } from '../fakes/fake-bluesky.ts';
 import { FAKE_MASTODON_TOKEN } from '../fakes/fake-mastodon.ts';
@@ -82,9 +82,9 @@ export async function postsOf(e: Env, storyId: string): Promise<PostView[]> {
 }
 
 let runtime: RenderRuntime | undefined;
-export const renderPng = async (req: RenderRequest): Promise<Uint8Array> => {
+export const render = async (req: RenderRequest): Promise<RenderResult> => {
   runtime ??= createWorkerdRuntime({ assets: env.ASSETS });
-  return (await renderCard(req, runtime)).png;
+  return renderCard(req, runtime);
 };
 
 /** A clock the test moves; starts now, or at `start`. */
@@ -96,7 +96,7 @@ export function clock(start = Date.now()) {
 /** The consumer's logic under `e`'s settings, with posters that give up after `timeoutMs` and a fixed jitter. */
 export function depsFor(e: Env, now: () => number, timeoutMs = 1500): OutboxDeps {
   return outboxDeps(e, {
-    renderPng,
+    renderCard: render,
     now,
     policy: { random: () => 0.5 },
     posters: createPosters(parseConfig(e as unknown as Record<string, unknown>), { timeoutMs }),

@@ -8,7 +8,7 @@ import { OutboxStore } from '../../src/storage/outbox.ts';
 import { FAKE_BLUESKY_ACCOUNT, type FakeBlueskyState } from '../fakes/fake-bluesky.ts';
 import { FAKE_MASTODON_TOKEN, type FakeMastodonState } from '../fakes/fake-mastodon.ts';
 import { FAKE_X_CREDENTIALS, type FakeXState } from '../fakes/fake-x.ts';
-import { botEnv, callWith, clock, depsFor, drive, fakeState, postStory, postsOf, renderPng } from './outbox-harness.ts';
+import { botEnv, callWith, clock, depsFor, drive, fakeState, postStory, postsOf, render } from './outbox-harness.ts';
 
 // Fakes no test scripts faults on: another file's fault cannot land on these requests, nor ours on its.
 const fakes = () => inject('quietFakes');
@@ -97,7 +97,7 @@ describe('outbox (BOT_MODE=live)', () => {
       { id: 'm2', ...message },
     ]);
     const ctx = createExecutionContext();
-    await handlePostBatch(batch, e, { renderPng });
+    await handlePostBatch(batch, e, { renderCard: render });
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(['m1', 'm2']);
     expect(result.retryMessages).toEqual([]);
@@ -210,7 +210,7 @@ describe('outbox (BOT_MODE=live)', () => {
       { id: 'off-1', timestamp: Date.now(), attempts: 1, body: { outboxId: due.id } },
     ]);
     const ctx = createExecutionContext();
-    await handlePostBatch(batch, off, { renderPng });
+    await handlePostBatch(batch, off, { renderCard: render });
     expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);
     expect((await postsOf(e, due.storyId))[0]).toMatchObject({ state: 'queued', attempts: 0 });
     expect(await sweepOutbox(off)).toEqual([]);

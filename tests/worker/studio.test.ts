@@ -264,6 +264,7 @@ describe('studioWarnings', () => {
     size: 'og' as const,
     width: 1200,
     height: 630,
+    format: 'png' as const,
     bytes,
     ms: 1,
     fields: { headline: { fontSize: 60, lines: 2, truncated: false } },

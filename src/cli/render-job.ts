@@ -1,0 +1,29 @@
+// One card of a `storycard render` batch: rendered in a worker thread (or inline), returned as bytes and a report.
+import { renderCard } from '../render/index.ts';
+import type { Format, RenderReport, RenderRuntime, SizeName, Theme } from '../render/types.ts';
+import { createNodeRuntime } from '../runtime/node.ts';
+import type { Story } from '../story/schema.ts';
+
+export interface RenderJob {
+  id: number;
+  story: Story;
+  template: string;
+  size: SizeName;
+  theme: Partial<Theme>;
+  format: Format;
+}
+
+export interface RenderJobResult {
+  id: number;
+  image: Uint8Array;
+  report: RenderReport;
+}
+
+let runtime: RenderRuntime | undefined;
+
+export async function runJob(job: RenderJob): Promise<RenderJobResult> {
+  runtime ??= createNodeRuntime();
+  const { story, template, size, theme, format } = job;
+  const result = await renderCard({ story, template, size, theme, format }, runtime);
+  return { id: job.id, image: result.image, report: result.report };
+}
