@@ -24,6 +24,8 @@ export default defineConfig({
                 API_TOKEN: 'test-api-token-0123456789',
                 SIGNING_SECRET: 'test-signing-secret',
                 PUBLIC_BASE_URL: 'https://cards.example.com',
+                // The fake photo host listens on 127.0.0.1 (exempt from the private-address block on fetched images).
+                FETCH_ALLOW_HOSTS: '127.0.0.1',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
             },
@@ -36,10 +38,12 @@ export default defineConfig({
           // A fake X API on 127.0.0.1 (Node side); worker tests reach it over real HTTP via inject('fakeXUrl').
           // And fake news feeds for the cron's feed polling (inject('fakeFeedsUrl')).
           // And a fake Cloudflare API for the share cache's global purge (inject('fakeCloudflareUrl')).
+          // A fake photo host with fault modes, and Node's bytes for the cards both runtimes must encode alike.
           globalSetup: [
             './tests/worker/bot-fakes.setup.ts',
             './tests/worker/feeds.setup.ts',
             './tests/worker/share-fakes.setup.ts',
+            './tests/worker/cards.setup.ts',
           ],
           testTimeout: 60_000,
         },

@@ -61,7 +61,12 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
       const spec = await cards.spec(hash);
       if (!spec) return null;
       // A template that does not draw the 2:1 size gets its og card everywhere.
-      const file = await cards.file(hash, sizesOf(spec.template).includes(size) ? size : 'og', 'auto', async () => spec);
+      const file = await cards.file(
+        hash,
+        sizesOf(spec.template).includes(size) ? size : 'og',
+        'auto',
+        async () => spec,
+      );
       // auto writes PNG or JPEG, never WebP.
       return file ? { bytes: file.bytes, type: file.format === 'png' ? 'image/png' : 'image/jpeg' } : null;
     },

@@ -4,7 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { type ErrorCode, STATUS, StorycardError } from '../errors.ts';
 import { type RenderJob, type RenderJobResult, runJob } from './render-job.ts';
 
-type Reply = { ok: true; result: RenderJobResult } | { ok: false; id: number; error: { message: string; code?: string } };
+type Reply =
+  | { ok: true; result: RenderJobResult }
+  | { ok: false; id: number; error: { message: string; code?: string } };
 
 /**
  * Calls `done` with each result as it arrives (in completion order) and resolves when all are done. Fewer jobs than

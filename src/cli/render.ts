@@ -44,7 +44,8 @@ const BY_EXTENSION: Record<string, Format> = { png: 'png', jpg: 'jpeg', jpeg: 'j
 /** -f, else the -o file's extension (card.jpg → jpeg), else auto. */
 function formatOf(flag: string | undefined, output: string | undefined): Format {
   if (flag !== undefined) {
-    if (!isFormat(flag)) throw new BadInput(`--format: expected one of ${FORMATS.join(', ')}, received ${JSON.stringify(flag)}`);
+    if (!isFormat(flag))
+      throw new BadInput(`--format: expected one of ${FORMATS.join(', ')}, received ${JSON.stringify(flag)}`);
     return flag;
   }
   const ext = output && output !== '-' ? /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase() : undefined;
@@ -163,7 +164,8 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
       }
       reports[id] = { ...report, ...(file ? { file } : {}) };
       bar?.increment(1, { file: file ?? '' });
-      if (!bar && file && !values.report) io.stderr.write(`wrote ${file} (${image.byteLength} bytes, ${report.format})\n`);
+      if (!bar && file && !values.report)
+        io.stderr.write(`wrote ${file} (${image.byteLength} bytes, ${report.format})\n`);
     });
     bar?.stop();
     if (values.report) io.stdout.write(`${JSON.stringify(single ? reports[0] : reports, null, 2)}\n`);

@@ -66,7 +66,13 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
   } catch (e) {
     if (isStorycardError(e)) {
       // Name the flags the user typed, not the URL parameters they become.
-      return fail(io, e.message.replace(/\bquoteAuthor\b/g, '--quote-author').replace(/\bsiteName\b/g, '--site-name').replace(/(^|; )f:/g, '$1-f:'));
+      return fail(
+        io,
+        e.message
+          .replace(/\bquoteAuthor\b/g, '--quote-author')
+          .replace(/\bsiteName\b/g, '--site-name')
+          .replace(/(^|; )f:/g, '$1-f:'),
+      );
     }
     throw e;
   }

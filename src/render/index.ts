@@ -14,13 +14,13 @@ import {
   type RenderRequest,
   type RenderResult,
   type RenderRuntime,
-  type SvgResult,
   SIZES,
   type SizeName,
+  type SvgResult,
 } from './types.ts';
 
-export { contrastRatio, palette, resolveTheme } from './theme.ts';
 export { encodeCard, JPEG_QUALITIES } from './encode.ts';
+export { contrastRatio, palette, resolveTheme } from './theme.ts';
 export { EXTENSION, FORMATS, isFormat, MIME, SIZE_NAMES, SIZES, WEIGHT_BUDGET } from './types.ts';
 
 /** Bump when the core's layout rules change pixels for every template. */

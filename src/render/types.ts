@@ -30,7 +30,8 @@ export const FORMATS = ['png', 'jpeg', 'webp', 'svg', 'auto'] as const;
 export type Format = (typeof FORMATS)[number];
 /** The formats a card image is actually written in (auto resolves to one of these). */
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
-export const isFormat = (f: unknown): f is Format => typeof f === 'string' && (FORMATS as readonly string[]).includes(f);
+export const isFormat = (f: unknown): f is Format =>
+  typeof f === 'string' && (FORMATS as readonly string[]).includes(f);
 
 export const MIME: Record<ImageFormat | 'svg', string> = {
   png: 'image/png',

@@ -5,7 +5,15 @@ import { afterStoryCreated } from '../bot/queue.ts';
 import { StorycardError } from '../errors.ts';
 import { listTemplates } from '../render/index.ts';
 import { SIZE_NAMES } from '../render/types.ts';
-import { type CardSpec, cardHash, cardPath, edgeCache, IMAGE_FORMATS, prerenderCards, sizesOf } from '../storage/cards.ts';
+import {
+  type CardSpec,
+  cardHash,
+  cardPath,
+  edgeCache,
+  IMAGE_FORMATS,
+  prerenderCards,
+  sizesOf,
+} from '../storage/cards.ts';
 import { purgeSharePage } from '../storage/share-cache.ts';
 import type { StoryRecord, StoryWrite } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';

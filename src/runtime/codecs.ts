@@ -1,9 +1,10 @@
 // JPEG (MozJPEG) and WebP (libwebp) encoders from @jsquash, shared by both adapters: each hands in the same .wasm
 // as a compiled module (workerd cannot compile wasm from bytes), so Node and workerd write the same bytes.
-import { defaultOptions as jpegDefaults } from '@jsquash/jpeg/meta.js';
+
 import mozjpegFactory from '@jsquash/jpeg/codec/enc/mozjpeg_enc.js';
-import { defaultOptions as webpDefaults } from '@jsquash/webp/meta.js';
+import { defaultOptions as jpegDefaults } from '@jsquash/jpeg/meta.js';
 import webpFactory from '@jsquash/webp/codec/enc/webp_enc_simd.js';
+import { defaultOptions as webpDefaults } from '@jsquash/webp/meta.js';
 import type { Raster } from '../render/png.ts';
 
 export interface CodecModules {
@@ -42,13 +43,19 @@ export function createCodecs(modules: CodecModules) {
   return {
     /** Baseline-compatible progressive JPEG with MozJPEG's defaults (trellis, optimised Huffman) at `quality`. */
     async encodeJpeg(raster: Raster, quality: number): Promise<Uint8Array> {
-      const out = (await jpeg()).encode(raster.pixels as Uint8Array<ArrayBuffer>, raster.width, raster.height, { ...jpegDefaults, quality });
+      const out = (await jpeg()).encode(raster.pixels as Uint8Array<ArrayBuffer>, raster.width, raster.height, {
+        ...jpegDefaults,
+        quality,
+      });
       if (!out) throw new Error('MozJPEG failed to encode the card');
       return new Uint8Array(out);
     },
     /** Lossy WebP at `quality` (libwebp's defaults otherwise). */
     async encodeWebp(raster: Raster, quality: number): Promise<Uint8Array> {
-      const out = (await webp()).encode(raster.pixels as Uint8Array<ArrayBuffer>, raster.width, raster.height, { ...webpDefaults, quality });
+      const out = (await webp()).encode(raster.pixels as Uint8Array<ArrayBuffer>, raster.width, raster.height, {
+        ...webpDefaults,
+        quality,
+      });
       if (!out) throw new Error('libwebp failed to encode the card');
       return new Uint8Array(out);
     },

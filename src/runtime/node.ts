@@ -13,7 +13,8 @@ const FONTS_DIR = new URL('../../fonts/', import.meta.url);
 const require = createRequire(import.meta.url);
 
 /** The same .wasm files workerd imports as modules, compiled here once per process. */
-const wasmModule = (specifier: string) => async () => new WebAssembly.Module(await readFile(require.resolve(specifier)));
+const wasmModule = (specifier: string) => async () =>
+  new WebAssembly.Module(await readFile(require.resolve(specifier)));
 const codecs = createCodecs({
   jpeg: wasmModule('@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm'),
   webp: wasmModule('@jsquash/webp/codec/enc/webp_enc_simd.wasm'),

@@ -31,7 +31,10 @@ const fonts = new Map<string, Promise<ArrayBuffer>>();
 const codecs = createCodecs({ jpeg: () => mozjpegWasm, webp: () => webpWasm });
 
 /** A resvg render of `svg`, handed to `use` and freed after (wasm memory is not garbage-collected). */
-async function withRender<T>(svg: string, use: (image: ReturnType<InstanceType<typeof Resvg>['render']>) => T): Promise<T> {
+async function withRender<T>(
+  svg: string,
+  use: (image: ReturnType<InstanceType<typeof Resvg>['render']>) => T,
+): Promise<T> {
   resvgReady ??= initResvg(resvgWasm);
   await resvgReady;
   // Same options as the Node adapter, so both runtimes draw the same pixels. Satori already turned text into

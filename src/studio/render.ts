@@ -11,7 +11,8 @@ const runtimeFor = (env: Env) => {
 };
 
 /** The encoded card (req.format, default png) with its SVG and report. */
-export const renderForStudio = (req: RenderRequest, env: Env): Promise<RenderResult> => renderCard(req, runtimeFor(env));
+export const renderForStudio = (req: RenderRequest, env: Env): Promise<RenderResult> =>
+  renderCard(req, runtimeFor(env));
 
 /** The live preview: laid out and drawn as SVG, never rasterised (the browser draws it). */
 export const drawForStudio = (req: RenderRequest, env: Env): Promise<SvgResult> => renderSvg(req, runtimeFor(env));

@@ -76,9 +76,10 @@ describe('formats per channel', () => {
     for (const size of ['og', 'x', 'square', 'portrait', 'story'] as const) {
       const png = await renderCard({ story: withPhoto, template: 'photo', size, format: 'png' }, runtime);
       const auto = await renderCard({ story: withPhoto, template: 'photo', size, format: 'auto' }, runtime);
-      expect(png.image.byteLength, `${size}: the PNG must be over budget for this test to mean anything`).toBeGreaterThan(
-        WEIGHT_BUDGET[size] * (size === 'og' || size === 'x' || size === 'square' ? 1 : 0.5),
-      );
+      expect(
+        png.image.byteLength,
+        `${size}: the PNG must be over budget for this test to mean anything`,
+      ).toBeGreaterThan(WEIGHT_BUDGET[size] * (size === 'og' || size === 'x' || size === 'square' ? 1 : 0.5));
       if (png.image.byteLength > WEIGHT_BUDGET[size]) {
         expect(auto.format, size).toBe('jpeg');
         expect(magic(auto.image)).toEqual([0xff, 0xd8, 0xff, magic(auto.image)[3]]);
@@ -96,7 +97,13 @@ describe('formats per channel', () => {
     expect(new TextDecoder().decode(webp.image.subarray(8, 12))).toBe('WEBP');
     expect(webp.image.byteLength).toBeLessThanOrEqual(WEIGHT_BUDGET.og);
     let rasterised = 0;
-    const counting = { ...runtime, rasterize: async (svg: string) => (rasterised++, runtime.rasterize(svg)) };
+    const counting = {
+      ...runtime,
+      rasterize: async (svg: string) => {
+        rasterised++;
+        return runtime.rasterize(svg);
+      },
+    };
     const svg = await renderCard({ story: demo, format: 'svg' }, counting);
     expect(svg.format).toBe('svg');
     expect(new TextDecoder().decode(svg.image)).toMatch(/^<svg/);

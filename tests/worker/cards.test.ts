@@ -1,4 +1,5 @@
-// Card images inside workerd: a real render, rendered once under concurrency, R2 + edge cache, immutable headers, 304.
+// Card images inside workerd: a real render, pre-rendered at creation, rendered once under concurrency, R2 + edge
+// cache, immutable headers, 304, Server-Timing, every format.
 
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
@@ -7,7 +8,7 @@ import { createApp } from '../../src/app.ts';
 import { renderCard } from '../../src/render/index.ts';
 import type { RenderRequest } from '../../src/render/types.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
-import { api, BASE, call, createStory, type StoryBody } from './helpers.ts';
+import { api, BASE, call, type StoryBody, storyInput, TOKEN } from './helpers.ts';
 import { pngSize } from './png.ts';
 
 // The real render core on the real workerd runtime, counted: what index.ts wires, plus a tally.
@@ -28,6 +29,17 @@ async function get(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 const pathOf = (url: string) => new URL(url).pathname;
+
+/** POST /api/stories through the counting app, waiting for its background work (the pre-render) to finish. */
+async function createStory(overrides: Parameters<typeof storyInput>[0] = {}): Promise<StoryBody> {
+  const res = await get('/api/stories', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(storyInput(overrides)),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/stories: ${res.status} ${await res.text()}`);
+  return (await res.json()) as StoryBody;
+}
 const edgeCache = () => (caches as unknown as { default: Cache }).default;
 
 describe('content-addressed cards', () => {
@@ -38,19 +50,55 @@ describe('content-addressed cards', () => {
     story = await createStory({ headline: 'Rendered once, served forever' });
   });
 
+  it('renders the og and x cards when the story is created, so the first crawler reads them from R2', async () => {
+    const hash = pathOf(story.cardUrl).split('/')[2]!;
+    const made = renders.filter((r) => JSON.stringify(r.story).includes('Rendered once, served forever'));
+    expect(made.map((r) => [r.size, r.format])).toEqual([
+      ['og', 'auto'],
+      ['x', 'auto'],
+    ]);
+    expect(await env.CARDS.get(`cards/${hash}/og.png`)).not.toBeNull();
+    expect(await env.CARDS.get(`cards/${hash}/x.png`)).not.toBeNull();
+    const before = renders.length;
+    const res = await get(pathOf(story.cardUrl));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Server-Timing')).toMatch(/^r2;dur=\d+(\.\d+)?$/);
+    first = new Uint8Array(await res.arrayBuffer());
+    expect(pngSize(first)).toEqual({ width: 1200, height: 630 });
+    expect(renders.length).toBe(before);
+  });
+
   it('renders a card once for concurrent first requests and stores it in R2', async () => {
-    const path = pathOf(story.cardUrl);
+    const path = pathOf(story.cardUrl).replace('og.png', 'square.png');
     const before = renders.length;
     const responses = await Promise.all([get(path), get(path), get(path)]);
     expect(renders.length - before).toBe(1);
     const bodies = await Promise.all(responses.map(async (r) => new Uint8Array(await r.arrayBuffer())));
     for (const r of responses) expect(r.status).toBe(200);
-    first = bodies[0]!;
-    expect(pngSize(first)).toEqual({ width: 1200, height: 630 });
-    for (const b of bodies) expect(b).toEqual(first);
-    const stored = await env.CARDS.get(`cards/${path.split('/')[2]}/og.png`);
+    expect(responses[0]!.headers.get('Server-Timing')).toMatch(/^render;dur=\d+(\.\d+)?$/);
+    expect(pngSize(bodies[0]!)).toEqual({ width: 1080, height: 1080 });
+    for (const b of bodies) expect(b).toEqual(bodies[0]);
+    const stored = await env.CARDS.get(`cards/${path.split('/')[2]}/square.png`);
     expect(stored).not.toBeNull();
-    expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(first);
+    expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(bodies[0]);
+  });
+
+  it('serves JPEG and WebP at their own addresses, each rendered once', async () => {
+    for (const [ext, type, magic] of [
+      ['jpg', 'image/jpeg', [0xff, 0xd8, 0xff]],
+      ['webp', 'image/webp', [0x52, 0x49, 0x46, 0x46]],
+    ] as const) {
+      const path = pathOf(story.cardUrl).replace('og.png', `og.${ext}`);
+      const before = renders.length;
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Type')).toBe(type);
+      expect([...new Uint8Array(await res.arrayBuffer()).subarray(0, 3)]).toEqual(magic.slice(0, 3));
+      expect(await env.CARDS.get(`cards/${path.split('/')[2]}/og.${ext}`)).not.toBeNull();
+      await (await get(path)).arrayBuffer();
+      expect(renders.length - before).toBe(1);
+    }
+    expect((await get(pathOf(story.cardUrl).replace('og.png', 'og.gif'))).status).toBe(404);
   });
 
   it('answers with immutable caching headers and an ETag, from the edge cache afterwards', async () => {
@@ -60,8 +108,9 @@ describe('content-addressed cards', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('image/png');
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
-    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{20}-og"$/);
+    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{20}-og-png"$/);
     expect(res.headers.get('X-Storycard-Cache')).toBe('HIT');
+    expect(res.headers.get('Server-Timing')).toBe('cache');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(first);
     expect(renders.length).toBe(before);
   });
@@ -118,9 +167,11 @@ describe('content-addressed cards', () => {
   it('deletes a story’s cards (every address it had) from R2 with it', async () => {
     const s = await createStory({ headline: 'Short-lived' });
     const path = pathOf(s.cardUrl);
-    await env.CARDS.put(`cards/${path.split('/')[2]}/og.png`, new Uint8Array([1, 2, 3]));
+    await env.CARDS.put(`cards/${path.split('/')[2]}/og.jpg`, new Uint8Array([1, 2, 3]));
+    expect(await env.CARDS.get(`cards/${path.split('/')[2]}/og.png`)).not.toBeNull(); // pre-rendered
     expect((await api(`/${s.id}`, 'DELETE')).status).toBe(204);
     expect(await env.CARDS.get(`cards/${path.split('/')[2]}/og.png`)).toBeNull();
+    expect(await env.CARDS.get(`cards/${path.split('/')[2]}/og.jpg`)).toBeNull();
     const res = await call(path);
     expect(res.status).toBe(404);
   });
