@@ -2,7 +2,7 @@
 import { PNG } from 'pngjs';
 
 /** A width×height PNG that compresses like a photo: a PNG card drawing it goes far over 300 kB. */
-export function makePhoto(width = 1600, height = 1000, seed = 7): Uint8Array {
+export function makePhoto(width = 1600, height = 1000, seed = 7): Uint8Array<ArrayBuffer> {
   const png = new PNG({ width, height });
   let s = seed;
   const rand = () => {
