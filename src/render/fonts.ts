@@ -10,6 +10,7 @@
 // Satori walks fonts per glyph: first the CSS fontFamily list, then every other font in the order we
 // return them. So the order below is the fallback order, and CJK slices of the text's own language
 // (Japanese kanji shapes for Japanese text, Traditional for Taiwan/Hong Kong…) come before the others.
+import { registerEmojiUri } from './emoji-svg.ts';
 import type { FontSpec } from './types.ts';
 
 export type FontLoader = (file: string) => Promise<ArrayBuffer>;
@@ -152,7 +153,7 @@ const loadCjk = (load: FontLoader, lang: CjkLang) =>
 
 // ---- what the text needs ----
 
-const EMOJI_PRESENTATION =
+export const EMOJI_PRESENTATION =
   /\p{Emoji_Presentation}|\p{Regional_Indicator}|\u{FE0F}|\u{20E3}|\u{200D}|\p{Emoji_Modifier}/u;
 /** Code points no font draws: spaces, controls, joiners, emoji tags (plus variation selectors, below). */
 const INVISIBLE = /[\s\p{Cc}\p{Cf}]/u;
@@ -286,6 +287,7 @@ function svgDataUri(buf: ArrayBuffer): string {
     for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     uri = `data:image/svg+xml;base64,${btoa(bin)}`;
     dataUris.set(buf, uri);
+    registerEmojiUri(uri); // so the drawn SVG can inline it (src/render/emoji-svg.ts)
   }
   return uri;
 }

@@ -2,6 +2,8 @@
 import templates from '../../templates/index.ts';
 import { StorycardError } from '../errors.ts';
 import type { Story } from '../story/schema.ts';
+import { checkBudget } from './budget.ts';
+import { inlineEmoji } from './emoji-svg.ts';
 import { encodeCard } from './encode.ts';
 import { type FittedText, fitText, type Measure, textStyle } from './fit.ts';
 import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
@@ -19,6 +21,7 @@ import {
   type SvgResult,
 } from './types.ts';
 
+export { checkBudget, MAX_EMOJI, MAX_GRAPHEMES, MAX_IMAGE_PIXELS } from './budget.ts';
 export { encodeCard, JPEG_QUALITIES } from './encode.ts';
 export { contrastRatio, palette, resolveTheme } from './theme.ts';
 export { EXTENSION, FORMATS, isFormat, MIME, SIZE_NAMES, SIZES, WEIGHT_BUDGET } from './types.ts';
@@ -140,6 +143,7 @@ export async function composeCard(req: RenderRequest, runtime: RenderRuntime): P
   const size = resolveSize(template, req.size);
   const theme = resolveTheme(req.theme);
   const story = req.story;
+  checkBudget(story, theme.siteName); // 422 before any work, not after seconds of it
 
   const coverText = cardText(story, story.siteName ?? theme.siteName);
   const [fonts, image, logo] = await Promise.all([
@@ -230,7 +234,8 @@ export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Pro
   const started = now();
   const card = await composeCard(req, runtime);
   const composed = now();
-  const svg = await runtime.satori(card.element, card.options);
+  // Emoji as one <symbol> each instead of an image document per use: resvg parses each emoji once.
+  const { svg } = inlineEmoji(await runtime.satori(card.element, card.options));
   const drawn = now();
   const bytes = new TextEncoder().encode(svg).byteLength;
   return {

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { afterStoryCreated } from '../bot/queue.ts';
 import { StorycardError } from '../errors.ts';
-import { listTemplates } from '../render/index.ts';
+import { checkBudget, listTemplates } from '../render/index.ts';
 import { SIZE_NAMES } from '../render/types.ts';
 import {
   type CardSpec,
@@ -71,6 +71,8 @@ async function parseWrite(input: unknown): Promise<{ write: StoryWrite; spec: Ca
       ],
     });
   }
+  // A story whose card would go over the render budget is refused now (422), not when a crawler asks for its card.
+  checkBudget(story, theme?.siteName);
   const themeOrUndefined = theme && Object.keys(theme).length ? theme : undefined;
   const spec: CardSpec = { story, template, theme: themeOrUndefined };
   const write: StoryWrite = {

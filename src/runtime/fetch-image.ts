@@ -1,5 +1,6 @@
 // Fetches a remote image for a card (logo, story image) as a data: URI, within limits; shared by both runtimes.
 import { readCapped } from '../streams.ts';
+import { overPixelBudget } from './image-size.ts';
 
 export const IMAGE_TIMEOUT_MS = 5_000;
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -15,7 +16,7 @@ const SIGNATURES: Record<string, (b: Uint8Array) => boolean> = {
 
 /**
  * The image at `url` as `data:<type>;base64,…`, or null when it is not http(s), fails, takes longer than
- * IMAGE_TIMEOUT_MS, is larger than IMAGE_MAX_BYTES, or is not a PNG, JPEG, GIF, WebP or SVG. Never throws:
+ * IMAGE_TIMEOUT_MS, is larger than IMAGE_MAX_BYTES or MAX_IMAGE_PIXELS, or is not a PNG, JPEG, GIF, WebP or SVG. Never throws:
  * a card drops a missing image rather than failing.
  */
 export async function fetchImageAsDataUri(
@@ -39,6 +40,7 @@ export async function fetchImageAsDataUri(
     }
     const read = await readCapped(res.body, IMAGE_MAX_BYTES);
     if (!read.ok || !matches(read.bytes)) return null;
+    if (overPixelBudget(read.bytes, type)) return null; // too big to decode: dropped like a failed fetch
     return `data:${type};base64,${toBase64(read.bytes)}`;
   } catch {
     return null;
