@@ -116,14 +116,14 @@ function hasTransparency(rgba: Uint32Array, from: number): boolean {
 
 /**
  * RGB rows, each with the filter whose output has the smallest sum of absolute values (libpng's heuristic: small
- * residuals deflate well). Cards are opaque, so alpha is dropped: a quarter fewer bytes to deflate.
+ * residuals deflate well), judged on every 4th pixel so choosing costs less than filtering. Cards are opaque, so
+ * alpha is dropped: a quarter fewer bytes to deflate.
  */
 function rgbScanlines(pixels: Uint8Array, width: number, height: number): Uint8Array {
   const stride = width * 3;
   const out = new Uint8Array((stride + 1) * height);
   let prev = new Uint8Array(stride);
   let cur = new Uint8Array(stride);
-  const candidates = [0, 1, 2, 3, 4].map(() => new Uint8Array(stride));
   for (let y = 0; y < height; y++) {
     for (let x = 0, s = y * width * 4; x < stride; x += 3, s += 4) {
       cur[x] = pixels[s]!;
@@ -133,44 +133,63 @@ function rgbScanlines(pixels: Uint8Array, width: number, height: number): Uint8A
     let best = 0;
     let bestSum = Number.POSITIVE_INFINITY;
     for (let f = 0; f < 5; f++) {
-      const sum = applyFilter(f, cur, prev, candidates[f]!, bestSum);
+      const sum = filterCost(f, cur, prev, bestSum);
       if (sum < bestSum) {
         bestSum = sum;
         best = f;
       }
     }
-    out[y * (stride + 1)] = best;
-    out.set(candidates[best]!, y * (stride + 1) + 1);
+    const at = y * (stride + 1);
+    out[at] = best;
+    applyFilter(best, cur, prev, out, at + 1);
     [prev, cur] = [cur, prev];
   }
   return out;
 }
 
-/** Filter one row into `out`; returns the sum of absolute residuals, stopping early once it passes `limit`. */
-function applyFilter(f: number, cur: Uint8Array, prev: Uint8Array, out: Uint8Array, limit: number): number {
-  const n = cur.length;
+const paeth = (a: number, b: number, c: number) => {
+  const pa = b > c ? b - c : c - b;
+  const pb = a > c ? a - c : c - a;
+  const pc = a + b > c + c ? a + b - c - c : c + c - a - b;
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+};
+
+/** The filter's residual at byte i (bpp 3; bytes left of the row and above the image are 0). */
+function residual(f: number, cur: Uint8Array, prev: Uint8Array, i: number): number {
+  const a = i >= 3 ? cur[i - 3]! : 0;
+  if (f === 0) return cur[i]!;
+  if (f === 1) return (cur[i]! - a) & 0xff;
+  const b = prev[i]!;
+  if (f === 2) return (cur[i]! - b) & 0xff;
+  if (f === 3) return (cur[i]! - ((a + b) >>> 1)) & 0xff;
+  return (cur[i]! - paeth(a, b, i >= 3 ? prev[i - 3]! : 0)) & 0xff;
+}
+
+/** Sum of absolute residuals over every 4th pixel, stopping once past `limit`. */
+function filterCost(f: number, cur: Uint8Array, prev: Uint8Array, limit: number): number {
   let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const a = i >= 3 ? cur[i - 3]! : 0;
-    const b = prev[i]!;
-    let p: number;
-    if (f === 0) p = 0;
-    else if (f === 1) p = a;
-    else if (f === 2) p = b;
-    else if (f === 3) p = (a + b) >>> 1;
-    else {
-      const c = i >= 3 ? prev[i - 3]! : 0;
-      const pa = Math.abs(b - c);
-      const pb = Math.abs(a - c);
-      const pc = Math.abs(a + b - 2 * c);
-      p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+  for (let x = 0; x < cur.length; x += 12) {
+    for (let i = x; i < x + 3; i++) {
+      const v = residual(f, cur, prev, i);
+      sum += v < 128 ? v : 256 - v;
     }
-    const v = (cur[i]! - p) & 0xff;
-    out[i] = v;
-    sum += v < 128 ? v : 256 - v;
     if (sum >= limit) return sum;
   }
   return sum;
+}
+
+/** Filter one row into `out` at `at`, one tight loop per filter type. */
+function applyFilter(f: number, cur: Uint8Array, prev: Uint8Array, out: Uint8Array, at: number): void {
+  const n = cur.length;
+  if (f === 0) {
+    out.set(cur, at);
+    return;
+  }
+  for (let i = 0; i < 3; i++) out[at + i] = residual(f, cur, prev, i);
+  if (f === 1) for (let i = 3; i < n; i++) out[at + i] = cur[i]! - cur[i - 3]!;
+  else if (f === 2) for (let i = 3; i < n; i++) out[at + i] = cur[i]! - prev[i]!;
+  else if (f === 3) for (let i = 3; i < n; i++) out[at + i] = cur[i]! - ((cur[i - 3]! + prev[i]!) >>> 1);
+  else for (let i = 3; i < n; i++) out[at + i] = cur[i]! - paeth(cur[i - 3]!, prev[i]!, prev[i - 3]!);
 }
 
 function header(width: number, height: number, colourType: 2 | 3): Uint8Array {
