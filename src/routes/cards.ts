@@ -67,6 +67,14 @@ async function serveCard(
   const cacheKey = new Request(`${c.var.baseUrl}/cards/${hash}/${size}.${format}`);
   const cached = await cache?.match(cacheKey);
   if (cached) return withHeaders(cached, cacheControl, 'HIT', 'cache');
+  // RFC 9111 only-if-cached: answer from what is stored, or 504 without rendering (monitors, tests of the pre-render).
+  if (/\bonly-if-cached\b/i.test(c.req.header('Cache-Control') ?? '')) {
+    const stored = await c.var.cards.stored(hash, size, format);
+    if (!stored) {
+      return c.json({ error: 'not_cached', message: `${c.req.path} is not rendered yet (only-if-cached)` }, 504);
+    }
+    return withHeaders(fileResponse(stored, etag, IMMUTABLE), cacheControl, 'MISS');
+  }
   const file = await c.var.cards.file(hash, size, format, spec);
   if (!file) throw new StorycardError('not_found', `no card at ${c.req.path}`);
   const res = fileResponse(file, etag, IMMUTABLE);

@@ -91,6 +91,16 @@ export class CardStore {
     return row?.formats ? JSON.parse(row.formats) : {};
   }
 
+  /** The stored card, or null: never renders (for `Cache-Control: only-if-cached`). */
+  async stored(hash: string, size: SizeName, format: Exclude<Format, 'svg'>): Promise<CardFile | null> {
+    const started = now();
+    const known = format === 'auto' ? (await this.autoFormats(hash))[size] : format;
+    const stored = known ? await this.bucket.get(objectKey(hash, size, known)) : null;
+    if (!stored || !known) return null;
+    const bytes = new Uint8Array(await stored.arrayBuffer());
+    return { bytes, format: known, source: 'r2', ms: now() - started, complete: true };
+  }
+
   /**
    * The card at an address in `format`: from R2 if it was ever rendered complete, else rendered now (once per
    * isolate) and stored when complete. `auto` resolves to the format recorded for the address, or renders and
@@ -106,14 +116,8 @@ export class CardStore {
     const flightKey = `${hash}/${size}/${format}`;
     const pending = inflight.get(flightKey);
     if (pending) return pending;
-    const known = format === 'auto' ? (await this.autoFormats(hash))[size] : format;
-    if (known) {
-      const stored = await this.bucket.get(objectKey(hash, size, known));
-      if (stored) {
-        const bytes = new Uint8Array(await stored.arrayBuffer());
-        return { bytes, format: known, source: 'r2', ms: now() - started, complete: true };
-      }
-    }
+    const stored = await this.stored(hash, size, format);
+    if (stored) return { ...stored, ms: now() - started };
     const what = await spec();
     if (!what) return null;
     // Re-check: another request may have started this render while we were reading R2 and D1.
