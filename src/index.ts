@@ -5,6 +5,7 @@ import { pollFeeds } from './intake/feeds.ts';
 import { renderCard } from './render/index.ts';
 import type { RenderRequest, RenderRuntime } from './render/types.ts';
 import { createWorkerdRuntime } from './runtime/workerd.ts';
+import { CardStore, prerenderCards } from './storage/cards.ts';
 
 // One runtime per isolate: wasm is initialised and fonts are loaded once, then reused by every request.
 let runtime: RenderRuntime | undefined;
@@ -27,7 +28,11 @@ export default {
     ctx.waitUntil(sweepOutbox(env));
     ctx.waitUntil(
       pollFeeds(env, controller.scheduledTime, {
-        onStoryCreated: (record) => afterStoryCreated(env, configOf(env), record),
+        onStoryCreated: async (record) => {
+          await afterStoryCreated(env, configOf(env), record);
+          // Its og and x cards, before the first crawler reads its share page.
+          ctx.waitUntil(prerenderCards(new CardStore(env.DB, env.CARDS, (req) => render(req, env)), record));
+        },
       }),
     );
   },

@@ -1,4 +1,5 @@
 // One card of a `storycard render` batch: rendered in a worker thread (or inline), returned as bytes and a report.
+import { threadId } from 'node:worker_threads';
 import { renderCard } from '../render/index.ts';
 import type { Format, RenderReport, RenderRuntime, SizeName, Theme } from '../render/types.ts';
 import { createNodeRuntime } from '../runtime/node.ts';
@@ -17,6 +18,8 @@ export interface RenderJobResult {
   id: number;
   image: Uint8Array;
   report: RenderReport;
+  /** Which thread rendered it (0: the main thread). */
+  thread: number;
 }
 
 let runtime: RenderRuntime | undefined;
@@ -25,5 +28,5 @@ export async function runJob(job: RenderJob): Promise<RenderJobResult> {
   runtime ??= createNodeRuntime();
   const { story, template, size, theme, format } = job;
   const result = await renderCard({ story, template, size, theme, format }, runtime);
-  return { id: job.id, image: result.image, report: result.report };
+  return { id: job.id, image: result.image, report: result.report, thread: threadId };
 }

@@ -152,7 +152,7 @@ export async function pollFeeds(env: Env, now: number, deps: FeedDeps): Promise<
   const config = parseConfig(env as unknown as Record<string, unknown>);
   if (!config.feeds.length) return [];
   const stories = new StoryStore(env.DB);
-  // Feed polling registers card addresses; it never renders (cards render when first fetched).
+  // Feed polling registers card addresses; it never renders (the Worker entry pre-renders new stories).
   const cards = new CardStore(env.DB, env.CARDS, () => Promise.reject(new Error('feed polling does not render')));
   const ctx: Ctx = {
     feeds: new FeedStore(env.DB),

@@ -113,6 +113,29 @@ describe('storycard render', () => {
     expect(r.stdout.toString()).toMatch(/^<svg[^>]+width="1200"[^>]+height="630"/);
   });
 
+  it('writes auto by default (lossless PNG for a text card) and the format -f or the -o extension names', async () => {
+    const auto = await storycard(['render', 'story.json', '-o', 'auto-card', '--report']);
+    expect(auto.code).toBe(0);
+    expect(JSON.parse(auto.stdout.toString())).toMatchObject({ format: 'png' });
+    expect([...(await readFile(join(dir, 'auto-card'))).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+
+    const byExtension = await storycard(['render', 'story.json', '-o', 'card.jpg', '--report']);
+    expect(JSON.parse(byExtension.stdout.toString())).toMatchObject({ format: 'jpeg' });
+    expect([...(await readFile(join(dir, 'card.jpg'))).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+
+    const webp = await storycard(['render', 'batch.json', '-f', 'webp', '-s', 'og,x', '--out-dir', 'webp']);
+    expect(webp.code).toBe(0);
+    const files = (await readdir(join(dir, 'webp'))).sort();
+    expect(files).toHaveLength(4);
+    expect(files.every((f) => /\.(og|x)\.webp$/.test(f))).toBe(true);
+    const bytes = await readFile(join(dir, 'webp', files[0]!));
+    expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
+
+    const bad = await storycard(['render', 'story.json', '-f', 'gif']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('storycard: --format: expected one of png, jpeg, webp, svg, auto, received "gif"\n');
+  });
+
   it('exits 2 with one clear line naming the bad fields', async () => {
     const r = await storycard(['render', 'bad.json']);
     expect(r.code).toBe(2);
