@@ -79,6 +79,8 @@ export const CARD_PARAMS = [
   'f',
 ] as const;
 
+const AD_HOC_FORMATS = ['png', 'jpeg', 'webp', 'auto'];
+
 const CardOptionsSchema = z.object({
   template: z.string().trim().min(1).max(60).optional(),
   size: z
@@ -87,7 +89,10 @@ const CardOptionsSchema = z.object({
     .refine((s) => s === undefined || isSizeName(s), { message: `one of ${SIZE_NAMES.join(', ')}` }),
   theme: z.enum(['light', 'dark']).optional(),
   // The file format: png (default, lossless), jpeg, webp, or auto (PNG when it fits the size's weight budget).
-  f: z.enum(['png', 'jpeg', 'webp', 'auto']).optional(),
+  f: z
+    .string()
+    .optional()
+    .refine((f) => f === undefined || AD_HOC_FORMATS.includes(f), { message: `one of ${AD_HOC_FORMATS.join(', ')}` }),
   brand: z
     .string()
     .regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, { message: 'a hex colour like #C8102E' })
@@ -133,7 +138,7 @@ export function parseCardParams(params: URLSearchParams): CardParams {
     template: opts.data.template,
     size: (opts.data.size as SizeName | undefined) ?? 'og',
     theme: Object.keys(t).length ? t : undefined,
-    format: opts.data.f ?? 'png',
+    format: (opts.data.f as CardParams['format'] | undefined) ?? 'png',
   };
 }
 

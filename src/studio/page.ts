@@ -172,6 +172,14 @@ export const STUDIO_HTML = `<!doctype html>
     <section class="panel">
       <h2>Ship it</h2>
       <div class="actions">
+        <label class="format-row" for="file-format">File
+          <select id="file-format">
+            <option value="png">PNG (lossless)</option>
+            <option value="auto">auto (PNG within budget, else JPEG)</option>
+            <option value="jpeg">JPEG</option>
+            <option value="webp">WebP</option>
+          </select>
+        </label>
         <button type="button" id="action-png" class="primary">Render PNG</button>
         <button type="button" id="action-download">Download PNG</button>
         <button type="button" id="action-sign">Copy signed card URL</button>

@@ -40,14 +40,11 @@ describe('storycard render on every core', () => {
     let out = '';
     stderr.on('data', (d) => (err += d));
     stdout.on('data', (d) => (out += d));
-    const code = await renderCommand(
-      [file, '-t', 'quote,headline', '--out-dir', join(dir, 'out'), '--report'],
-      {
-        stdin: new PassThrough(),
-        stdout,
-        stderr,
-      },
-    );
+    const code = await renderCommand([file, '-t', 'quote,headline', '--out-dir', join(dir, 'out'), '--report'], {
+      stdin: new PassThrough(),
+      stdout,
+      stderr,
+    });
     expect(code, err).toBe(0);
     expect(err).toContain('6/6 cards');
     const reports = JSON.parse(out) as { template: string; file: string }[];

@@ -356,6 +356,16 @@ describe('the studio', () => {
     expect((await download).suggestedFilename()).toBe('headline-portrait.png');
     const bytes = readFileSync((await (await download).path())!);
     expect(PNG.sync.read(bytes)).toMatchObject({ width: 1080, height: 1350 });
+
+    // Another file format: the buttons say it, the file is it, and the live preview stays SVG.
+    await page.locator('#file-format').selectOption('jpeg');
+    expect(await page.locator('#action-download').textContent()).toBe('Download JPEG');
+    const jpeg = page.waitForEvent('download');
+    await page.locator('#action-download').click();
+    expect((await jpeg).suggestedFilename()).toBe('headline-portrait.jpg');
+    expect([...readFileSync((await (await jpeg).path())!).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect(await page.locator('#stage-format').textContent()).toMatch(/^JPEG · \d+ KB$/);
+    await page.locator('#file-format').selectOption('png');
     await page.locator('#action-sign').click();
     const box = page.locator('#action-result input');
     await box.waitFor();

@@ -27,8 +27,27 @@ describe('GET /card.png', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('image/png');
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=86400');
-    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{20}-x"$/);
+    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{20}-x-png"$/);
+    expect(res.headers.get('Server-Timing')).toMatch(/^(render|r2);dur=/);
     expect(pngSize(new Uint8Array(await res.arrayBuffer()))).toEqual({ width: 1200, height: 600 });
+  });
+
+  it('writes the format ?f= names (signed like every parameter), and 400s an unknown one', async () => {
+    for (const [f, type] of [
+      ['jpeg', 'image/jpeg'],
+      ['webp', 'image/webp'],
+      ['auto', 'image/png'],
+    ] as const) {
+      const url = await signedCardUrl(BASE, { headline: 'Signed in every format', f }, secret);
+      const res = await call(path(url));
+      expect(res.status, f).toBe(200);
+      expect(res.headers.get('Content-Type')).toBe(type);
+      await res.arrayBuffer();
+    }
+    const bad = await call(path(await signedCardUrl(BASE, { headline: 'Signed gif', f: 'gif' }, secret)));
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { message: string };
+    expect(body.message).toContain('f: expected one of');
   });
 
   it('accepts the parameters in any order and spaces spelled as +', async () => {

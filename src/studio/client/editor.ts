@@ -245,16 +245,21 @@ function showCard(url, isPng) {
   const size = state.catalog.sizes.find((s) => s.name === r.size);
   $('#stage-label').textContent = size ? size.label : '';
   const badge = $('#stage-format');
-  badge.textContent = isPng ? 'PNG · ' + kb(r.bytes) : 'SVG · live';
+  badge.textContent = isPng ? FORMAT_LABELS[r.format] + ' · ' + kb(r.bytes) : 'SVG · live';
   badge.classList.toggle('png', isPng);
 }
 
+const FORMAT_LABELS = { png: 'PNG', auto: 'auto', jpeg: 'JPEG', webp: 'WebP' };
+const EXTENSIONS = { png: 'png', jpeg: 'jpg', webp: 'webp' };
+
+/** The chosen file format (png, auto, jpeg or webp) made on the server; the live preview is always SVG. */
 async function renderPng() {
   const payload = readForm();
-  const key = JSON.stringify(payload);
+  const format = $('#file-format').value || 'png';
+  const key = JSON.stringify(payload) + ' ' + format;
   if (state.pngUrl && state.pngFor === key) return state.pngUrl;
-  setStatus('Rendering PNG…', true);
-  const { res } = await api('/studio/api/preview', { json: Object.assign({}, payload, { format: 'png' }) });
+  setStatus('Rendering ' + FORMAT_LABELS[format] + '…', true);
+  const { res } = await api('/studio/api/preview', { json: Object.assign({}, payload, { format }) });
   if (!res.ok) {
     const body = await res.json().catch(() => ({}));
     showIssues(body);
@@ -269,7 +274,7 @@ async function renderPng() {
   if (report) state.report = report;
   showCard(state.pngUrl, true);
   renderReport();
-  setStatus('PNG · ' + kb(blob.size));
+  setStatus(FORMAT_LABELS[(report && report.format) || format] + ' · ' + kb(blob.size));
   return state.pngUrl;
 }
 `;

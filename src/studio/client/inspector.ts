@@ -21,8 +21,14 @@ function renderReport() {
     );
   }
   rows.push(el('tr', null, [el('th', { scope: 'row', text: 'size' }), el('td', { text: r.size + ' · ' + r.width + ' × ' + r.height })]));
-  rows.push(el('tr', null, [el('th', { scope: 'row', text: 'PNG' }), el('td', { text: kb(r.bytes) + ' · ' + r.ms + ' ms' })]));
+  const format = FORMAT_LABELS[r.format] || 'SVG';
+  rows.push(el('tr', null, [el('th', { scope: 'row', text: format }), el('td', { text: kb(r.bytes) + ' · ' + r.ms + ' ms' })]));
   out.append(el('table', null, el('tbody', null, rows)));
+  // Only a file has a platform weight: the live preview is SVG, drawn by the browser.
+  if (r.format === 'svg') {
+    out.append(el('p', { className: 'hint', text: 'Live preview (SVG). Render a file to see its weight against each platform’s limit.' }));
+    return;
+  }
   for (const limit of [
     { name: 'X', bytes: 5000000 },
     { name: 'Bluesky', bytes: 1000000 },
@@ -89,11 +95,12 @@ async function download() {
   const url = await renderPng();
   if (!url) return;
   const r = state.report;
-  const a = el('a', { href: url, download: r.template + '-' + r.size + '.png' });
+  const name = r.template + '-' + r.size + '.' + (EXTENSIONS[r.format] || 'png');
+  const a = el('a', { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
-  result([el('span', { className: 'ok', text: 'Downloaded ' }), r.template + '-' + r.size + '.png (' + kb(r.bytes) + ')']);
+  result([el('span', { className: 'ok', text: 'Downloaded ' }), name + ' (' + kb(r.bytes) + ')']);
 }
 
 async function copySigned() {

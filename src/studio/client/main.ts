@@ -54,6 +54,12 @@ function wire() {
     }
   });
   $('#action-png').addEventListener('click', () => renderPng());
+  // The file buttons say what they make: the live preview stays SVG whatever is chosen here.
+  $('#file-format').addEventListener('change', (e) => {
+    const label = FORMAT_LABELS[e.currentTarget.value];
+    $('#action-png').textContent = 'Render ' + label;
+    $('#action-download').textContent = 'Download ' + label;
+  });
   $('#zoom').addEventListener('click', (e) => {
     const on = e.currentTarget.getAttribute('aria-pressed') !== 'true';
     e.currentTarget.setAttribute('aria-pressed', String(on));

@@ -143,6 +143,8 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 button.primary:hover { background: var(--accent-ink); }
 button.small { padding: 6px 10px; font-size: 12px; }
 .actions { display: grid; gap: 7px; }
+.format-row { display: flex; align-items: center; gap: 8px; font-size: 12.5px; }
+.format-row select { flex: 1; }
 .action-result { font-size: 12.5px; margin-top: 10px; word-break: break-all; }
 .action-result:empty { display: none; }
 .action-result .ok { color: var(--ok); font-weight: 600; }
