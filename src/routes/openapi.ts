@@ -32,6 +32,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'Another story already has this article URL.',
   413: 'Body too large: a story over 64 KB, or an article over 2 MB.',
   415: 'Content-Type is not application/json.',
+  422: 'The card would go over the render budget (at most 300 emoji, 1,300 characters drawn); `issues` names the field.',
 };
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
@@ -90,7 +91,7 @@ export function openApiDocument(baseUrl: string) {
           responses: {
             201: { description: 'Created', content: json('StoryResponse') },
             200: { description: 'Already stored for this URL', content: json('StoryResponse') },
-            ...errors(400, 401, 403, 413, 415),
+            ...errors(400, 401, 403, 413, 415, 422),
           },
         },
         get: {
@@ -110,7 +111,7 @@ export function openApiDocument(baseUrl: string) {
           requestBody: { required: true, content: json('StoryWrite') },
           responses: {
             200: { description: 'Replaced', content: json('StoryResponse') },
-            ...errors(400, 401, 403, 404, 409, 413, 415),
+            ...errors(400, 401, 403, 404, 409, 413, 415, 422),
           },
         },
         delete: {
@@ -178,29 +179,34 @@ export function openApiDocument(baseUrl: string) {
           },
         },
       },
-      '/cards/{hash}/{size}.png': {
+      '/cards/{hash}/{size}.{ext}': {
         get: {
-          summary: 'A card at its content address (immutable; ETag; 304)',
+          summary:
+            'A card at its content address: png (lossless), jpg or webp (immutable; ETag; 304). Server-Timing says where the bytes came from (cache, r2, render;dur=…). A card drawn without its image (the fetch failed) is served with max-age=60 and no ETag, and never stored. Cache-Control: only-if-cached answers 504 instead of rendering.',
           security: [],
           parameters: [
             { name: 'hash', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{20}$' } },
             { name: 'size', in: 'path', required: true, schema: { type: 'string', enum: SIZE_NAMES } },
+            { name: 'ext', in: 'path', required: true, schema: { type: 'string', enum: ['png', 'jpg', 'webp'] } },
           ],
           responses: {
-            200: { description: 'PNG' },
+            200: { description: 'image/png, image/jpeg or image/webp' },
             304: { description: 'Not modified' },
             404: { description: 'Unknown address' },
+            504: { description: 'only-if-cached, and not rendered yet' },
           },
         },
       },
       '/card.png': {
         get: {
           summary:
-            'Signed ad-hoc card: headline, quote, quoteAuthor, siteName, author, lang, template, size, theme, brand, sig',
+            'Signed ad-hoc card: headline, quote, quoteAuthor, siteName, author, lang, template, size, theme, brand, f (png | jpeg | webp | auto; default png), sig',
           security: [],
           responses: {
-            200: { description: 'PNG' },
-            ...errors(400),
+            200: {
+              description: 'The card in the format f names (auto: PNG within the size’s weight budget, else JPEG)',
+            },
+            ...errors(400, 422),
             403: { description: 'Missing or wrong signature' },
           },
         },
