@@ -164,8 +164,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
       }
       reports[id] = { ...report, ...(file ? { file } : {}) };
       bar?.increment(1, { file: file ?? '' });
-      if (!bar && file && !values.report)
-        io.stderr.write(`wrote ${file} (${image.byteLength} bytes)\n`);
+      if (!bar && file && !values.report) io.stderr.write(`wrote ${file} (${image.byteLength} bytes)\n`);
     });
     bar?.stop();
     if (values.report) io.stdout.write(`${JSON.stringify(single ? reports[0] : reports, null, 2)}\n`);

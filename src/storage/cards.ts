@@ -55,7 +55,7 @@ export interface CardFile {
  * render. Across isolates (or Cloudflare locations) two first requests can each render; both write identical bytes
  * to the same R2 key, so the cost is one wasted render, never a wrong card.
  */
-const inflight = new Map<string, Promise<CardFile>>();
+const inflight = new Map<string, Promise<CardFile | null>>();
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
@@ -112,44 +112,56 @@ export class CardStore {
     format: Exclude<Format, 'svg'>,
     spec: () => Promise<CardSpec | null>,
   ): Promise<CardFile | null> {
-    const started = now();
     const flightKey = `${hash}/${size}/${format}`;
     const pending = inflight.get(flightKey);
     if (pending) return pending;
-    const stored = await this.stored(hash, size, format);
-    if (stored) return { ...stored, ms: now() - started };
-    const what = await spec();
-    if (!what) return null;
-    // Re-check: another request may have started this render while we were reading R2 and D1.
-    const raced = inflight.get(flightKey);
-    if (raced) return raced;
-    const job = (async (): Promise<CardFile> => {
-      const t0 = now();
-      const result = await this.render({ ...what, size, format });
-      const made = result.format as ImageFormat;
-      const file: CardFile = {
-        bytes: result.image,
-        format: made,
-        source: 'render',
-        ms: now() - t0,
-        complete: result.complete,
-      };
-      // A card missing its image is never kept: its address names the image URL, not the image, and the image
-      // may load next time.
-      if (!result.complete) return file;
-      await this.bucket.put(objectKey(hash, size, made), result.image, {
-        httpMetadata: { contentType: MIME[made] },
-        customMetadata: { hash, size },
-      });
-      if (format === 'auto') await this.recordAuto(hash, size, made);
-      return file;
-    })();
+    // Registered before the first await, so a request arriving a moment later (the crawler right after the
+    // pre-render started) joins this one instead of reading R2 too early and rendering again.
+    const job = this.fetchOrRender(hash, size, format, spec);
     inflight.set(flightKey, job);
     try {
       return await job;
     } finally {
       inflight.delete(flightKey);
     }
+  }
+
+  private async fetchOrRender(
+    hash: string,
+    size: SizeName,
+    format: Exclude<Format, 'svg'>,
+    spec: () => Promise<CardSpec | null>,
+  ): Promise<CardFile | null> {
+    const started = now();
+    // The pre-render (auto) may be drawing this very file: a crawler asking for it meanwhile waits for that render.
+    const auto = format === 'auto' ? undefined : inflight.get(`${hash}/${size}/auto`);
+    if (auto) {
+      const drawn = await auto.catch(() => null);
+      if (drawn?.format === format) return drawn;
+    }
+    const stored = await this.stored(hash, size, format);
+    if (stored) return { ...stored, ms: now() - started };
+    const what = await spec();
+    if (!what) return null;
+    const t0 = now();
+    const result = await this.render({ ...what, size, format });
+    const made = result.format as ImageFormat;
+    const file: CardFile = {
+      bytes: result.image,
+      format: made,
+      source: 'render',
+      ms: now() - t0,
+      complete: result.complete,
+    };
+    // A card missing its image is never kept: its address names the image URL, not the image, and the image may
+    // load next time.
+    if (!result.complete) return file;
+    await this.bucket.put(objectKey(hash, size, made), result.image, {
+      httpMetadata: { contentType: MIME[made] },
+      customMetadata: { hash, size },
+    });
+    if (format === 'auto') await this.recordAuto(hash, size, made);
+    return file;
   }
 
   private async recordAuto(hash: string, size: SizeName, format: ImageFormat): Promise<void> {

@@ -68,6 +68,30 @@ describe('content-addressed cards', () => {
     expect(renders.length).toBe(before);
   });
 
+  it('a crawler fetching the og card while the pre-render draws it waits for that render, not a second one', async () => {
+    const ctx = createExecutionContext();
+    const created = await app.request(
+      `${BASE}/api/stories`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(storyInput({ headline: 'Fetched while it renders' })),
+      },
+      env,
+      ctx,
+    );
+    const body = (await created.json()) as StoryBody;
+    const res = await get(pathOf(body.cardUrl)); // the pre-render is still running: not waited for yet
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Server-Timing')).toMatch(/^render;dur=/);
+    const made = renders.filter((r) => JSON.stringify(r.story).includes('Fetched while it renders'));
+    expect(made.map((r) => [r.size, r.format])).toEqual([
+      ['og', 'auto'],
+      ['x', 'auto'],
+    ]);
+  });
+
   it('renders a card once for concurrent first requests and stores it in R2', async () => {
     const path = pathOf(story.cardUrl).replace('og.png', 'square.png');
     const before = renders.length;
