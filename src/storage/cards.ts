@@ -59,6 +59,19 @@ const inflight = new Map<string, Promise<CardFile | null>>();
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
+/**
+ * auto's choices per address, kept in the isolate: a choice, once recorded, never changes (the address names the
+ * content), so a share page view costs no second D1 read once the og and x choices are known. Bounded; oldest out.
+ */
+const autoChoices = new Map<string, Partial<Record<SizeName, ImageFormat>>>();
+const AUTO_CHOICES_MAX = 10_000;
+function remember(hash: string, formats: Partial<Record<SizeName, ImageFormat>>) {
+  if (!Object.keys(formats).length) return;
+  autoChoices.delete(hash);
+  autoChoices.set(hash, formats);
+  if (autoChoices.size > AUTO_CHOICES_MAX) autoChoices.delete(autoChoices.keys().next().value!);
+}
+
 export class CardStore {
   constructor(
     private readonly db: D1Database,
@@ -84,11 +97,15 @@ export class CardStore {
 
   /** The formats `auto` chose for this address's sizes so far (only complete renders count). */
   async autoFormats(hash: string): Promise<Partial<Record<SizeName, ImageFormat>>> {
+    const known = autoChoices.get(hash);
+    if (known?.og && known.x) return known;
     const row = await this.db
       .prepare('SELECT formats FROM cards WHERE hash = ?')
       .bind(hash)
       .first<{ formats: string | null }>();
-    return row?.formats ? JSON.parse(row.formats) : {};
+    const formats: Partial<Record<SizeName, ImageFormat>> = row?.formats ? JSON.parse(row.formats) : {};
+    remember(hash, formats);
+    return formats;
   }
 
   /** The stored card, or null: never renders (for `Cache-Control: only-if-cached`). */
@@ -165,6 +182,7 @@ export class CardStore {
   }
 
   private async recordAuto(hash: string, size: SizeName, format: ImageFormat): Promise<void> {
+    remember(hash, { ...autoChoices.get(hash), [size]: format });
     // json_set on the stored object: two sizes recorded at once by two requests both land.
     await this.db
       .prepare("UPDATE cards SET formats = json_set(coalesce(formats, '{}'), '$.' || ?, ?) WHERE hash = ?")
@@ -179,6 +197,7 @@ export class CardStore {
       .bind(storyId)
       .all<{ hash: string }>();
     const hashes = results.map((r) => r.hash);
+    for (const h of hashes) autoChoices.delete(h);
     const keys = hashes.flatMap((h) => SIZE_NAMES.flatMap((s) => IMAGE_FORMATS.map((f) => objectKey(h, s, f))));
     for (let i = 0; i < keys.length; i += 1000) await this.bucket.delete(keys.slice(i, i + 1000));
     await this.db.prepare('DELETE FROM cards WHERE story_id = ?').bind(storyId).run();
