@@ -28,12 +28,50 @@ const campaignQuery = z
     message: 'expected name=value pairs joined by & (e.g. utm_source=storycard&utm_medium=share)',
   });
 
-export const BOT_MODES = ['off', 'dry-run', 'live'] as const;
+export const BOT_MODES = ['off', 'dry-run', 'live', 'review'] as const;
 
 /** Posts per platform account per UTC day; over it, posts wait for the next day (X charges per post). */
 const dailyCap = (fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100_000).default(fallback));
 export type BotMode = (typeof BOT_MODES)[number];
+
+/** A price in US dollars, e.g. 0.2; X bills each post (more when it carries a link). */
+const price = (fallback: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().min(0).max(1000).default(fallback));
+
+/**
+ * Campaign parameters for post links: `key=value` pairs joined by `&`, `{platform}` filled in per platform
+ * (utm_source={platform}&utm_medium=social). A leading `?` is allowed.
+ */
+const linkQuery = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .transform((s) => s.replace(/^\?/, ''))
+    .refine((s) => s.split('&').every((pair) => /^[^=&\s{}]+=[^&\s]*$/.test(pair.replaceAll('{platform}', 'x'))), {
+      message: 'query parameters like utm_source={platform}&utm_medium=social',
+    })
+    .refine((s) => !/\{(?!platform\})[^}]*\}/.test(s), { message: 'no placeholder other than {platform}' })
+    .optional(),
+);
+
+const hostList = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean)
+      : v,
+  z
+    .array(
+      z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/, {
+        message: 'host names or host:port entries like 127.0.0.1:8080',
+      }),
+    )
+    .default([]),
+);
 
 /** Every setting in DESIGN.md, by the name users set it with. Documented in .dev.vars.example. */
 export const SettingsSchema = z.object({
@@ -57,6 +95,13 @@ export const SettingsSchema = z.object({
   X_DAILY_CAP: dailyCap(50),
   BLUESKY_DAILY_CAP: dailyCap(200),
   MASTODON_DAILY_CAP: dailyCap(200),
+  /** Campaign parameters added to each post's link (never to the share page's canonical URL). */
+  POST_LINK_QUERY: linkQuery,
+  /** Hosts exempt from the private-address block on fetched images, logos and feeds: local development and tests. */
+  FETCH_ALLOW_HOSTS: hostList,
+  /** What X charges per post, without and with a link (the outbox view's estimated spend). */
+  X_POST_PRICE_USD: price(0.015),
+  X_LINK_POST_PRICE_USD: price(0.2),
   /** Comma-separated feed URLs polled on the cron trigger. */
   FEEDS: z.preprocess(
     (v) =>
@@ -106,6 +151,12 @@ export interface Config {
     /** The global purge (Cloudflare's purge-by-tag API), when both its settings are present. */
     purge: { zoneId: string; token: string; apiBaseUrl: string } | undefined;
   };
+  /** POST_LINK_QUERY without its leading `?`; undefined: post links are the article URL as stored. */
+  postLinkQuery: string | undefined;
+  /** FETCH_ALLOW_HOSTS, lower-cased: `host` (any port) or `host:port`. */
+  fetchAllowHosts: string[];
+  /** X's price per post in USD, without and with a link. */
+  xPrices: { post: number; linkPost: number };
 }
 
 /**
@@ -164,5 +215,8 @@ export function parseConfig(env: Record<string, unknown>): Config {
       cacheTtl: s.SHARE_CACHE_TTL ?? (purge ? SHARE_CACHE_TTL_DEFAULT.purged : SHARE_CACHE_TTL_DEFAULT.local),
       purge,
     },
+    postLinkQuery: s.POST_LINK_QUERY,
+    fetchAllowHosts: s.FETCH_ALLOW_HOSTS,
+    xPrices: { post: s.X_POST_PRICE_USD, linkPost: s.X_LINK_POST_PRICE_USD },
   };
 }

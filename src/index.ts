@@ -1,6 +1,6 @@
 // Worker entry: the fetch handler Cloudflare calls, with the render core running on the workerd runtime adapter.
 import { createApp } from './app.ts';
-import { afterStoryCreated, configOf, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
+import { enqueuePosts, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
 import { pollFeeds } from './intake/feeds.ts';
 import { renderCard } from './render/index.ts';
 import type { RenderRequest, RenderRuntime } from './render/types.ts';
@@ -28,11 +28,12 @@ export default {
     ctx.waitUntil(sweepOutbox(env));
     ctx.waitUntil(
       pollFeeds(env, controller.scheduledTime, {
-        onStoryCreated: async (record) => {
-          await afterStoryCreated(env, configOf(env), record);
+        onStoryCreated: async (record, posts) => {
+          await enqueuePosts(env, posts);
           // Its og and x cards, before the first crawler reads its share page.
           ctx.waitUntil(prerenderCards(new CardStore(env.DB, env.CARDS, (req) => render(req, env)), record));
         },
+        onPostsRepaired: (posts) => enqueuePosts(env, posts),
       }),
     );
   },

@@ -1,8 +1,10 @@
-// Posts to Bluesky through @atproto/api: app-password session, card as a blob, link card or image embed, link facets.
+// Posts to Bluesky through @atproto/api: app-password session, card as a blob, link card or image embed, link facets,
+// each post written at its outbox row's own record key so a retry can never make a second one.
 import { AtpAgent, type BlobRef, RichText, XRPCError } from '@atproto/api';
-import { sameText } from './match.ts';
+import { linksIn, samePost } from './match.ts';
 import {
   failure,
+  LOOKUP_MAX_PAGES,
   type LookupOptions,
   type LookupResult,
   type Poster,
@@ -58,7 +60,7 @@ export function createBlueskyPoster(options: BlueskyPosterOptions): Poster {
     platform: 'bluesky',
 
     async post(input: PostInput): Promise<PostResult> {
-      const { text, image, imageType = 'image/png', alt = '', link, lang } = input;
+      const { text, image, imageType = 'image/png', alt = '', link, lang, recordKey, fence } = input;
       if (image && image.length > BLUESKY_MAX_IMAGE_BYTES) {
         return failure(
           'permanent',
@@ -86,41 +88,96 @@ export function createBlueskyPoster(options: BlueskyPosterOptions): Poster {
         : blob
           ? { $type: 'app.bsky.embed.images', images: [{ image: blob, alt }] }
           : undefined;
+      await fence?.();
+      const record = {
+        $type: POST,
+        text,
+        facets: facetsFor(text, link?.url),
+        ...(lang ? { langs: [lang] } : {}),
+        ...(embed ? { embed } : {}),
+        createdAt: new Date().toISOString(),
+      };
       try {
-        const res = await agent.post({
-          text,
-          facets: facetsFor(text, link?.url),
-          ...(lang ? { langs: [lang] } : {}),
-          ...(embed ? { embed } : {}),
-        });
-        return { ok: true, platformPostId: res.uri, url: postUrl(res.uri) };
+        const { did } = await session();
+        // createRecord at the row's key: a second attempt finds the key taken (the PDS refuses it) instead of
+        // making a second post. agent.post would pick a fresh random key each time.
+        const res = recordKey
+          ? await agent.com.atproto.repo.createRecord({ repo: did, collection: POST, rkey: recordKey, record })
+          : await agent.post(record);
+        const uri = 'data' in res ? res.data.uri : res.uri;
+        return { ok: true, platformPostId: uri, url: postUrl(uri) };
       } catch (error) {
+        // Refused, or no answer: if the record is at our key, it is our post (from this attempt or an earlier one).
+        const mine = recordKey ? await recordAt(recordKey).catch(() => null) : null;
+        if (mine) return { ok: true, platformPostId: mine, url: postUrl(mine) };
         return classifyBlueskyError(error, 'post');
       }
     },
 
-    async findExisting(text: string, { since }: LookupOptions = {}): Promise<LookupResult> {
+    async findExisting(text: string, { since, link, recordKey }: LookupOptions = {}): Promise<LookupResult> {
       try {
-        const { did } = await session();
-        const res = await agent.com.atproto.repo.listRecords({
-          repo: did,
-          collection: 'app.bsky.feed.post',
-          limit: 25,
-        });
-        for (const r of res.data.records) {
-          const value = r.value as { text?: string; createdAt?: string };
-          if (since && value.createdAt && Date.parse(value.createdAt) < since - 5 * 60_000) continue;
-          if (value.text === text || (value.text !== undefined && sameText(value.text, text))) {
-            return { status: 'found', platformPostId: r.uri, url: postUrl(r.uri) };
-          }
+        // Every attempt wrote at this key: the record there is the answer, whatever its text.
+        if (recordKey) {
+          const uri = await recordAt(recordKey);
+          return uri ? { status: 'found', platformPostId: uri, url: postUrl(uri) } : { status: 'absent' };
         }
-        return { status: 'absent' };
+        const { did } = await session();
+        let cursor: string | undefined;
+        // Newest first, page by page, back to the first attempt (less a little clock skew).
+        for (let page = 0; page < LOOKUP_MAX_PAGES; page++) {
+          const res = await agent.com.atproto.repo.listRecords({
+            repo: did,
+            collection: POST,
+            limit: 100,
+            ...(cursor ? { cursor } : {}),
+          });
+          for (const r of res.data.records) {
+            const value = r.value as BskyPostValue;
+            if (since && value.createdAt && Date.parse(value.createdAt) < since - 5 * 60_000)
+              return { status: 'absent' };
+            if (value.text !== undefined && samePost({ text: value.text, links: linksOf(value) }, { text, link })) {
+              return { status: 'found', platformPostId: r.uri, url: postUrl(r.uri) };
+            }
+          }
+          cursor = res.data.cursor;
+          if (!cursor || res.data.records.length === 0) return { status: 'absent' };
+        }
+        const message = `more than ${LOOKUP_MAX_PAGES} pages of Bluesky posts since the first attempt; cannot tell`;
+        return { status: 'unknown', failure: failure('retryable', message) };
       } catch (error) {
         return { status: 'unknown', failure: classifyBlueskyError(error, 'lookup') };
       }
     },
   };
+
+  /** The record at our key (its AT URI), or null when there is none. Other failures are thrown. */
+  async function recordAt(rkey: string): Promise<string | null> {
+    const { did } = await session();
+    try {
+      const res = await agent.com.atproto.repo.getRecord({ repo: did, collection: POST, rkey });
+      return res.data.uri;
+    } catch (error) {
+      if (error instanceof XRPCError && error.status === 400 && /RecordNotFound/i.test(error.error ?? '')) return null;
+      throw error;
+    }
+  }
 }
+
+const POST = 'app.bsky.feed.post' as const;
+
+type BskyPostValue = {
+  text?: string;
+  createdAt?: string;
+  embed?: { external?: { uri?: string } };
+  facets?: Array<{ features?: Array<{ uri?: string }> }>;
+};
+
+/** Every link a stored post carries: its link card, its link facets, and links written out in the text. */
+const linksOf = (v: BskyPostValue): string[] => [
+  ...(v.embed?.external?.uri ? [v.embed.external.uri] : []),
+  ...(v.facets ?? []).flatMap((f) => (f.features ?? []).flatMap((x) => (x.uri ? [x.uri] : []))),
+  ...linksIn(v.text ?? ''),
+];
 
 type Facet = NonNullable<RichText['facets']>[number];
 

@@ -30,6 +30,19 @@ export interface ComposedPost {
 export interface ComposeOptions {
   /** Overrides the platform's default template; placeholders: {headline} {quote} {url} {siteName} {hashtags}. */
   template?: string;
+  /** POST_LINK_QUERY: campaign parameters added to the link this post carries ({platform} filled in). */
+  linkQuery?: string | undefined;
+}
+
+/**
+ * The link a post carries: the article URL with the campaign parameters set (a parameter the URL already has is
+ * replaced). Only post links get them: the share page's canonical URL stays the article's own.
+ */
+export function campaignLink(url: string, linkQuery: string | undefined, platform: Platform): string {
+  if (!linkQuery) return url;
+  const u = new URL(url);
+  for (const [k, v] of new URLSearchParams(linkQuery.replaceAll('{platform}', platform))) u.searchParams.set(k, v);
+  return u.href;
 }
 
 interface Parts {
@@ -108,7 +121,8 @@ export function composePost(story: Story, platform: Platform, options: ComposeOp
       ],
     });
   }
-  const display = platform === 'bluesky' ? shortUrlForDisplay(story.url) : story.url;
+  const link = campaignLink(story.url, options.linkQuery, platform);
+  const display = platform === 'bluesky' ? shortUrlForDisplay(link) : link;
   const limit = LIMITS[platform];
   const measure = (p: Parts) => countFor(platform, render(template, p, display));
   const fits = (p: Parts) => measure(p) <= limit;
@@ -117,7 +131,7 @@ export function composePost(story: Story, platform: Platform, options: ComposeOp
     headline: story.headline,
     quote: story.quote ? stripQuotes(story.quote) : undefined,
     quoteAuthor: story.quoteAuthor,
-    url: story.url,
+    url: link,
     siteName: story.siteName,
     hashtags: hashtagsFrom(story.tags),
   };
@@ -158,7 +172,7 @@ export function composePost(story: Story, platform: Platform, options: ComposeOp
     truncated.push('headline');
   }
   const text = render(template, p, display);
-  return { platform, text, length: measure(p), limit, truncated, dropped, link: { url: story.url, display } };
+  return { platform, text, length: measure(p), limit, truncated, dropped, link: { url: link, display } };
 }
 
 /** One composed post per platform. */

@@ -6,9 +6,10 @@ import {
   MastoTimeoutError,
   MastoUnexpectedError,
 } from 'masto';
-import { htmlToText, sameText } from './match.ts';
+import { decodeEntities, htmlToText, samePost } from './match.ts';
 import {
   failure,
+  LOOKUP_MAX_PAGES,
   type LookupOptions,
   type LookupResult,
   type Poster,
@@ -37,7 +38,15 @@ export function createMastodonPoster(options: MastodonPosterOptions): Poster {
   return {
     platform: 'mastodon',
 
-    async post({ text, image, imageType = 'image/png', alt, idempotencyKey, lang }: PostInput): Promise<PostResult> {
+    async post({
+      text,
+      image,
+      imageType = 'image/png',
+      alt,
+      idempotencyKey,
+      lang,
+      fence,
+    }: PostInput): Promise<PostResult> {
       let mediaId: string | undefined;
       try {
         if (image) {
@@ -53,6 +62,7 @@ export function createMastodonPoster(options: MastodonPosterOptions): Poster {
       } catch (error) {
         return classifyMastodonError(error, 'media');
       }
+      await fence?.();
       try {
         // The same Idempotency-Key within an hour returns the status already made instead of a second one.
         const status = await client.v1.statuses.create(
@@ -71,16 +81,27 @@ export function createMastodonPoster(options: MastodonPosterOptions): Poster {
       }
     },
 
-    async findExisting(text: string, { since }: LookupOptions = {}): Promise<LookupResult> {
+    async findExisting(text: string, { since, link }: LookupOptions = {}): Promise<LookupResult> {
       try {
         accountId ??= (await client.v1.accounts.verifyCredentials()).id;
-        const statuses = await client.v1.accounts.$select(accountId).statuses.list({ limit: 20, excludeReblogs: true });
-        for (const s of statuses) {
-          if (since && Date.parse(s.createdAt) < since - 5 * 60_000) continue;
-          if (sameText(htmlToText(s.content), text))
-            return { status: 'found', platformPostId: s.id, url: s.url ?? s.uri };
+        let maxId: string | undefined;
+        // Newest first, page by page (max_id), back to the first attempt (less a little clock skew).
+        for (let page = 0; page < LOOKUP_MAX_PAGES; page++) {
+          const statuses = await client.v1.accounts
+            .$select(accountId)
+            .statuses.list({ limit: 40, excludeReblogs: true, ...(maxId ? { maxId } : {}) });
+          for (const s of statuses) {
+            if (since && Date.parse(s.createdAt) < since - 5 * 60_000) return { status: 'absent' };
+            const links = [...s.content.matchAll(/href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!));
+            if (s.card?.url) links.push(s.card.url);
+            if (samePost({ text: htmlToText(s.content), links }, { text, link }))
+              return { status: 'found', platformPostId: s.id, url: s.url ?? s.uri };
+          }
+          maxId = statuses.at(-1)?.id;
+          if (!maxId || statuses.length < 40) return { status: 'absent' };
         }
-        return { status: 'absent' };
+        const message = `more than ${LOOKUP_MAX_PAGES} pages of Mastodon statuses since the first attempt; cannot tell`;
+        return { status: 'unknown', failure: failure('retryable', message) };
       } catch (error) {
         return { status: 'unknown', failure: classifyMastodonError(error, 'lookup') };
       }

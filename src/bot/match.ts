@@ -41,3 +41,25 @@ export function comparable(text: string): string {
 export function sameText(stored: string, sent: string): boolean {
   return comparable(stored) === comparable(sent);
 }
+
+const normalLink = (u: string) => {
+  try {
+    return new URL(u).href;
+  } catch {
+    return u;
+  }
+};
+
+/**
+ * Is a stored post the one we sent? The same words (links masked: platforms shorten and wrap them) and, when we
+ * know the link we sent, that link among the post's own (a different story with the same words is not ours).
+ */
+export function samePost(stored: { text: string; links: string[] }, sent: { text: string; link?: string | undefined }) {
+  if (!sameText(stored.text, sent.text)) return false;
+  if (!sent.link) return true;
+  const want = normalLink(sent.link);
+  return stored.links.some((l) => normalLink(l) === want);
+}
+
+/** The http(s) links in a text, as written. */
+export const linksIn = (text: string): string[] => text.match(/https?:\/\/[^\s<>"]+/g) ?? [];

@@ -1,9 +1,8 @@
-// The outbox state machine: create a story's rows once with frozen text, then claim → (check) → post → record, per row.
-import type { BotMode } from '../config.ts';
-import type { CheckCause, NewOutboxRow, OutboxRow, OutboxStore } from '../storage/outbox.ts';
+// The outbox state machine: claim → (check) → post → record, per row, every step fenced by the attempt's lease token.
+import { type CheckCause, isDue, type Outbox, type OutboxRow } from '../storage/outbox.ts';
 import type { Story } from '../story/schema.ts';
-import { composePost } from './compose.ts';
-import { type BotCredentials, enabledPlatforms, missingCredentials, postInputFor } from './posters.ts';
+import { type BotCredentials, enabledPlatforms, postInputFor } from './posters.ts';
+import { recordKeyFor } from './record-key.ts';
 import {
   afterLookup,
   backoffDelay,
@@ -13,13 +12,12 @@ import {
   nextUtcDay,
   type RetryPolicy,
 } from './retry.ts';
-import { PLATFORMS, type Platform, type Poster } from './types.ts';
+import type { Platform, Poster } from './types.ts';
 
 /**
- * How long a claim holds. It must outlast the slowest attempt (the X poster makes up to 5 requests with a 20 s
- * timeout each, plus rendering the card), or a second consumer could take over a live attempt: when a lease runs out
- * the next claimer treats the attempt as ambiguous and looks for the post before posting, but a post still in flight
- * would not be found yet.
+ * How long a claim holds before another consumer may take the row over. An attempt renews it while it works (every
+ * third of it, and right before each request that could publish), so only an attempt that stalled loses it; the
+ * stalled attempt is fenced out (its token no longer matches) and sends nothing when it wakes.
  */
 export const LEASE_MS = 10 * 60_000;
 
@@ -27,7 +25,7 @@ export const LEASE_MS = 10 * 60_000;
 export const CARD_SIZE: Record<Platform, 'og' | 'x'> = { x: 'x', bluesky: 'og', mastodon: 'og' };
 
 export interface OutboxDeps {
-  store: OutboxStore;
+  store: Outbox;
   /** One poster per enabled platform, kept for the isolate's life. */
   posters: Partial<Record<Platform, Poster>>;
   /** Daily cap per platform account (Config.dailyCaps). */
@@ -51,49 +49,18 @@ export type Outcome =
    * call set that time, so it (and only it) should schedule the next attempt; a duplicate delivery must not multiply.
    */
   | { kind: 'wait'; at: number; reason: string; requeue: boolean }
-  /** Nothing to do for this row: gone, already settled, or a dry-run record. */
+  /** Nothing to do for this row: gone, already settled, a dry-run record, or another attempt took it over. */
   | { kind: 'skip'; reason: string };
 
-/**
- * The rows a new story gets: one per enabled platform account, its text composed and frozen now. BOT_MODE=dry-run
- * makes 'dry-run' records (never posted); live makes 'queued' rows. A story that already has rows keeps them.
- */
-export async function createPostRows(
-  store: OutboxStore,
-  story: { id: string; story: Story; cardHash: string },
-  accounts: Partial<Record<Platform, string>>,
-  mode: BotMode,
-  now: number,
-  credentials?: BotCredentials,
-): Promise<OutboxRow[]> {
-  if (mode === 'off') return [];
-  const rows: NewOutboxRow[] = [];
-  const row = (platform: Platform, account: string, note?: string): NewOutboxRow => ({
-    storyId: story.id,
-    platform,
-    account,
-    text: composePost(story.story, platform).text,
-    cardHash: story.cardHash,
-    state: mode === 'live' ? 'queued' : 'dry-run',
-    ...(note ? { note } : {}),
-  });
-  for (const [platform, account] of Object.entries(accounts) as [Platform, string][]) rows.push(row(platform, account));
-  // A dry run with no platform configured yet (someone trying the bot) shows every platform: what each would get and
-  // which settings it lacks, instead of an empty outbox with no hint. Once one is configured, only those are shown.
-  if (mode === 'dry-run' && credentials && rows.length === 0) {
-    for (const platform of PLATFORMS) {
-      const missing = missingCredentials(credentials, platform);
-      rows.push(row(platform, UNCONFIGURED, `not configured: set ${listOf(missing)} to post here`));
-    }
-  }
-  return store.create(rows, now);
+/** This attempt no longer holds the row: another took it over after the lease ran out. It must change nothing. */
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
 }
 
-/** The account of a dry-run row for a platform without credentials. */
-export const UNCONFIGURED = 'not-configured';
+const LEASE_LOST = 'another attempt took the row over after this one outlived its lease; that attempt decides';
 
-const listOf = (names: string[]) =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+/** The Bluesky record key of a row: the same for every attempt, so only one record can land. */
+export const recordKeyOf = (row: OutboxRow) => recordKeyFor(row.id, Date.parse(row.createdAt));
 
 /** One attempt at one row. Safe to call any number of times, concurrently: the claim lets one caller through. */
 export async function processRow(id: string, deps: OutboxDeps): Promise<Outcome> {
@@ -101,9 +68,33 @@ export async function processRow(id: string, deps: OutboxDeps): Promise<Outcome>
   const platform = (await deps.store.get(id))?.platform as Platform | undefined;
   const cap = platform ? (deps.caps[platform] ?? 0) : 0;
   const dayStart = nextUtcDay(now) - 86_400_000;
-  const row = await deps.store.claim(id, { now, leaseMs: deps.leaseMs ?? LEASE_MS, cap, dayStart });
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  const row = await deps.store.claim(id, { now, leaseMs, cap, dayStart });
   if (!row) return notClaimed(id, deps, now, cap);
   const token = row.leaseToken!;
+  let lost = false;
+  const fence = async () => {
+    if (lost || !(await deps.store.renew(row.id, token, { now: deps.now(), leaseMs }))) {
+      lost = true;
+      throw new LeaseLostError(`outbox ${row.id}: ${LEASE_LOST}`);
+    }
+  };
+  // A slow step (a large upload) keeps the lease; an attempt that stalls stops renewing and is taken over.
+  const keepAlive = setInterval(() => fence().catch(() => {}), Math.max(1000, leaseMs / 3));
+  try {
+    return await attempt(row, token, fence, deps, now);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function attempt(
+  row: OutboxRow,
+  token: string,
+  fence: () => Promise<void>,
+  deps: OutboxDeps,
+  now: number,
+): Promise<Outcome> {
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.policy };
   let cause: CheckCause | null = row.needsCheck;
   let attempts = row.attempts;
@@ -116,10 +107,16 @@ export async function processRow(id: string, deps: OutboxDeps): Promise<Outcome>
       return await dead(deps, row, token, `no ${row.platform} credentials are set on this Worker`, attempts, cause);
     const story = await deps.loadStory(row.storyId);
     if (!story) return await dead(deps, row, token, 'the story was deleted before it was posted', attempts, cause);
+    const link = row.link ?? story.url;
 
     if (cause) {
-      // The earlier attempt may have published: look for the frozen text before anything else.
-      const lookup = await poster.findExisting(row.text, { since: row.firstAttemptAt ?? now });
+      // An earlier attempt may have published: look for the frozen text and its link before anything else.
+      const lookup = await poster.findExisting(row.text, {
+        since: row.firstAttemptAt ?? now,
+        link,
+        // Rows made before record keys (no link recorded) may have been posted at a random key: look by text.
+        recordKey: row.link !== null ? recordKeyOf(row) : undefined,
+      });
       if (lookup.status === 'unknown') attempts += 1;
       const step = afterLookup(lookup, cause, Math.max(attempts, 1), now, policy);
       if (!(step.action === 'retry' && step.at <= now))
@@ -137,13 +134,17 @@ export async function processRow(id: string, deps: OutboxDeps): Promise<Outcome>
         attempts,
         cause,
       );
+    // Re-checked right before the platform call: an attempt that lost its lease while rendering sends nothing.
+    await fence();
     sent = true;
-    const result = await poster.post(postInputFor(story, row.text, card, row.id));
+    const input = postInputFor(story, row.text, card, row.id, link ?? undefined);
+    const result = await poster.post({ ...input, recordKey: recordKeyOf(row), fence });
     const step = nextStep(result, attempts + 1, now, policy);
     if (!(step.action === 'retry' && !step.countsAsAttempt)) attempts += 1;
     const nextCause = step.action === 'check' && !result.ok ? (result.kind as CheckCause) : null;
     return await apply(deps, row, token, step, attempts, nextCause, now);
   } catch (error) {
+    if (error instanceof LeaseLostError) return { kind: 'skip', reason: LEASE_LOST };
     // A bug or an infrastructure failure (D1, R2, render, a poster that threw): never a post. If it came after the
     // create request may have left (the poster threw, or D1 failed to record the answer), the next attempt checks first.
     attempts += 1;
@@ -153,8 +154,14 @@ export async function processRow(id: string, deps: OutboxDeps): Promise<Outcome>
     if (attempts >= policy.maxAttempts)
       return dead(deps, row, token, `gave up after ${attempts} attempts: ${message}`, attempts, nextCause);
     const at = now + Math.max(1000, backoffDelay(attempts, policy));
-    await deps.store.reschedule(row.id, token, { at, error: message, attempts, needsCheck: nextCause, now });
-    return { kind: 'wait', at, reason: message, requeue: true };
+    const moved = await deps.store.reschedule(row.id, token, {
+      at,
+      error: message,
+      attempts,
+      needsCheck: nextCause,
+      now,
+    });
+    return moved ? { kind: 'wait', at, reason: message, requeue: true } : { kind: 'skip', reason: LEASE_LOST };
   }
 }
 
@@ -168,16 +175,30 @@ async function apply(
   now: number,
 ): Promise<Outcome> {
   switch (step.action) {
-    case 'done':
-      await deps.store.markPosted(row.id, { platformPostId: step.platformPostId, url: step.url, attempts, now });
-      return { kind: 'posted', platformPostId: step.platformPostId, url: step.url };
+    case 'done': {
+      const p = { platformPostId: step.platformPostId, url: step.url, attempts, now };
+      if (await deps.store.markPosted(row.id, token, p))
+        return { kind: 'posted', platformPostId: step.platformPostId, url: step.url };
+      // The post exists, but the row is another attempt's now: its check finds this post (the same record key on
+      // Bluesky, the same text and link elsewhere), so nothing is lost by leaving the record to it.
+      console.warn(`outbox ${row.id}: posted as ${step.platformPostId} after losing the lease; the holder records it`);
+      return { kind: 'skip', reason: LEASE_LOST };
+    }
     case 'dead':
       return dead(deps, row, token, step.reason, attempts, cause);
     case 'check':
     case 'retry': {
       const needsCheck = step.action === 'check' ? (cause ?? 'ambiguous') : null;
-      await deps.store.reschedule(row.id, token, { at: step.at, error: step.reason, attempts, needsCheck, now });
-      return { kind: 'wait', at: step.at, reason: step.reason, requeue: true };
+      const moved = await deps.store.reschedule(row.id, token, {
+        at: step.at,
+        error: step.reason,
+        attempts,
+        needsCheck,
+        now,
+      });
+      return moved
+        ? { kind: 'wait', at: step.at, reason: step.reason, requeue: true }
+        : { kind: 'skip', reason: LEASE_LOST };
     }
   }
 }
@@ -190,8 +211,8 @@ async function dead(
   attempts: number,
   cause: CheckCause | null,
 ): Promise<Outcome> {
-  await deps.store.markDead(row.id, token, { reason, attempts, needsCheck: cause, now: deps.now() });
-  return { kind: 'dead', reason };
+  const moved = await deps.store.markDead(row.id, token, { reason, attempts, needsCheck: cause, now: deps.now() });
+  return moved ? { kind: 'dead', reason } : { kind: 'skip', reason: LEASE_LOST };
 }
 
 /** Why a claim failed, and when to come back: settled, another consumer's lease, not due yet, or the daily cap. */
@@ -202,14 +223,16 @@ async function notClaimed(id: string, deps: OutboxDeps, now: number, cap: number
     case 'posted':
     case 'dead':
     case 'dry-run':
+    case 'skipped':
       return { kind: 'skip', reason: `already ${row.state}` };
+    case 'review':
+      return { kind: 'skip', reason: 'waiting for an editor to approve it' };
     case 'posting':
-      if (!deps.store.isDue(row, now))
+      if (!isDue(row, now))
         return { kind: 'wait', at: row.leaseUntil!, reason: 'another attempt holds it', requeue: false };
       break;
     default:
-      if (!deps.store.isDue(row, now))
-        return { kind: 'wait', at: row.nextAttemptAt!, reason: 'not due yet', requeue: false };
+      if (!isDue(row, now)) return { kind: 'wait', at: row.nextAttemptAt!, reason: 'not due yet', requeue: false };
   }
   // Due but not claimed: the account reached its daily cap, or a racing claim won just now (then come back soon).
   const dayStart = nextUtcDay(now) - 86_400_000;

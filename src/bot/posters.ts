@@ -79,21 +79,23 @@ export function createPosters(
   return posters;
 }
 
-/** What a poster gets for one outbox row: the frozen text, the card, alt text, the link card and the row's id. */
+/**
+ * What a poster gets for one outbox row: the frozen text, the card, alt text, the link card (the link the text
+ * carries, campaign parameters included) and the row's id.
+ */
 export function postInputFor(
   story: Story,
   frozenText: string,
   card: { bytes: Uint8Array; type?: 'image/png' | 'image/jpeg' },
   idempotencyKey: string,
+  link: string | undefined = story.url,
 ): PostInput {
   return {
     text: frozenText,
     image: card.bytes,
     imageType: card.type ?? 'image/png',
     alt: altText(story),
-    ...(story.url
-      ? { link: { url: story.url, title: story.headline, description: story.quote ?? story.siteName ?? '' } }
-      : {}),
+    ...(link ? { link: { url: link, title: story.headline, description: story.quote ?? story.siteName ?? '' } } : {}),
     ...(story.lang ? { lang: story.lang } : {}),
     idempotencyKey,
   };

@@ -3,9 +3,8 @@ import { type Config, parseConfig } from '../config.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
 import { CardStore, sizesOf } from '../storage/cards.ts';
 import { type OutboxRow, OutboxStore } from '../storage/outbox.ts';
-import type { StoryRecord } from '../storage/stories.ts';
 import { StoryStore } from '../storage/stories.ts';
-import { accountsFor, createPostRows, type OutboxDeps, type Outcome, processRow } from './outbox.ts';
+import { type OutboxDeps, type Outcome, processRow } from './outbox.ts';
 import { createPosters } from './posters.ts';
 import type { RetryPolicy } from './retry.ts';
 import type { Platform, Poster } from './types.ts';
@@ -86,39 +85,30 @@ async function enqueue(queue: Queue, ids: string[], delay = 0): Promise<void> {
   }
 }
 
+/** Is the consumer sending posts? live, and review (where only approved posts are queued). */
+export const botSends = (config: Config) => config.botMode === 'live' || config.botMode === 'review';
+
 /**
- * After a story is created: BOT_MODE=live makes a queued row per enabled platform account and enqueues it;
- * dry-run makes the rows as records (with the exact text) and enqueues nothing; off does nothing. A failed enqueue is
- * logged, not thrown: the rows exist and the cron sweep sends them.
+ * After publishing (src/publish/) wrote a story's rows: enqueue the queued ones it wrote (review rows wait for an
+ * editor; dry-run rows are records). Never throws: a failed enqueue is logged, and the cron sweep sends the rows.
  */
-export async function queueStoryPosts(env: Env, config: Config, record: StoryRecord, now = Date.now()) {
-  if (config.botMode === 'off') return [];
-  const accounts = await accountsFor(config);
-  const rows = await createPostRows(new OutboxStore(env.DB), record, accounts, config.botMode, now, config);
+export async function enqueuePosts(env: Env, rows: readonly OutboxRow[]): Promise<void> {
   const queued = rows.filter((r) => r.state === 'queued' && r.attempts === 0).map((r) => r.id);
+  if (!queued.length) return;
   try {
-    if (queued.length) await enqueue(env.POST_QUEUE, queued);
+    await enqueue(env.POST_QUEUE, queued);
   } catch (error) {
     console.error(`outbox: enqueueing ${queued.join(', ')} failed; the cron sweep will send them:`, error);
-  }
-  return rows;
-}
-
-/** POST /api/stories calls this when it creates a story. Never throws: the story exists either way. */
-export async function afterStoryCreated(env: Env, config: Config, record: StoryRecord): Promise<void> {
-  try {
-    await queueStoryPosts(env, config, record);
-  } catch (error) {
-    console.error(`outbox: creating the posts of story ${record.id} failed:`, error);
   }
 }
 
 /**
  * The queue consumer. One message = one row attempt; a row that must wait is re-enqueued (delayed) by the call that
- * set its time, and acked. While BOT_MODE is not live, messages are acked and rows left alone (the bot is paused).
+ * set its time, and acked. While BOT_MODE is neither live nor review, messages are acked and rows left alone (the
+ * bot is paused).
  */
 export async function handlePostBatch(batch: MessageBatch<PostMessage>, env: Env, deps: BotDeps): Promise<void> {
-  if (configOf(env).botMode !== 'live') {
+  if (!botSends(configOf(env))) {
     batch.ackAll();
     return;
   }
@@ -150,7 +140,7 @@ async function followUp(env: Env, id: string, outcome: Outcome, now: number): Pr
 
 /** The cron trigger: re-send every due row (a lost message, an expired lease). Duplicates are harmless: claims decide. */
 export async function sweepOutbox(env: Env, now = Date.now()): Promise<string[]> {
-  if (configOf(env).botMode !== 'live') return [];
+  if (!botSends(configOf(env))) return [];
   const ids = await new OutboxStore(env.DB).due(now, 500);
   if (ids.length) await enqueue(env.POST_QUEUE, ids);
   return ids;

@@ -48,6 +48,13 @@ export interface PostInput {
   lang?: string;
   /** Stable per outbox row; Mastodon gets it as Idempotency-Key, so a retried request makes no second status. */
   idempotencyKey?: string;
+  /** Bluesky's record key for this row (src/bot/record-key.ts): every attempt writes to it, so only one can land. */
+  recordKey?: string;
+  /**
+   * Called right before each request that could publish, and between long steps: it renews the attempt's lease and
+   * throws (LeaseLostError) once another attempt holds the row, so a stalled attempt sends nothing.
+   */
+  fence?: () => Promise<void>;
   /**
    * The story link. Bluesky: shown as an external link card (with the image as its thumbnail) and
    * used for the link facet when the text shows a shortened form of the URL.
@@ -56,14 +63,24 @@ export interface PostInput {
 }
 
 export interface LookupOptions {
-  /** Only consider posts created at or after this time (epoch ms), e.g. the outbox row's first attempt. */
+  /**
+   * Look back this far (epoch ms): the outbox row's first attempt, which covers every attempt and lease since.
+   * Lookups page through the account's posts until they pass it.
+   */
   since?: number;
+  /** The link the post carries: a post with the same words but another link is another story's. */
+  link?: string | undefined;
+  /** Bluesky: the row's record key; the record there is the post, whatever its text. */
+  recordKey?: string | undefined;
 }
+
+/** Pages a lookup reads at most (X 100 posts a page, Bluesky 100, Mastodon 40) before it says it cannot tell. */
+export const LOOKUP_MAX_PAGES = 10;
 
 export interface Poster {
   readonly platform: Platform;
   post(input: PostInput): Promise<PostResult>;
-  /** After an ambiguous or duplicate failure: does a post with this text already exist on the account? */
+  /** After an ambiguous or duplicate failure: does a post with this text (and link) already exist on the account? */
   findExisting(text: string, options?: LookupOptions): Promise<LookupResult>;
 }
 

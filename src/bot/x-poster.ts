@@ -7,9 +7,10 @@ import {
   type ITwitterApiClientPlugin,
   TwitterApi,
 } from 'twitter-api-v2';
-import { decodeEntities, sameText } from './match.ts';
+import { decodeEntities, samePost } from './match.ts';
 import {
   failure,
+  LOOKUP_MAX_PAGES,
   type LookupOptions,
   type LookupResult,
   type Poster,
@@ -73,7 +74,7 @@ export function createXPoster(options: XPosterOptions): Poster {
   return {
     platform: 'x',
 
-    async post({ text, image, imageType = 'image/png', alt }): Promise<PostResult> {
+    async post({ text, image, imageType = 'image/png', alt, fence }): Promise<PostResult> {
       let mediaId: string | undefined;
       try {
         if (image) {
@@ -89,6 +90,8 @@ export function createXPoster(options: XPosterOptions): Poster {
       } catch (error) {
         return classifyXError(error, 'media');
       }
+      // The upload may have been slow: renew the lease (or stop, if another attempt took over) before posting.
+      await fence?.();
       try {
         const res = await client.v2.tweet(text, mediaId ? { media: { media_ids: [mediaId] } } : {});
         return { ok: true, platformPostId: res.data.id, url: `https://x.com/i/web/status/${res.data.id}` };
@@ -97,26 +100,35 @@ export function createXPoster(options: XPosterOptions): Poster {
       }
     },
 
-    async findExisting(text: string, { since }: LookupOptions = {}): Promise<LookupResult> {
+    async findExisting(text: string, { since, link }: LookupOptions = {}): Promise<LookupResult> {
       try {
         userId ??= (await client.v2.me()).data.id;
-        const page = await client.v2.userTimeline(userId, {
-          max_results: 20,
-          exclude: ['replies', 'retweets'],
-          'tweet.fields': ['created_at', 'entities'],
-          // A little slack for clock skew between us and X.
-          ...(since ? { start_time: new Date(since - 5 * 60_000).toISOString() } : {}),
-        });
-        for (const tweet of page.tweets) {
-          let stored = tweet.text;
-          for (const u of tweet.entities?.urls ?? []) stored = stored.replace(u.url, u.expanded_url ?? u.url);
-          // X appends a t.co link for attached media; what is left of t.co after expanding entities is that link.
-          stored = decodeEntities(stored.replace(/\s*https:\/\/t\.co\/\w+$/, ''));
-          if (sameText(stored, text)) {
-            return { status: 'found', platformPostId: tweet.id, url: `https://x.com/i/web/status/${tweet.id}` };
+        let next: string | undefined;
+        // Page back to the first attempt (start_time), so a post made any time during the lease window is seen.
+        for (let page = 0; page < LOOKUP_MAX_PAGES; page++) {
+          const res = await client.v2.userTimeline(userId, {
+            max_results: 100,
+            exclude: ['replies', 'retweets'],
+            'tweet.fields': ['created_at', 'entities'],
+            // A little slack for clock skew between us and X.
+            ...(since ? { start_time: new Date(since - 5 * 60_000).toISOString() } : {}),
+            ...(next ? { pagination_token: next } : {}),
+          });
+          for (const tweet of res.tweets) {
+            const urls = tweet.entities?.urls ?? [];
+            let stored = tweet.text;
+            for (const u of urls) stored = stored.replace(u.url, u.expanded_url ?? u.url);
+            // X appends a t.co link for attached media; what is left of t.co after expanding entities is that link.
+            stored = decodeEntities(stored.replace(/\s*https:\/\/t\.co\/\w+$/, ''));
+            if (samePost({ text: stored, links: urls.map((u) => u.expanded_url ?? u.url) }, { text, link })) {
+              return { status: 'found', platformPostId: tweet.id, url: `https://x.com/i/web/status/${tweet.id}` };
+            }
           }
+          next = res.meta?.next_token;
+          if (!next) return { status: 'absent' };
         }
-        return { status: 'absent' };
+        const message = `more than ${LOOKUP_MAX_PAGES} pages of X posts since the first attempt; cannot tell`;
+        return { status: 'unknown', failure: failure('retryable', message) };
       } catch (error) {
         return { status: 'unknown', failure: classifyXError(error, 'lookup') };
       }

@@ -1,8 +1,11 @@
 // Feed polling on the cron trigger: conditional GET of every FEEDS URL, new items become stories, once each.
+import { postPlanner } from '../bot/plan.ts';
 import { parseConfig } from '../config.ts';
-import { type CardSpec, CardStore, cardHash } from '../storage/cards.ts';
+import { D1PublishStore } from '../publish/d1.ts';
+import { type Published, publishStory } from '../publish/index.ts';
 import { type FeedStatus, FeedStore, type PollRecord } from '../storage/feeds.ts';
-import { type StoryRecord, StoryStore } from '../storage/stories.ts';
+import type { OutboxRow } from '../storage/outbox.ts';
+import type { StoryRecord } from '../storage/stories.ts';
 import type { Story } from '../story/schema.ts';
 import { FeedFetchError, type FetchOptions, fetchFeed } from './feed-fetch.ts';
 import { type FeedItem, FeedParseError, parseFeedText } from './feed-parse.ts';
@@ -17,8 +20,13 @@ export const MAX_ITEMS_PER_FEED = 500;
 const CONCURRENCY = 4;
 
 export interface FeedDeps extends FetchOptions {
-  /** Called once for each story a feed creates: src/index.ts hands it to the bot (outbox rows + queue). */
-  onStoryCreated(record: StoryRecord): Promise<void>;
+  /**
+   * Called once for each story a feed creates, with the outbox rows publishing wrote for it in the same batch:
+   * src/index.ts enqueues them.
+   */
+  onStoryCreated(record: StoryRecord, posts: OutboxRow[]): Promise<void>;
+  /** Rows a repeat of a known story put back (its posts had gone missing): src/index.ts enqueues them too. */
+  onPostsRepaired?(posts: OutboxRow[]): Promise<void>;
   maxNewPerPoll?: number;
 }
 
@@ -63,7 +71,7 @@ export function planItems(items: FeedItem[], known: Set<string>, feedUrl: string
 
 interface Ctx {
   feeds: FeedStore;
-  saveStory(story: Story): Promise<{ record: StoryRecord; created: boolean }>;
+  saveStory(story: Story): Promise<Published>;
   deps: FeedDeps;
   now: number;
 }
@@ -112,7 +120,9 @@ async function pollFeed(url: string, ctx: Ctx): Promise<FeedPollResult> {
       counts.newItems++;
       if (saved?.created) {
         counts.newStories++;
-        await deps.onStoryCreated(saved.record);
+        await deps.onStoryCreated(saved.record, saved.posts);
+      } else if (saved?.posts.length) {
+        await deps.onPostsRepaired?.(saved.posts);
       }
     }
     // Items left for the next poll: forget the validators, or a 304 would hide them.
@@ -151,25 +161,19 @@ async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>
 export async function pollFeeds(env: Env, now: number, deps: FeedDeps): Promise<FeedPollResult[]> {
   const config = parseConfig(env as unknown as Record<string, unknown>);
   if (!config.feeds.length) return [];
-  const stories = new StoryStore(env.DB);
-  // Feed polling registers card addresses; it never renders (the Worker entry pre-renders new stories).
-  const cards = new CardStore(env.DB, env.CARDS, () => Promise.reject(new Error('feed polling does not render')));
+  // Each item enters like a POSTed story: story, card address and outbox rows in one D1 batch (src/publish/).
+  // Polling never renders: the Worker entry pre-renders new stories.
+  const store = new D1PublishStore(env.DB);
   const ctx: Ctx = {
     feeds: new FeedStore(env.DB),
     deps,
     now,
-    async saveStory(story) {
-      const spec: CardSpec = { story, template: undefined, theme: undefined };
-      const url = story.url!;
-      const result = await stories.create({
-        story: { ...story, url },
-        template: undefined,
-        theme: undefined,
-        cardHash: await cardHash(spec),
-      });
-      if (result.created) await cards.register(result.record.cardHash, spec, result.record.id);
-      return result;
-    },
+    saveStory: (story) =>
+      publishStory(
+        store,
+        { story: { ...story, url: story.url! } },
+        { botMode: config.botMode, plan: postPlanner(config) },
+      ),
   };
   return pool(config.feeds, CONCURRENCY, (url) =>
     pollFeed(url, ctx).catch((error: unknown): FeedPollResult => {

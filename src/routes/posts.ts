@@ -47,7 +47,8 @@ export const posts = new Hono<AppEnv>()
       const issues = toFieldIssues(query.error, c.req.query());
       throw new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
     }
-    const page = await new OutboxStore(c.env.DB).list(query.data);
+    const { state, ...rest } = query.data;
+    const page = await new OutboxStore(c.env.DB).list({ ...rest, ...(state ? { state: [state] } : {}) });
     return c.json({ items: page.items.map(toPostResponse), nextCursor: page.nextCursor });
   })
   .get('/:id', async (c) => {

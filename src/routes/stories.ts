@@ -1,21 +1,16 @@
 // /api/stories: the newsroom's JSON API (Bearer auth). POST is idempotent per canonical article URL.
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
-import { afterStoryCreated } from '../bot/queue.ts';
+import { postPlanner } from '../bot/plan.ts';
+import { enqueuePosts } from '../bot/queue.ts';
 import { StorycardError } from '../errors.ts';
+import { D1PublishStore } from '../publish/d1.ts';
+import { publishStory, reviseStory, type StoryInput } from '../publish/index.ts';
 import { checkBudget, listTemplates } from '../render/index.ts';
 import { SIZE_NAMES } from '../render/types.ts';
-import {
-  type CardSpec,
-  cardHash,
-  cardPath,
-  edgeCache,
-  IMAGE_FORMATS,
-  prerenderCards,
-  sizesOf,
-} from '../storage/cards.ts';
+import { cardPath, edgeCache, IMAGE_FORMATS, prerenderCards, sizesOf } from '../storage/cards.ts';
 import { purgeSharePage } from '../storage/share-cache.ts';
-import type { StoryRecord, StoryWrite } from '../storage/stories.ts';
+import type { StoryRecord } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';
 import { readStoryInput } from './article-input.ts';
 import { requireToken } from './auth.ts';
@@ -44,8 +39,8 @@ function invalid(error: z.ZodError, input: unknown): never {
   throw new StorycardError('invalid_story', issues.map((i) => i.message).join('; '), { issues });
 }
 
-/** Validate a POST/PUT body into what the store writes, with its content address. */
-async function parseWrite(input: unknown): Promise<{ write: StoryWrite; spec: CardSpec }> {
+/** Validate a POST/PUT body into what publishing writes. */
+function parseWrite(input: unknown): StoryInput {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     const received = Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input;
     const message = `(story): expected a JSON object, received ${received}`;
@@ -74,25 +69,20 @@ async function parseWrite(input: unknown): Promise<{ write: StoryWrite; spec: Ca
   // A story whose card would go over the render budget is refused now (422), not when a crawler asks for its card.
   checkBudget(story, theme?.siteName);
   const themeOrUndefined = theme && Object.keys(theme).length ? theme : undefined;
-  const spec: CardSpec = { story, template, theme: themeOrUndefined };
-  const write: StoryWrite = {
-    story: { ...story, url: story.url },
-    template,
-    theme: themeOrUndefined,
-    cardHash: await cardHash(spec),
-  };
-  return { write, spec };
+  return { story: { ...story, url: story.url }, template, theme: themeOrUndefined };
 }
 
 export const stories = new Hono<AppEnv>()
   .use(requireToken)
   .post('/', async (c) => {
     // `{article}` / `{html, url}` bodies are extracted first; explicit fields override (src/routes/article-input.ts).
-    const { write, spec } = await parseWrite(await readStoryInput(c));
-    const { record, created } = await c.var.stories.create(write);
-    if (created) await c.var.cards.register(record.cardHash, spec, record.id);
-    // The bot (BOT_MODE live or dry-run): one outbox row per platform, text frozen now; never fails the request.
-    if (created) await afterStoryCreated(c.env, c.var.config, record);
+    const input = parseWrite(await readStoryInput(c));
+    // Story, card address and outbox rows in one D1 batch; a repeat of a known article puts back what is missing.
+    const { record, created, posts } = await publishStory(new D1PublishStore(c.env.DB), input, {
+      botMode: c.var.config.botMode,
+      plan: postPlanner(c.var.config),
+    });
+    await enqueuePosts(c.env, posts);
     // Render the og and x cards now, after the response, so the first crawler finds them stored.
     if (created) await background(c, prerenderCards(c.var.cards, record));
     if (created) c.header('Location', `${c.var.baseUrl}/api/stories/${record.id}`);
@@ -114,11 +104,10 @@ export const stories = new Hono<AppEnv>()
   })
   .put('/:id', async (c) => {
     const id = c.req.param('id');
-    const { write, spec } = await parseWrite(await readJsonBody(c));
-    const record = await c.var.stories.update(id, write);
+    // The story and its new card address in one batch. The old address stays registered, so cards already fetched
+    // by crawlers keep resolving.
+    const record = await reviseStory(new D1PublishStore(c.env.DB), id, parseWrite(await readJsonBody(c)));
     if (!record) throw notFound(id);
-    // The old address stays registered, so cards already fetched by crawlers keep resolving.
-    await c.var.cards.register(record.cardHash, spec, record.id);
     // The share page shows the edit at once: forgotten here, and everywhere when the global purge is configured.
     await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
     return c.json(toStoryResponse(record, c.var.baseUrl));

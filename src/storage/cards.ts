@@ -51,6 +51,24 @@ export interface CardFile {
 }
 
 /**
+ * The card registry write, for a batch (src/publish/): what an address renders, once; the first owner of a shared
+ * address keeps it. A story's address is only registered while the story exists, so a batch racing a DELETE
+ * registers nothing rather than failing on the foreign key.
+ */
+export function registerCardStatement(db: D1Database, hash: string, spec: CardSpec, storyId: string | null) {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO cards (hash, story_id, request, created_at)
+       SELECT ?1, ?2, ?3, ?4 WHERE ?2 IS NULL OR EXISTS (SELECT 1 FROM stories WHERE id = ?2)`,
+    )
+    .bind(hash, storyId, JSON.stringify(spec), new Date().toISOString());
+}
+
+export async function isCardRegistered(db: D1Database, hash: string): Promise<boolean> {
+  return (await db.prepare('SELECT 1 AS ok FROM cards WHERE hash = ?').bind(hash).first()) !== null;
+}
+
+/**
  * Renders in progress in this isolate, by object key (or `auto`): concurrent first requests for one card await one
  * render. Across isolates (or Cloudflare locations) two first requests can each render; both write identical bytes
  * to the same R2 key, so the cost is one wasted render, never a wrong card.
@@ -81,10 +99,7 @@ export class CardStore {
 
   /** Remember what an address renders. Idempotent; the first owner of a shared address keeps it. */
   async register(hash: string, spec: CardSpec, storyId: string | null): Promise<void> {
-    await this.db
-      .prepare('INSERT OR IGNORE INTO cards (hash, story_id, request, created_at) VALUES (?, ?, ?, ?)')
-      .bind(hash, storyId, JSON.stringify(spec), new Date().toISOString())
-      .run();
+    await registerCardStatement(this.db, hash, spec, storyId).run();
   }
 
   async spec(hash: string): Promise<CardSpec | null> {

@@ -1,7 +1,7 @@
 // D1 outbox: the bot's posting rows and their state transitions. Every transition is one guarded SQL statement.
 import { StorycardError } from '../errors.ts';
 
-export const OUTBOX_STATES = ['queued', 'posting', 'posted', 'failed', 'dead', 'dry-run'] as const;
+export const OUTBOX_STATES = ['review', 'queued', 'posting', 'posted', 'failed', 'dead', 'skipped', 'dry-run'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 export type CheckCause = 'ambiguous' | 'duplicate';
 
@@ -12,6 +12,8 @@ export interface OutboxRow {
   account: string;
   state: OutboxState;
   text: string;
+  /** The link the text carries (the article URL with campaign parameters); null for rows made before links. */
+  link: string | null;
   cardHash: string;
   attempts: number;
   nextAttemptAt: number | null;
@@ -34,6 +36,7 @@ interface Row {
   account: string;
   state: OutboxState;
   text: string;
+  link: string | null;
   card_hash: string;
   attempts: number;
   next_attempt_at: number | null;
@@ -56,6 +59,7 @@ const fromRow = (r: Row): OutboxRow => ({
   account: r.account,
   state: r.state,
   text: r.text,
+  link: r.link,
   cardHash: r.card_hash,
   attempts: r.attempts,
   nextAttemptAt: r.next_attempt_at,
@@ -76,51 +80,87 @@ export interface NewOutboxRow {
   platform: string;
   account: string;
   text: string;
+  link: string;
   cardHash: string;
-  state: 'queued' | 'dry-run';
+  /** live → queued, review → review (waits for an editor), dry-run → a record that never moves. */
+  state: 'queued' | 'review' | 'dry-run';
   /** Shown as the row's lastError from the start: a dry-run row for a platform without credentials says so. */
   note?: string;
+}
+
+export interface ClaimOptions {
+  now: number;
+  leaseMs: number;
+  cap: number;
+  dayStart: number;
+}
+
+/**
+ * What the outbox state machine (src/bot/outbox.ts) needs from a store. D1 here; the CLI's file-backed store
+ * (src/storage/outbox-memory.ts) keeps the same rules. Every change an attempt makes names its lease token, and
+ * changes nothing (false) once another attempt has taken the row over: the fence.
+ */
+export interface Outbox {
+  get(id: string): Promise<OutboxRow | null>;
+  claim(id: string, c: ClaimOptions): Promise<OutboxRow | null>;
+  /** Extend the lease of the attempt holding `token`; false when that attempt no longer holds the row. */
+  renew(id: string, token: string, c: { now: number; leaseMs: number }): Promise<boolean>;
+  countToday(row: OutboxRow, dayStart: number, now: number): Promise<number>;
+  markPosted(
+    id: string,
+    token: string,
+    p: { platformPostId: string; url: string; attempts: number; now: number },
+  ): Promise<boolean>;
+  reschedule(
+    id: string,
+    token: string,
+    r: { at: number; error: string; attempts: number; needsCheck: CheckCause | null; now: number },
+  ): Promise<boolean>;
+  markDead(
+    id: string,
+    token: string,
+    r: { reason: string; attempts: number; needsCheck: CheckCause | null; now: number },
+  ): Promise<boolean>;
+  defer(id: string, until: number, reason: string, now: number): Promise<boolean>;
+}
+
+/** Is this row claimable at `now` (due), ignoring the cap? Used to tell "capped" from "not due" after a failed claim. */
+export function isDue(row: OutboxRow, now: number): boolean {
+  if (row.state === 'posting') return (row.leaseUntil ?? 0) < now;
+  return (row.state === 'queued' || row.state === 'failed') && (row.nextAttemptAt ?? Infinity) <= now;
 }
 
 /** Rows a consumer may claim at `now`: due queued/failed rows, and posting rows whose lease ran out. */
 const CLAIMABLE = `((state IN ('queued', 'failed') AND next_attempt_at <= ?1) OR (state = 'posting' AND lease_until < ?1))`;
 
-const iso = (ms: number) => new Date(ms).toISOString();
+export const iso = (ms: number) => new Date(ms).toISOString();
 
-export class OutboxStore {
+export class OutboxStore implements Outbox {
   constructor(private readonly db: D1Database) {}
 
-  /**
-   * Create the rows for a story, once: a row that exists (same platform, account, story) is left as it is, text and
-   * state included. Returns the story's rows for these platforms, new or old.
-   */
-  async create(rows: NewOutboxRow[], now: number): Promise<OutboxRow[]> {
-    if (rows.length === 0) return [];
-    const stmt = this.db.prepare(
-      `INSERT INTO outbox (id, story_id, platform, account, state, text, card_hash, next_attempt_at, last_error,
-                           created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (platform, account, story_id) DO NOTHING`,
-    );
-    await this.db.batch(
-      rows.map((r) =>
-        stmt.bind(
-          crypto.randomUUID(),
-          r.storyId,
-          r.platform,
-          r.account,
-          r.state,
-          r.text,
-          r.cardHash,
-          r.state === 'queued' ? now : null,
-          r.note ?? null,
-          iso(now),
-          iso(now),
-        ),
-      ),
-    );
-    const mine = await this.forStory(rows[0]!.storyId);
-    return mine.filter((m) => rows.some((r) => r.platform === m.platform && r.account === m.account));
+  /** The insert of one new row, for a batch: a row that exists (same platform, account, story) is left as it is. */
+  insertStatement(r: NewOutboxRow, now: number): D1PreparedStatement {
+    return this.db
+      .prepare(
+        `INSERT INTO outbox (id, story_id, platform, account, state, text, link, card_hash, next_attempt_at,
+           last_error, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, account, story_id) DO NOTHING`,
+      )
+      .bind(
+        crypto.randomUUID(),
+        r.storyId,
+        r.platform,
+        r.account,
+        r.state,
+        r.text,
+        r.link,
+        r.cardHash,
+        r.state === 'queued' ? now : null,
+        r.note ?? null,
+        iso(now),
+        iso(now),
+      );
   }
 
   async get(id: string): Promise<OutboxRow | null> {
@@ -136,11 +176,14 @@ export class OutboxStore {
     return results.map(fromRow);
   }
 
-  /** Newest first, keyset-paged like the stories list; optionally one state or one story. */
-  async list(opts: { limit: number; cursor?: string; state?: OutboxState; storyId?: string }) {
+  /** Newest first, keyset-paged like the stories list; optionally some states or one story. */
+  async list(opts: { limit: number; cursor?: string; state?: OutboxState[]; storyId?: string }) {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (opts.state) where.push('state = ?') && args.push(opts.state);
+    if (opts.state?.length) {
+      where.push(`state IN (${opts.state.map(() => '?').join(', ')})`);
+      args.push(...opts.state);
+    }
     if (opts.storyId) where.push('story_id = ?') && args.push(opts.storyId);
     if (opts.cursor) {
       where.push('(created_at, id) < (?, ?)');
@@ -163,9 +206,9 @@ export class OutboxStore {
    * Claim a row for one attempt, atomically (one UPDATE; D1 runs statements one at a time), so a message delivered
    * twice or two consumers at once cannot both post. Claims only a claimable row, and only while the account has
    * posted (or is posting) fewer than `cap` posts since `dayStart`. A row taken over from an expired lease may have
-   * been posted by its dead holder: it is marked for a check first. Null: not claimed (see `get` for why).
+   * been posted by its holder: it is marked for a check first, and the new token fences the old attempt out.
    */
-  async claim(id: string, c: { now: number; leaseMs: number; cap: number; dayStart: number }) {
+  async claim(id: string, c: ClaimOptions) {
     const token = crypto.randomUUID();
     const row = await this.db
       .prepare(
@@ -185,6 +228,16 @@ export class OutboxStore {
     return row ? fromRow(row) : null;
   }
 
+  async renew(id: string, token: string, c: { now: number; leaseMs: number }): Promise<boolean> {
+    const res = await this.db
+      .prepare(
+        `UPDATE outbox SET lease_until = ?, updated_at = ? WHERE id = ? AND state = 'posting' AND lease_token = ?`,
+      )
+      .bind(c.now + c.leaseMs, iso(c.now), id, token)
+      .run();
+    return res.meta.changes > 0;
+  }
+
   /** Posts the row's account made since `dayStart` or is making now, other than this row: what the cap counts. */
   async countToday(row: OutboxRow, dayStart: number, now: number): Promise<number> {
     const r = await this.db
@@ -197,22 +250,33 @@ export class OutboxStore {
     return r?.n ?? 0;
   }
 
-  /** Is this row claimable at `now` (due), ignoring the cap? Used to tell "capped" from "not due" after a failed claim. */
-  isDue(row: OutboxRow, now: number): boolean {
-    if (row.state === 'posting') return (row.leaseUntil ?? 0) < now;
-    return (row.state === 'queued' || row.state === 'failed') && (row.nextAttemptAt ?? Infinity) <= now;
+  /** Every account's posts since `dayStart` (and in flight): the outbox view's "today against the cap". */
+  async today(dayStart: number, now: number) {
+    const { results } = await this.db
+      .prepare(
+        `SELECT platform, account, state, text FROM outbox
+         WHERE (state = 'posted' AND posted_at >= ?) OR (state = 'posting' AND lease_until >= ?)`,
+      )
+      .bind(dayStart, now)
+      .all<{ platform: string; account: string; state: 'posted' | 'posting'; text: string }>();
+    return results;
   }
 
-  /** The post exists. Recorded whoever holds the lease: it is a fact about the platform, not a claim. */
-  async markPosted(id: string, p: { platformPostId: string; url: string; attempts: number; now: number }) {
-    await this.db
+  /** The post exists and this attempt still holds the row: record it. False when another attempt took over. */
+  async markPosted(
+    id: string,
+    token: string,
+    p: { platformPostId: string; url: string; attempts: number; now: number },
+  ) {
+    const res = await this.db
       .prepare(
         `UPDATE outbox SET state = 'posted', platform_post_id = ?, post_url = ?, posted_at = ?, attempts = ?,
            needs_check = NULL, lease_until = NULL, lease_token = NULL, next_attempt_at = NULL, updated_at = ?
-         WHERE id = ? AND state != 'posted'`,
+         WHERE id = ? AND state = 'posting' AND lease_token = ?`,
       )
-      .bind(p.platformPostId, p.url, p.now, p.attempts, iso(p.now), id)
+      .bind(p.platformPostId, p.url, p.now, p.attempts, iso(p.now), id, token)
       .run();
+    return res.meta.changes > 0;
   }
 
   /** Try again at `at` (state failed); `needsCheck` set: look for the post first. Only the lease holder may. */
@@ -251,7 +315,8 @@ export class OutboxStore {
 
   /**
    * Over the daily cap: not before `until` (the next UTC day); attempts stay as they are. A posting row whose lease
-   * ran out becomes failed with a pending check (its dead holder may have posted). False: the row was not waiting.
+   * ran out becomes failed with a pending check (its holder may have posted). Only a row nobody holds (claimable)
+   * moves, so no live attempt is disturbed. False: the row was not waiting.
    */
   async defer(id: string, until: number, reason: string, now: number): Promise<boolean> {
     const res = await this.db
@@ -282,10 +347,33 @@ export class OutboxStore {
    * stays pending: a row that may have been posted is looked for before it is posted again.
    */
   async requeue(id: string, now: number): Promise<OutboxRow | null> {
+    return this.move(id, ['queued', 'failed', 'dead'], `state = 'queued', next_attempt_at = ?1, attempts = 0`, now);
+  }
+
+  /** An editor's approval (BOT_MODE=review): the row is queued now. Only a row still waiting for review. */
+  async approve(id: string, now: number): Promise<OutboxRow | null> {
+    return this.move(id, ['review'], `state = 'queued', next_attempt_at = ?1`, now);
+  }
+
+  /** An editor drops the post: it is never sent. Only a row nobody is posting (review, queued, failed, dead). */
+  async skip(id: string, now: number): Promise<OutboxRow | null> {
+    return this.move(id, ['review', 'queued', 'failed', 'dead'], `state = 'skipped', next_attempt_at = NULL`, now);
+  }
+
+  /** An editor's new text, while the row still waits for review (nothing was sent, so no check can be pending). */
+  async editText(id: string, text: string, now: number): Promise<OutboxRow | null> {
+    const row = await this.db
+      .prepare(`UPDATE outbox SET text = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'review' RETURNING *`)
+      .bind(text, iso(now), id)
+      .first<Row>();
+    return row ? fromRow(row) : null;
+  }
+
+  private async move(id: string, from: OutboxState[], set: string, now: number): Promise<OutboxRow | null> {
     const row = await this.db
       .prepare(
-        `UPDATE outbox SET state = 'queued', next_attempt_at = ?, attempts = 0, updated_at = ?
-         WHERE id = ? AND state IN ('queued', 'failed', 'dead') RETURNING *`,
+        `UPDATE outbox SET ${set}, updated_at = ?2
+         WHERE id = ?3 AND state IN (${from.map((s) => `'${s}'`).join(', ')}) RETURNING *`,
       )
       .bind(now, iso(now), id)
       .first<Row>();

@@ -2,7 +2,7 @@
 import { StorycardError } from '../errors.ts';
 import type { Theme } from '../render/types.ts';
 import type { Story } from '../story/schema.ts';
-import { canonicalUrl, makeSlug } from '../story/slug.ts';
+import { canonicalUrl } from '../story/slug.ts';
 
 export interface StoryRecord {
   id: string;
@@ -45,7 +45,7 @@ const fromRow = (r: Row): StoryRecord => ({
   updatedAt: r.updated_at,
 });
 
-const isUniqueViolation = (e: unknown, column: string) =>
+export const isUniqueViolation = (e: unknown, column: string) =>
   e instanceof Error && /UNIQUE constraint failed/i.test(e.message) && e.message.includes(column);
 
 export class StoryStore {
@@ -67,56 +67,37 @@ export class StoryStore {
   }
 
   /**
-   * Insert a story, or return the one already stored for the same canonical article URL (`created: false`).
-   * Two racing POSTs of one URL both end up with the same record: the loser's insert fails on url_key and reads.
+   * The insert of a new story, for a batch (src/publish/): fails on a slug or canonical URL already taken
+   * (`isUniqueViolation`), which rolls the whole batch back. `botMode` records what the bot was told at entry.
    */
-  async create(w: StoryWrite): Promise<{ record: StoryRecord; created: boolean }> {
-    const existing = await this.byUrl(w.story.url);
-    if (existing) return { record: existing, created: false };
-    const now = new Date().toISOString();
-    const id = crypto.randomUUID();
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const slug = makeSlug(w.story.headline);
-      try {
-        await this.db
-          .prepare(
-            `INSERT INTO stories (id, slug, url_key, story, template, theme, card_hash, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .bind(id, slug, canonicalUrl(w.story.url), ...this.payload(w), now, now)
-          .run();
-        return { record: (await this.get(id))!, created: true };
-      } catch (e) {
-        if (isUniqueViolation(e, 'slug')) continue;
-        if (isUniqueViolation(e, 'url_key')) {
-          const winner = await this.byUrl(w.story.url);
-          if (winner) return { record: winner, created: false };
-        }
-        throw e;
-      }
-    }
-    throw new Error('could not find a free slug after 5 attempts');
+  insertStatement(id: string, slug: string, w: StoryWrite, botMode: string, now: number): D1PreparedStatement {
+    const at = new Date(now).toISOString();
+    return this.db
+      .prepare(
+        `INSERT INTO stories (id, slug, url_key, story, template, theme, card_hash, created_at, updated_at, bot_mode)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(id, slug, canonicalUrl(w.story.url), ...this.payload(w), at, at, botMode);
   }
 
-  /** Replace a story's content (PUT). The slug stays: share URLs already posted keep working. */
-  async update(id: string, w: StoryWrite): Promise<StoryRecord | null> {
-    try {
-      const res = await this.db
-        .prepare(
-          `UPDATE stories SET url_key = ?1, story = ?2, template = ?3, theme = ?4, card_hash = ?5,
-             updated_at = CASE WHEN story = ?2 AND template IS ?3 AND theme IS ?4 THEN updated_at ELSE ?6 END
-           WHERE id = ?7`,
-        )
-        .bind(canonicalUrl(w.story.url), ...this.payload(w), new Date().toISOString(), id)
-        .run();
-      if (!res.meta.changes) return null;
-    } catch (e) {
-      if (isUniqueViolation(e, 'url_key')) {
-        throw new StorycardError('conflict', `url: another story already has the article URL ${w.story.url}`);
-      }
-      throw e;
-    }
-    return this.get(id);
+  /** Replace a story's content (PUT), for a batch. The slug stays: share URLs already posted keep working. */
+  updateStatement(id: string, w: StoryWrite, now: number): D1PreparedStatement {
+    return this.db
+      .prepare(
+        `UPDATE stories SET url_key = ?1, story = ?2, template = ?3, theme = ?4, card_hash = ?5,
+           updated_at = CASE WHEN story = ?2 AND template IS ?3 AND theme IS ?4 THEN updated_at ELSE ?6 END
+         WHERE id = ?7`,
+      )
+      .bind(canonicalUrl(w.story.url), ...this.payload(w), new Date(now).toISOString(), id);
+  }
+
+  /** What the bot was told when the story entered (null: before that was recorded). */
+  async botModeOf(id: string): Promise<string | null> {
+    const row = await this.db
+      .prepare('SELECT bot_mode FROM stories WHERE id = ?')
+      .bind(id)
+      .first<{ bot_mode: string | null }>();
+    return row?.bot_mode ?? null;
   }
 
   async setCardHash(id: string, cardHash: string): Promise<void> {

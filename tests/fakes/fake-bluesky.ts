@@ -1,4 +1,5 @@
-// A fake Bluesky PDS on 127.0.0.1: sessions, blob upload, post records and listing, checked the way a PDS checks them.
+// A fake Bluesky PDS on 127.0.0.1: sessions, blob upload, post records at record keys (create, put, get, paged list),
+// checked the way a PDS checks them.
 import { createHash, randomBytes } from 'node:crypto';
 import { type FakeRequest, type FakeServer, type Fault, parseJson, type Reply, serve } from './http.ts';
 
@@ -87,22 +88,45 @@ export async function startFakeBluesky(options: { port?: number; faults?: Fault[
       state.blobs[ref] = { mimeType, size: r.body.length };
       return { status: 200, body: { blob: { $type: 'blob', ref: { $link: ref }, mimeType, size: r.body.length } } };
     }
-    if (nsid === 'com.atproto.repo.createRecord' && r.method === 'POST') {
+    if ((nsid === 'com.atproto.repo.createRecord' || nsid === 'com.atproto.repo.putRecord') && r.method === 'POST') {
+      const put = nsid === 'com.atproto.repo.putRecord';
       const b = parseJson(r);
       if (b?.repo !== account.did && b?.repo !== account.handle)
-        return xrpcError(400, 'InvalidRequest', 'unknown repo');
+        return xrpcError(400, 'InvalidRequest', `Could not find repo: ${String(b?.repo)}`);
       if (b?.collection !== 'app.bsky.feed.post') return xrpcError(400, 'InvalidRequest', 'unsupported collection');
       const record = (b.record ?? {}) as Record<string, unknown>;
       const problem = checkPost(record, state.blobs);
-      if (problem) return xrpcError(400, 'InvalidRecord', problem);
+      if (problem) return xrpcError(400, 'InvalidRequest', problem);
+      if (put && typeof b.rkey !== 'string')
+        return xrpcError(400, 'InvalidRequest', 'Input must have the property "rkey"');
       const rkey = typeof b.rkey === 'string' ? b.rkey : tid();
-      if (state.posts.some((p) => p.rkey === rkey)) return xrpcError(400, 'InvalidRequest', 'Record already exists');
+      // The PDS checks record-key syntax; Bluesky's AppView only indexes posts whose key is a TID, so we ask that too.
+      if (!/^[a-zA-Z0-9_~.:-]{1,512}$/.test(rkey) || rkey === '.' || rkey === '..')
+        return xrpcError(400, 'InvalidRequest', `Invalid record key: ${rkey}`);
+      if (!/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/.test(rkey))
+        return xrpcError(400, 'InvalidRequest', `Record key for app.bsky.feed.post must be a TID: ${rkey}`);
+      const existing = state.posts.findIndex((p) => p.rkey === rkey);
+      if (existing !== -1 && !put) {
+        // The reference PDS adds the record to its repo's tree, which refuses a key it already holds: its
+        // "There is already a value at key" error surfaces as a 500.
+        return xrpcError(500, 'InternalServerError', 'Internal Server Error');
+      }
+      if (put && 'swapRecord' in b) {
+        const current = existing === -1 ? null : recordCid(state.posts[existing]!.record);
+        if ((b.swapRecord ?? null) !== current) return xrpcError(400, 'InvalidSwap', `Record was at ${current}`);
+      }
       const uri = `at://${account.did}/app.bsky.feed.post/${rkey}`;
-      state.posts.push({ uri, rkey, text: String(record.text), record });
-      return {
-        status: 200,
-        body: { uri, cid: cid(0x71, Buffer.from(JSON.stringify(record))), validationStatus: 'valid' },
-      };
+      const post = { uri, rkey, text: String(record.text), record };
+      if (existing !== -1) state.posts[existing] = post;
+      else state.posts.push(post);
+      return { status: 200, body: { uri, cid: recordCid(record), validationStatus: 'valid' } };
+    }
+    if (nsid === 'com.atproto.repo.getRecord' && r.method === 'GET') {
+      const q = r.url.searchParams;
+      const uri = `at://${account.did}/${q.get('collection')}/${q.get('rkey')}`;
+      const post = state.posts.find((p) => p.uri === uri);
+      if (!post) return xrpcError(400, 'RecordNotFound', `Could not locate record: ${uri}`);
+      return { status: 200, body: { uri: post.uri, cid: recordCid(post.record), value: post.record } };
     }
     if (nsid === 'com.atproto.repo.listRecords' && r.method === 'GET') {
       const q = r.url.searchParams;
@@ -110,17 +134,19 @@ export async function startFakeBluesky(options: { port?: number; faults?: Fault[
         return xrpcError(400, 'InvalidRequest', 'unknown repo');
       }
       const limit = Math.min(Number(q.get('limit') ?? 50), 100);
-      const newestFirst = q.get('reverse') !== 'true';
-      const list = newestFirst ? [...state.posts].reverse() : state.posts;
-      const records = q.get('collection') === 'app.bsky.feed.post' ? list.slice(0, limit) : [];
+      const reverse = q.get('reverse') === 'true';
+      // Like the PDS: ordered by record key (TIDs sort by time), newest first; the cursor is the last key returned.
+      const sorted = [...state.posts].sort((a, b) => (a.rkey < b.rkey ? 1 : a.rkey > b.rkey ? -1 : 0));
+      const list = reverse ? sorted.reverse() : sorted;
+      const cursor = q.get('cursor');
+      const after = cursor ? list.filter((p) => (reverse ? p.rkey > cursor : p.rkey < cursor)) : list;
+      const records = q.get('collection') === 'app.bsky.feed.post' ? after.slice(0, limit) : [];
+      const more = records.length === limit && after.length > limit;
       return {
         status: 200,
         body: {
-          records: records.map((p) => ({
-            uri: p.uri,
-            cid: cid(0x71, Buffer.from(JSON.stringify(p.record))),
-            value: p.record,
-          })),
+          records: records.map((p) => ({ uri: p.uri, cid: recordCid(p.record), value: p.record })),
+          ...(more ? { cursor: records.at(-1)!.rkey } : {}),
         },
       };
     }
@@ -134,7 +160,7 @@ export async function startFakeBluesky(options: { port?: number; faults?: Fault[
     faultReply,
     handle,
     classify: (r) =>
-      r.path.endsWith('/com.atproto.repo.createRecord')
+      r.path.endsWith('/com.atproto.repo.createRecord') || r.path.endsWith('/com.atproto.repo.putRecord')
         ? 'post'
         : r.path.endsWith('/com.atproto.repo.uploadBlob')
           ? 'media'
@@ -195,6 +221,8 @@ function checkPost(record: Record<string, unknown>, blobs: FakeBlueskyState['blo
   } else if (embed) return `Record/embed: unsupported ${String(embed.$type)}`;
   return undefined;
 }
+
+const recordCid = (record: Record<string, unknown>) => cid(0x71, Buffer.from(JSON.stringify(record)));
 
 /** A CIDv1 (sha2-256) in base32, as atproto writes them: codec 0x55 raw (blobs), 0x71 dag-cbor (records). */
 function cid(codec: number, bytes: Buffer): string {

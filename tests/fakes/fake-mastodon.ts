@@ -161,7 +161,15 @@ export async function startFakeMastodon(options: { port?: number; faults?: Fault
     if (r.method === 'GET' && list) {
       if (list[1] !== state.account.id) return { status: 404, body: { error: 'Record not found' } };
       const limit = Math.min(Number(r.url.searchParams.get('limit') ?? 20), 40);
-      return { status: 200, body: [...state.statuses].reverse().slice(0, limit).map(statusJson) };
+      // Newest first; max_id pages back (statuses older than that id), as Mastodon's Link header would point.
+      const maxId = r.url.searchParams.get('max_id');
+      const older = [...state.statuses].reverse().filter((st) => !maxId || BigInt(st.id) < BigInt(maxId));
+      const page = older.slice(0, limit);
+      const headers: Record<string, string> = {};
+      if (page.length === limit && older.length > limit) {
+        headers.link = `<${origin}${r.path}?limit=${limit}&max_id=${page.at(-1)!.id}>; rel="next"`;
+      }
+      return { status: 200, body: page.map(statusJson), headers };
     }
     return { status: 404, body: { error: 'Record not found' } };
   };

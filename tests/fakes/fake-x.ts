@@ -193,20 +193,28 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     const timeline = p.match(/^\/2\/users\/(\d+)\/tweets$/);
     if (r.method === 'GET' && timeline) {
       if (timeline[1] !== state.user.id) return problem(404, 'Not Found Error', 'Could not find user');
-      const max = Math.min(Number(r.url.searchParams.get('max_results') ?? 10), 100);
+      const max = Number(r.url.searchParams.get('max_results') ?? 10);
+      if (!(max >= 5 && max <= 100)) return invalid('max_results: must be between 5 and 100');
       const since = r.url.searchParams.get('start_time');
-      const data = state.posts
-        .filter((t) => !since || t.createdAt >= since)
-        .slice(-max)
-        .reverse()
-        .map((t) => ({
-          id: t.id,
-          created_at: t.createdAt,
-          edit_history_tweet_ids: [t.id],
-          ...asX(t.text, t.mediaIds),
-        }));
+      const token = r.url.searchParams.get('pagination_token');
+      // Newest first; the pagination token (opaque to clients) is where the next page starts.
+      const all = state.posts.filter((t) => !since || t.createdAt >= since).reverse();
+      const from = token ? Number(Buffer.from(token, 'base64url').toString()) : 0;
+      if (!Number.isInteger(from) || from < 0) return invalid('pagination_token: invalid');
+      const next = from + max < all.length ? Buffer.from(String(from + max)).toString('base64url') : undefined;
+      const data = all.slice(from, from + max).map((t) => ({
+        id: t.id,
+        created_at: t.createdAt,
+        edit_history_tweet_ids: [t.id],
+        ...asX(t.text, t.mediaIds),
+      }));
       const meta = data.length
-        ? { result_count: data.length, newest_id: data[0]!.id, oldest_id: data.at(-1)!.id }
+        ? {
+            result_count: data.length,
+            newest_id: data[0]!.id,
+            oldest_id: data.at(-1)!.id,
+            ...(next ? { next_token: next } : {}),
+          }
         : { result_count: 0 };
       return { status: 200, body: data.length ? { data, meta } : { meta } };
     }

@@ -54,9 +54,11 @@ export interface ServeOptions {
  * Fault modes every fake understands, besides its own error replies:
  * - timeout-after-accept: do the work (the post exists), then never answer;
  * - reset-after-accept: do the work, then drop the connection;
- * - 503-after-accept: do the work, then answer 503.
+ * - 503-after-accept: do the work, then answer 503;
+ * - hold: keep the request waiting, unanswered and not yet done, until POST /__release (oldest first), then do the
+ *   work and answer normally: an attempt that stalls, then goes on late.
  */
-export const AFTER_ACCEPT = ['timeout-after-accept', 'reset-after-accept', '503-after-accept'] as const;
+export const AFTER_ACCEPT = ['timeout-after-accept', 'reset-after-accept', '503-after-accept', 'hold'] as const;
 
 export async function serve(options: ServeOptions): Promise<FakeServer> {
   const faults: Array<Fault & { count: number; on: NonNullable<Fault['on']> }> = [];
@@ -69,6 +71,7 @@ export async function serve(options: ServeOptions): Promise<FakeServer> {
   };
   for (const f of options.faults ?? []) addFault(f);
   const log: FakeServer['log'] = [];
+  const held: Array<() => void> = [];
 
   const server = createServer(async (req, res) => {
     try {
@@ -85,6 +88,13 @@ export async function serve(options: ServeOptions): Promise<FakeServer> {
         return write(res, { status: 200, body: { ok: true, pending: faults } });
       }
       if (r.path === '/__state' && r.method === 'GET') return write(res, { status: 200, body: options.state });
+      if (r.path === '/__log' && r.method === 'GET') return write(res, { status: 200, body: log });
+      if (r.path === '/__held' && r.method === 'GET') return write(res, { status: 200, body: { held: held.length } });
+      if (r.path === '/__release' && r.method === 'POST') {
+        const next = held.shift();
+        next?.();
+        return write(res, { status: next ? 200 : 409, body: { released: Boolean(next), held: held.length } });
+      }
       log.push({ method: r.method, path: r.path });
       const group = options.classify(r);
       const i = faults.findIndex((f) => f.on === 'any' || f.on === group);
@@ -92,6 +102,10 @@ export async function serve(options: ServeOptions): Promise<FakeServer> {
       if (!fault) return write(res, await options.handle(r));
       fault.count -= 1;
       if (fault.count <= 0) faults.splice(i, 1);
+      if (fault.mode === 'hold') {
+        await new Promise<void>((resolve) => held.push(resolve));
+        return write(res, await options.handle(r));
+      }
       if (fault.mode === 'timeout-after-accept') return void (await options.handle(r));
       if (fault.mode === 'reset-after-accept') {
         await options.handle(r);
@@ -115,7 +129,8 @@ export async function serve(options: ServeOptions): Promise<FakeServer> {
     fault: addFault,
     close: () =>
       new Promise<void>((resolve) => {
-        // Requests deliberately left hanging (timeout faults) must not keep the server open.
+        // Requests deliberately left hanging (timeout and hold faults) must not keep the server open.
+        for (const release of held.splice(0)) release();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -13,6 +13,8 @@ declare module 'vitest' {
     outboxFakes: { x: string; bluesky: string; mastodon: string };
     /** A third set where no test scripts faults, for outbox tests that expect every request to succeed. */
     quietFakes: { x: string; bluesky: string; mastodon: string };
+    /** A fourth, only for tests/worker/outbox-fence.test.ts: its held requests must not stall anyone else's. */
+    fenceFakes: { x: string; bluesky: string; mastodon: string };
   }
 }
 
@@ -20,10 +22,12 @@ export default async function setup(project: TestProject) {
   const [x, bluesky, mastodon] = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
   const outbox = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
   const quiet = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
+  const fence = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);
   project.provide('fakeXUrl', x.url);
   project.provide('fakeBlueskyUrl', bluesky.url);
   project.provide('fakeMastodonUrl', mastodon.url);
   project.provide('outboxFakes', { x: outbox[0].url, bluesky: outbox[1].url, mastodon: outbox[2].url });
   project.provide('quietFakes', { x: quiet[0].url, bluesky: quiet[1].url, mastodon: quiet[2].url });
-  return () => Promise.all([x, bluesky, mastodon, ...outbox, ...quiet].map((s) => s.close()));
+  project.provide('fenceFakes', { x: fence[0].url, bluesky: fence[1].url, mastodon: fence[2].url });
+  return () => Promise.all([x, bluesky, mastodon, ...outbox, ...quiet, ...fence].map((s) => s.close()));
 }

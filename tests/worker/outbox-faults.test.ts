@@ -200,12 +200,17 @@ describe('Bluesky and Mastodon faults', () => {
     return (await postsOf(en, body.id))[0]!;
   };
 
-  for (const mode of ['503', 'timeout-after-accept']) {
+  // 503: nothing was written, so it is checked later and posted. Timeout after accept: the record is at the row's
+  // key, which the poster reads at once, so the first attempt already ends posted.
+  for (const [mode, ends] of [
+    ['503', ['wait', 'posted']],
+    ['timeout-after-accept', ['posted']],
+  ] as const) {
     it(`Bluesky ${mode}: checked before posting again, one post`, async () => {
       const row = await rowIn(bskyEnv(), `Bluesky ${mode}`);
       const c = clock();
       await fault(fakes().bluesky, { mode });
-      expect(kinds(await drive(row.id, depsFor(bskyEnv(), c.now), c))).toEqual(['wait', 'posted']);
+      expect(kinds(await drive(row.id, depsFor(bskyEnv(), c.now), c))).toEqual(ends);
       const posts = (await fakeState<FakeBlueskyState>(fakes().bluesky)).posts.filter((p) => p.text === row.text);
       expect(posts).toHaveLength(1);
     });

@@ -1,0 +1,53 @@
+// What a new story's posts will be: one outbox row per enabled platform account, its text composed and frozen now.
+import type { Config } from '../config.ts';
+import type { PostPlanner } from '../publish/index.ts';
+import type { NewOutboxRow } from '../storage/outbox.ts';
+import { composePost } from './compose.ts';
+import { accountsFor } from './outbox.ts';
+import { missingCredentials } from './posters.ts';
+import { PLATFORMS, type Platform } from './types.ts';
+
+/** The account of a dry-run row for a platform without credentials. */
+export const UNCONFIGURED = 'not-configured';
+
+const listOf = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
+const STATE_FOR = { live: 'queued', review: 'review', 'dry-run': 'dry-run' } as const;
+
+/**
+ * The planner publishing calls (src/publish/): BOT_MODE=live makes queued rows, review makes rows that wait for an
+ * editor, dry-run makes records that never move; off makes none. Each text carries POST_LINK_QUERY's campaign link.
+ */
+export function postPlanner(config: Config): PostPlanner {
+  return async (story) => {
+    if (config.botMode === 'off') return [];
+    const state = STATE_FOR[config.botMode];
+    const accounts = await accountsFor(config);
+    const row = (platform: Platform, account: string, note?: string): NewOutboxRow => {
+      const post = composePost(story.story, platform, { linkQuery: config.postLinkQuery });
+      return {
+        storyId: story.id,
+        platform,
+        account,
+        text: post.text,
+        link: post.link.url,
+        cardHash: story.cardHash,
+        state,
+        ...(note ? { note } : {}),
+      };
+    };
+    const rows = (Object.entries(accounts) as [Platform, string][]).map(([platform, account]) =>
+      row(platform, account),
+    );
+    // A dry run with no platform configured yet (someone trying the bot) shows every platform: what each would get
+    // and which settings it lacks, instead of an empty outbox with no hint. Once one is configured, only those.
+    if (config.botMode === 'dry-run' && rows.length === 0) {
+      for (const platform of PLATFORMS) {
+        const missing = missingCredentials(config, platform);
+        rows.push(row(platform, UNCONFIGURED, `not configured: set ${listOf(missing)} to post here`));
+      }
+    }
+    return rows;
+  };
+}
