@@ -42,7 +42,8 @@ export interface OutboxDeps {
 }
 
 export type Outcome =
-  | { kind: 'posted'; platformPostId: string; url: string }
+  /** `found`: an earlier attempt's post, found by the check (this attempt sent nothing). */
+  | { kind: 'posted'; platformPostId: string; url: string; found?: boolean }
   | { kind: 'dead'; reason: string }
   /**
    * Not finished: come back at `at` (a retry, a check, the daily cap, or another consumer's lease). `requeue`: this
@@ -178,7 +179,12 @@ async function apply(
     case 'done': {
       const p = { platformPostId: step.platformPostId, url: step.url, attempts, now };
       if (await deps.store.markPosted(row.id, token, p))
-        return { kind: 'posted', platformPostId: step.platformPostId, url: step.url };
+        return {
+          kind: 'posted',
+          platformPostId: step.platformPostId,
+          url: step.url,
+          ...(step.found ? { found: true } : {}),
+        };
       // The post exists, but the row is another attempt's now: its check finds this post (the same record key on
       // Bluesky, the same text and link elsewhere), so nothing is lost by leaving the record to it.
       console.warn(`outbox ${row.id}: posted as ${step.platformPostId} after losing the lease; the holder records it`);

@@ -10,19 +10,23 @@ export interface RetryPolicy {
   maxAttempts: number;
   /** Injected for tests; Math.random by default. */
   random: () => number;
+  /** Wait after an ambiguous or duplicate failure before looking for the post. Default CHECK_DELAY_MS. */
+  checkDelayMs: number;
 }
+
+export const CHECK_DELAY_MS = 10_000;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseMs: 30_000,
   capMs: 6 * 3600_000,
   maxAttempts: 8,
   random: Math.random,
+  checkDelayMs: CHECK_DELAY_MS,
 };
 
-export const CHECK_DELAY_MS = 10_000;
-
 export type NextStep =
-  | { action: 'done'; platformPostId: string; url: string }
+  /** `found`: a check found the post an earlier attempt made (nothing was sent now). */
+  | { action: 'done'; platformPostId: string; url: string; found?: boolean }
   /** Try posting again at `at` (epoch ms). `countsAsAttempt` is false for rate-limit waits. */
   | { action: 'retry'; at: number; reason: string; countsAsAttempt: boolean }
   /**
@@ -54,7 +58,7 @@ export function nextStep(
     case 'ambiguous':
     case 'duplicate':
       // A few seconds' grace: a just-created post can take a moment to show in the account's timeline.
-      return { action: 'check', at: now + CHECK_DELAY_MS, reason: result.message };
+      return { action: 'check', at: now + p.checkDelayMs, reason: result.message };
     case 'rate_limited': {
       // Wait for the reset the platform reported, plus a little jitter so queued posts do not all fire at once.
       const at = Math.max(result.retryAt ?? now + 60_000, now) + Math.floor(p.random() * 5_000);
@@ -82,7 +86,8 @@ export function afterLookup(
   policy: Partial<RetryPolicy> = {},
 ): NextStep {
   const p = { ...DEFAULT_RETRY_POLICY, ...policy };
-  if (lookup.status === 'found') return { action: 'done', platformPostId: lookup.platformPostId, url: lookup.url };
+  if (lookup.status === 'found')
+    return { action: 'done', platformPostId: lookup.platformPostId, url: lookup.url, found: true };
   if (lookup.status === 'absent') {
     if (cause === 'duplicate') {
       return {

@@ -1,16 +1,21 @@
-// `storycard post <story.json> [--dry-run]`: render the card, compose and post to each platform with credentials, once.
+// `storycard post <story.json> [--dry-run]`: post the story with its card to each platform with credentials, once,
+// through the Worker's own outbox state machine (src/bot/outbox.ts) over a state file instead of D1.
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composePost } from '../bot/compose.ts';
-import { accountsFor, CARD_SIZE } from '../bot/outbox.ts';
-import { createPosters, enabledPlatforms, missingCredentials, postInputFor } from '../bot/posters.ts';
+import { accountsFor, type OutboxDeps, processRow } from '../bot/outbox.ts';
+import { postPlanner } from '../bot/plan.ts';
+import { createPosters, enabledPlatforms, missingCredentials } from '../bot/posters.ts';
 import { CHECK_DELAY_MS } from '../bot/retry.ts';
-import { PLATFORMS, type Platform, type Poster } from '../bot/types.ts';
-import { ConfigError, parseConfig } from '../config.ts';
+import { PLATFORMS, type Platform } from '../bot/types.ts';
+import { type Config, ConfigError, parseConfig } from '../config.ts';
 import { isStorycardError } from '../errors.ts';
+import { publishStory } from '../publish/index.ts';
+import { type MemoryState, MemoryStore } from '../publish/memory.ts';
 import { getTemplate, renderCard } from '../render/index.ts';
 import { createNodeRuntime } from '../runtime/node.ts';
+import type { OutboxRow } from '../storage/outbox.ts';
 import { parseStory, type Story } from '../story/schema.ts';
 import { canonicalUrl } from '../story/slug.ts';
 import { type CliIO, EXIT, fail } from './io.ts';
@@ -23,28 +28,27 @@ BLUESKY_APP_PASSWORD; MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN) and prints one l
   --dry-run   print the text each platform would get; post nothing, render nothing
   --state     where posts are remembered (default $STORYCARD_POST_STATE or .storycard/posted.json): running the
               command again for the same article URL does not post again; an attempt whose answer was lost is
-              looked for on the platform before anything is posted again.`;
+              looked for on the platform before anything is posted again; a post that failed is tried again.`;
 
-/** One remembered post, keyed by canonical article URL, platform and account. */
-interface Entry {
-  /** pending: an attempt was started and its outcome is unknown; look for the post before posting again. */
+/** The state file: the outbox's stories and rows (version 2), and version-1 entries not yet matched to a story. */
+type StateFile = MemoryState & { legacy?: Record<string, LegacyEntry> };
+/** Version 1 (before the CLI ran the outbox core): one entry per canonical article URL, platform and account. */
+interface LegacyEntry {
   state: 'pending' | 'posted';
-  /** The text as first composed: every attempt and check uses exactly it. */
   text: string;
-  /** Stable per entry; Mastodon gets it as Idempotency-Key. */
-  key: string;
   firstAttemptAt: number;
   platformPostId?: string;
   url?: string;
   postedAt?: string;
 }
-type State = { version: 1; posts: Record<string, Entry> };
 
 export interface PostCommandOptions {
   /** Per-request timeout of the posters (default 20 s). */
   timeoutMs?: number;
   /** Wait before looking for a post whose answer was lost (default 10 s: a new post can take a moment to show). */
   checkDelayMs?: number;
+  /** The longest wait (a retry, a check, a rate limit) the command sits out before saying "run again" (60 s). */
+  maxWaitMs?: number;
 }
 
 type CardBytes = { bytes: Uint8Array; type: 'image/png' | 'image/jpeg' };
@@ -89,7 +93,7 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     // Worker's dry-run outbox does); once one is configured, only the configured ones.
     const shown = enabled.length ? enabled : [...PLATFORMS];
     for (const p of shown) {
-      const post = composePost(story, p);
+      const post = composePost(story, p, { linkQuery: config.postLinkQuery });
       const missing = missingCredentials(config, p);
       const note = missing.length ? ` (not configured: set ${missing.join(', ')} to post here)` : '';
       io.stdout.write(
@@ -117,38 +121,21 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     );
   }
   try {
-    const state = await loadState(statePath);
+    const file = await loadState(statePath);
+    const store = new MemoryStore(file, (st) => saveState(statePath, st));
+    // The story enters through the same publish path as the Worker's, as if BOT_MODE were live.
+    const live: Config = { ...config, botMode: 'live' };
+    const input = { story: { ...story, url: story.url! }, template: values.template };
+    const { record } = await publishStory(store.publish, input, { botMode: 'live', plan: postPlanner(live) });
+    await adoptLegacy(file, store, record.id, story.url!);
     const accounts = await accountsFor(config);
-    const posters = createPosters(config, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
-    const runtime = createNodeRuntime();
-    const template = getTemplate(values.template);
-    const cards = new Map<string, Promise<CardBytes>>();
-    const card = (p: Platform) => {
-      const size = template.meta.sizes.includes(CARD_SIZE[p]) ? CARD_SIZE[p] : 'og';
-      if (!cards.has(size)) {
-        cards.set(
-          size,
-          // auto: PNG, or a JPEG when the PNG would pass the weight budget (Bluesky takes at most 1,000,000 bytes).
-          renderCard({ story, template: template.meta.name, size, format: 'auto' }, runtime).then((r) => ({
-            bytes: r.image,
-            type: r.format === 'png' ? 'image/png' : 'image/jpeg',
-          })),
-        );
-      }
-      return cards.get(size)!;
-    };
+    const rows = (await store.publish.postsOf(record.id)).filter((r) => accounts[r.platform as Platform] === r.account);
+    // The lock keeps runs apart, so a row still "posting" was left by a run that died: its lease is over now, and
+    // the claim marks it to be looked for before it is posted again.
+    for (const r of file.outbox) if (r.storyId === record.id && r.state === 'posting') r.leaseUntil = 0;
+    const deps = cliDeps(store, config, options);
     let ok = true;
-    for (const platform of enabled) {
-      const key = `${canonicalUrl(story.url!)} ${platform} ${accounts[platform]}`;
-      const say = (line: string) => io.stdout.write(`${platform}: ${line}\n`);
-      const save = async (entry: Entry | undefined) => {
-        if (entry) state.posts[key] = entry;
-        else delete state.posts[key];
-        await saveState(statePath, state);
-      };
-      const one = { story, poster: posters[platform]!, card: () => card(platform), delay: options.checkDelayMs };
-      ok = (await postOnce(one, state.posts[key], save, say)) && ok;
-    }
+    for (const row of rows) ok = (await postOne(row, store, deps, io, options.maxWaitMs ?? 60_000)) && ok;
     return ok ? EXIT.ok : EXIT.failed;
   } finally {
     await lock.close();
@@ -156,72 +143,112 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
   }
 }
 
-interface One {
-  story: Story;
-  poster: Poster;
-  card: () => Promise<CardBytes>;
-  delay: number | undefined;
+/** The outbox core's dependencies, for the CLI: the state file, posters, and cards rendered with the Node runtime. */
+function cliDeps(store: MemoryStore, config: Config, options: PostCommandOptions): OutboxDeps {
+  const posters = createPosters(config, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
+  const runtime = createNodeRuntime();
+  const cards = new Map<string, Promise<CardBytes>>();
+  return {
+    store: store.outbox,
+    posters,
+    caps: config.dailyCaps,
+    loadStory: async (id) => (await store.publish.get(id))?.story ?? null,
+    async loadCard(hash, size) {
+      const record = store.state.stories.find((s) => s.cardHash === hash);
+      if (!record) return null;
+      const meta = getTemplate(record.template).meta;
+      const drawn = meta.sizes.includes(size) ? size : 'og';
+      const key = `${hash}/${drawn}`;
+      if (!cards.has(key)) {
+        // auto: PNG, or a JPEG when the PNG would pass the weight budget (Bluesky takes at most 1,000,000 bytes).
+        const req = {
+          story: record.story,
+          template: meta.name,
+          size: drawn,
+          theme: record.theme,
+          format: 'auto' as const,
+        };
+        cards.set(
+          key,
+          renderCard(req, runtime).then(
+            (r): CardBytes => ({
+              bytes: r.image,
+              type: r.format === 'png' ? 'image/png' : 'image/jpeg',
+            }),
+          ),
+        );
+      }
+      return cards.get(key)!;
+    },
+    now: Date.now,
+    policy: { checkDelayMs: options.checkDelayMs ?? CHECK_DELAY_MS },
+  };
 }
 
-/** One platform: skip if posted, look first if an earlier attempt is unaccounted for, else post. True when posted. */
-async function postOnce(
-  one: One,
-  earlier: Entry | undefined,
-  save: (e: Entry | undefined) => Promise<void>,
-  say: (line: string) => void,
-): Promise<boolean> {
-  const { story, poster } = one;
-  if (earlier?.state === 'posted') {
-    say(`already posted ${earlier.url} (${earlier.postedAt}); not posting again`);
+/**
+ * One platform: already posted → say so; otherwise run the outbox core until the row settles, sitting out short
+ * waits (a check a few seconds after a lost answer) and reporting long ones. A failed post is tried again: running
+ * the command again is the CLI's retry. True when the post exists.
+ */
+async function postOne(row: OutboxRow, store: MemoryStore, deps: OutboxDeps, io: CliIO, maxWaitMs: number) {
+  const say = (line: string) => io.stdout.write(`${row.platform}: ${line}\n`);
+  const current = (await store.outbox.get(row.id))!;
+  if (current.state === 'posted') {
+    say(`already posted ${current.postUrl} (${new Date(current.postedAt!).toISOString()}); not posting again`);
     return true;
   }
-  const entry: Entry = earlier ?? {
-    state: 'pending',
-    text: composePost(story, poster.platform).text,
-    key: crypto.randomUUID(),
-    firstAttemptAt: Date.now(),
-  };
-  const posted = async (platformPostId: string, url: string, how: string) => {
-    await save({ ...entry, state: 'posted', platformPostId, url, postedAt: new Date().toISOString() });
-    say(`${how} ${url}`);
-    return true;
-  };
-  if (earlier) {
-    // An earlier run started this post and never learned how it ended: look before posting again.
-    const found = await poster.findExisting(entry.text, { since: entry.firstAttemptAt });
-    if (found.status === 'found') return posted(found.platformPostId, found.url, 'posted (by an earlier run, found)');
-    if (found.status === 'unknown') {
-      say(`could not check whether an earlier run posted it (${found.failure.message}); not posting; run again`);
+  if (current.state === 'failed' || current.state === 'dead') await store.outbox.requeue(row.id, Date.now());
+  const earlierRun = current.needsCheck !== null || current.state === 'posting';
+  for (;;) {
+    const o = await processRow(row.id, deps);
+    if (o.kind === 'posted') {
+      const found = earlierRun ? 'posted (by an earlier run, found)' : 'posted (confirmed after a lost answer)';
+      say(`${o.found ? found : 'posted'} ${o.url}`);
+      return true;
+    }
+    if (o.kind === 'dead') {
+      say(`failed: ${o.reason}`);
       return false;
     }
-  }
-  const card = await one.card();
-  await save(entry); // written before posting: if we die mid-post, the next run checks first
-  const result = await poster.post(postInputFor(story, entry.text, card, entry.key));
-  if (result.ok) return posted(result.platformPostId, result.url, 'posted');
-  if (result.kind === 'ambiguous' || result.kind === 'duplicate') {
-    await new Promise((r) => setTimeout(r, one.delay ?? CHECK_DELAY_MS));
-    const found = await poster.findExisting(entry.text, { since: entry.firstAttemptAt });
-    if (found.status === 'found')
-      return posted(found.platformPostId, found.url, 'posted (confirmed after a lost answer)');
-    if (found.status === 'absent' && result.kind === 'duplicate') {
-      await save(undefined);
-      say(`failed: ${result.message}, and no matching recent post was found on the account`);
+    if (o.kind === 'skip') {
+      say(`not posted: ${o.reason}`);
       return false;
     }
-    say(`not confirmed (${result.message}); run again: it looks for the post before posting again`);
-    return false;
+    const wait = o.at - Date.now();
+    if (wait > maxWaitMs) {
+      say(`waiting until ${new Date(o.at).toISOString()} (${o.reason}); run again then`);
+      return false;
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, wait)));
   }
-  // Nothing was published: forget the attempt, so the next run simply posts.
-  await save(undefined);
-  if (result.kind === 'rate_limited') {
-    say(
-      `rate limited until ${new Date(result.retryAt ?? Date.now()).toISOString()} (${result.message}); run again then`,
-    );
-  } else {
-    say(`failed${result.kind === 'retryable' ? ' (temporary; run again)' : ''}: ${result.message}`);
+}
+
+/** Version-1 entries for this story's rows become their state: the frozen text, posted or looked for first. */
+async function adoptLegacy(file: StateFile, store: MemoryStore, storyId: string, url: string) {
+  if (!file.legacy) return;
+  let changed = false;
+  for (const row of file.outbox.filter((r) => r.storyId === storyId)) {
+    const key = `${canonicalUrl(url)} ${row.platform} ${row.account}`;
+    const entry = file.legacy[key];
+    if (!entry || row.attempts > 0 || row.state !== 'queued') continue;
+    // Rows of version 1 were posted without record keys or links: looked for by text (link: null says so).
+    Object.assign(row, { text: entry.text, firstAttemptAt: entry.firstAttemptAt, link: null });
+    if (entry.state === 'posted') {
+      const postedAt = entry.postedAt ? Date.parse(entry.postedAt) : entry.firstAttemptAt;
+      Object.assign(row, {
+        state: 'posted',
+        platformPostId: entry.platformPostId ?? null,
+        postUrl: entry.url ?? null,
+        postedAt,
+        nextAttemptAt: null,
+      });
+    } else {
+      Object.assign(row, { state: 'failed', needsCheck: 'ambiguous', attempts: 1, nextAttemptAt: 0 });
+    }
+    delete file.legacy[key];
+    changed = true;
   }
-  return false;
+  if (changed) await store.publish.commit({ posts: [] }, Date.now());
 }
 
 async function takeLock(path: string) {
@@ -233,23 +260,29 @@ async function takeLock(path: string) {
   }
 }
 
-async function loadState(path: string): Promise<State> {
+async function loadState(path: string): Promise<StateFile> {
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, posts: {} };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 2, stories: [], outbox: [] };
     throw e;
   }
-  const data = JSON.parse(raw) as State;
-  if (data?.version !== 1 || typeof data.posts !== 'object') {
-    throw new Error(`${path}: expected a storycard post state file (version 1), received something else`);
+  const data = JSON.parse(raw) as Omit<Partial<StateFile>, 'version'> & {
+    version?: number;
+    posts?: Record<string, LegacyEntry>;
+  };
+  if (data?.version === 1 && data.posts && typeof data.posts === 'object') {
+    return { version: 2, stories: [], outbox: [], legacy: data.posts };
   }
-  return data;
+  if (data?.version !== 2 || !Array.isArray(data.stories) || !Array.isArray(data.outbox)) {
+    throw new Error(`${path}: expected a storycard post state file (version 2), received something else`);
+  }
+  return data as StateFile;
 }
 
 /** Written to a temporary file and renamed: a crash mid-write never leaves half a state file. */
-async function saveState(path: string, state: State): Promise<void> {
+async function saveState(path: string, state: MemoryState): Promise<void> {
   await writeFile(`${path}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
   await rename(`${path}.tmp`, path);
 }

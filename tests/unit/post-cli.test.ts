@@ -1,5 +1,5 @@
 // `storycard post`: real card, real posters against loopback fakes; twice is once; lost answers are looked for first.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -55,7 +55,12 @@ function storyFile(overrides: Record<string, unknown> = {}): string {
   return file;
 }
 
-async function run(argv: string[], env: Record<string, string>, options: PostCommandOptions = {}) {
+async function run(
+  argv: string[],
+  env: Record<string, string>,
+  options: PostCommandOptions = {},
+  state = join(dir, 'posted.json'),
+) {
   const out: string[] = [];
   const err: string[] = [];
   const sink = (into: string[]) => {
@@ -63,7 +68,6 @@ async function run(argv: string[], env: Record<string, string>, options: PostCom
     s.on('data', (c: Buffer) => into.push(c.toString('utf8')));
     return s;
   };
-  const state = join(dir, 'posted.json');
   const code = await postCommand(
     [...argv, '--state', state],
     { stdin: new PassThrough(), stdout: sink(out), stderr: sink(err), env },
@@ -137,40 +141,78 @@ describe('storycard post', () => {
     expect(xPostsWith(headline)).toHaveLength(1);
   });
 
-  it('a run that died mid-post leaves a pending entry; the next run finds the post instead of posting again', async () => {
+  it('a run that died mid-post (version-1 state file) is found on the account, not posted again', async () => {
     const file = storyFile();
     const story = parseStory(JSON.parse(readFileSync(file, 'utf8')));
     const text = composePost(story, 'x').text;
-    // The dying run: it wrote its pending entry, X published the post, and the run never recorded the answer.
-    const state = join(dir, 'posted.json');
-    const saved = (existsSync(state) ? JSON.parse(readFileSync(state, 'utf8')) : { version: 1, posts: {} }) as {
-      version: 1;
-      posts: Record<string, unknown>;
-    };
+    // The dying run of the earlier CLI: it wrote its pending entry, X published the post, and the run never recorded
+    // the answer. Its state file is read as the outbox's state: the row is looked for before anything is posted.
+    const state = join(dir, 'legacy.json');
     const account = (await accountsFor(parseConfig(xEnv()))).x;
-    saved.posts[`${canonicalUrl(story.url!)} x ${account}`] = {
-      state: 'pending',
-      text,
-      key: crypto.randomUUID(),
-      firstAttemptAt: Date.now(),
-    };
-    writeFileSync(state, JSON.stringify(saved));
+    const legacy = { state: 'pending', text, key: crypto.randomUUID(), firstAttemptAt: Date.now() };
+    writeFileSync(
+      state,
+      JSON.stringify({ version: 1, posts: { [`${canonicalUrl(story.url!)} x ${account}`]: legacy } }),
+    );
     const earlier = await createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: x.url }).post({ text });
     expect(earlier).toMatchObject({ ok: true });
 
-    const r = await run([file], xEnv());
+    const r = await run([file], xEnv(), {}, state);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^x: posted \(by an earlier run, found\) https:/m);
     expect(x.state.posts.filter((p) => p.text === text)).toHaveLength(1);
+    expect(JSON.parse(readFileSync(state, 'utf8'))).toMatchObject({ version: 2, legacy: {} });
   });
 
-  it('401 fails with the reason and exit 1, remembering nothing (nothing was posted)', async () => {
+  it('a run killed mid-post (its row left "posting") is looked for first by the next run: one post', async () => {
     const file = storyFile();
+    const { headline } = JSON.parse(readFileSync(file, 'utf8')) as { headline: string };
+    const state = join(dir, 'killed.json');
+    x.fault({ mode: 'hold', on: 'post' });
+    // The first run claims the row (saved as "posting" before the post is sent); X holds the post request.
+    const first = run([file], xEnv(), { timeoutMs: 20_000 }, state);
+    const held = async () => ((await (await fetch(`${x.url}/__held`)).json()) as { held: number }).held;
+    for (let i = 0; i < 400 && (await held()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    const atDeath = readFileSync(state, 'utf8');
+    expect((JSON.parse(atDeath) as { outbox: { state: string }[] }).outbox.map((r) => r.state)).toEqual(['posting']);
+    // X publishes it; the run is "killed" before it records the answer: its state file is what it was.
+    await fetch(`${x.url}/__release`, { method: 'POST' });
+    await first;
+    writeFileSync(state, atDeath);
+    const again = await run([file], xEnv(), {}, state);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^x: posted \(by an earlier run, found\) https:/m);
+    expect(xPostsWith(headline)).toHaveLength(1);
+  });
+
+  it('401 fails with the reason and exit 1; the next run, with the right secret, posts it once', async () => {
+    const file = storyFile();
+    const { headline } = JSON.parse(readFileSync(file, 'utf8')) as { headline: string };
     const r = await run([file], { ...xEnv(), X_ACCESS_SECRET: 'wrong' });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^x: failed: X answered 401/m);
-    const state = JSON.parse(readFileSync(r.state, 'utf8')) as { posts: Record<string, unknown> };
-    expect(Object.keys(state.posts).some((k) => k.includes(JSON.parse(readFileSync(file, 'utf8')).url))).toBe(false);
+    expect(xPostsWith(headline)).toEqual([]);
+    const fixed = await run([file], xEnv());
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toMatch(/^x: posted https:/m);
+    expect(xPostsWith(headline)).toHaveLength(1);
+  });
+
+  it('runs the same state machine as the Worker: its state file holds outbox rows with their lease and attempts', async () => {
+    const file = storyFile();
+    const r = await run([file], xEnv());
+    expect(r.code).toBe(0);
+    const saved = JSON.parse(readFileSync(r.state, 'utf8')) as {
+      version: number;
+      outbox: Array<{ platform: string; state: string; attempts: number; leaseToken: string | null; storyId: string }>;
+      stories: Array<{ id: string; story: { url: string } }>;
+    };
+    expect(saved.version).toBe(2);
+    const { url } = JSON.parse(readFileSync(file, 'utf8')) as { url: string };
+    const entered = saved.stories.find((s) => s.story.url === url)!;
+    expect(saved.outbox.filter((o) => o.storyId === entered.id)).toMatchObject([
+      { platform: 'x', state: 'posted', attempts: 1, leaseToken: null },
+    ]);
   });
 
   it('bad input exits 2 with one clear line: no file, no url, no credentials', async () => {
