@@ -1,6 +1,7 @@
 // createApp(deps): mounts one Hono instance per resource and maps every error to {error, message, issues?} once.
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { PatternRouter } from 'hono/router/pattern-router';
 import { ZodError } from 'zod';
 import { type Config, ConfigError, parseConfig } from './config.ts';
 import { isStorycardError, StorycardError } from './errors.ts';
@@ -15,13 +16,17 @@ import { posts } from './routes/posts.ts';
 import { share } from './routes/share.ts';
 import { stories } from './routes/stories.ts';
 import { studio } from './routes/studio.ts';
+import { type FetchPolicy, fetchPolicyFor } from './safe-fetch.ts';
 import { CardStore } from './storage/cards.ts';
 import { StoryStore } from './storage/stories.ts';
 import { toFieldIssues } from './story/schema.ts';
 
 export interface AppDeps {
-  /** Render one card. index.ts wires the render core with the workerd runtime; tests wrap it to count. */
-  renderCard: (req: RenderRequest, env: Env) => Promise<RenderResult>;
+  /**
+   * Render one card. index.ts wires the render core with the workerd runtime; tests wrap it to count. The policy
+   * names the image hosts the card may fetch (src/safe-fetch.ts): the settings' and this request's own host.
+   */
+  renderCard: (req: RenderRequest, env: Env, policy: FetchPolicy) => Promise<RenderResult>;
 }
 
 // Settings are parsed once per env object (one per isolate in production), not once per request.
@@ -38,12 +43,22 @@ function configFor(env: Env): Config {
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
+  // API JSON (answers and errors alike) is never cached by a browser or proxy, and never sniffed as anything else.
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.get('Content-Type')?.startsWith('application/json')) return;
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
+
   app.use(async (c, next) => {
     const config = configFor(c.env);
     c.set('config', config);
     c.set('baseUrl', config.publicBaseUrl ?? new URL(c.req.url).origin);
     c.set('stories', new StoryStore(c.env.DB));
-    c.set('cards', new CardStore(c.env.DB, c.env.CARDS, (req) => deps.renderCard(req, c.env)));
+    const policy = fetchPolicyFor(config, c.req.url);
+    c.set('fetchPolicy', policy);
+    c.set('cards', new CardStore(c.env.DB, c.env.CARDS, (req) => deps.renderCard(req, c.env, policy)));
     await next();
   });
 
@@ -57,7 +72,25 @@ export function createApp(deps: AppDeps) {
   app.route('/api/feeds', feeds);
   app.route('/studio', studio);
 
-  app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  // A known path with the wrong method is a 405 that names the methods it has (RFC 9110 asks for Allow).
+  let routes: PatternRouter<string> | undefined;
+  const allowedFor = (path: string): string[] => {
+    if (!routes) {
+      routes = new PatternRouter<string>();
+      for (const r of app.routes) if (r.method !== 'ALL') routes.add(r.method, r.path, r.method);
+    }
+    const methods = new Set(routes.match('GET', path)[0].length ? ['GET', 'HEAD'] : []);
+    for (const m of ['DELETE', 'PATCH', 'POST', 'PUT']) if (routes.match(m, path)[0].length) methods.add(m);
+    return [...methods].sort();
+  };
+  app.notFound((c) => {
+    const allowed = allowedFor(c.req.path);
+    if (!allowed.length)
+      return c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404);
+    c.header('Allow', allowed.join(', '));
+    const message = `${c.req.path}: expected one of the methods ${allowed.join(', ')}, received ${c.req.method}`;
+    return c.json({ error: 'method_not_allowed', message }, 405);
+  });
 
   app.onError((err, c) => {
     if (isStorycardError(err)) {

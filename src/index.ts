@@ -1,19 +1,17 @@
 // Worker entry: the fetch handler Cloudflare calls, with the render core running on the workerd runtime adapter.
 import { createApp } from './app.ts';
-import { enqueuePosts, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
+import { configOf, enqueuePosts, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
 import { pollFeeds } from './intake/feeds.ts';
 import { renderCard } from './render/index.ts';
-import type { RenderRequest, RenderRuntime } from './render/types.ts';
-import { createWorkerdRuntime } from './runtime/workerd.ts';
+import type { RenderRequest } from './render/types.ts';
+import { workerdRuntimeFor } from './runtime/workerd.ts';
+import { type FetchPolicy, fetchPolicyFor } from './safe-fetch.ts';
 import { CardStore, prerenderCards } from './storage/cards.ts';
 
-// One runtime per isolate: wasm is initialised and fonts are loaded once, then reused by every request.
-let runtime: RenderRuntime | undefined;
-
-const render = (req: RenderRequest, env: Env) => {
-  runtime ??= createWorkerdRuntime({ assets: env.ASSETS });
-  return renderCard(req, runtime);
-};
+// Runtimes live for the isolate: wasm is initialised and fonts are loaded once, then reused by every request. The
+// policy says which image hosts a card may fetch: outside a request (the queue, the cron), from the settings alone.
+const render = (req: RenderRequest, env: Env, policy?: FetchPolicy) =>
+  renderCard(req, workerdRuntimeFor(env.ASSETS, policy ?? fetchPolicyFor(configOf(env))));
 
 const app = createApp({ renderCard: render });
 

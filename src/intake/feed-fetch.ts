@@ -1,4 +1,6 @@
-// Fetching one feed: conditional GET (ETag / Last-Modified), a time limit, a size cap, and the charset it names.
+// Fetching one feed: conditional GET (ETag / Last-Modified), a time limit, a size cap, and the charset it names;
+// every hop checked like any URL a user hands us (src/safe-fetch.ts).
+import { type FetchPolicy, safeFetch } from '../safe-fetch.ts';
 import { readCapped } from '../streams.ts';
 
 /** A feed bigger than this is refused: real feeds are well under 1 MB, and the whole body is parsed in memory. */
@@ -17,6 +19,8 @@ export type FetchedFeed =
 
 export interface FetchOptions {
   fetch?: typeof fetch;
+  /** Which hosts a feed (and its redirects) may be on; default: public addresses only. */
+  policy?: FetchPolicy;
   timeoutMs?: number;
   maxBytes?: number;
   userAgent?: string;
@@ -78,7 +82,7 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
   if (validators.lastModified) headers.set('If-Modified-Since', validators.lastModified);
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const res = await (options.fetch ?? fetch)(url, { headers, redirect: 'follow', signal });
+    const res = await safeFetch(url, { headers, signal }, options.policy ?? {}, options.fetch);
     const etag = res.headers.get('ETag') ?? undefined;
     const lastModified = res.headers.get('Last-Modified') ?? undefined;
     if (res.status === 304) {

@@ -3,6 +3,7 @@ import { postPlanner } from '../bot/plan.ts';
 import { parseConfig } from '../config.ts';
 import { D1PublishStore } from '../publish/d1.ts';
 import { type Published, publishStory } from '../publish/index.ts';
+import { fetchPolicyFor } from '../safe-fetch.ts';
 import { type FeedStatus, FeedStore, type PollRecord } from '../storage/feeds.ts';
 import type { OutboxRow } from '../storage/outbox.ts';
 import type { StoryRecord } from '../storage/stories.ts';
@@ -166,7 +167,9 @@ export async function pollFeeds(env: Env, now: number, deps: FeedDeps): Promise<
   const store = new D1PublishStore(env.DB);
   const ctx: Ctx = {
     feeds: new FeedStore(env.DB),
-    deps,
+    // Feed URLs (and where they redirect) are checked like any URL handed to us: FEEDS is a setting, but a feed
+    // host can redirect anywhere.
+    deps: { ...deps, policy: deps.policy ?? fetchPolicyFor(config) },
     now,
     saveStory: (story) =>
       publishStory(

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { isStorycardError, StorycardError } from '../errors.ts';
 import { type ExtractInput, extractStory, MAX_INPUT_BYTES } from '../intake/extract.ts';
-import { MAX_BODY_BYTES, readJsonBody } from './body.ts';
+import { MAX_BODY_BYTES, readJsonBodySized } from './body.ts';
 import { StoryWriteSchema } from './schemas.ts';
 
 /** The article form of a POST /api/stories body (for /openapi.json): any story field given overrides extraction. */
@@ -47,15 +47,15 @@ const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an arr
  * drops the extracted quote). Plain story bodies keep the 64 KB limit.
  */
 export async function readStoryInput(c: Context): Promise<unknown> {
-  const body = await readJsonBody(c, MAX_ARTICLE_BODY_BYTES);
+  const { value: body, bytes } = await readJsonBodySized(c, MAX_ARTICLE_BODY_BYTES);
   const obj =
     body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
   if (!obj || (obj.article == null && obj.html == null)) {
-    const size = new TextEncoder().encode(JSON.stringify(body)).byteLength;
-    if (size > MAX_BODY_BYTES) {
+    // The raw body as it arrived (whitespace and escapes included), not what it parses into.
+    if (bytes > MAX_BODY_BYTES) {
       throw new StorycardError(
         'payload_too_large',
-        `body: expected at most ${MAX_BODY_BYTES} bytes for a story without an article, received ${size} bytes`,
+        `body: expected at most ${MAX_BODY_BYTES} bytes for a story without an article, received ${bytes} bytes`,
       );
     }
     return body;

@@ -10,6 +10,14 @@ const tooLarge = (max: number, received: string) =>
 
 /** Parse a JSON body of at most 64 KB (or `maxBytes`). Content-Length is checked first, then the bytes actually sent, since a header can lie. */
 export async function readJsonBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  return (await readJsonBodySized(c, maxBytes)).value;
+}
+
+/** The same, with the size of the raw body as sent: limits apply to what arrived, not to what it parses into. */
+export async function readJsonBodySized(
+  c: Context,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<{ value: unknown; bytes: number }> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new StorycardError(
@@ -22,7 +30,7 @@ export async function readJsonBody(c: Context, maxBytes = MAX_BODY_BYTES): Promi
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (!text.trim()) throw invalidJson('an empty body');
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), bytes: bytes.byteLength };
   } catch (e) {
     throw invalidJson(`text that is not JSON (${(e as Error).message})`);
   }

@@ -1,5 +1,6 @@
 // The Hono environment every route shares: bindings, plus what app.ts puts on each request.
 import type { Config } from '../config.ts';
+import type { FetchPolicy } from '../safe-fetch.ts';
 import type { CardStore } from '../storage/cards.ts';
 import type { StoryStore } from '../storage/stories.ts';
 
@@ -11,5 +12,7 @@ export interface AppEnv {
     cards: CardStore;
     /** PUBLIC_BASE_URL, or this request's origin: every absolute URL we hand out starts with it. */
     baseUrl: string;
+    /** The hosts a card rendered for this request may fetch images from (FETCH_ALLOW_HOSTS; never this Worker). */
+    fetchPolicy: FetchPolicy;
   };
 }

@@ -1,7 +1,21 @@
 // The API's request and response shapes, in zod: handlers validate with them and /openapi.json is generated from them.
 import { z } from 'zod';
 import { SIZE_NAMES } from '../render/types.ts';
-import { StorySchema } from '../story/schema.ts';
+import { hasLoneSurrogate, StorySchema } from '../story/schema.ts';
+import { DATA_IMAGE_MAX_BYTES, httpUrlProblem, normalUrl, parseDataImage } from '../story/urls.ts';
+
+const LOGO_EXPECTED = `an http(s) URL, or a data:image/png, jpeg, gif, webp or svg+xml;base64 URL of at most ${DATA_IMAGE_MAX_BYTES} bytes`;
+
+/** A logo URL: fetched (http(s), guarded) or drawn as given (data:, checked to be the image it says, size-capped). */
+const logoUrl = z
+  .string()
+  .transform((s) => s.trim())
+  .superRefine((s, ctx) => {
+    const problem = s.startsWith('data:') ? parseDataImage(s) : httpUrlProblem(s);
+    if (typeof problem === 'string')
+      ctx.addIssue({ code: 'custom', message: LOGO_EXPECTED, params: { received: problem } });
+  })
+  .transform((s) => (s.startsWith('data:') ? s : normalUrl(s)));
 
 export const ThemeSchema = z
   .object({
@@ -10,11 +24,13 @@ export const ThemeSchema = z
       .string()
       .regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, { message: 'a hex colour like #C8102E' })
       .optional(),
-    siteName: z.string().trim().min(1).max(80).optional(),
-    logoUrl: z
+    siteName: z
       .string()
-      .refine((s) => /^(https?:|data:image\/)/.test(s), { message: 'an http(s) or data:image URL' })
+      .refine((s) => !hasLoneSurrogate(s), { message: 'text without lone surrogates (half of a UTF-16 pair)' })
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1).max(80))
       .optional(),
+    logoUrl: logoUrl.optional(),
   })
   .describe('Card theme overrides; anything left out uses the template default.');
 

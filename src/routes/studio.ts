@@ -85,7 +85,7 @@ export const studio = new Hono<AppEnv>()
   })
   .get('/gallery.png', async (c) => {
     const req = await galleryTile(new URL(c.req.url).searchParams, c.var.config.apiToken);
-    const { image } = await renderForStudio({ ...req, format: 'png' }, c.env);
+    const { image } = await renderForStudio({ ...req, format: 'png' }, c.env, c.var.fetchPolicy);
     return new Response(image as unknown as BodyInit, {
       headers: {
         'Content-Type': 'image/png',
@@ -111,7 +111,7 @@ export const studio = new Hono<AppEnv>()
     const resolved = resolveTheme(theme);
     const req = { story, template, size, theme: resolved };
     if (format !== 'svg') {
-      const result = await renderForStudio({ ...req, format }, c.env);
+      const result = await renderForStudio({ ...req, format }, c.env, c.var.fetchPolicy);
       const written = result.format as ImageFormat;
       return new Response(result.image as unknown as BodyInit, {
         headers: {
@@ -123,7 +123,7 @@ export const studio = new Hono<AppEnv>()
         },
       });
     }
-    const result = await drawForStudio(req, c.env);
+    const result = await drawForStudio(req, c.env, c.var.fetchPolicy);
     const warnings = studioWarnings({ story, theme: resolved, meta, report: result.report });
     c.header('Cache-Control', 'no-store');
     return c.json({ svg: result.svg, report: result.report, warnings, template: meta });

@@ -1,38 +1,45 @@
 // Fetches a remote image for a card (logo, story image) as a data: URI, within limits; shared by both runtimes.
+// Every hop is checked (src/safe-fetch.ts): no loopback, private or link-local address, nor the Worker itself.
+import { BlockedFetchError, type FetchPolicy, safeFetch } from '../safe-fetch.ts';
+import { IMAGE_SIGNATURES, parseDataImage } from '../story/urls.ts';
 import { readCapped } from '../streams.ts';
 import { overPixelBudget } from './image-size.ts';
 
 export const IMAGE_TIMEOUT_MS = 5_000;
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 
-/** Content types a card may embed, each with a check of the file's first bytes (a mislabelled file is refused). */
-const SIGNATURES: Record<string, (b: Uint8Array) => boolean> = {
-  'image/png': (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  'image/jpeg': (b) => startsWith(b, [0xff, 0xd8, 0xff]),
-  'image/gif': (b) => startsWith(b, [0x47, 0x49, 0x46, 0x38]),
-  'image/webp': (b) => startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b.subarray(8), [0x57, 0x45, 0x42, 0x50]),
-  'image/svg+xml': (b) => new TextDecoder().decode(b.subarray(0, 1024)).includes('<svg'),
-};
+export interface FetchImageOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** Which hosts may be fetched (FETCH_ALLOW_HOSTS, the Worker's own hosts); default: public addresses only. */
+  policy?: FetchPolicy;
+}
 
 /**
- * The image at `url` as `data:<type>;base64,…`, or null when it is not http(s), fails, takes longer than
- * IMAGE_TIMEOUT_MS, is larger than IMAGE_MAX_BYTES or MAX_IMAGE_PIXELS, or is not a PNG, JPEG, GIF, WebP or SVG. Never throws:
- * a card drops a missing image rather than failing.
+ * The image at `url` as `data:<type>;base64,…`, or null when it is not http(s) or a valid data: image, is refused
+ * by the fetch policy, fails, takes longer than IMAGE_TIMEOUT_MS, is larger than IMAGE_MAX_BYTES, or is not a PNG,
+ * JPEG, GIF, WebP or SVG, or over MAX_IMAGE_PIXELS. A data: image (a logo given inline) is checked the same way and drawn as given. Never
+ * throws: a card drops a missing image rather than failing.
  */
-export async function fetchImageAsDataUri(
-  url: string,
-  opts: { fetch?: typeof fetch; timeoutMs?: number } = {},
-): Promise<string | null> {
-  const fetchImpl = opts.fetch ?? fetch;
+export async function fetchImageAsDataUri(url: string, opts: FetchImageOptions = {}): Promise<string | null> {
   try {
+    if (url.startsWith('data:')) {
+      const image = parseDataImage(url);
+      return typeof image === 'string' ? null : `data:${image.type};base64,${toBase64(image.bytes)}`;
+    }
     const { protocol } = new URL(url);
     if (protocol !== 'http:' && protocol !== 'https:') return null;
-    const res = await fetchImpl(url, {
-      signal: AbortSignal.timeout(opts.timeoutMs ?? IMAGE_TIMEOUT_MS),
-      headers: { accept: Object.keys(SIGNATURES).join(', ') },
-    });
+    const res = await safeFetch(
+      url,
+      {
+        signal: AbortSignal.timeout(opts.timeoutMs ?? IMAGE_TIMEOUT_MS),
+        headers: { accept: Object.keys(IMAGE_SIGNATURES).join(', ') },
+      },
+      opts.policy ?? {},
+      opts.fetch,
+    );
     const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    const matches = SIGNATURES[type];
+    const matches = IMAGE_SIGNATURES[type];
     const declared = Number(res.headers.get('content-length') ?? 0);
     if (!res.ok || !matches || !res.body || declared > IMAGE_MAX_BYTES) {
       await res.body?.cancel();
@@ -42,13 +49,11 @@ export async function fetchImageAsDataUri(
     if (!read.ok || !matches(read.bytes)) return null;
     if (overPixelBudget(read.bytes, type)) return null; // too big to decode: dropped like a failed fetch
     return `data:${type};base64,${toBase64(read.bytes)}`;
-  } catch {
+  } catch (error) {
+    // Refused URLs are worth the operator's attention (someone tried); network failures are routine.
+    if (error instanceof BlockedFetchError) console.warn(`card image: ${error.message}`);
     return null;
   }
-}
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return prefix.every((byte, i) => bytes[i] === byte);
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -1,4 +1,5 @@
 // Node adapter for the render core: satori's default build, native @resvg/resvg-js, node:zlib, wasm codecs; fonts/.
+import { lookup } from 'node:dns/promises';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
@@ -6,8 +7,12 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { DEFLATE_LEVEL } from '../render/png.ts';
 import type { RenderRuntime } from '../render/types.ts';
+import type { FetchPolicy } from '../safe-fetch.ts';
 import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
+
+/** Node reaches any network, so host names are resolved and their addresses checked too (src/safe-fetch.ts). */
+export const resolveHost = async (hostname: string) => (await lookup(hostname, { all: true })).map((a) => a.address);
 
 const FONTS_DIR = new URL('../../fonts/', import.meta.url);
 const require = createRequire(import.meta.url);
@@ -23,7 +28,11 @@ const codecs = createCodecs({
 // No system fonts: satori already turned text into paths, and system fonts would make output machine-dependent.
 const resvgOf = (svg: string) => new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
 
-export function createNodeRuntime(opts: { fontsDir?: URL; fetch?: typeof fetch } = {}): RenderRuntime {
+export function createNodeRuntime(
+  opts: { fontsDir?: URL; fetch?: typeof fetch; fetchPolicy?: FetchPolicy } = {},
+): RenderRuntime {
+  // With the real fetch, names are resolved before fetching; a test's own fetch is its own network.
+  const policy: FetchPolicy = { ...(opts.fetch ? {} : { resolve: resolveHost }), ...opts.fetchPolicy };
   const dir = opts.fontsDir ?? FONTS_DIR;
   const cache = new Map<string, Promise<ArrayBuffer>>();
   return {
@@ -53,6 +62,6 @@ export function createNodeRuntime(opts: { fontsDir?: URL; fetch?: typeof fetch }
       }
       return p;
     },
-    fetchImage: (url) => fetchImageAsDataUri(url, opts.fetch ? { fetch: opts.fetch } : {}),
+    fetchImage: (url) => fetchImageAsDataUri(url, { ...(opts.fetch ? { fetch: opts.fetch } : {}), policy }),
   };
 }

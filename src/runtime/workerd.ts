@@ -13,6 +13,7 @@ import satori, { initHarfBuzz, init as initSatori } from 'satori/standalone';
 import { StorycardError } from '../errors.ts';
 import { DEFLATE_LEVEL } from '../render/png.ts';
 import type { RenderRuntime } from '../render/types.ts';
+import type { FetchPolicy } from '../safe-fetch.ts';
 import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
 
@@ -21,6 +22,8 @@ export interface WorkerdRuntimeOptions {
   assets?: Fetcher;
   /** For tests: the fetch used by fetchImage. */
   fetch?: typeof fetch;
+  /** Which image hosts fetchImage may reach (src/safe-fetch.ts); default: public addresses only. */
+  fetchPolicy?: FetchPolicy;
 }
 
 // Module-level, so every request in an isolate shares one initialisation and one font cache.
@@ -96,8 +99,26 @@ export function createWorkerdRuntime(opts: WorkerdRuntimeOptions = {}): RenderRu
       }
       return data;
     },
-    fetchImage: (url) => fetchImageAsDataUri(url, opts.fetch ? { fetch: opts.fetch } : {}),
+    fetchImage: (url) =>
+      fetchImageAsDataUri(url, { ...(opts.fetch ? { fetch: opts.fetch } : {}), policy: opts.fetchPolicy ?? {} }),
   };
+}
+
+const byPolicy = new Map<string, RenderRuntime>();
+
+/**
+ * One runtime per fetch policy, kept for the isolate's life (the render core caches per runtime, so a runtime per
+ * request would reload fonts). Policies differ only by the Worker's own host, so there are a handful.
+ */
+export function workerdRuntimeFor(assets: Fetcher, policy: FetchPolicy): RenderRuntime {
+  const key = JSON.stringify([policy.allowHosts ?? [], policy.selfHosts ?? []]);
+  let runtime = byPolicy.get(key);
+  if (!runtime) {
+    if (byPolicy.size >= 16) byPolicy.delete(byPolicy.keys().next().value!);
+    runtime = createWorkerdRuntime({ assets, fetchPolicy: policy });
+    byPolicy.set(key, runtime);
+  }
+  return runtime;
 }
 
 async function fetchFont(assets: Fetcher, file: string): Promise<ArrayBuffer> {

@@ -1,11 +1,14 @@
 // Text normalisation shared by every entry point: what a user typed is what we draw, minus invisible junk.
 
-// Zero-width and bidi-control characters that paste in from CMSs and break wrapping or hashing.
-// ZWJ (U+200D) is kept: emoji sequences (👩‍💻) need it.
-const INVISIBLE = /[\u200B\u200C\u200E\u200F\u2060\uFEFF\u00AD\u202A-\u202E\u2066-\u2069]/g;
-const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+// Zero-width and bidi-control characters that paste in from CMSs and break wrapping or hashing, and the C0 and C1
+// control characters (NUL, ESC, …; tabs and line breaks are whitespace below), which no headline means and which
+// would otherwise reach page titles and post texts raw. ZWJ (U+200D) is kept: emoji sequences (👩‍💻) need it.
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u200B\u200C\u200E\u200F\u2060\uFEFF\u00AD\u202A-\u202E\u2066-\u2069]/g;
+const SPACES = /[\s\u0085\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
-/** Trim, drop zero-width characters, collapse every run of whitespace (newlines included) to one space. */
+/** Trim, drop zero-width and control characters, collapse every run of whitespace (newlines included) to one space. */
 export function normalizeText(input: string): string {
   return input.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }

@@ -2,43 +2,44 @@
 import { z } from 'zod';
 import { type FieldIssue, StorycardError } from '../errors.ts';
 import { graphemeLength, normalizeText } from './normalize.ts';
+import { httpUrlProblem, normalUrl } from './urls.ts';
 
 export const HEADLINE_MAX = 300;
 export const QUOTE_MAX = 600;
 
+/** Half of a UTF-16 surrogate pair on its own: JSON can spell one (\ud800), no text contains one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const hasLoneSurrogate = (s: string) => LONE_SURROGATE.test(s);
+const WELL_FORMED = { message: 'text without lone surrogates (half of a UTF-16 pair)' };
+const wellFormed = z.string().refine((s) => !hasLoneSurrogate(s), WELL_FORMED);
+
 const text = (max: number) =>
-  z
-    .string()
-    .transform(normalizeText)
-    .refine((s) => graphemeLength(s) <= max, { message: `at most ${max} characters` });
+  wellFormed.transform(normalizeText).refine((s) => graphemeLength(s) <= max, { message: `at most ${max} characters` });
 
 /** A blank optional string means "none", so `quote: "  "` is the same as no quote. */
 const optionalText = (max: number) =>
   z
-    .union([z.string(), z.null()])
+    .union([wellFormed, z.null()])
     .optional()
     .transform((s) => (s == null ? undefined : normalizeText(s) || undefined))
     .refine((s) => s === undefined || graphemeLength(s) <= max, { message: `at most ${max} characters` });
 
-const httpUrl = z
+const URL_EXPECTED = 'an absolute http(s) URL without control characters or backslashes';
+
+/** Stored as new URL(u).href; a URL hiding control characters or backslashes is refused, naming what it holds. */
+export const httpUrl = z
   .string()
-  .trim()
-  .refine(
-    (s) => {
-      try {
-        const u = new URL(s);
-        return u.protocol === 'http:' || u.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'an absolute http(s) URL' },
-  );
+  .transform((s) => s.replace(/^ +| +$/g, ''))
+  .superRefine((s, ctx) => {
+    const problem = httpUrlProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: URL_EXPECTED, params: { received: problem } });
+  })
+  .transform(normalUrl);
 
 const optionalUrl = z
   .union([z.string(), z.null()])
   .optional()
-  .transform((s) => (s == null || s.trim() === '' ? undefined : s.trim()))
+  .transform((s) => (s == null || s.trim() === '' ? undefined : s))
   .pipe(httpUrl.optional());
 
 const isoDate = z
@@ -79,7 +80,7 @@ export const StorySchema = z.object({
     .optional()
     .transform((s) => s ?? undefined),
   tags: z
-    .array(z.string().transform(normalizeText))
+    .array(wellFormed.transform(normalizeText))
     .max(30)
     .optional()
     .transform((t) => {
@@ -118,18 +119,56 @@ const EXPECTED_TYPE: Record<string, string> = {
   string: 'a string',
   array: 'an array of strings',
   object: 'a JSON object',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
 };
+
+/** What an issue expected, in our words: never a validator's own phrasing ("Invalid option: …"). */
+function expectedOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return EXPECTED_TYPE[issue.expected] ?? `a ${issue.expected}`;
+    case 'invalid_union':
+      return 'a string';
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? JSON.stringify(issue.values[0])
+        : `one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'too_big': {
+      const n = String(issue.maximum);
+      if (issue.origin === 'string') return `at most ${n} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `at most ${n} items`;
+      return `a number no larger than ${n}`;
+    }
+    case 'too_small': {
+      const n = String(issue.minimum);
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? 'a non-empty string' : `at least ${n} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `at least ${n} items`;
+      return `a number no smaller than ${n}`;
+    }
+    case 'not_multiple_of':
+      return `a multiple of ${String(issue.divisor)}`;
+    case 'invalid_format':
+      // Our regexes carry their own wording ("a hex colour like #C8102E"); zod's default names the pattern.
+      return /^Invalid/.test(issue.message) ? `text in the ${issue.format} format` : issue.message;
+    case 'unrecognized_keys':
+      return `no ${issue.keys.join(', ')}`;
+    case 'custom':
+      return issue.message;
+    default:
+      return /^Invalid/.test(issue.message) ? 'a valid value' : issue.message;
+  }
+}
 
 /** Turn zod's issues into ours: a path, what we expected, what we received. */
 export function toFieldIssues(error: z.ZodError, input: unknown): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.') || '(story)';
-    const received = describe(valueAt(input, issue.path));
-    let expected: string;
-    if (issue.code === 'invalid_type') expected = EXPECTED_TYPE[issue.expected] ?? issue.expected;
-    else if (issue.code === 'invalid_union') expected = 'a string';
-    else if (issue.code === 'too_big') expected = `at most ${String(issue.maximum)} items`;
-    else expected = issue.message;
+    const detail = issue.code === 'custom' ? (issue.params as { received?: string } | undefined)?.received : undefined;
+    const received = `${describe(valueAt(input, issue.path))}${detail ? ` (${detail})` : ''}`;
+    const expected = expectedOf(issue);
     return { path, expected, received, message: `${path}: expected ${expected}, received ${received}` };
   });
 }

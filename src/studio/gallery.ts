@@ -59,8 +59,15 @@ export async function galleryTile(params: URLSearchParams, apiToken: string | un
   if (!apiToken || !(await verifyParams(params, galleryKey(apiToken)))) {
     throw new StorycardError('forbidden', 'sig: expected a gallery signature issued by /studio/api/gallery');
   }
-  if (Number(params.get('exp')) * 1000 < Date.now()) {
-    throw new StorycardError('forbidden', 'exp: this gallery link has expired; reload the studio');
+  // Signed is not enough: the expiry must be a time, and no further off than a link we hand out (exp=never, or a
+  // year ahead, signed by anyone holding the token, would never expire).
+  const exp = Number(params.get('exp'));
+  const now = Date.now() / 1000;
+  if (!Number.isInteger(exp) || exp < now || exp > now + TTL_S + 3600) {
+    throw new StorycardError(
+      'forbidden',
+      'exp: this gallery link has expired (or names no time we issue); reload the studio',
+    );
   }
   const sample = SAMPLES.find((s) => s.id === params.get('sample'));
   const size = params.get('size');

@@ -1,4 +1,5 @@
-// Fake news feeds on 127.0.0.1: each path serves a document the test sets, with ETag/Last-Modified, 304s and faults.
+// Fake news feeds (and, for the same tests, a fake web host: images, redirects) on 127.0.0.1: each path serves what
+// the test sets, with ETag/Last-Modified, 304s and faults.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -10,8 +11,10 @@ export interface FeedSpec {
   etag?: string;
   /** Sent as Last-Modified; a request with this exact If-Modified-Since gets 304. */
   lastModified?: string;
-  /** Bytes of the body in this encoding (default utf8), so charset handling can be tested. */
-  encoding?: 'utf8' | 'latin1';
+  /** Bytes of the body in this encoding (default utf8), so charset handling can be tested; base64 for images. */
+  encoding?: 'utf8' | 'latin1' | 'base64';
+  /** Extra response headers (a Location with a 302, for a redirect). */
+  headers?: Record<string, string>;
   /** Answer with this status and the body as is (e.g. 500). */
   status?: number;
   /** hang: send headers and one chunk, then never finish; huge: stream `hugeBytes` of XML without Content-Length. */
@@ -91,6 +94,7 @@ export async function startFakeFeeds(): Promise<FakeFeeds> {
     }
     const headers: Record<string, string> = {
       'content-type': spec.contentType ?? 'application/rss+xml; charset=utf-8',
+      ...spec.headers,
     };
     if (spec.etag) headers.ETag = spec.etag;
     if (spec.lastModified) headers['Last-Modified'] = spec.lastModified;

@@ -49,7 +49,8 @@ const QUOTED =
 
 function poller(urls: string[], options: { timeoutMs?: number; maxBytes?: number } = {}) {
   const created: StoryRecord[] = [];
-  const e = { ...env, FEEDS: urls.join(',') } as Env;
+  // The fake feed server is on loopback: exempt, as local development does with FETCH_ALLOW_HOSTS.
+  const e = { ...env, FEEDS: urls.join(','), FETCH_ALLOW_HOSTS: '127.0.0.1' } as Env;
   const run = (): Promise<FeedPollResult[]> =>
     pollFeeds(e, Date.now(), { onStoryCreated: async (r) => void created.push(r), ...options });
   return { run, created };

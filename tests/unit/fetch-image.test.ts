@@ -8,6 +8,8 @@ import { makePng } from '../fakes/png.ts';
 const png = makePng(4, 3);
 const MB = 1024 * 1024;
 let server: Server;
+/** The test server is on loopback: allowed here as FETCH_ALLOW_HOSTS allows local fakes. */
+const local = { policy: { allowHosts: ['127.0.0.1'] } };
 let base: string;
 /** Bytes the server managed to write for the streaming-limit test: proves we stopped reading early. */
 let streamed = 0;
@@ -50,33 +52,34 @@ afterAll(() => {
 
 describe('fetchImageAsDataUri', () => {
   it('returns a PNG as a data: URI of the same bytes', async () => {
-    const uri = await fetchImageAsDataUri(`${base}/logo.png`);
+    const uri = await fetchImageAsDataUri(`${base}/logo.png`, local);
     expect(uri?.startsWith('data:image/png;base64,')).toBe(true);
     expect(new Uint8Array(Buffer.from(uri!.split(',')[1]!, 'base64'))).toEqual(png);
-    expect(await fetchImageAsDataUri(`${base}/logo-charset.png`)).toBe(uri);
-    expect(await fetchImageAsDataUri(`${base}/icon.svg`)).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(await fetchImageAsDataUri(`${base}/logo-charset.png`, local)).toBe(uri);
+    expect(await fetchImageAsDataUri(`${base}/icon.svg`, local)).toMatch(/^data:image\/svg\+xml;base64,/);
   });
 
   it('answers null for other content types, mislabelled files and HTTP errors', async () => {
     for (const path of ['/page.html', '/lying.png', '/missing.png']) {
-      expect(await fetchImageAsDataUri(`${base}${path}`)).toBeNull();
+      expect(await fetchImageAsDataUri(`${base}${path}`, local)).toBeNull();
     }
   });
 
-  it('answers null for anything but http(s), without throwing', async () => {
-    for (const url of ['file:///etc/passwd', 'data:image/png;base64,iVBORw0KGgo=', 'ftp://example.com/a.png', '']) {
-      expect(await fetchImageAsDataUri(url)).toBeNull();
+  it('answers null for anything but http(s) or a data: image, without throwing', async () => {
+    // data: images are drawn when they are one (tests/unit/safe-fetch.test.ts); other data: URIs are not images.
+    for (const url of ['file:///etc/passwd', 'data:text/html;base64,PGgxPg==', 'ftp://example.com/a.png', '']) {
+      expect(await fetchImageAsDataUri(url, local)).toBeNull();
     }
-    expect(await fetchImageAsDataUri('http://127.0.0.1:1/refused.png')).toBeNull();
+    expect(await fetchImageAsDataUri('http://127.0.0.1:1/refused.png', local)).toBeNull();
   });
 
   it(`stops reading past ${IMAGE_MAX_BYTES / MB} MB, declared or not`, async () => {
-    expect(await fetchImageAsDataUri(`${base}/declared-huge.png`)).toBeNull();
-    expect(await fetchImageAsDataUri(`${base}/endless.png`)).toBeNull();
+    expect(await fetchImageAsDataUri(`${base}/declared-huge.png`, local)).toBeNull();
+    expect(await fetchImageAsDataUri(`${base}/endless.png`, local)).toBeNull();
     expect(streamed).toBeLessThan(20 * MB);
   });
 
   it('gives up on a server that does not answer in time', async () => {
-    expect(await fetchImageAsDataUri(`${base}/slow.png`, { timeoutMs: 200 })).toBeNull();
+    expect(await fetchImageAsDataUri(`${base}/slow.png`, { ...local, timeoutMs: 200 })).toBeNull();
   });
 });

@@ -10,6 +10,8 @@ import { atom, jsonFeed, rss, type TestItem } from '../helpers/feeds.ts';
 import { botEnv, callWith } from './outbox-harness.ts';
 
 const FEEDS = inject('fakeFeedsUrl');
+/** The fake feed server is on loopback: exempt, as FETCH_ALLOW_HOSTS exempts local fakes in development. */
+const LOCAL = '127.0.0.1';
 const RUN = `/${crypto.randomUUID().slice(0, 8)}`; // fresh paths each run: the feed server outlives test files
 
 async function serveFeed(path: string, spec: FeedSpec): Promise<string> {
@@ -96,7 +98,7 @@ describe('the cron trigger polls FEEDS', () => {
     // Broken feeds first in the list: they must not stop the ones after them.
     const e = botEnv(
       { x: inject('quietFakes').x },
-      { BOT_MODE: 'dry-run', FEEDS: [down, bad, huge, rssUrl, atomUrl, jsonUrl].join(',') },
+      { BOT_MODE: 'dry-run', FEEDS: [down, bad, huge, rssUrl, atomUrl, jsonUrl].join(','), FETCH_ALLOW_HOSTS: LOCAL },
     );
 
     await cron(e);
@@ -186,7 +188,7 @@ describe('the cron trigger polls FEEDS', () => {
     expect(res.status).toBe(201);
     const posted = (await res.json()) as { id: string };
     const url = await serveFeed('/cms.xml', { body: rss('CMS', [item('older')]) });
-    const fe = { ...e, FEEDS: url } as Env;
+    const fe = { ...e, FEEDS: url, FETCH_ALLOW_HOSTS: LOCAL } as Env;
     await cron(fe);
     await serveFeed('/cms.xml', { body: rss('CMS', [story, item('older')]) });
     await cron(fe);
@@ -198,7 +200,7 @@ describe('the cron trigger polls FEEDS', () => {
   it('a feed that never finishes answering times out on its own; the others are polled', async () => {
     const slow = await serveFeed('/slow.xml', { fault: 'hang' });
     const fine = await serveFeed('/fine.xml', { body: rss('Fine', [item('f')]) });
-    const e = { ...env, FEEDS: `${slow},${fine}` } as Env;
+    const e = { ...env, FEEDS: `${slow},${fine}`, FETCH_ALLOW_HOSTS: LOCAL } as Env;
     const results = await pollFeeds(e, Date.now(), { onStoryCreated: async () => {}, timeoutMs: 500 });
     expect(results).toEqual([
       {
@@ -215,7 +217,7 @@ describe('the cron trigger polls FEEDS', () => {
 
   it('a feed that publishes more than the per-poll cap gets the oldest first and the rest on the next poll, despite its ETag', async () => {
     const url = await serveFeed('/burst.xml', { body: rss('Burst', [item('old')]), etag: '"b1"' });
-    const e = { ...env, FEEDS: url } as Env;
+    const e = { ...env, FEEDS: url, FETCH_ALLOW_HOSTS: LOCAL } as Env;
     const created: string[] = [];
     const deps = {
       onStoryCreated: async (r: { story: { url?: string } }) => void created.push(r.story.url!),

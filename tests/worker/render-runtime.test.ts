@@ -96,9 +96,10 @@ describe('workerd render runtime', () => {
     await expect(createWorkerdRuntime({}).loadFont('inter-400.woff')).rejects.toThrow(/no ASSETS binding/);
   });
 
-  it('fetchImage answers null for anything but http(s), without throwing', async () => {
+  it('fetchImage answers null for anything but http(s) or a data: image, without throwing', async () => {
     for (const url of [
-      'data:image/png;base64,iVBORw0KGgo=',
+      'data:text/html;base64,PGgxPg==',
+      'http://127.0.0.1:9/loopback.png',
       'file:///etc/passwd',
       'ftp://example.com/a.png',
       'not a url',
