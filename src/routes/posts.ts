@@ -1,10 +1,19 @@
-// /api/posts: the bot's outbox (Bearer auth): what was or will be posted where, its state, and a retry button.
+// /api/posts: the bot's outbox (Bearer auth): what was or will be posted where, its state, and the editor's
+// controls: approve, skip and edit in review mode, retry, and today's posts against each cap.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { shortUrlForDisplay } from '../bot/compose.ts';
+import { accountsFor } from '../bot/outbox.ts';
+import { botSends } from '../bot/queue.ts';
+import { nextUtcDay } from '../bot/retry.ts';
+import { countFor, LIMITS } from '../bot/text-length.ts';
+import { PLATFORMS, type Platform } from '../bot/types.ts';
 import { StorycardError } from '../errors.ts';
 import { OUTBOX_STATES, type OutboxRow, OutboxStore } from '../storage/outbox.ts';
-import { toFieldIssues } from '../story/schema.ts';
+import { StoryStore } from '../storage/stories.ts';
+import { hasLoneSurrogate, toFieldIssues } from '../story/schema.ts';
 import { requireToken } from './auth.ts';
+import { readJsonBody } from './body.ts';
 import type { AppEnv } from './context.ts';
 
 export const PostsQuerySchema = z.object({
@@ -14,6 +23,10 @@ export const PostsQuerySchema = z.object({
   storyId: z.string().min(1).optional(),
 });
 
+export const PostEditSchema = z
+  .object({ text: z.string().describe("The post's new text: within the platform's length, carrying the story link.") })
+  .describe('PATCH /api/posts/:id (a post waiting for review).');
+
 const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function toPostResponse(r: OutboxRow) {
@@ -22,9 +35,11 @@ export function toPostResponse(r: OutboxRow) {
     storyId: r.storyId,
     platform: r.platform,
     account: r.account,
-    /** queued | posting | posted | failed | dead | dry-run */
+    /** review | queued | posting | posted | failed | dead | skipped | dry-run */
     state: r.state,
     text: r.text,
+    /** The link the post carries (the article URL with POST_LINK_QUERY's parameters). */
+    link: r.link,
     platformPostId: r.platformPostId,
     url: r.postUrl,
     attempts: r.attempts,
@@ -39,6 +54,42 @@ export function toPostResponse(r: OutboxRow) {
   };
 }
 
+const conflict = (id: string, expected: string, row: OutboxRow, why = '') =>
+  new StorycardError('conflict', `post ${id}: expected ${expected}, received ${row.state}${why ? ` (${why})` : ''}`);
+
+const textError = (expected: string, received: string) =>
+  new StorycardError('invalid_request', `text: expected ${expected}, received ${received}`, {
+    issues: [{ path: 'text', expected, received, message: `text: expected ${expected}, received ${received}` }],
+  });
+
+/** An editor's text: not blank, no control characters but line breaks, within the platform's count, with the link. */
+function checkText(input: unknown, row: OutboxRow, storyUrl: string | undefined): string {
+  const parsed = PostEditSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = toFieldIssues(parsed.error, input);
+    throw new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
+  }
+  const text = parsed.data.text.trim();
+  if (!text) throw textError('the text of the post', 'an empty text');
+  if (hasLoneSurrogate(text)) throw textError('text without lone surrogates (half a UTF-16 pair)', 'one');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  const control = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.exec(text);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw textError('text without control characters (line breaks are fine)', `${code} at ${control.index}`);
+  }
+  const platform = row.platform as Platform;
+  const limit = LIMITS[platform];
+  const length = countFor(platform, text);
+  if (length > limit) throw textError(`at most ${limit} characters as ${platform} counts them`, `${length}`);
+  // The link is how a check recognises the post later (and what the post is for): it stays.
+  const link = row.link ?? storyUrl;
+  if (link && !text.includes(link) && !(platform === 'bluesky' && text.includes(shortUrlForDisplay(link)))) {
+    throw textError(`the story link ${link} in the post`, 'a text without it');
+  }
+  return text;
+}
+
 export const posts = new Hono<AppEnv>()
   .use(requireToken)
   .get('/', async (c) => {
@@ -51,38 +102,120 @@ export const posts = new Hono<AppEnv>()
     const page = await new OutboxStore(c.env.DB).list({ ...rest, ...(state ? { state: [state] } : {}) });
     return c.json({ items: page.items.map(toPostResponse), nextCursor: page.nextCursor });
   })
+  .get('/today', async (c) => {
+    const config = c.var.config;
+    const now = Date.now();
+    const dayStart = nextUtcDay(now) - 86_400_000;
+    const rows = await new OutboxStore(c.env.DB).today(dayStart, now);
+    const accounts = new Map<
+      string,
+      { platform: Platform; account: string; postedToday: number; postingNow: number; links: number }
+    >();
+    const slot = (platform: Platform, account: string) => {
+      const key = `${platform} ${account}`;
+      if (!accounts.has(key)) accounts.set(key, { platform, account, postedToday: 0, postingNow: 0, links: 0 });
+      return accounts.get(key)!;
+    };
+    for (const [platform, account] of Object.entries(await accountsFor(config)) as [Platform, string][])
+      slot(platform, account);
+    for (const r of rows) {
+      if (!(PLATFORMS as readonly string[]).includes(r.platform)) continue;
+      const s = slot(r.platform as Platform, r.account);
+      if (r.state === 'posting') s.postingNow++;
+      else {
+        s.postedToday++;
+        if (/https?:\/\//.test(r.text)) s.links++;
+      }
+    }
+    const prices = { xPostUsd: config.xPrices.post, xLinkPostUsd: config.xPrices.linkPost };
+    const platforms = [...accounts.values()].map(({ links, ...s }) => ({
+      ...s,
+      cap: config.dailyCaps[s.platform],
+      ...(s.platform === 'x'
+        ? { estimatedSpendUsd: round(links * prices.xLinkPostUsd + (s.postedToday - links) * prices.xPostUsd) }
+        : {}),
+    }));
+    return c.json({
+      day: new Date(dayStart).toISOString().slice(0, 10),
+      resetsAt: new Date(nextUtcDay(now)).toISOString(),
+      botMode: config.botMode,
+      platforms,
+      prices,
+    });
+  })
   .get('/:id', async (c) => {
     const row = await new OutboxStore(c.env.DB).get(c.req.param('id'));
     if (!row) throw notFound(c.req.param('id'));
     return c.json(toPostResponse(row));
+  })
+  .patch('/:id', async (c) => {
+    const id = c.req.param('id');
+    const store = new OutboxStore(c.env.DB);
+    const row = await store.get(id);
+    if (!row) throw notFound(id);
+    const body = await readJsonBody(c);
+    if (row.state !== 'review') throw conflict(id, 'a post waiting for review (its text is frozen once queued)', row);
+    const story = await new StoryStore(c.env.DB).get(row.storyId);
+    const edited = await store.editText(id, checkText(body, row, story?.story.url), Date.now());
+    if (!edited) throw new StorycardError('conflict', `post ${id} changed state while editing; look again`);
+    return c.json(toPostResponse(edited));
+  })
+  .post('/:id/approve', async (c) => {
+    const id = c.req.param('id');
+    const store = new OutboxStore(c.env.DB);
+    const row = await store.get(id);
+    if (!row) throw notFound(id);
+    mustSend(c.var.config.botMode, 'approve a post');
+    if (row.state !== 'review') throw conflict(id, 'a post waiting for review', row);
+    const approved = await store.approve(id, Date.now());
+    if (!approved) throw new StorycardError('conflict', `post ${id} changed state while approving; look again`);
+    await c.env.POST_QUEUE.send({ outboxId: id });
+    return c.json(toPostResponse(approved), 202);
+  })
+  .post('/:id/skip', async (c) => {
+    const id = c.req.param('id');
+    const store = new OutboxStore(c.env.DB);
+    const row = await store.get(id);
+    if (!row) throw notFound(id);
+    const why = { posting: 'an attempt is in progress', posted: 'it is already posted', 'dry-run': 'a dry-run record' };
+    if (row.state in why) throw conflict(id, 'a post not yet sent', row, why[row.state as keyof typeof why]);
+    if (row.state === 'skipped') return c.json(toPostResponse(row));
+    const skipped = await store.skip(id, Date.now());
+    if (!skipped) throw new StorycardError('conflict', `post ${id} changed state while skipping; look again`);
+    return c.json(toPostResponse(skipped));
   })
   .post('/:id/retry', async (c) => {
     const id = c.req.param('id');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
     if (!row) throw notFound(id);
-    if (c.var.config.botMode !== 'live') {
-      throw new StorycardError(
-        'conflict',
-        `BOT_MODE: expected live to retry a post, received ${c.var.config.botMode}; nothing would be sent`,
-      );
-    }
-    if (row.state === 'posted' || row.state === 'posting' || row.state === 'dry-run') {
-      const why = {
+    mustSend(c.var.config.botMode, 'retry a post');
+    if (!['failed', 'dead', 'queued'].includes(row.state)) {
+      const why: Partial<Record<OutboxRow['state'], string>> = {
         posted: 'it is already posted',
         posting: 'an attempt is in progress',
         'dry-run': 'it is a dry-run record',
+        review: 'it waits for review: approve it',
+        skipped: 'an editor skipped it',
       };
-      throw new StorycardError(
-        'conflict',
-        `post ${id}: expected a failed, dead or queued post, received ${row.state} (${why[row.state]})`,
-      );
+      throw conflict(id, 'a failed, dead or queued post', row, why[row.state]);
     }
     const requeued = await store.requeue(id, Date.now());
     if (!requeued) throw new StorycardError('conflict', `post ${id} changed state while retrying; look again`);
     await c.env.POST_QUEUE.send({ outboxId: id });
     return c.json(toPostResponse(requeued), 202);
   });
+
+function mustSend(mode: string, what: string) {
+  if (!botSends({ botMode: mode } as Parameters<typeof botSends>[0])) {
+    throw new StorycardError(
+      'conflict',
+      `BOT_MODE: expected live or review to ${what}, received ${mode}; nothing would be sent`,
+    );
+  }
+}
+
+const round = (usd: number) => Math.round(usd * 1000) / 1000;
 
 function notFound(id: string): StorycardError {
   return new StorycardError('not_found', `no post with id ${JSON.stringify(id)}`);
