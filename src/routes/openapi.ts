@@ -7,7 +7,7 @@ import { StoryArticleWriteSchema } from './article-input.ts';
 import type { AppEnv } from './context.ts';
 import { ExtractJsonSchema, ExtractQuerySchema } from './extract.ts';
 import { FeedListSchema } from './feeds.ts';
-import { PostsQuerySchema } from './posts.ts';
+import { PostEditSchema, PostsQuerySchema } from './posts.ts';
 import { ErrorSchema, ListQuerySchema, StoryListSchema, StoryResponseSchema, StoryWriteSchema } from './schemas.ts';
 
 const schema = (s: z.ZodType, io: 'input' | 'output') =>
@@ -33,6 +33,7 @@ const ERROR_TEXT: Record<number, string> = {
   413: 'Body too large: a story over 64 KB, or an article over 2 MB.',
   415: 'Content-Type is not application/json.',
   422: 'The card would go over the render budget (at most 300 emoji, 1,300 characters drawn); `issues` names the field.',
+  405: 'A known path with another method: the Allow header names the methods it has.',
 };
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
@@ -64,6 +65,7 @@ export function openApiDocument(baseUrl: string) {
         StoryArticleWrite: schema(StoryArticleWriteSchema, 'input'),
         Story: schema(StorySchema, 'output'),
         FeedList: schema(FeedListSchema, 'output'),
+        PostEdit: schema(PostEditSchema, 'input'),
       },
     },
     security: [{ bearer: [] }],
@@ -156,14 +158,50 @@ export function openApiDocument(baseUrl: string) {
           responses: { 200: { description: '{items, nextCursor}' }, ...errors(400, 401, 403) },
         },
       },
+      '/api/posts/today': {
+        get: {
+          summary:
+            "Each account's posts since UTC midnight against its daily cap, posts in flight, and X's estimated spend",
+          responses: {
+            200: {
+              description:
+                '{day, resetsAt, botMode, platforms: [{platform, account, postedToday, postingNow, cap, estimatedSpendUsd?}], prices}',
+            },
+            ...errors(401, 403),
+          },
+        },
+      },
       '/api/posts/{id}': {
         parameters: [idParam],
         get: { summary: 'One outbox post', responses: { 200: { description: 'The post' }, ...errors(401, 403, 404) } },
+        patch: {
+          summary:
+            "Edit a post waiting for review (BOT_MODE=review): within the platform's length as it counts it, keeping the story link",
+          requestBody: { required: true, content: json('PostEdit') },
+          responses: {
+            200: { description: 'The post with its new text' },
+            ...errors(400, 401, 403, 404, 409, 413, 415),
+          },
+        },
+      },
+      '/api/posts/{id}/approve': {
+        parameters: [idParam],
+        post: {
+          summary: 'Send a post waiting for review: it is queued now (BOT_MODE review or live)',
+          responses: { 202: { description: 'Queued; the post as it now stands' }, ...errors(401, 403, 404, 409) },
+        },
+      },
+      '/api/posts/{id}/skip': {
+        parameters: [idParam],
+        post: {
+          summary: 'Drop a post not yet sent (waiting, queued, failed or dead): it is never sent',
+          responses: { 200: { description: 'Skipped; the post as it now stands' }, ...errors(401, 403, 404, 409) },
+        },
       },
       '/api/posts/{id}/retry': {
         parameters: [idParam],
         post: {
-          summary: 'Queue a failed or dead post again (BOT_MODE=live only)',
+          summary: 'Queue a failed or dead post again (BOT_MODE live or review)',
           responses: { 202: { description: 'Queued again; the post as it now stands' }, ...errors(401, 403, 404, 409) },
         },
       },

@@ -36,7 +36,14 @@ describe('app', () => {
     expect(Object.keys(doc.paths['/api/stories/{id}']!)).toEqual(expect.arrayContaining(['get', 'put', 'delete']));
     // The outbox's query parameters come from the same schema its handler validates with.
     const postsGet = doc.paths['/api/posts']!.get as { parameters: { name: string; schema: { enum?: string[] } }[] };
-    expect(postsGet.parameters.find((p) => p.name === 'state')?.schema.enum).toContain('dead');
+    expect(postsGet.parameters.find((p) => p.name === 'state')?.schema.enum).toEqual(
+      expect.arrayContaining(['dead', 'review', 'skipped']),
+    );
+    // The editor's routes (review mode) are described too.
+    expect(Object.keys(doc.paths['/api/posts/{id}']!)).toEqual(expect.arrayContaining(['get', 'patch']));
+    for (const p of ['/api/posts/{id}/approve', '/api/posts/{id}/skip', '/api/posts/{id}/retry'])
+      expect(Object.keys(doc.paths[p]!), p).toContain('post');
+    expect(doc.paths['/api/posts/today']).toHaveProperty('get');
     const write = doc.components.schemas.StoryWrite!;
     expect(write.required).toContain('headline');
     expect(Object.keys(write.properties)).toEqual(
