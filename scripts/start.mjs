@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
-import { SETTING_NAMES } from '../src/config.ts';
+import { accountsFor } from '../src/bot/accounts.ts';
+import { parseConfig, SETTING_NAMES } from '../src/config.ts';
 import { DEMO_STORY } from '../src/story/schema.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -138,6 +139,32 @@ const seeded = await fetch(`${origin}/api/stories`, {
   body: JSON.stringify(DEMO_STORY),
 });
 const demo = await seeded.json();
+
+/** What the bot will do, said before anything is posted: in live mode, exactly which accounts it posts to. */
+async function botLines() {
+  let config;
+  try {
+    config = parseConfig(vars);
+  } catch (error) {
+    return [`  bot          misconfigured: ${error.message}`];
+  }
+  const accounts = await accountsFor(config);
+  const where = Object.entries(accounts).map(([platform, account]) => {
+    // X's API can be pointed elsewhere (a fake in tests): say so, so nobody mistakes it for the real account.
+    const via = platform === 'x' && config.x.apiBaseUrl !== 'https://api.x.com' ? ` via ${config.x.apiBaseUrl}` : '';
+    return `${platform} as ${account}${via}`;
+  });
+  const to = where.length ? where.join(', ') : 'no platform (no credentials are set, so nothing can be posted)';
+  const lines = {
+    off: ['  bot          off (BOT_MODE): nothing is posted'],
+    'dry-run': [`  bot          dry-run: posts are recorded in GET /api/posts, nothing is sent (would go to ${to})`],
+    live: [`  bot          LIVE: every new story is posted to ${to}`],
+    review: [`  bot          review: each new post waits for approval in the studio's Outbox, then goes to ${to}`],
+  }[config.botMode];
+  if (config.botMode !== 'off') lines.push('               the demo story above is never posted');
+  return lines;
+}
+
 if (!seeded.ok) {
   console.error(`[storycard] seeding the demo story failed: ${seeded.status} ${JSON.stringify(demo)}`);
 } else {
@@ -152,6 +179,7 @@ if (!seeded.ok) {
       `  studio       ${base}/studio#token=${encodeURIComponent(vars.API_TOKEN)}`,
       `  API          ${base}/api/stories   (OpenAPI: ${base}/openapi.json)`,
       `  API token    ${vars.API_TOKEN}`,
+      ...(await botLines()),
       '',
       `  curl -H 'Authorization: Bearer ${vars.API_TOKEN}' ${base}/api/stories`,
       '',

@@ -1,7 +1,7 @@
 // The outbox state machine: claim → (check) → post → record, per row, every step fenced by the attempt's lease token.
 import { type CheckCause, isDue, type Outbox, type OutboxRow } from '../storage/outbox.ts';
 import type { Story } from '../story/schema.ts';
-import { type BotCredentials, enabledPlatforms, postInputFor } from './posters.ts';
+import { postInputFor } from './posters.ts';
 import { recordKeyFor } from './record-key.ts';
 import {
   afterLookup,
@@ -251,28 +251,4 @@ async function notClaimed(id: string, deps: OutboxDeps, now: number, cap: number
   return { kind: 'wait', at: until, reason, requeue: moved };
 }
 
-const digest = async (s: string) =>
-  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))]
-    .slice(0, 6)
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('');
-
-/**
- * The account each enabled platform posts as, as outbox rows name it (the unique key is platform, account, story).
- * Never a secret: the X user id (X access tokens start with it), the Bluesky identifier, the Mastodon host with a
- * digest of the token.
- */
-export async function accountsFor(c: BotCredentials): Promise<Partial<Record<Platform, string>>> {
-  const out: Partial<Record<Platform, string>> = {};
-  for (const platform of enabledPlatforms(c)) {
-    if (platform === 'x') {
-      const token = c.x.accessToken!;
-      out.x = /^(\d+)-/.exec(token)?.[1] ?? `token-${await digest(token)}`;
-    } else if (platform === 'bluesky') {
-      out.bluesky = `${c.bluesky.identifier!.toLowerCase()}@${new URL(c.bluesky.service).host}`;
-    } else {
-      out.mastodon = `${new URL(c.mastodon.baseUrl!).host}/token-${await digest(c.mastodon.accessToken!)}`;
-    }
-  }
-  return out;
-}
+export { accountsFor } from './accounts.ts';

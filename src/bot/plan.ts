@@ -2,9 +2,8 @@
 import type { Config } from '../config.ts';
 import type { PostPlanner } from '../publish/index.ts';
 import type { NewOutboxRow } from '../storage/outbox.ts';
+import { accountsFor, missingCredentials } from './accounts.ts';
 import { composePost } from './compose.ts';
-import { accountsFor } from './outbox.ts';
-import { missingCredentials } from './posters.ts';
 import { PLATFORMS, type Platform } from './types.ts';
 
 /** The account of a dry-run row for a platform without credentials. */

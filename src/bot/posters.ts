@@ -1,45 +1,13 @@
 // One poster per platform whose credentials are set, and the PostInput a story and its frozen text make.
-import type { Config } from '../config.ts';
 import type { Story } from '../story/schema.ts';
+import { type BotCredentials, enabledPlatforms } from './accounts.ts';
 import { createBlueskyPoster } from './bluesky-poster.ts';
 import { altText } from './compose.ts';
 import { createMastodonPoster } from './mastodon-poster.ts';
 import type { Platform, Poster, PostInput } from './types.ts';
 import { createXPoster } from './x-poster.ts';
 
-export type BotCredentials = Pick<Config, 'x' | 'bluesky' | 'mastodon'>;
-
-/** Platforms are enabled by their own credentials: all four X keys, a Bluesky identifier and app password, a Mastodon URL and token. */
-export function enabledPlatforms(c: BotCredentials): Platform[] {
-  const out: Platform[] = [];
-  if (c.x.appKey && c.x.appSecret && c.x.accessToken && c.x.accessSecret) out.push('x');
-  if (c.bluesky.identifier && c.bluesky.appPassword) out.push('bluesky');
-  if (c.mastodon.baseUrl && c.mastodon.accessToken) out.push('mastodon');
-  return out;
-}
-
-/** The settings each platform's poster needs, as named in .dev.vars.example. */
-const CREDENTIALS: Record<Platform, [string, (c: BotCredentials) => string | undefined][]> = {
-  x: [
-    ['X_APP_KEY', (c) => c.x.appKey],
-    ['X_APP_SECRET', (c) => c.x.appSecret],
-    ['X_ACCESS_TOKEN', (c) => c.x.accessToken],
-    ['X_ACCESS_SECRET', (c) => c.x.accessSecret],
-  ],
-  bluesky: [
-    ['BLUESKY_IDENTIFIER', (c) => c.bluesky.identifier],
-    ['BLUESKY_APP_PASSWORD', (c) => c.bluesky.appPassword],
-  ],
-  mastodon: [
-    ['MASTODON_BASE_URL', (c) => c.mastodon.baseUrl],
-    ['MASTODON_ACCESS_TOKEN', (c) => c.mastodon.accessToken],
-  ],
-};
-
-/** The settings a platform still lacks ([] when it is enabled). */
-export function missingCredentials(c: BotCredentials, platform: Platform): string[] {
-  return CREDENTIALS[platform].filter(([, get]) => !get(c)).map(([name]) => name);
-}
+export { type BotCredentials, enabledPlatforms, missingCredentials } from './accounts.ts';
 
 /**
  * Posters for the enabled platforms. Keep them for the isolate's life rather than per message: the Bluesky poster

@@ -7,5 +7,6 @@ import { GALLERY } from './client/gallery.ts';
 import { INSPECTOR } from './client/inspector.ts';
 import { MAIN } from './client/main.ts';
 import { MOCKUPS } from './client/mockups.ts';
+import { OUTBOX } from './client/outbox.ts';
 
-export const CLIENT_JS = [CORE, EDITOR, INSPECTOR, MOCKUPS, GALLERY, MAIN].join('\n');
+export const CLIENT_JS = [CORE, EDITOR, INSPECTOR, MOCKUPS, GALLERY, OUTBOX, MAIN].join('\n');

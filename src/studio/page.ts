@@ -19,6 +19,7 @@ export const STUDIO_HTML = `<!doctype html>
     <button type="button" role="tab" id="tab-editor" aria-controls="view-editor" aria-selected="true">Editor</button>
     <button type="button" role="tab" id="tab-mockups" aria-controls="view-mockups" aria-selected="false" tabindex="-1">Mock-ups</button>
     <button type="button" role="tab" id="tab-gallery" aria-controls="view-gallery" aria-selected="false" tabindex="-1">Gallery</button>
+    <button type="button" role="tab" id="tab-outbox" aria-controls="view-outbox" aria-selected="false" tabindex="-1">Outbox</button>
   </div>
   <div class="topbar-end">
     <span id="render-status" class="render-status" role="status" aria-live="polite"></span>
@@ -116,7 +117,7 @@ export const STUDIO_HTML = `<!doctype html>
         <p class="error" id="err-logoUrl"></p>
       </div>
     </section>
-    <p class="shortcuts"><kbd>Ctrl</kbd> <kbd>Enter</kbd> renders the PNG · <kbd>Alt</kbd> <kbd>1</kbd>–<kbd>3</kbd> switch views</p>
+    <p class="shortcuts"><kbd>Ctrl</kbd> <kbd>Enter</kbd> renders the PNG · <kbd>Alt</kbd> <kbd>1</kbd>–<kbd>4</kbd> switch views</p>
   </form>
 
   <main class="main">
@@ -157,6 +158,16 @@ export const STUDIO_HTML = `<!doctype html>
         </div>
       </div>
       <div id="gallery" class="gallery"></div>
+    </section>
+
+    <section id="view-outbox" class="view" role="tabpanel" aria-labelledby="tab-outbox" hidden>
+      <div class="gallery-bar">
+        <p class="view-intro">What the bot will post, has posted and could not post. In review mode every post waits here for an editor: approve it, edit its text, or skip it.</p>
+        <button type="button" id="outbox-refresh" class="small">Refresh</button>
+      </div>
+      <div id="outbox-today" class="outbox-today" aria-label="Posts today against each daily cap"></div>
+      <p id="outbox-status" class="view-note" role="status"></p>
+      <div id="outbox" class="outbox"></div>
     </section>
   </main>
 

@@ -98,12 +98,20 @@ describe('the bot under npm start (BOT_MODE=live, fake X)', () => {
     expect(x.state.posts.filter((p) => p.text.includes(story.headline))).toHaveLength(1);
   });
 
-  it('posted the demo story npm start seeds, once', async () => {
-    const demo = await until('the demo post', async () => {
-      const found = x.state.posts.filter((p) => p.text.startsWith(DEMO_STORY.headline));
-      return found.length ? found : undefined;
-    });
-    expect(demo).toHaveLength(1);
+  it('says which account it posts to, and never posts the demo story it seeds', async () => {
+    expect(server.output()).toMatch(
+      new RegExp(
+        `^ {2}bot {10}LIVE: every new story is posted to x as 1234567890 via ${x.url.replace(/\./g, '\\.')}$`,
+        'm',
+      ),
+    );
+    expect(server.output()).toMatch(/^ +the demo story above is never posted$/m);
+    const res = await api('/api/stories', { method: 'POST', body: JSON.stringify(DEMO_STORY) });
+    const { id } = (await res.json()) as { id: string };
+    // Longer than the local queue's batch wait: a post would have been made by now.
+    await new Promise((r) => setTimeout(r, 8000));
+    expect(await postsOf(id)).toEqual([]);
+    expect(x.state.posts.filter((p) => p.text.startsWith(DEMO_STORY.headline))).toEqual([]);
   });
 
   it('X answering 503 to the post: the delayed re-check on the real local queue finds nothing, then posts once', async () => {

@@ -1,8 +1,8 @@
-// The studio script, part 6: views, keyboard, wiring and start-up.
+// The studio script, part 7: views, keyboard, wiring and start-up.
 // biome-ignore lint/complexity/noUselessStringRaw: raw on purpose: a regex added later keeps its backslashes.
 export const MAIN = String.raw`
 /* ---------- Views (tabs with arrow keys) ---------- */
-const VIEWS = ['editor', 'mockups', 'gallery'];
+const VIEWS = ['editor', 'mockups', 'gallery', 'outbox'];
 function showView(name) {
   document.body.dataset.view = name;
   for (const v of VIEWS) {
@@ -14,6 +14,7 @@ function showView(name) {
   }
   if (name === 'gallery' && !$('#gallery').childElementCount) loadGallery();
   if (name === 'mockups') renderMockups();
+  if (name === 'outbox') loadOutbox();
 }
 
 /* ---------- Wiring ---------- */
@@ -47,7 +48,7 @@ function wire() {
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
       e.preventDefault();
       renderPng();
-    } else if (e.altKey && ['1', '2', '3'].indexOf(e.key) !== -1) {
+    } else if (e.altKey && ['1', '2', '3', '4'].indexOf(e.key) !== -1) {
       e.preventDefault();
       showView(VIEWS[Number(e.key) - 1]);
       document.getElementById('tab-' + document.body.dataset.view).focus();
@@ -73,6 +74,7 @@ function wire() {
   $('#story-load').addEventListener('click', editStory);
   $('#gallery-sample').addEventListener('change', loadGallery);
   for (const r of document.querySelectorAll('input[name="gallery-mode"]')) r.addEventListener('change', loadGallery);
+  $('#outbox-refresh').addEventListener('click', () => loadOutbox());
   $('#token-button').addEventListener('click', () => askForToken(''));
   $('#token-form').addEventListener('submit', (e) => {
     e.preventDefault();

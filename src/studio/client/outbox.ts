@@ -1,0 +1,128 @@
+// The studio script, part 6: the outbox view — posts waiting, posted and failed, with approve, skip, edit and retry,
+// and each platform's posts today against its cap (X with its estimated spend).
+// biome-ignore lint/complexity/noUselessStringRaw: raw on purpose: a regex added later keeps its backslashes.
+export const OUTBOX = String.raw`
+/* ---------- Outbox ---------- */
+const PLATFORM_NAMES = { x: 'X', bluesky: 'Bluesky', mastodon: 'Mastodon' };
+const GROUPS = [
+  { id: 'waiting', title: 'Waiting', states: ['review', 'queued', 'posting', 'failed'], empty: 'Nothing is waiting.' },
+  { id: 'posted', title: 'Posted', states: ['posted'], empty: 'Nothing posted yet.' },
+  { id: 'failed', title: 'Failed', states: ['dead'], empty: 'Nothing has failed.' },
+  { id: 'other', title: 'Not sent', states: ['skipped', 'dry-run'], empty: 'No skipped posts or dry-run records.' },
+];
+const STATE_LABELS = {
+  review: 'waiting for review',
+  queued: 'queued',
+  posting: 'posting now',
+  failed: 'will retry',
+  posted: 'posted',
+  dead: 'failed',
+  skipped: 'skipped',
+  'dry-run': 'dry run',
+};
+
+async function loadOutbox() {
+  const status = $('#outbox-status');
+  const [posts, today] = await Promise.all([api('/api/posts?limit=100'), api('/api/posts/today')]);
+  if (!posts.res.ok || !today.res.ok) {
+    const failed = posts.res.ok ? today.res : posts.res;
+    const body = await failed.json().catch(() => ({}));
+    status.textContent = 'Could not load the outbox: ' + (body.message || failed.status);
+    return;
+  }
+  const list = (await posts.res.json()).items;
+  renderToday(await today.res.json());
+  renderOutbox(list);
+  status.textContent = list.length ? '' : 'The outbox is empty: new stories get posts when BOT_MODE is live, review or dry-run.';
+}
+
+function renderToday(today) {
+  const box = $('#outbox-today');
+  clear(box);
+  box.append(el('span', { className: 'badge', text: 'BOT_MODE ' + today.botMode }));
+  for (const p of today.platforms) {
+    const spend = typeof p.estimatedSpendUsd === 'number' ? ' · est. $' + p.estimatedSpendUsd.toFixed(2) : '';
+    const over = p.postedToday >= p.cap;
+    box.append(
+      el('span', { className: 'today' + (over ? ' over' : ''), 'data-platform': p.platform }, [
+        el('b', { text: PLATFORM_NAMES[p.platform] || p.platform }),
+        ' ' + p.postedToday + ' / ' + p.cap + ' today' + (p.postingNow ? ' (+' + p.postingNow + ' now)' : '') + spend,
+      ]),
+    );
+  }
+  box.append(el('span', { className: 'today-reset', text: 'caps reset ' + new Date(today.resetsAt).toUTCString().slice(17, 22) + ' UTC' }));
+}
+
+function renderOutbox(list) {
+  const root = $('#outbox');
+  clear(root);
+  for (const g of GROUPS) {
+    const items = list.filter((p) => g.states.indexOf(p.state) !== -1);
+    const section = el('section', { className: 'outbox-group', 'data-group': g.id, 'aria-label': g.title }, [
+      el('h3', {}, [g.title + ' ', el('span', { className: 'count-badge' + (items.length ? ' has' : ''), text: String(items.length) })]),
+    ]);
+    if (!items.length) section.append(el('p', { className: 'outbox-empty', text: g.empty }));
+    for (const p of items) section.append(postCard(p));
+    root.append(section);
+  }
+}
+
+function postCard(p) {
+  const meta = [];
+  if (p.attempts) meta.push(p.attempts + (p.attempts === 1 ? ' attempt' : ' attempts'));
+  if (p.nextAttemptAt) meta.push('next ' + new Date(p.nextAttemptAt).toLocaleString());
+  if (p.pendingCheck) meta.push('checks the platform first');
+  if (p.postedAt) meta.push('posted ' + new Date(p.postedAt).toLocaleString());
+  const card = el('article', { className: 'post', 'data-id': p.id, 'data-state': p.state }, [
+    el('header', {}, [
+      el('span', { className: 'platform', text: PLATFORM_NAMES[p.platform] || p.platform }),
+      el('span', { className: 'state state-' + p.state, text: STATE_LABELS[p.state] || p.state }),
+      el('span', { className: 'account', text: p.account }),
+    ]),
+    el('p', { className: 'post-text', text: p.text }),
+    meta.length ? el('p', { className: 'post-meta', text: meta.join(' · ') }) : null,
+    p.lastError ? el('p', { className: 'post-error', text: p.lastError }) : null,
+    p.url ? el('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', text: 'Open the post ↗' }) : null,
+  ]);
+  const actions = el('div', { className: 'post-actions' });
+  const button = (label, onclick, primary) =>
+    el('button', { type: 'button', className: 'small' + (primary ? ' primary' : ''), text: label, onclick });
+  if (p.state === 'review') {
+    actions.append(button('Approve', () => act(p, 'approve'), true), button('Edit', () => editPost(card, p)), button('Skip', () => act(p, 'skip')));
+  }
+  if (p.state === 'failed' || p.state === 'dead') actions.append(button('Retry', () => act(p, 'retry'), true));
+  if (p.state === 'queued' || p.state === 'failed' || p.state === 'dead') actions.append(button('Skip', () => act(p, 'skip')));
+  if (actions.childElementCount) card.append(actions);
+  card.append(el('p', { className: 'post-problem', role: 'alert' }));
+  return card;
+}
+
+async function act(p, action) {
+  const { res } = await api('/api/posts/' + encodeURIComponent(p.id) + '/' + action, { method: 'POST' });
+  if (!res.ok) return problem(p.id, await res.json().catch(() => ({})), res.status);
+  loadOutbox();
+}
+
+function problem(id, body, status) {
+  const card = document.querySelector('.post[data-id="' + CSS.escape(id) + '"]');
+  const line = card && card.querySelector('.post-problem');
+  if (line) line.textContent = body.message || 'The server answered ' + status;
+}
+
+function editPost(card, p) {
+  const box = el('textarea', { className: 'post-edit', rows: 6, 'aria-label': 'Post text' });
+  box.value = p.text;
+  const save = el('button', { type: 'button', className: 'small primary', text: 'Save text' });
+  const cancel = el('button', { type: 'button', className: 'small', text: 'Cancel', onclick: () => loadOutbox() });
+  save.addEventListener('click', async () => {
+    const { res } = await api('/api/posts/' + encodeURIComponent(p.id), { method: 'PATCH', json: { text: box.value } });
+    if (!res.ok) return problem(p.id, await res.json().catch(() => ({})), res.status);
+    loadOutbox();
+  });
+  card.querySelector('.post-text').replaceWith(box);
+  const actions = card.querySelector('.post-actions');
+  clear(actions);
+  actions.append(save, cancel);
+  box.focus();
+}
+`;
