@@ -54,11 +54,20 @@ const hostOf = (u: string | undefined): string | undefined => {
   }
 };
 
+/**
+ * Text with no element at all (JSON, or words, sent as text/html) parses to a document without a root element,
+ * whose document.body linkedom then dereferences: such text gets a root, and reads as a page without a headline.
+ */
+function parsePage(html: string) {
+  const parsed = parseHTML(html).document;
+  return parsed.documentElement ? parsed : parseHTML(`<html><body>${html}</body></html>`).document;
+}
+
 /** Read an HTML page. `url` (where it was fetched from) resolves relative canonical links. */
 export function readHtml(page: string, url?: string): Article {
   const prepared = prepareHtml(page);
   const html = parseable(prepared.html);
-  const { document } = parseHTML(html);
+  const document = parsePage(html);
   const ld = readJsonLd(prepared.jsonLd);
   const siteName = meta(document, 'og:site_name') ?? ld.publisher ?? meta(document, 'application-name');
   const pageUrl =
@@ -114,7 +123,7 @@ export function readHtml(page: string, url?: string): Article {
       // Readability throws on some degenerate trees; the fallback below still reads the page.
     }
   if (blocks.filter((b) => b.kind === 'p').length === 0) {
-    const again = parseHTML(html).document;
+    const again = parsePage(html);
     for (const el of again.querySelectorAll('script, style, nav, header, footer, aside, form, noscript')) el.remove();
     blocks = blocksOf(again);
   }

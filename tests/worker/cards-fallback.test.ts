@@ -10,7 +10,8 @@ import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
 import { BASE, type StoryBody, storyInput, TOKEN } from './helpers.ts';
 
 const renders: RenderRequest[] = [];
-const runtime = createWorkerdRuntime({ assets: env.ASSETS });
+// The photo host is on loopback: exempt, as FETCH_ALLOW_HOSTS exempts local fakes.
+const runtime = createWorkerdRuntime({ assets: env.ASSETS, fetchPolicy: { allowHosts: ['127.0.0.1'] } });
 const app = createApp({
   renderCard: async (req) => {
     renders.push(req);

@@ -5,6 +5,7 @@ import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import type { RenderResult } from '../../src/render/types.ts';
 import { FAKE_X_CREDENTIALS } from '../fakes/fake-x.ts';
 import { TOKEN } from './helpers.ts';
 
@@ -14,7 +15,15 @@ const PNG = Uint8Array.from(
   atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='),
   (c) => c.charCodeAt(0),
 );
-const app = createApp({ renderPng: async () => PNG });
+const app = createApp({
+  renderCard: async () =>
+    ({
+      image: PNG,
+      format: 'png',
+      complete: true,
+      svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    }) as unknown as RenderResult,
+});
 
 const e = {
   ...env,

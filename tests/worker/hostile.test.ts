@@ -32,11 +32,13 @@ describe('fetched URLs', () => {
   it('a loopback image URL is not fetched without FETCH_ALLOW_HOSTS (nor its decimal spelling); with it, it is', async () => {
     const path = `/img-${crypto.randomUUID().slice(0, 8)}.png`;
     const url = await serve(path, { body: PNG_1x1, encoding: 'base64', contentType: 'image/png' });
-    await photoCard(env, url);
-    await photoCard(env, url.replace('127.0.0.1', '2130706433'));
+    // The test settings exempt 127.0.0.1 for the other tests' fakes: this one runs as a deployment would.
+    const closed = { ...env, FETCH_ALLOW_HOSTS: '' } as Env;
+    await photoCard(closed, url);
+    await photoCard(closed, url.replace('127.0.0.1', '2130706433'));
     expect(await hits(path)).toBe(0);
     await photoCard({ ...env, FETCH_ALLOW_HOSTS: '127.0.0.1' } as Env, url);
-    expect(await hits(path)).toBe(1);
+    expect(await hits(path)).toBeGreaterThanOrEqual(1);
   });
 
   it('an allowed host redirecting into the Worker itself, or to an address not allowed, is not followed', async () => {
@@ -50,8 +52,9 @@ describe('fetched URLs', () => {
       allowed,
       await serve(`${path}-2`, { status: 302, headers: { Location: `http://localhost:${port}${inner}` } }),
     );
-    expect(await hits(path)).toBe(1);
-    expect(await hits(`${path}-2`)).toBe(1);
+    // The pre-render and the card request each ask the allowed host; none follows it inside.
+    expect(await hits(path)).toBeGreaterThanOrEqual(1);
+    expect(await hits(`${path}-2`)).toBeGreaterThanOrEqual(1);
     expect(await hits(inner)).toBe(0);
   });
 });
@@ -98,6 +101,18 @@ describe('bodies, methods, messages and headers', () => {
     expect(((await res.json()) as { message: string }).message).toMatch(
       /at most 65536 bytes .* received 10\d{5} bytes/,
     );
+  });
+
+  it('an "article" with no element in it (JSON sent as text/html) is a 400, not a crash in the HTML reader', async () => {
+    for (const body of ['{"headline": "A headline sent to the wrong endpoint"}', 'just some words']) {
+      const res = await call('/api/extract', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/html' },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(/^body: expected an article with a headline/);
+    }
   });
 
   it('answers a known path with the wrong method 405 and Allow; an unknown path stays 404', async () => {

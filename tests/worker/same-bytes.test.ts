@@ -6,7 +6,8 @@ import { renderCard } from '../../src/render/index.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
 import { SAME_BYTES_CASES } from './same-bytes-cases.ts';
 
-const runtime = createWorkerdRuntime({ assets: env.ASSETS });
+// The photo host is on loopback: exempt, as FETCH_ALLOW_HOSTS exempts local fakes.
+const runtime = createWorkerdRuntime({ assets: env.ASSETS, fetchPolicy: { allowHosts: ['127.0.0.1'] } });
 const node = inject('nodeCards');
 
 async function sha256(bytes: Uint8Array): Promise<string> {
