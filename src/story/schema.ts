@@ -24,7 +24,8 @@ const optionalText = (max: number) =>
     .transform((s) => (s == null ? undefined : normalizeText(s) || undefined))
     .refine((s) => s === undefined || graphemeLength(s) <= max, { message: `at most ${max} characters` });
 
-const URL_EXPECTED = 'an absolute http(s) URL without control characters or backslashes';
+// What a URL field expects; what was wrong with the one received (a control character, a backslash) is said after it.
+const URL_EXPECTED = 'an absolute http(s) URL';
 
 /** Stored as new URL(u).href; a URL hiding control characters or backslashes is refused, naming what it holds. */
 export const httpUrl = z
