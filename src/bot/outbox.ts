@@ -35,11 +35,26 @@ export interface OutboxDeps {
    * The card at a content address and size in the auto format (PNG, or JPEG when a PNG would pass the size's weight
    * budget: so Bluesky's 1,000,000-byte limit always holds); null if the address is unknown.
    */
-  loadCard(cardHash: string, size: 'og' | 'x'): Promise<{ bytes: Uint8Array; type: 'image/png' | 'image/jpeg' } | null>;
+  loadCard(cardHash: string, size: 'og' | 'x'): Promise<LoadedCard | null>;
   now(): number;
   policy?: Partial<RetryPolicy>;
   leaseMs?: number;
 }
+
+/** A card for a post. `complete: false`: drawn without the story's image (its host failed), the brand fallback. */
+export interface LoadedCard {
+  bytes: Uint8Array;
+  type: 'image/png' | 'image/jpeg';
+  complete?: boolean;
+}
+
+/**
+ * Attempts that wait for the story's image before a post goes out with the fallback card instead. A post keeps its
+ * card forever (unlike the share page, whose card is drawn again), so a photo host that is down for a minute should
+ * not cost the post its photo; one that stays down must not cost the post either. With the default backoff these
+ * waits span a few minutes.
+ */
+export const INCOMPLETE_CARD_ATTEMPTS = 3;
 
 export type Outcome =
   /** `found`: an earlier attempt's post, found by the check (this attempt sent nothing). */
@@ -135,6 +150,12 @@ async function attempt(
         attempts,
         cause,
       );
+    if (card.complete === false && attempts + 1 < INCOMPLETE_CARD_ATTEMPTS) {
+      attempts += 1;
+      const message = `the story's image could not be fetched for the card (attempt ${attempts}); waiting for it`;
+      const step = nextStep({ ok: false, kind: 'retryable', message }, attempts, now, policy);
+      return await apply(deps, row, token, step, attempts, cause, now);
+    }
     // Re-checked right before the platform call: an attempt that lost its lease while rendering sends nothing.
     await fence();
     sent = true;

@@ -67,7 +67,8 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
         async () => spec,
       );
       // auto writes PNG or JPEG, never WebP.
-      return file ? { bytes: file.bytes, type: file.format === 'png' ? 'image/png' : 'image/jpeg' } : null;
+      if (!file) return null;
+      return { bytes: file.bytes, type: file.format === 'png' ? 'image/png' : 'image/jpeg', complete: file.complete };
     },
     now: deps.now ?? Date.now,
     ...(deps.policy ? { policy: deps.policy } : {}),

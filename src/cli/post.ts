@@ -51,7 +51,7 @@ export interface PostCommandOptions {
   maxWaitMs?: number;
 }
 
-type CardBytes = { bytes: Uint8Array; type: 'image/png' | 'image/jpeg' };
+type CardBytes = { bytes: Uint8Array; type: 'image/png' | 'image/jpeg'; complete: boolean };
 
 export async function postCommand(argv: string[], io: CliIO, options: PostCommandOptions = {}): Promise<number> {
   const env = io.env ?? {};
@@ -170,12 +170,11 @@ function cliDeps(store: MemoryStore, config: Config, options: PostCommandOptions
         };
         cards.set(
           key,
-          renderCard(req, runtime).then(
-            (r): CardBytes => ({
-              bytes: r.image,
-              type: r.format === 'png' ? 'image/png' : 'image/jpeg',
-            }),
-          ),
+          renderCard(req, runtime).then((r): CardBytes => {
+            // Drawn without its image: the next attempt draws it again (the photo host may be back).
+            if (!r.complete) cards.delete(key);
+            return { bytes: r.image, type: r.format === 'png' ? 'image/png' : 'image/jpeg', complete: r.complete };
+          }),
         );
       }
       return cards.get(key)!;

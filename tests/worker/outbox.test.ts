@@ -2,7 +2,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
-import { processRow } from '../../src/bot/outbox.ts';
+import { INCOMPLETE_CARD_ATTEMPTS, processRow } from '../../src/bot/outbox.ts';
 import { handlePostBatch, type PostMessage, sweepOutbox } from '../../src/bot/queue.ts';
 import { OutboxStore } from '../../src/storage/outbox.ts';
 import { FAKE_BLUESKY_ACCOUNT, type FakeBlueskyState } from '../fakes/fake-bluesky.ts';
@@ -151,6 +151,45 @@ describe('outbox (BOT_MODE=live)', () => {
     const xOnly = botEnv({ x: fakes().x }, { BOT_MODE: 'dry-run' });
     const { body: other } = await postStory(xOnly, { headline: headline('Only X') });
     expect((await postsOf(xOnly, other.id)).map((r) => r.platform)).toEqual(['x']);
+  });
+
+  it('waits for a story image its host failed to give, then posts the card with it; a host that stays down costs the post only its photo', async () => {
+    const e = botEnv({ x: fakes().x });
+    const rowOf = async (what: string) => {
+      const { body } = await postStory(e, { headline: headline(what) });
+      return (await postsOf(e, body.id))[0]!;
+    };
+    // The photo host is down for the first attempt, then back.
+    const back = await rowOf('Photo host back');
+    const c = clock();
+    const base = depsFor(e, c.now);
+    let down = 1;
+    const flaky = {
+      ...base,
+      loadCard: async (hash: string, size: 'og' | 'x') => {
+        const card = await base.loadCard(hash, size);
+        return card && { ...card, complete: down-- <= 0 };
+      },
+    };
+    const outcomes = await drive(back.id, flaky, c);
+    expect(outcomes.map((o) => o.kind)).toEqual(['wait', 'posted']);
+    expect(outcomes[0]).toMatchObject({ reason: expect.stringContaining("the story's image could not be fetched") });
+    expect(await xPosts(back.text)).toHaveLength(1);
+
+    // Down for good: after INCOMPLETE_CARD_ATTEMPTS the post goes out with the fallback card, once.
+    const gone = await rowOf('Photo host gone');
+    const c2 = clock();
+    const base2 = depsFor(e, c2.now);
+    const neverComplete = {
+      ...base2,
+      loadCard: async (hash: string, size: 'og' | 'x') => {
+        const card = await base2.loadCard(hash, size);
+        return card && { ...card, complete: false };
+      },
+    };
+    const ends = (await drive(gone.id, neverComplete, c2)).map((o) => o.kind);
+    expect(ends).toEqual([...Array(INCOMPLETE_CARD_ATTEMPTS - 1).fill('wait'), 'posted']);
+    expect(await xPosts(gone.text)).toHaveLength(1);
   });
 
   it('holds posts over the daily cap until the next UTC day', async () => {
