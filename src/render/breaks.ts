@@ -1,0 +1,109 @@
+// Where a line may break, by script: at spaces (Korean keeps words whole), between BudouX phrases in
+// Japanese and Chinese, never before closing or after opening punctuation (kinsoku).
+//
+// Why our own break units and not satori's line breaker: satori breaks by UAX #14, which splits Korean
+// words between syllables (물가 안 / 정) and Japanese anywhere between ideographs (全会一 / 致で).
+// Newsrooms break Korean at spaces only (CSS `word-break: keep-all`) and Japanese/Chinese between
+// phrases; BudouX (Google's phrase segmenter, a small model, pure JS, runs in workerd) finds those.
+import { jaModel, Parser, zhHansModel, zhHantModel } from 'budoux';
+import { splitGraphemes } from './text.ts';
+
+/** A piece of text no line may break inside, with the spaces that follow it (dropped at a line end). */
+export interface Unit {
+  text: string;
+  space: string;
+}
+
+/** Hiragana, katakana and Han (incl. CJK punctuation and full-width forms): text BudouX segments. */
+const CJK = /[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3134F}]/u;
+const KANA = /[\u3040-\u30FF]/u;
+
+/**
+ * Characters a line must not start with (JIS X 4051 kinsoku, plus Western closing punctuation): closing
+ * brackets and quotes, commas and full stops, small kana, the prolonged sound mark, iteration marks.
+ */
+const NO_START = new Set([
+  ...'、。，．・：；？！‼⁇⁈⁉ー〜～…‥',
+  ...'）〕］｝〉》」』】〙〗〟’”»›',
+  ...'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ',
+  ...',.:;!?)]}%',
+]);
+/** Characters a line must not end with: opening brackets and quotes. */
+const NO_END = new Set([...'（〔［｛〈《「『【〘〖〝‘“«‹„‚', ...'([{']);
+
+const parsers = new Map<string, Parser>();
+function parser(model: 'ja' | 'zh-hans' | 'zh-hant'): Parser {
+  let p = parsers.get(model);
+  if (!p) {
+    p = new Parser(model === 'ja' ? jaModel : model === 'zh-hant' ? zhHantModel : zhHansModel);
+    parsers.set(model, p);
+  }
+  return p;
+}
+
+/** Which BudouX model reads this word: the story's language when it names one, else kana means Japanese. */
+function modelFor(word: string, lang: string | undefined): 'ja' | 'zh-hans' | 'zh-hant' {
+  const l = (lang ?? '').toLowerCase();
+  if (l.startsWith('ja')) return 'ja';
+  if (l.startsWith('zh')) return /-(tw|hk|mo|hant)\b/.test(l) ? 'zh-hant' : 'zh-hans';
+  return KANA.test(word) ? 'ja' : 'zh-hans';
+}
+
+/** BudouX phrases of one space-free word, cut only at grapheme boundaries (never inside a surrogate pair). */
+function phrases(word: string, lang: string | undefined): string[] {
+  const cuts = new Set(parser(modelFor(word, lang)).parseBoundaries(word));
+  const out: string[] = [];
+  let current = '';
+  let at = 0;
+  for (const g of splitGraphemes(word)) {
+    if (current && cuts.has(at)) {
+      out.push(current);
+      current = '';
+    }
+    current += g;
+    at += g.length;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/** Inside a Latin word, a break may follow a hyphen or dash between letters ("well-|known", "then—|now"). */
+const DASH_BREAK = /(?<=\p{L}[-‐–—])(?=\p{L})/u;
+
+/**
+ * Kinsoku: glue a piece that starts with a no-start character onto the one before it, and a piece that
+ * ends with a no-end character onto the one after it, when no space separates them.
+ */
+export function applyKinsoku(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    const prev = out[out.length - 1];
+    const first = splitGraphemes(u.text)[0] ?? '';
+    const prevLast = prev ? (splitGraphemes(prev.text).at(-1) ?? '') : '';
+    if (prev && prev.space === '' && (NO_START.has(first) || NO_END.has(prevLast))) {
+      prev.text += u.text;
+      prev.space = u.space;
+    } else out.push({ ...u });
+  }
+  return out;
+}
+
+/** The unbreakable pieces of `text`, in order. Joining text+space of every unit gives the text back. */
+export function breakUnits(text: string, lang?: string): Unit[] {
+  const units: Unit[] = [];
+  for (const m of text.matchAll(/(\S+)(\s*)/gu)) {
+    const word = m[1] as string;
+    const space = m[2] as string;
+    const pieces = CJK.test(word) ? phrases(word, lang) : word.split(DASH_BREAK);
+    pieces.forEach((p, i) => {
+      units.push({ text: p, space: i === pieces.length - 1 ? space : '' });
+    });
+  }
+  return applyKinsoku(units);
+}
+
+/** A unit too wide for any line, split into graphemes (kinsoku still applies between them). */
+export function splitUnit(unit: Unit): Unit[] {
+  const gs = splitGraphemes(unit.text);
+  return applyKinsoku(gs.map((g, i) => ({ text: g, space: i === gs.length - 1 ? unit.space : '' })));
+}
