@@ -1,53 +1,37 @@
-// Shared pieces for card templates: fitted text, scale, site line, and small formatting helpers.
-import type { FittedText, TextBox } from '../src/render/fit.ts';
-import { textStyle } from '../src/render/fit.ts';
-import { FONT_FAMILIES } from '../src/render/fonts.ts';
-import type { Frame, TemplateContext } from '../src/render/template.ts';
+// Shared pieces for card templates: the <Fit> slot, mirroring for right-to-left stories, masthead, footer, formatting.
+import type { JSXNode } from 'satori/jsx';
+import type { FitProps } from '../src/render/slots.ts';
+import { Fit } from '../src/render/slots.ts';
+import type { Format, TemplateContext } from '../src/render/template.ts';
 
-export { FONT_FAMILIES };
+export type { FitProps, Format, TemplateContext };
+export { Fit };
 
-/** One unit = 1px on a 1200-wide card; every measurement scales with the card's width. */
-export const unit = (size: Frame) => size.width / 1200;
-/** Square and taller: stacked layouts with bigger type and vertically centred content. */
-export const isTall = (size: Frame) => size.height / size.width > 0.9;
-
-/** Draw text exactly as it was measured: same width, size, line height and wrapping rules. */
-export function Fitted({ fit, color, style }: { fit: FittedText; color: string; style?: Record<string, unknown> }) {
-  return <div style={{ ...textStyle(fit.box, fit.fontSize, fit.direction), color, ...style }}>{fit.text}</div>;
+/** Pick the value for the card's format: og and x share `wide`. */
+export function byFormat<V extends Record<Format, unknown>>(ctx: TemplateContext, values: V): V[Format] {
+  return values[ctx.format];
 }
 
-/** A text box with the template's typography; width/height come from the layout. */
-export function box(
-  kind: 'headline' | 'body',
-  width: number,
-  height: number,
-  sizes: { min: number; max: number },
-  extra: Partial<TextBox> = {},
-): TextBox {
-  const headline = kind === 'headline';
+/**
+ * Logical sides for a card that reads in `ctx.dir`: `start` is the left edge for English and the right
+ * edge for Arabic. Build rows, borders and paddings from these, and a right-to-left story mirrors whole.
+ */
+export function sides(ctx: TemplateContext) {
+  const rtl = ctx.dir === 'rtl';
+  const start = rtl ? 'Right' : 'Left';
+  const end = rtl ? 'Left' : 'Right';
   return {
-    width: Math.floor(width),
-    height: Math.floor(height),
-    minSize: Math.round(sizes.min),
-    maxSize: Math.round(sizes.max),
-    lineHeight: headline ? 1.12 : 1.36,
-    fontFamily: headline ? FONT_FAMILIES.headline : FONT_FAMILIES.body,
-    fontWeight: headline ? 700 : 400,
-    letterSpacing: headline ? -0.01 : 0,
-    ...extra,
+    rtl,
+    /** flexDirection for a row that starts at the reading edge. */
+    row: rtl ? ('row-reverse' as const) : ('row' as const),
+    /** alignItems/justifyContent value for the reading edge and the far edge. */
+    start: rtl ? ('flex-end' as const) : ('flex-start' as const),
+    end: rtl ? ('flex-start' as const) : ('flex-end' as const),
+    /** A style key on the reading side: at('padding') → paddingLeft (or paddingRight for Arabic). */
+    at: (prop: 'padding' | 'margin' | 'border') => `${prop}${start}`,
+    /** A style key on the far side. */
+    far: (prop: 'padding' | 'margin' | 'border') => `${prop}${end}`,
   };
-}
-
-/** Quotation marks in the story's language: “…” „…“ « … » 「…」. */
-export function quoteMarks(lang: string | undefined): (s: string) => string {
-  const l = (lang ?? 'en').toLowerCase().split('-')[0];
-  if (l === 'de') return (s) => `„${s}“`;
-  if (l === 'fr') return (s) => `« ${s} »`;
-  if (l === 'ja' || l === 'zh') return (s) => `「${s}」`;
-  // Hebrew presses use plain double quotes, which read the same in either direction.
-  if (l === 'he' || l === 'yi') return (s) => `"${s}"`;
-  if (['ar', 'fa', 'ur', 'es', 'it', 'pt', 'ru', 'uk'].includes(l ?? '')) return (s) => `«${s}»`;
-  return (s) => `“${s}”`;
 }
 
 export function domainOf(url: string | undefined): string | undefined {
@@ -80,70 +64,27 @@ export function formatDate(iso: string | undefined, lang: string | undefined): s
   }
 }
 
-/** The masthead line: optional logo, then the site name in the brand colour. */
-export function SiteLine({ ctx, fontSize, color }: { ctx: TemplateContext; fontSize: number; color: string }) {
-  const name = siteNameOf(ctx);
-  return (
-    <div style={{ display: 'flex', alignItems: 'center', height: Math.round(fontSize * 1.6) }}>
-      {ctx.logo ? (
-        <img
-          src={ctx.logo}
-          alt=""
-          height={Math.round(fontSize * 1.5)}
-          width={Math.round(fontSize * 1.5)}
-          style={{ objectFit: 'contain', marginRight: Math.round(fontSize * 0.5) }}
-        />
-      ) : null}
-      {name ? (
-        <div
-          style={{
-            display: 'flex',
-            fontFamily: FONT_FAMILIES.body,
-            fontWeight: 700,
-            fontSize,
-            letterSpacing: '0.08em',
-            textTransform: 'uppercase',
-            color,
-            maxWidth: '100%',
-            overflow: 'hidden',
-            whiteSpace: 'nowrap',
-            textOverflow: 'ellipsis',
-          }}
-        >
-          {name}
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
-/** The bottom line of a card (source, date, domain): one line of small body type on the bottom edge. */
-export function Footer({
-  height,
-  fontSize,
-  color,
-  bold,
-  justify,
+/** The card's root: exactly the card's size, padding inside it (satori sizes boxes content-box otherwise). */
+export function Card({
+  ctx,
+  background,
+  style,
   children,
 }: {
-  height: number;
-  fontSize: number;
-  color: string;
-  bold?: boolean;
-  justify?: 'flex-start' | 'flex-end';
-  children: string;
+  ctx: TemplateContext;
+  background: string;
+  style?: Record<string, unknown>;
+  children: JSXNode;
 }) {
   return (
     <div
       style={{
         display: 'flex',
-        height,
-        alignItems: 'flex-end',
-        justifyContent: justify ?? 'flex-start',
-        fontFamily: FONT_FAMILIES.body,
-        fontSize,
-        color,
-        ...(bold ? { fontWeight: 700, letterSpacing: '0.02em' } : {}),
+        boxSizing: 'border-box',
+        width: ctx.size.width,
+        height: ctx.size.height,
+        backgroundColor: background,
+        ...style,
       }}
     >
       {children}
@@ -151,25 +92,130 @@ export function Footer({
   );
 }
 
-/** "— Name" under a quote, in bold body type. */
+/**
+ * The masthead: optional logo, the site name in capitals, and (when given) the date at the far edge.
+ * Mirrored for right-to-left stories.
+ */
+export function Masthead({
+  ctx,
+  size,
+  color,
+  dateColor,
+  date,
+  style,
+}: {
+  ctx: TemplateContext;
+  size: number;
+  color: string;
+  dateColor?: string;
+  date?: string | undefined;
+  style?: Record<string, unknown>;
+}) {
+  const s = sides(ctx);
+  const logo = Math.round(size * 1.6);
+  return (
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: s.row,
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        height: Math.round(size * 1.7),
+        flexShrink: 0,
+        ...style,
+      }}
+    >
+      <div style={{ display: 'flex', flexDirection: s.row, alignItems: 'center', flexShrink: 1, minWidth: 0 }}>
+        {ctx.logo ? (
+          <img
+            src={ctx.logo}
+            alt=""
+            width={logo}
+            height={logo}
+            style={{ objectFit: 'contain', flexShrink: 0, [s.far('margin')]: Math.round(size * 0.55) }}
+          />
+        ) : null}
+        <Fit
+          field="siteName"
+          text={siteNameOf(ctx)}
+          font="body"
+          weight={700}
+          min={Math.round(size * 0.8)}
+          max={size}
+          letterSpacing={0.08}
+          uppercase
+          color={color}
+        />
+      </div>
+      {date ? (
+        <Fit
+          field="date"
+          text={date}
+          font="body"
+          max={size}
+          color={dateColor ?? color}
+          style={{ [s.at('margin')]: Math.round(size), flexShrink: 0 }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** "— Name" under a quote, in bold body type, up to two lines. */
 export function Attribution({
-  name,
-  fontSize,
-  marginTop,
+  ctx,
+  size,
   color,
   style,
 }: {
-  name: string;
-  fontSize: number;
-  marginTop: number;
+  ctx: TemplateContext;
+  size: number;
+  color: string;
+  style?: Record<string, unknown>;
+}) {
+  const name = ctx.story.quoteAuthor;
+  if (!name) return null;
+  return (
+    <Fit
+      field="quoteAuthor"
+      text={`— ${name}`}
+      font="body"
+      weight={700}
+      min={Math.round(size * 0.8)}
+      max={size}
+      maxLines={2}
+      lineHeight={1.25}
+      color={color}
+      style={{ alignSelf: sides(ctx).start, ...style }}
+    />
+  );
+}
+
+/** A brand-coloured rule, the card's accent: a short bar at the reading edge. */
+export function Rule({
+  ctx,
+  width,
+  height,
+  color,
+  style,
+}: {
+  ctx: TemplateContext;
+  width: number;
+  height: number;
   color: string;
   style?: Record<string, unknown>;
 }) {
   return (
     <div
-      style={{ display: 'flex', marginTop, ...style, fontFamily: FONT_FAMILIES.body, fontWeight: 700, fontSize, color }}
-    >
-      {`— ${name}`}
-    </div>
+      style={{
+        display: 'flex',
+        width,
+        height,
+        backgroundColor: color,
+        flexShrink: 0,
+        alignSelf: sides(ctx).start,
+        ...style,
+      }}
+    />
   );
 }

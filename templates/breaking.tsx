@@ -1,6 +1,6 @@
 // breaking: a high-contrast alert — a kicker block in the brand colour over heavy, tight headline type.
 import { defineTemplate } from '../src/render/template.ts';
-import { box, domainOf, Fitted, FONT_FAMILIES, Footer, formatDate, isTall, siteNameOf, unit } from './_kit.tsx';
+import { byFormat, Card, domainOf, Fit, formatDate, sides, siteNameOf } from './_kit.tsx';
 
 /** The kicker word in the story's language. */
 const KICKER: Record<string, string> = {
@@ -19,124 +19,112 @@ const KICKER: Record<string, string> = {
   he: 'מבזק',
 };
 
-function geometry(width: number, height: number, tall: boolean, u: number) {
-  const pad = Math.round((tall ? 84 : 64) * u);
-  const top = Math.round(16 * u);
-  const kicker = Math.round(34 * u * 1.9);
-  const footer = Math.round(26 * u * 1.5);
-  const gap = Math.round((tall ? 48 : 30) * u);
-  return {
-    pad,
-    top,
-    kicker,
-    footer,
-    gap,
-    innerWidth: width - pad * 2,
-    innerHeight: height - top - pad * 2 - kicker - footer - gap * 2,
-  };
-}
+const SCALE = {
+  wide: { pad: 64, top: 16, kicker: 34, head: [36, 150], meta: 26, gap: 30 },
+  square: { pad: 84, top: 22, kicker: 48, head: [44, 220], meta: 32, gap: 48 },
+  portrait: { pad: 88, top: 24, kicker: 52, head: [48, 240], meta: 34, gap: 56 },
+  story: { pad: 92, top: 28, kicker: 60, head: [52, 260], meta: 38, gap: 64 },
+} as const;
 
 export default defineTemplate({
   meta: {
     name: 'breaking',
     description: 'High-contrast breaking-news alert: brand kicker block, heavy headline, time and source.',
     sizes: ['og', 'x', 'square', 'portrait', 'story'],
-    version: 2,
-  },
-
-  boxes({ size }) {
-    const u = unit(size);
-    const tall = isTall(size);
-    const g = geometry(size.width, size.height, tall, u);
-    return {
-      headline: box(
-        'body',
-        g.innerWidth,
-        g.innerHeight,
-        { min: 36 * u, max: (tall ? 132 : 96) * u },
-        { fontWeight: 700, lineHeight: 1.06, letterSpacing: -0.02 },
-      ),
-    };
+    version: 3,
   },
 
   render(ctx) {
-    const { size, story, headline, theme, palette: p } = ctx;
-    const u = unit(size);
-    const tall = isTall(size);
-    const g = geometry(size.width, size.height, tall, u);
+    const { story, theme, palette: p } = ctx;
+    const k = byFormat(ctx, SCALE);
+    const s = sides(ctx);
     const dark = theme.mode === 'dark';
     const bg = dark ? '#0A0A0B' : '#FFFFFF';
     const ink = dark ? '#FFFFFF' : '#0A0A0B';
     const sub = dark ? '#B9BCC2' : '#4A4D52';
-    const lang = (story.lang ?? 'en').toLowerCase().split('-')[0] ?? 'en';
-    const kicker = KICKER[lang] ?? KICKER.en;
+    const kicker = KICKER[ctx.lang] ?? KICKER.en;
     const meta = [siteNameOf(ctx), formatDate(story.publishedAt, story.lang) ?? domainOf(story.url)]
       .filter(Boolean)
       .join('  ·  ');
-    const kickerSize = Math.round(34 * u);
-    // Right-to-left stories read from the right edge: the kicker and the source line start there too.
-    const rtl = headline.direction === 'rtl';
-    const edge = rtl ? 'flex-end' : 'flex-start';
+    const story916 = ctx.format === 'story';
     return (
-      <div
-        style={{
-          display: 'flex',
-          flexDirection: 'column',
-          width: size.width,
-          height: size.height,
-          backgroundColor: bg,
-        }}
-      >
-        <div style={{ display: 'flex', width: size.width, height: g.top, backgroundColor: p.brand }} />
-        <div style={{ display: 'flex', flexDirection: 'column', padding: g.pad, height: size.height - g.top }}>
-          <div style={{ display: 'flex', height: g.kicker, alignItems: 'center', justifyContent: edge }}>
+      <Card ctx={ctx} background={bg} style={{ flexDirection: 'column' }}>
+        <div style={{ display: 'flex', height: k.top, flexShrink: 0, backgroundColor: p.brand }} />
+        <div
+          style={{
+            display: 'flex',
+            flexDirection: 'column',
+            boxSizing: 'border-box',
+            width: ctx.size.width,
+            flexGrow: 1,
+            paddingLeft: k.pad,
+            paddingRight: k.pad,
+            paddingTop: story916 ? 190 : k.pad,
+            paddingBottom: story916 ? 250 : k.pad,
+          }}
+        >
+          <div style={{ display: 'flex', flexDirection: s.row, flexShrink: 0 }}>
             <div
               style={{
                 display: 'flex',
                 // The live dot leads the word: on its right for right-to-left stories.
-                flexDirection: rtl ? 'row-reverse' : 'row',
+                flexDirection: s.row,
                 alignItems: 'center',
-                height: g.kicker,
-                paddingLeft: Math.round((rtl ? 26 : 22) * u),
-                paddingRight: Math.round((rtl ? 22 : 26) * u),
+                height: Math.round(k.kicker * 1.9),
+                paddingLeft: Math.round(k.kicker * 0.7),
+                paddingRight: Math.round(k.kicker * 0.7),
                 backgroundColor: p.brand,
-                color: p.onBrand,
-                fontFamily: FONT_FAMILIES.body,
-                fontWeight: 700,
-                fontSize: kickerSize,
-                letterSpacing: '0.06em',
-                textTransform: 'uppercase',
               }}
             >
               <div
                 style={{
                   display: 'flex',
-                  width: Math.round(16 * u),
-                  height: Math.round(16 * u),
-                  borderRadius: Math.round(8 * u),
+                  width: Math.round(k.kicker * 0.47),
+                  height: Math.round(k.kicker * 0.47),
+                  borderRadius: Math.round(k.kicker * 0.24),
                   backgroundColor: p.onBrand,
-                  [rtl ? 'marginLeft' : 'marginRight']: Math.round(16 * u),
+                  [s.far('margin')]: Math.round(k.kicker * 0.47),
                 }}
               />
-              {kicker}
+              <Fit
+                field="kicker"
+                text={kicker}
+                font="body"
+                weight={700}
+                max={k.kicker}
+                letterSpacing={0.06}
+                uppercase
+                color={p.onBrand}
+              />
             </div>
           </div>
           <div
             style={{
               display: 'flex',
-              alignItems: tall ? 'center' : 'flex-start',
-              height: g.innerHeight,
-              marginTop: g.gap,
-              marginBottom: g.gap,
+              flexDirection: 'column',
+              flexGrow: 1,
+              justifyContent: 'center',
+              paddingTop: k.gap,
+              paddingBottom: k.gap,
             }}
           >
-            <Fitted fit={headline} color={ink} />
+            <Fit
+              field="headline"
+              font="body"
+              weight={700}
+              min={k.head[0]}
+              max={k.head[1]}
+              lineHeight={1.06}
+              letterSpacing={-0.02}
+              color={ink}
+              grow={1}
+            />
           </div>
-          <Footer height={g.footer} fontSize={Math.round(26 * u)} color={sub} bold justify={edge}>
-            {meta}
-          </Footer>
+          <div style={{ display: 'flex', flexDirection: s.row, flexShrink: 0 }}>
+            <Fit field="meta" text={meta} font="body" weight={700} max={k.meta} letterSpacing={0.02} color={sub} />
+          </div>
         </div>
-      </div>
+      </Card>
     );
   },
 });

@@ -1,88 +1,66 @@
 // headline: the headline alone, as large as it will go, with the masthead and a brand rule.
 import { defineTemplate } from '../src/render/template.ts';
-import { box, domainOf, Fitted, Footer, isTall, SiteLine, unit } from './_kit.tsx';
+import { byFormat, Card, domainOf, Fit, Masthead, Rule, sides } from './_kit.tsx';
 
-function geometry(width: number, height: number, tall: boolean, u: number) {
-  const pad = Math.round((tall ? 88 : 68) * u);
-  const masthead = Math.round(24 * u * 1.6);
-  const rule = Math.round(10 * u);
-  const footer = Math.round(30 * u);
-  const gap = Math.round((tall ? 44 : 28) * u);
-  return {
-    pad,
-    masthead,
-    rule,
-    footer,
-    gap,
-    innerWidth: width - pad * 2,
-    innerHeight: height - pad * 2 - masthead - rule - footer - gap * 3,
-  };
-}
+const SCALE = {
+  wide: { pad: 68, top: 60, bottom: 56, mast: 24, head: [38, 200], rule: [120, 10], foot: 22, gap: 28 },
+  square: { pad: 88, top: 84, bottom: 80, mast: 30, head: [44, 210], rule: [150, 12], foot: 28, gap: 44 },
+  portrait: { pad: 92, top: 100, bottom: 92, mast: 32, head: [48, 220], rule: [160, 12], foot: 30, gap: 52 },
+  story: { pad: 96, top: 210, bottom: 250, mast: 36, head: [52, 240], rule: [180, 14], foot: 34, gap: 64 },
+} as const;
 
 export default defineTemplate({
   meta: {
     name: 'headline',
     description: 'The headline alone, large, with the masthead and a brand rule. For stories without a quote.',
     sizes: ['og', 'x', 'square', 'portrait', 'story'],
-    version: 1,
-  },
-
-  boxes({ size }) {
-    const u = unit(size);
-    const tall = isTall(size);
-    const g = geometry(size.width, size.height, tall, u);
-    return {
-      headline: box(
-        'headline',
-        g.innerWidth,
-        g.innerHeight,
-        { min: 38 * u, max: (tall ? 150 : 112) * u },
-        { lineHeight: 1.08 },
-      ),
-    };
+    version: 2,
   },
 
   render(ctx) {
-    const { size, palette: p, story, headline } = ctx;
-    const u = unit(size);
-    const tall = isTall(size);
-    const g = geometry(size.width, size.height, tall, u);
+    const { palette: p, story } = ctx;
+    const k = byFormat(ctx, SCALE);
+    const s = sides(ctx);
+    const footer = [story.author, domainOf(story.url)].filter(Boolean).join('  ·  ');
     return (
-      <div
+      <Card
+        ctx={ctx}
+        background={p.background}
         style={{
-          display: 'flex',
           flexDirection: 'column',
-          width: size.width,
-          height: size.height,
-          padding: g.pad,
-          backgroundColor: p.background,
+          paddingTop: k.top,
+          paddingBottom: k.bottom,
+          paddingLeft: k.pad,
+          paddingRight: k.pad,
         }}
       >
-        <SiteLine ctx={ctx} fontSize={Math.round(24 * u)} color={p.brandText} />
+        <Masthead ctx={ctx} size={k.mast} color={p.brandText} />
+        <Rule ctx={ctx} width={k.rule[0]} height={k.rule[1]} color={p.brand} style={{ marginTop: k.gap }} />
         <div
           style={{
             display: 'flex',
-            width: Math.round(120 * u),
-            height: g.rule,
-            marginTop: g.gap,
-            backgroundColor: p.brand,
-          }}
-        />
-        <div
-          style={{
-            display: 'flex',
-            alignItems: tall ? 'center' : 'flex-end',
-            height: g.innerHeight,
-            marginTop: g.gap,
-            marginBottom: g.gap,
+            flexDirection: 'column',
+            flexGrow: 1,
+            justifyContent: 'center',
+            paddingTop: k.gap,
+            paddingBottom: k.gap,
           }}
         >
-          <Fitted fit={headline} color={p.text} />
+          <Fit
+            field="headline"
+            font="headline"
+            min={k.head[0]}
+            max={k.head[1]}
+            lineHeight={1.06}
+            letterSpacing={-0.015}
+            color={p.text}
+            grow={1}
+          />
         </div>
-        <Footer height={g.footer} fontSize={Math.round(22 * u)} color={p.muted}>
-          {[story.author, domainOf(story.url)].filter(Boolean).join('  ·  ')}
-        </Footer>
-      </div>
+        <div style={{ display: 'flex', flexDirection: s.row, flexShrink: 0 }}>
+          <Fit field="footer" text={footer} font="body" max={k.foot} color={p.muted} />
+        </div>
+      </Card>
     );
   },
 });

@@ -1,75 +1,133 @@
 // photo: the story's image beside (wide cards) or above (tall cards) the headline and quote; a brand panel when there is no image.
-import { defineTemplate, type Frame, type TemplateContext } from '../src/render/template.ts';
-import {
-  Attribution,
-  box,
-  domainOf,
-  Fitted,
-  FONT_FAMILIES,
-  Footer,
-  isTall,
-  quoteMarks,
-  SiteLine,
-  siteNameOf,
-  unit,
-} from './_kit.tsx';
+import { defineTemplate, type TemplateContext } from '../src/render/template.ts';
+import { Attribution, byFormat, Card, domainOf, Fit, formatDate, Masthead, sides, siteNameOf } from './_kit.tsx';
 
-function geometry(size: Frame) {
-  const u = unit(size);
-  const stacked = isTall(size);
-  const tall = size.height / size.width > 1.2;
-  const square = stacked && !tall;
-  const imageW = stacked ? size.width : Math.round(size.width * 0.44);
-  const imageH = stacked ? Math.round(size.height * (square ? 0.46 : 0.5)) : size.height;
-  const pad = Math.round((stacked ? 64 : 52) * u);
-  const textW = (stacked ? size.width : size.width - imageW) - pad * 2;
-  const textH = (stacked ? size.height - imageH : size.height) - pad * 2;
-  const masthead = Math.round(20 * u * 1.6);
-  const footer = Math.round(20 * u * 1.4);
-  const gap = Math.round(20 * u);
-  return {
-    u,
-    tall,
-    stacked,
-    imageW,
-    imageH,
-    pad,
-    textW,
-    textH,
-    masthead,
-    footer,
-    gap,
-    inner: textH - masthead - footer - gap * 2,
-  };
-}
+const SCALE = {
+  // share: the photo's part of the card's width (wide) or height (tall); panel: the brand panel's, when
+  // there is no photo (shorter on tall cards: it carries the site's name, not a picture).
+  wide: {
+    share: 0.44,
+    panel: 0.4,
+    pad: 52,
+    mast: 20,
+    head: [26, 60],
+    solo: 84,
+    quote: [20, 32],
+    attr: 20,
+    foot: 20,
+    gap: 20,
+    mark: 40,
+  },
+  square: {
+    share: 0.46,
+    panel: 0.34,
+    pad: 64,
+    mast: 24,
+    head: [30, 76],
+    solo: 200,
+    quote: [24, 40],
+    attr: 24,
+    foot: 24,
+    gap: 26,
+    mark: 56,
+  },
+  portrait: {
+    share: 0.48,
+    panel: 0.36,
+    pad: 72,
+    mast: 28,
+    head: [34, 92],
+    solo: 220,
+    quote: [26, 46],
+    attr: 26,
+    foot: 26,
+    gap: 32,
+    mark: 64,
+  },
+  story: {
+    share: 0.44,
+    panel: 0.34,
+    pad: 84,
+    mast: 32,
+    head: [40, 116],
+    solo: 240,
+    quote: [30, 54],
+    attr: 30,
+    foot: 30,
+    gap: 40,
+    mark: 80,
+  },
+} as const;
 
-function Fallback({ ctx, width, height }: { ctx: TemplateContext; width: number; height: number }) {
+/**
+ * No photo (none given, or it could not be fetched): a designed brand panel, not a placeholder. The site's
+ * name set as a wordmark on the brand colour over a fine diagonal grain, mirrored for right-to-left.
+ */
+function BrandPanel({
+  ctx,
+  width,
+  height,
+  mark,
+}: {
+  ctx: TemplateContext;
+  width: number;
+  height: number;
+  mark: number;
+}) {
   const p = ctx.palette;
-  const initial = (siteNameOf(ctx) ?? ctx.story.headline).trim().charAt(0).toUpperCase();
+  const s = sides(ctx);
+  const name = siteNameOf(ctx);
+  const date = formatDate(ctx.story.publishedAt, ctx.story.lang);
+  const inset = Math.round(mark * 1.1);
   return (
     <div
       style={{
         display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'flex-end',
+        alignItems: s.start,
+        boxSizing: 'border-box',
         width,
         height,
-        alignItems: 'center',
-        justifyContent: 'center',
+        flexShrink: 0,
+        padding: inset,
         backgroundColor: p.brand,
-        backgroundImage: `linear-gradient(135deg, ${p.brand} 0%, ${p.brand} 45%, rgba(0,0,0,0.35) 100%)`,
+        backgroundImage: `repeating-linear-gradient(${s.rtl ? 45 : 135}deg, rgba(255,255,255,0.07) 0px, rgba(255,255,255,0.07) 2px, rgba(0,0,0,0) 2px, rgba(0,0,0,0) ${Math.round(mark * 0.4)}px)`,
       }}
     >
       <div
         style={{
           display: 'flex',
-          fontFamily: FONT_FAMILIES.headline,
-          fontWeight: 700,
-          fontSize: Math.round(Math.min(width, height) * 0.62),
-          color: p.onBrand,
-          opacity: 0.22,
+          width: Math.round(mark * 1.6),
+          height: Math.round(mark * 0.16),
+          backgroundColor: p.onBrand,
+          marginBottom: Math.round(mark * 0.45),
         }}
-      >
-        {initial}
-      </div>
+      />
+      <Fit
+        field="panelName"
+        text={name}
+        font="headline"
+        weight={800}
+        min={Math.round(mark * 0.6)}
+        max={mark}
+        maxLines={2}
+        lineHeight={1.05}
+        letterSpacing={-0.01}
+        color={p.onBrand}
+        style={{ alignSelf: 'stretch' }}
+      />
+      {date ? (
+        <Fit
+          field="panelDate"
+          text={date}
+          font="body"
+          max={Math.round(mark * 0.42)}
+          color={p.onBrand}
+          opacity={0.85}
+          style={{ marginTop: Math.round(mark * 0.3) }}
+        />
+      ) : null}
     </div>
   );
 }
@@ -77,90 +135,88 @@ function Fallback({ ctx, width, height }: { ctx: TemplateContext; width: number;
 export default defineTemplate({
   meta: {
     name: 'photo',
-    description:
-      "The story's photo with the headline and quote; a brand panel with the site's initial when there is no photo.",
+    description: "The story's photo with the headline and quote; a designed brand panel when there is no photo.",
     sizes: ['og', 'x', 'square', 'portrait', 'story'],
-    version: 1,
+    version: 2,
     usesImage: true,
   },
 
-  boxes({ story, size }) {
-    const g = geometry(size);
-    const max = g.tall ? 84 : g.stacked ? 60 : 56;
-    if (!story.quote) return { headline: box('headline', g.textW, g.inner, { min: 28 * g.u, max: max * g.u }) };
-    const between = Math.round(18 * g.u) + (story.quoteAuthor ? Math.round(20 * g.u * 1.3 + 8 * g.u) : 0);
-    const headlineH = Math.round((g.inner - between) * 0.6);
-    return {
-      headline: box('headline', g.textW, headlineH, { min: 26 * g.u, max: max * g.u }),
-      quote: box(
-        'body',
-        g.textW,
-        g.inner - between - headlineH,
-        { min: 20 * g.u, max: (g.tall ? 44 : 32) * g.u },
-        {
-          wrap: quoteMarks(story.lang),
-        },
-      ),
-    };
-  },
-
   render(ctx) {
-    const { size, palette: p, story, headline, quote, image } = ctx;
-    const g = geometry(size);
+    const { size, palette: p, story, image } = ctx;
+    const k = byFormat(ctx, SCALE);
+    const s = sides(ctx);
+    const wide = ctx.format === 'wide';
+    const share = image ? k.share : k.panel;
+    const imageW = wide ? Math.round(size.width * share) : size.width;
+    const imageH = wide ? size.height : Math.round(size.height * share);
     const picture = image ? (
       <img
         src={image}
         alt=""
-        width={g.imageW}
-        height={g.imageH}
-        style={{ objectFit: 'cover', width: g.imageW, height: g.imageH }}
+        width={imageW}
+        height={imageH}
+        style={{ objectFit: 'cover', width: imageW, height: imageH, flexShrink: 0 }}
       />
     ) : (
-      <Fallback ctx={ctx} width={g.imageW} height={g.imageH} />
+      <BrandPanel ctx={ctx} width={imageW} height={imageH} mark={k.mark} />
     );
     return (
-      <div
-        style={{
-          display: 'flex',
-          flexDirection: g.stacked ? 'column' : 'row',
-          width: size.width,
-          height: size.height,
-          backgroundColor: p.background,
-        }}
-      >
+      <Card ctx={ctx} background={p.background} style={{ flexDirection: wide ? s.row : 'column' }}>
         {picture}
-        <div style={{ display: 'flex', flexDirection: 'column', padding: g.pad, flexGrow: 1 }}>
-          <SiteLine ctx={ctx} fontSize={Math.round(20 * g.u)} color={p.brandText} />
+        <div
+          style={{
+            display: 'flex',
+            flexDirection: 'column',
+            boxSizing: 'border-box',
+            width: wide ? size.width - imageW : size.width,
+            flexGrow: 1,
+            padding: k.pad,
+            ...(ctx.format === 'story' ? { paddingBottom: 250 } : {}),
+          }}
+        >
+          {/* The brand panel already names the site. */}
+          {image ? <Masthead ctx={ctx} size={k.mast} color={p.brandText} /> : null}
           <div
             style={{
               display: 'flex',
               flexDirection: 'column',
-              height: g.inner,
-              marginTop: g.gap,
-              marginBottom: g.gap,
+              flexGrow: 1,
               justifyContent: 'center',
+              paddingTop: k.gap,
+              paddingBottom: k.gap,
             }}
           >
-            <Fitted fit={headline} color={p.text} />
-            {quote ? (
-              <div style={{ display: 'flex', flexDirection: 'column', marginTop: Math.round(18 * g.u) }}>
-                <Fitted fit={quote} color={p.muted} />
-                {story.quoteAuthor ? (
-                  <Attribution
-                    name={story.quoteAuthor}
-                    fontSize={Math.round(20 * g.u)}
-                    marginTop={Math.round(8 * g.u)}
-                    color={p.muted}
-                  />
-                ) : null}
+            <Fit
+              field="headline"
+              font="headline"
+              min={k.head[0]}
+              max={story.quote ? k.head[1] : k.solo}
+              lineHeight={1.1}
+              letterSpacing={-0.01}
+              color={p.text}
+              grow={2}
+            />
+            {story.quote ? (
+              <div style={{ display: 'flex', flexDirection: 'column', marginTop: k.gap }}>
+                <Fit
+                  field="quote"
+                  font="body"
+                  quote
+                  min={k.quote[0]}
+                  max={k.quote[1]}
+                  lineHeight={1.34}
+                  color={p.muted}
+                  grow={1}
+                />
+                <Attribution ctx={ctx} size={k.attr} color={p.muted} style={{ marginTop: Math.round(k.gap * 0.4) }} />
               </div>
             ) : null}
           </div>
-          <Footer height={g.footer} fontSize={Math.round(20 * g.u)} color={p.muted}>
-            {domainOf(story.url) ?? ''}
-          </Footer>
+          <div style={{ display: 'flex', flexDirection: s.row, flexShrink: 0 }}>
+            <Fit field="domain" text={domainOf(story.url)} font="body" max={k.foot} color={p.muted} />
+          </div>
         </div>
-      </div>
+      </Card>
     );
   },
 });

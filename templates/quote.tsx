@@ -1,152 +1,173 @@
 // quote (default): the headline over the story's key quote with its attribution, under the masthead.
 import { defineTemplate } from '../src/render/template.ts';
-import {
-  Attribution,
-  box,
-  domainOf,
-  Fitted,
-  FONT_FAMILIES,
-  Footer,
-  formatDate,
-  isTall,
-  quoteMarks,
-  SiteLine,
-  unit,
-} from './_kit.tsx';
+import { Attribution, byFormat, Card, domainOf, Fit, formatDate, Masthead, Rule, sides } from './_kit.tsx';
 
-const SIZES = ['og', 'x', 'square', 'portrait', 'story'] as const;
-
-function geometry(width: number, height: number, tall: boolean, u: number) {
-  const bar = Math.round(14 * u);
-  const pad = Math.round((tall ? 80 : 60) * u);
-  const masthead = Math.round(22 * u * 1.6);
-  const footer = Math.round(30 * u);
-  const gap = Math.round((tall ? 40 : 22) * u);
-  const innerWidth = width - bar - pad * 2;
-  const innerHeight = height - pad * 2 - masthead - footer - gap * 2;
-  return { bar, pad, masthead, footer, gap, innerWidth, innerHeight };
-}
+/** The type scale and spacing for each format, px. */
+const SCALE = {
+  wide: {
+    pad: 60,
+    top: 56,
+    bottom: 52,
+    bar: 14,
+    mast: 22,
+    head: [30, 108],
+    solo: 184,
+    quote: [22, 42],
+    attr: 24,
+    foot: 20,
+    gap: 26,
+    rule: 6,
+  },
+  square: {
+    pad: 84,
+    top: 80,
+    bottom: 76,
+    bar: 16,
+    mast: 28,
+    head: [40, 124],
+    solo: 200,
+    quote: [28, 54],
+    attr: 30,
+    foot: 26,
+    gap: 44,
+    rule: 8,
+  },
+  portrait: {
+    pad: 88,
+    top: 96,
+    bottom: 88,
+    bar: 16,
+    mast: 30,
+    head: [44, 136],
+    solo: 240,
+    quote: [30, 60],
+    attr: 32,
+    foot: 28,
+    gap: 52,
+    rule: 8,
+  },
+  // 9:16 keeps clear of the platform's own chrome: the account line on top, the reply bar below.
+  story: {
+    pad: 92,
+    top: 210,
+    bottom: 250,
+    bar: 18,
+    mast: 34,
+    head: [50, 160],
+    solo: 260,
+    quote: [34, 68],
+    attr: 36,
+    foot: 32,
+    gap: 64,
+    rule: 10,
+  },
+} as const;
 
 export default defineTemplate({
   meta: {
     name: 'quote',
     description: 'Headline over the key quote with attribution, under the masthead. The default.',
-    sizes: SIZES,
-    version: 1,
+    sizes: ['og', 'x', 'square', 'portrait', 'story'],
+    version: 2,
     wantsQuote: true,
   },
 
-  boxes({ story, size }) {
-    const u = unit(size);
-    const tall = isTall(size);
-    const g = geometry(size.width, size.height, tall, u);
-    const attribution = story.quoteAuthor ? Math.round(28 * u * 1.5) : 0;
-    const rule = Math.round(6 * u) + Math.round(26 * u); // quote's left rule and its padding
-    if (!story.quote) {
-      return { headline: box('headline', g.innerWidth, g.innerHeight, { min: 34 * u, max: (tall ? 120 : 84) * u }) };
-    }
-    const between = Math.round((tall ? 48 : 26) * u);
-    const space = g.innerHeight - between - attribution;
-    const headlineShare = tall ? 0.55 : 0.62;
-    return {
-      headline: box('headline', g.innerWidth, space * headlineShare, { min: 30 * u, max: (tall ? 112 : 64) * u }),
-      quote: box(
-        'body',
-        g.innerWidth - rule,
-        space * (1 - headlineShare),
-        { min: 22 * u, max: (tall ? 54 : 38) * u },
-        {
-          wrap: quoteMarks(story.lang),
-        },
-      ),
-    };
-  },
-
   render(ctx) {
-    const { size, palette: p, story, headline, quote } = ctx;
-    const u = unit(size);
-    const tall = isTall(size);
-    const g = geometry(size.width, size.height, tall, u);
-    const date = formatDate(story.publishedAt, story.lang);
-    const domain = domainOf(story.url);
+    const { palette: p, story } = ctx;
+    const k = byFormat(ctx, SCALE);
+    const s = sides(ctx);
+    const wide = ctx.format === 'wide';
     return (
-      <div style={{ display: 'flex', width: size.width, height: size.height, backgroundColor: p.background }}>
-        <div style={{ display: 'flex', width: g.bar, height: size.height, backgroundColor: p.brand }} />
+      <Card ctx={ctx} background={p.background} style={{ flexDirection: s.row }}>
+        <div style={{ display: 'flex', width: k.bar, flexShrink: 0, backgroundColor: p.brand }} />
         <div
           style={{
             display: 'flex',
             flexDirection: 'column',
-            width: size.width - g.bar,
-            height: size.height,
-            padding: g.pad,
+            boxSizing: 'border-box',
+            width: ctx.size.width - k.bar,
+            paddingTop: k.top,
+            paddingBottom: k.bottom,
+            paddingLeft: k.pad,
+            paddingRight: k.pad,
           }}
         >
-          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', height: g.masthead }}>
-            <SiteLine ctx={ctx} fontSize={Math.round(22 * u)} color={p.brandText} />
-            {date ? (
-              <div
-                style={{
-                  display: 'flex',
-                  fontFamily: FONT_FAMILIES.body,
-                  fontSize: Math.round(22 * u),
-                  color: p.muted,
-                }}
-              >
-                {date}
-              </div>
-            ) : null}
-          </div>
+          <Masthead
+            ctx={ctx}
+            size={k.mast}
+            color={p.brandText}
+            dateColor={p.muted}
+            date={formatDate(story.publishedAt, story.lang)}
+          />
           <div
             style={{
               display: 'flex',
               flexDirection: 'column',
-              justifyContent: tall ? 'center' : 'flex-start',
-              height: g.innerHeight,
-              marginTop: g.gap,
-              marginBottom: g.gap,
+              flexGrow: 1,
+              justifyContent: 'center',
+              paddingTop: k.gap,
+              paddingBottom: k.gap,
             }}
           >
-            <Fitted fit={headline} color={p.text} />
-            {quote ? (
-              <div style={{ display: 'flex', flexDirection: 'column', marginTop: Math.round((tall ? 48 : 26) * u) }}>
+            {/* Without a quote the brand rule moves above the headline: the card keeps its accent. */}
+            {story.quote ? null : (
+              <Rule
+                ctx={ctx}
+                width={k.rule * 20}
+                height={k.rule * 1.5}
+                color={p.brand}
+                style={{ marginBottom: k.gap }}
+              />
+            )}
+            <Fit
+              field="headline"
+              font="headline"
+              min={k.head[0]}
+              max={story.quote ? k.head[1] : k.solo}
+              lineHeight={1.1}
+              letterSpacing={-0.01}
+              color={p.text}
+              grow={2}
+            />
+            {story.quote ? (
+              <div style={{ display: 'flex', flexDirection: 'column', marginTop: k.gap }}>
                 <div
-                  style={
-                    quote.direction === 'rtl'
-                      ? {
-                          display: 'flex',
-                          borderRight: `${Math.round(6 * u)}px solid ${p.brand}`,
-                          paddingRight: Math.round(26 * u),
-                        }
-                      : {
-                          display: 'flex',
-                          borderLeft: `${Math.round(6 * u)}px solid ${p.brand}`,
-                          paddingLeft: Math.round(26 * u),
-                        }
-                  }
+                  style={{
+                    display: 'flex',
+                    flexDirection: 'column',
+                    [s.at('border')]: `${k.rule}px solid ${p.brand}`,
+                    [s.at('padding')]: Math.round(k.gap * (wide ? 1 : 0.75)),
+                  }}
                 >
-                  <Fitted fit={quote} color={p.text} style={{ opacity: 0.92 }} />
-                </div>
-                {story.quoteAuthor ? (
-                  <Attribution
-                    name={story.quoteAuthor}
-                    fontSize={Math.round(24 * u)}
-                    marginTop={Math.round(10 * u)}
-                    color={p.muted}
-                    style={{
-                      paddingLeft: Math.round(32 * u),
-                      paddingRight: Math.round(32 * u),
-                      direction: quote.direction,
-                    }}
+                  <Fit
+                    field="quote"
+                    font="body"
+                    quote
+                    min={k.quote[0]}
+                    max={k.quote[1]}
+                    lineHeight={1.34}
+                    color={p.text}
+                    opacity={0.92}
+                    grow={1}
                   />
-                ) : null}
+                </div>
+                <Attribution
+                  ctx={ctx}
+                  size={k.attr}
+                  color={p.muted}
+                  style={{
+                    marginTop: Math.round(k.gap * 0.45),
+                    [s.at('margin')]: k.rule + Math.round(k.gap * (wide ? 1 : 0.75)),
+                  }}
+                />
               </div>
             ) : null}
           </div>
-          <Footer height={g.footer} fontSize={Math.round(20 * u)} color={p.muted}>
-            {domain ?? ''}
-          </Footer>
+          <div style={{ display: 'flex', flexDirection: s.row, flexShrink: 0 }}>
+            <Fit field="domain" text={domainOf(story.url)} font="body" max={k.foot} color={p.muted} />
+          </div>
         </div>
-      </div>
+      </Card>
     );
   },
 });

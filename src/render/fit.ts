@@ -1,115 +1,295 @@
-// Text that always fits: pick the largest font size whose laid-out text fits its box, else clamp with "…".
+// Text that always fits its slot: the largest font size at which the text breaks into lines that fit, else
+// clamped with "…"; then the lines rebalanced so no word (or phrase) is left alone on the last line.
 //
-// Why measure with satori itself: the card is laid out by satori (yoga + harfbuzz + its line breaker),
-// so any other measurement (canvas, opentype advance widths) drifts from what is drawn — by kerning,
-// shaping, emoji widths, break rules — and drift means clipped glyphs. Measuring is a satori layout of
-// the text element alone with embedFont off (no glyph paths), a few ms each, ~10 per field at most.
-import { ellipsize, textDirection, truncationPoints } from './text.ts';
+// Why arithmetic over measured widths: the widths of the unbreakable pieces (breaks.ts) are measured by
+// satori itself (the same shaping, kerning, fallback fonts and emoji as the card), once, at a reference
+// size; glyph advances scale linearly with the font size, so every candidate size and every candidate
+// wrap is a sum. We choose the lines ourselves and draw each as its own nowrap line, so what we chose is
+// what is drawn, and the core checks each drawn line's width in the final layout before rasterising.
+import { breakUnits, splitUnit, type Unit } from './breaks.ts';
+import type { Marks } from './marks.ts';
+import { textDirection } from './text.ts';
 
-export interface TextBox {
-  /** Width available to the text, px. */
-  width: number;
-  /** Height available to the text, px. */
-  height: number;
-  minSize: number;
-  maxSize: number;
-  /** Line height as a multiple of the font size. */
-  lineHeight: number;
+/** The size widths are measured at; large, so satori's whole-pixel rounding is a small error. */
+export const REF_SIZE = 400;
+
+export interface TextStyle {
   fontFamily: string;
   fontWeight: 400 | 500 | 600 | 700 | 800 | 900;
+  /** Line height as a multiple of the font size. */
+  lineHeight: number;
   /** Letter spacing in em (negative tightens large type). */
   letterSpacing?: number;
-  /** Optional cap on lines regardless of height. */
-  maxLines?: number;
-  textTransform?: 'uppercase';
-  /** Decorate the text before layout (quotation marks); the decoration is never truncated. */
-  wrap?: (text: string) => string;
+}
+
+/** A drawn line's height in whole pixels (each line is drawn this tall, so lines never sum past the slot). */
+export const lineBox = (size: number, style: TextStyle) => Math.ceil(size * style.lineHeight);
+
+/** Widths in px of each text set on one line in its style at REF_SIZE, measured by satori in one layout. */
+export type MeasureWidths = (items: { text: string; style: TextStyle }[]) => Promise<number[]>;
+
+export interface FitRequest {
+  /** The words, without decoration. */
+  text: string;
+  /** Marks drawn around the text (a quote's), never cut by truncation. */
+  marks?: Marks;
+  lang?: string | undefined;
+  style: TextStyle;
+  minSize: number;
+  maxSize: number;
+  maxLines?: number | undefined;
+  /** balance: lines of even length (headlines); pretty: greedy lines, but no word alone on the last. */
+  wrap: 'balance' | 'pretty';
+  /** The slot, px. An unbounded height means "as many lines as maxLines allows". */
+  width: number;
+  height: number;
 }
 
 export interface FittedText {
-  /** The text to draw, decorated and possibly truncated. */
+  /** Exactly what is drawn: marks, words, ellipsis. */
   text: string;
+  /** The drawn lines, in order (trailing spaces dropped). */
+  lines: string[];
   fontSize: number;
-  lines: number;
   truncated: boolean;
   direction: 'ltr' | 'rtl';
-  box: TextBox;
+  style: TextStyle;
+  /** The slot the text was fitted to. */
+  width: number;
+  height: number;
 }
 
-/** Lays out `text` in `box` at `fontSize` and returns its height in px. */
-export type Measure = (text: string, fontSize: number, box: TextBox, direction: 'ltr' | 'rtl') => Promise<number>;
-
-/** The one style used both to measure and to draw, so the two never disagree. */
-export function textStyle(box: TextBox, fontSize: number, direction: 'ltr' | 'rtl'): Record<string, unknown> {
-  return {
-    display: 'flex',
-    width: box.width,
-    fontSize,
-    lineHeight: box.lineHeight,
-    fontFamily: box.fontFamily,
-    fontWeight: box.fontWeight,
-    letterSpacing: box.letterSpacing ? `${box.letterSpacing}em` : undefined,
-    textTransform: box.textTransform,
-    // Unbroken tokens (URLs, 100-character words) break anywhere rather than overflow.
-    overflowWrap: 'anywhere',
-    wordBreak: 'break-word',
-    direction,
-    textAlign: direction === 'rtl' ? 'right' : 'left',
-  };
+interface Item {
+  unit: Unit;
+  /** Width without / with its trailing space, at REF_SIZE. */
+  w: number;
+  wFull: number;
 }
 
-export async function fitText(raw: string, box: TextBox, measure: Measure): Promise<FittedText> {
-  const direction = textDirection(raw);
-  const wrap = box.wrap ?? ((s: string) => s);
-  const lineHeightPx = (size: number) => size * box.lineHeight;
-  const linesAt = (height: number, size: number) => Math.max(1, Math.round(height / lineHeightPx(size)));
-  const fits = async (text: string, size: number) => {
-    const h = await measure(wrap(text), size, box, direction);
-    // 0.5px slack absorbs float rounding in yoga; anything more is a real overflow.
-    const ok = h <= box.height + 0.5 && (box.maxLines === undefined || linesAt(h, size) <= box.maxLines);
-    return { ok, h };
-  };
-  const done = (text: string, size: number, h: number, truncated: boolean): FittedText => ({
-    text: wrap(text),
-    fontSize: size,
-    lines: linesAt(h, size),
-    truncated,
-    direction,
-    box,
+/** Widths measured once per style and text, shared by every field of a card. */
+export class WidthCache {
+  private readonly known = new Map<string, number>();
+  constructor(private readonly measure: MeasureWidths) {}
+
+  private key(style: TextStyle, text: string) {
+    return `${style.fontFamily}|${style.fontWeight}|${style.letterSpacing ?? 0}|${text}`;
+  }
+
+  async ensure(style: TextStyle, texts: string[]): Promise<void> {
+    await this.ensureAll([{ style, texts }]);
+  }
+
+  /** Measure whatever is not known yet, for several styles, in one satori layout. */
+  async ensureAll(groups: { style: TextStyle; texts: string[] }[]): Promise<void> {
+    const missing = new Map<string, { text: string; style: TextStyle }>();
+    for (const { style, texts } of groups) {
+      for (const text of texts) {
+        const key = this.key(style, text);
+        if (!this.known.has(key)) missing.set(key, { text, style });
+      }
+    }
+    if (missing.size === 0) return;
+    const widths = await this.measure([...missing.values()]);
+    [...missing.keys()].forEach((key, i) => {
+      this.known.set(key, widths[i] ?? 0);
+    });
+  }
+
+  get(style: TextStyle, text: string): number {
+    const w = this.known.get(this.key(style, text));
+    if (w === undefined) throw new Error(`width of "${text}" was not measured`);
+    return w;
+  }
+}
+
+/** Greedy line breaking: as many items on each line as fit in `width` (px at REF_SIZE). */
+function greedy(items: Item[], width: number): Item[][] {
+  const lines: Item[][] = [];
+  let line: Item[] = [];
+  let used = 0; // width of the line so far, the last item's trailing space included
+  for (const it of items) {
+    if (line.length > 0 && used + it.w > width) {
+      lines.push(line);
+      line = [];
+      used = 0;
+    }
+    line.push(it);
+    used += it.wFull;
+  }
+  if (line.length) lines.push(line);
+  return lines;
+}
+
+/**
+ * The same number of lines as greedy, with the breaks that make the rag most even (least sum of squared
+ * slack, by dynamic programming over break positions). balance counts every line, so lines come out of
+ * even length (display type); pretty lets the last line be short, but keeps at least two pieces and a
+ * third of the measure on it, so no word (or phrase) is left alone (text).
+ */
+function arrange(items: Item[], width: number, wrap: 'balance' | 'pretty'): Item[][] {
+  const first = greedy(items, width);
+  const count = first.length;
+  if (count < 2 || items.length > 400) return first;
+  const n = items.length;
+  // prefix sums: width of items i..j-1 on one line = full[j-1] - full[i] + w[j-1]
+  const full = [0];
+  for (const it of items) full.push((full[full.length - 1] as number) + it.wFull);
+  const span = (i: number, j: number) => (full[j - 1] as number) - (full[i] as number) + (items[j - 1] as Item).w;
+  const INF = Number.POSITIVE_INFINITY;
+  // best[l][j]: least cost of setting items 0..j-1 in l lines; from[l][j]: where line l starts.
+  const best = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(INF));
+  const from = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(0));
+  (best[0] as number[])[0] = 0;
+  for (let l = 1; l <= count; l++) {
+    const last = l === count;
+    for (let j = l; j <= n; j++) {
+      if (last && j !== n) continue;
+      for (let i = j - 1; i >= l - 1; i--) {
+        const w = span(i, j);
+        if (w > width) break;
+        const prev = (best[l - 1] as number[])[i] as number;
+        if (prev === INF) continue;
+        let cost = (width - w) ** 2;
+        // pretty: the last line may be short, but not a lone piece nor under a third of the measure.
+        if (last && wrap === 'pretty') cost = j - i < 2 ? width ** 2 * 4 : 4 * Math.max(0, width / 3 - w) ** 2;
+        if (prev + cost < ((best[l] as number[])[j] as number)) {
+          (best[l] as number[])[j] = prev + cost;
+          (from[l] as number[])[j] = i;
+        }
+      }
+    }
+  }
+  if ((best[count] as number[])[n] === INF) return first;
+  const lines: Item[][] = [];
+  let j = n;
+  for (let l = count; l >= 1; l--) {
+    const i = (from[l] as number[])[j] as number;
+    lines.unshift(items.slice(i, j));
+    j = i;
+  }
+  return lines;
+}
+
+/** The last of several lines holds a single piece (a word, a phrase). */
+const lone = (lines: Item[][]) => lines.length > 1 && (lines[lines.length - 1]?.length ?? 0) < 2;
+
+const render = (line: Item[]) =>
+  line.map((it, i) => it.unit.text + (i === line.length - 1 ? '' : it.unit.space)).join('');
+
+/** The text cut after `unit` with an ellipsis: trailing spaces and dangling punctuation dropped. */
+export function ellipsized(text: string): string {
+  return `${text.replace(/[\s,;:–—\-([{“‘"'«„‚‹「『（]+$/u, '').trimEnd()}…`;
+}
+
+/** The text's unbreakable pieces, the marks glued to the first and last. */
+function unitsOf(req: Pick<FitRequest, 'text' | 'marks' | 'lang'>): Unit[] {
+  const units = breakUnits(req.text, req.lang);
+  if (units.length === 0) units.push({ text: '', space: '' });
+  (units[0] as Unit).text = (req.marks?.open ?? '') + (units[0] as Unit).text;
+  (units[units.length - 1] as Unit).text += req.marks?.close ?? '';
+  return units;
+}
+
+/** Every string fitText will first ask widths of: measure many fields' in one pass with WidthCache.ensureAll. */
+export function fitStrings(req: Pick<FitRequest, 'text' | 'marks' | 'lang'>): string[] {
+  const whole = `${req.marks?.open ?? ''}${req.text}${req.marks?.close ?? ''}`;
+  return [whole, `…${req.marks?.close ?? ''}`, ...unitsOf(req).flatMap((u) => [u.text, u.text + u.space])];
+}
+
+export async function fitText(req: FitRequest, widths: WidthCache): Promise<FittedText> {
+  const { style } = req;
+  const open = req.marks?.open ?? '';
+  const close = req.marks?.close ?? '';
+  const units = unitsOf(req);
+  const tail = `…${close}`;
+  await widths.ensure(style, fitStrings(req));
+  const itemOf = (u: Unit): Item => ({
+    unit: u,
+    w: widths.get(style, u.text),
+    wFull: widths.get(style, u.text + u.space),
   });
+  const whole = units.map(itemOf);
 
-  // Largest integer size in [min, max] that fits: try max first (short texts), then bisect.
-  const atMax = await fits(raw, box.maxSize);
-  if (atMax.ok) return done(raw, box.maxSize, atMax.h, false);
-  let lo = box.minSize;
-  let hi = box.maxSize - 1;
-  let best: { size: number; h: number } | undefined;
+  // Slack for whole-pixel rounding of the measured widths; the drawn lines are checked again after layout.
+  const slack = 1;
+  const refWidth = (size: number) => ((req.width - slack) * REF_SIZE) / size;
+  const maxLinesAt = (size: number) =>
+    Math.max(
+      1,
+      Math.min(req.maxLines ?? Number.POSITIVE_INFINITY, Math.floor((req.height + 0.5) / lineBox(size, style))),
+    );
+
+  // Pieces too wide for a line at the largest size may have to break inside (URLs, 100-letter words).
+  const wide = units.filter((_, i) => (whole[i] as Item).w > refWidth(req.maxSize));
+  const pieces = new Map(wide.map((u) => [u, splitUnit(u)]));
+  if (wide.length)
+    await widths.ensure(
+      style,
+      [...pieces.values()].flat().flatMap((p) => [p.text, p.text + p.space]),
+    );
+  const splitAt = (size: number) =>
+    units.flatMap((u, i) =>
+      (whole[i] as Item).w > refWidth(size) ? (pieces.get(u) ?? [u]).map(itemOf) : [whole[i] as Item],
+    );
+
+  const direction = textDirection(req.text);
+  const done = (lines: Item[][], size: number, truncated: boolean): FittedText => {
+    const drawn = lines.map(render);
+    const text = lines
+      .map((l, i) => render(l) + (i < lines.length - 1 ? (l[l.length - 1]?.unit.space ?? '') : ''))
+      .join('');
+    return { text, lines: drawn, fontSize: size, truncated, direction, style, width: req.width, height: req.height };
+  };
+
+  // Largest size first without breaking inside any word, then allowing it: a smaller size beats a broken word.
+  for (const split of [false, true]) {
+    for (let size = req.maxSize; size >= req.minSize; size--) {
+      const items = split ? splitAt(size) : whole;
+      const w = refWidth(size);
+      if (items.some((it) => it.w > w)) continue;
+      if (greedy(items, w).length > maxLinesAt(size)) continue;
+      const lines = arrange(items, w, req.wrap);
+      // A word left alone on the last line because the type is so big that no wrap avoids it: a size up to
+      // an eighth smaller that avoids it reads better than the orphan.
+      if (lone(lines)) {
+        for (let smaller = size - 1; smaller >= Math.max(req.minSize, Math.floor(size * 0.88)); smaller--) {
+          const alt = split ? splitAt(smaller) : whole;
+          const aw = refWidth(smaller);
+          if (alt.some((it) => it.w > aw) || greedy(alt, aw).length > maxLinesAt(smaller)) continue;
+          const again = arrange(alt, aw, req.wrap);
+          if (!lone(again)) return done(again, smaller, false);
+        }
+      }
+      return done(lines, size, false);
+    }
+  }
+
+  // Even the smallest size overflows: keep the longest run of pieces that fits with "…" after it.
+  const size = req.minSize;
+  const items = splitAt(size);
+  const w = refWidth(size);
+  const budget = maxLinesAt(size);
+  const cut = async (k: number): Promise<Item[]> => {
+    const last = items[k - 1] as Item;
+    const text = ellipsized(last.unit.text) + close;
+    await widths.ensure(style, [text]);
+    const end = { unit: { text, space: '' }, w: widths.get(style, text), wFull: widths.get(style, text) };
+    return [...items.slice(0, k - 1), end];
+  };
+  let lo = 1;
+  let hi = items.length - 1;
+  let best: Item[] | undefined;
   while (lo <= hi) {
     const mid = Math.floor((lo + hi) / 2);
-    const r = await fits(raw, mid);
-    if (r.ok) {
-      best = { size: mid, h: r.h };
+    const candidate = await cut(mid);
+    if (candidate.every((it) => it.w <= w) && greedy(candidate, w).length <= budget) {
+      best = candidate;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  if (best) return done(raw, best.size, best.h, false);
-
-  // Even the minimum size overflows: keep the longest prefix, cut at a word, that fits with "…".
-  const size = box.minSize;
-  const points = truncationPoints(raw);
-  let l = 0;
-  let r = points.length - 1;
-  let keep: { text: string; h: number } | undefined;
-  while (l <= r) {
-    const mid = Math.floor((l + r) / 2);
-    const candidate = ellipsize(raw, points[mid] as number);
-    const res = await fits(candidate, size);
-    if (res.ok) {
-      keep = { text: candidate, h: res.h };
-      l = mid + 1;
-    } else r = mid - 1;
-  }
-  if (keep) return done(keep.text, size, keep.h, true);
-  const lone = await fits('…', size);
-  return done('…', size, lone.h, true);
+  if (best) return done(greedy(best, w), size, true);
+  const alone = `${open}${tail}`;
+  await widths.ensure(style, [alone]);
+  const item = { unit: { text: alone, space: '' }, w: widths.get(style, alone), wFull: widths.get(style, alone) };
+  return done([[item]], size, true);
 }

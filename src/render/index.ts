@@ -3,11 +3,12 @@ import templates from '../../templates/index.ts';
 import { StorycardError } from '../errors.ts';
 import type { Story } from '../story/schema.ts';
 import { checkBudget } from './budget.ts';
+import { compose, type FittedField, type FittedFields } from './compose.ts';
 import { inlineEmoji } from './emoji-svg.ts';
 import { encodeCard } from './encode.ts';
-import { type FittedText, fitText, type Measure, textStyle } from './fit.ts';
 import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
-import type { TemplateContext, TemplateDefinition, TemplateMeta } from './template.ts';
+import { formatOf, type TemplateContext, type TemplateDefinition, type TemplateMeta } from './template.ts';
+import { textDirection } from './text.ts';
 import { palette, resolveTheme } from './theme.ts';
 import {
   type FieldReport,
@@ -89,8 +90,8 @@ export function cardFingerprint(req: RenderRequest): string {
   });
 }
 
-/** Characters templates add around story text (quotation marks, ellipsis, separators). */
-const DECORATIONS = '“”„«»「」…—·"';
+/** Characters the core may add around story text (quotation marks, ellipsis) and separators templates use. */
+const DECORATIONS = '“”„«»‹›「」『』…—·"\u00a0';
 
 /** All text a card may draw, so fonts for every script in it are loaded once. */
 function cardText(story: Story, siteName: string | undefined): string {
@@ -110,18 +111,13 @@ function loaderFor(runtime: RenderRuntime): FontLoader {
   return load;
 }
 
-/** Every string a satori element tree will draw, expanding function components as satori does. */
-function textOf(node: unknown, depth = 0): string {
-  if (depth > 64 || node == null || typeof node === 'boolean') return '';
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
-  if (Array.isArray(node)) return node.map((n) => textOf(n, depth + 1)).join(' ');
-  if (typeof node !== 'object') return '';
-  const { type, props } = node as { type?: unknown; props?: Record<string, unknown> };
-  if (typeof type === 'function') return textOf((type as (p: unknown) => unknown)(props ?? {}), depth + 1);
-  return textOf(props?.children, depth + 1);
-}
-
-const report = (f: FittedText): FieldReport => ({ fontSize: f.fontSize, lines: f.lines, truncated: f.truncated });
+const report = (f: FittedField): FieldReport => ({
+  fontSize: f.fontSize,
+  lines: f.lines.length,
+  truncated: f.truncated,
+  text: f.text,
+  lineTexts: f.lines,
+});
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
@@ -132,9 +128,13 @@ export interface ComposedCard {
   element: unknown;
   /** Satori options (fonts, emoji loader, width, height) for drawing `element`. */
   options: Record<string, unknown>;
-  fitted: { headline: FittedText; quote?: FittedText };
+  fitted: FittedFields;
   /** Images the template asked for whose fetch failed: the card is drawn without them (and must not be kept). */
   missing: ('image' | 'logo')[];
+  /** The card drawn as SVG: composing draws it once to check the ink against the slots. */
+  svg: string;
+  /** ms of that draw (satori with glyph outlines). */
+  drawMs: number;
 }
 
 /** Choose fonts, fetch images and fit the text: everything but drawing. */
@@ -156,51 +156,39 @@ export async function composeCard(req: RenderRequest, runtime: RenderRuntime): P
     if (code === 'emoji') return (await emoji(segment)) ?? [];
     return [];
   };
-  const satoriOptions = { fonts, loadAdditionalAsset };
+  let options: Record<string, unknown> = { fonts, loadAdditionalAsset };
 
-  const measure: Measure = async (text, fontSize, box, direction) => {
-    let height = 0;
-    await runtime.satori(
-      {
-        type: 'div',
-        props: {
-          style: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', width: box.width },
-          children: {
-            type: 'div',
-            key: 'measured',
-            props: { style: textStyle(box, fontSize, direction), children: text },
-          },
-        },
-      },
-      {
-        ...satoriOptions,
-        width: box.width,
-        embedFont: false,
-        onNodeDetected: (node: { key?: unknown; height: number }) => {
-          if (node.key === 'measured') height = node.height;
-        },
-      },
-    );
-    return height;
+  const lang = (story.lang ?? 'en').toLowerCase().split('-')[0] || 'en';
+  const ctx: TemplateContext = {
+    story,
+    theme,
+    palette: palette(theme),
+    size,
+    format: formatOf(size.name),
+    dir: textDirection(story.headline),
+    lang,
+    image,
+    logo,
   };
-
-  const ctx: TemplateContext = { story, theme, palette: palette(theme), size, image, logo };
-  const boxes = template.boxes(ctx);
-  const headline = await fitText(story.headline, boxes.headline, measure);
-  // Space the headline did not need flows to the quote, so a short headline leaves room for a long quote.
-  const spare = Math.max(
-    0,
-    Math.floor(boxes.headline.height - headline.lines * headline.fontSize * headline.box.lineHeight),
-  );
-  const quoteBox = boxes.quote ? { ...boxes.quote, height: boxes.quote.height + spare } : undefined;
-  const quote = story.quote && quoteBox ? await fitText(story.quote, quoteBox, measure) : undefined;
-
-  const element = template.render({ ...ctx, headline, ...(quote ? { quote } : {}) });
-  // Templates draw words of their own (a "速報" kicker, a date in Japanese): make sure fonts cover them too.
-  const drawn = textOf(element);
-  const allFonts = [...drawn].every((ch) => coverText.includes(ch))
-    ? fonts
-    : await fontsFor(`${coverText} ${drawn}`, loaderFor(runtime), { lang: story.lang });
+  const composed = await compose({
+    tree: template.render(ctx),
+    story,
+    lang,
+    width: size.width,
+    height: size.height,
+    template: template.meta.name,
+    runtime,
+    // Templates draw words of their own (a "速報" kicker, a date in Japanese): make sure fonts cover them too.
+    options: async (drawn) => {
+      if (![...drawn].every((ch) => coverText.includes(ch))) {
+        options = {
+          ...options,
+          fonts: await fontsFor(`${coverText} ${drawn}`, loaderFor(runtime), { lang: story.lang }),
+        };
+      }
+      return options;
+    },
+  });
   const missing: ComposedCard['missing'] = [];
   if (template.meta.usesImage && story.imageUrl && !image) missing.push('image');
   if (theme.logoUrl && !logo) missing.push('logo');
@@ -208,14 +196,15 @@ export async function composeCard(req: RenderRequest, runtime: RenderRuntime): P
     template: template.meta,
     size,
     missing,
-    element,
-    options: { ...satoriOptions, fonts: allFonts, width: size.width, height: size.height },
-    fitted: { headline, ...(quote ? { quote } : {}) },
+    element: composed.element,
+    options: { ...options, width: size.width, height: size.height },
+    fitted: composed.fields,
+    svg: composed.svg,
+    drawMs: composed.drawMs,
   };
 }
 
 function reportFor(card: ComposedCard, format: RenderReport['format'], bytes: number, started: number): RenderReport {
-  const { headline, quote } = card.fitted;
   return {
     template: card.template.name,
     size: card.size.name,
@@ -225,7 +214,9 @@ function reportFor(card: ComposedCard, format: RenderReport['format'], bytes: nu
     bytes,
     ms: Math.round(now() - started),
     ...(card.missing.length ? { missing: card.missing } : {}),
-    fields: { headline: report(headline), ...(quote ? { quote: report(quote) } : {}) },
+    fields: Object.fromEntries(
+      Object.values(card.fitted).flatMap((f) => (f ? [[f.field, report(f)]] : [])),
+    ) as RenderReport['fields'],
   };
 }
 
@@ -234,8 +225,9 @@ export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Pro
   const started = now();
   const card = await composeCard(req, runtime);
   const composed = now();
-  // Emoji as one <symbol> each instead of an image document per use: resvg parses each emoji once.
-  const { svg } = inlineEmoji(await runtime.satori(card.element, card.options));
+  // Composing drew the card once already (to check its ink). Emoji as one <symbol> each instead of an image
+  // document per use: resvg parses each emoji once.
+  const { svg } = inlineEmoji(card.svg);
   const drawn = now();
   const bytes = new TextEncoder().encode(svg).byteLength;
   return {
@@ -243,7 +235,8 @@ export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Pro
     report: reportFor(card, 'svg', bytes, started),
     fitted: card.fitted,
     complete: card.missing.length === 0,
-    timings: { compose: composed - started, draw: drawn - composed, raster: 0, encode: 0 },
+    // Composing's last satori call is the draw: counted as drawing, not composing.
+    timings: { compose: composed - started - card.drawMs, draw: card.drawMs + drawn - composed, raster: 0, encode: 0 },
   };
 }
 

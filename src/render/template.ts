@@ -1,6 +1,5 @@
 // The contract between the render core and designer-owned templates in templates/.
 import type { Story } from '../story/schema.ts';
-import type { FittedText, TextBox } from './fit.ts';
 import type { Palette } from './theme.ts';
 import type { SizeName, Theme } from './types.ts';
 
@@ -23,34 +22,36 @@ export interface Frame {
   height: number;
 }
 
+/** The four compositions a template designs for: og and x share the wide one. */
+export type Format = 'wide' | 'square' | 'portrait' | 'story';
+
+export function formatOf(size: SizeName): Format {
+  return size === 'og' || size === 'x' ? 'wide' : size;
+}
+
 export interface TemplateContext {
   story: Story;
   theme: Theme;
   palette: Palette;
   size: Frame;
+  format: Format;
+  /** The story's reading direction (from its headline): a right-to-left story mirrors the whole card. */
+  dir: 'ltr' | 'rtl';
+  /** The story's language, primary subtag ("en", "ja"); "en" when unknown. */
+  lang: string;
   /** data: URI of the story image, or null when absent/unfetchable (templates must fall back). */
   image: string | null;
   /** data: URI of the logo, or null. */
   logo: string | null;
 }
 
-export interface TextBoxes {
-  headline: TextBox;
-  /** Omit when the template has no room for a quote in this layout. */
-  quote?: TextBox;
-}
-
-export interface RenderContext extends TemplateContext {
-  headline: FittedText;
-  quote?: FittedText;
-}
-
 export interface TemplateDefinition {
   meta: TemplateMeta;
-  /** Where text goes for this story and size; the core fits text into these boxes. */
-  boxes(ctx: TemplateContext): TextBoxes;
-  /** The card as satori JSX. Draw fitted text with the kit's <Fitted> so layout matches measurement. */
-  render(ctx: RenderContext): unknown;
+  /**
+   * The card as one satori JSX tree, with its text in <Fit> slots. The core lays the tree out, fits each
+   * slot's text to the box the layout gave it, and draws the fitted lines there: geometry lives here only.
+   */
+  render(ctx: TemplateContext): unknown;
 }
 
 export function defineTemplate(def: TemplateDefinition): TemplateDefinition {

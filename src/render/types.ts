@@ -1,6 +1,6 @@
 // The render core's vocabulary: sizes, themes, templates, the runtime it is handed, and what it returns.
 import type { Story } from '../story/schema.ts';
-import type { FittedText } from './fit.ts';
+import type { FittedFields } from './compose.ts';
 import type { Raster } from './png.ts';
 
 export const SIZES = {
@@ -58,6 +58,10 @@ export interface FieldReport {
   fontSize: number;
   lines: number;
   truncated: boolean;
+  /** Exactly what was drawn: the quote's marks, the words, an ellipsis where it was cut. */
+  text: string;
+  /** The drawn lines, in order. */
+  lineTexts: string[];
 }
 
 export interface RenderReport {
@@ -71,7 +75,8 @@ export interface RenderReport {
   ms: number;
   /** Images the template asked for that could not be drawn (their fetch failed): the card went out without them. */
   missing?: ('image' | 'logo')[];
-  fields: { headline: FieldReport; quote?: FieldReport };
+  /** Every text slot the card drew (headline, quote, quoteAuthor, siteName, …), by field name. */
+  fields: { headline: FieldReport } & Partial<Record<string, FieldReport>>;
 }
 
 export interface RenderRequest {
@@ -87,8 +92,8 @@ export interface RenderRequest {
 export interface SvgResult {
   svg: string;
   report: RenderReport;
-  /** The fitted text as drawn (possibly clamped), with its box: for the studio and for overflow checks. */
-  fitted: { headline: FittedText; quote?: FittedText };
+  /** The fitted text as drawn (possibly clamped), with where each line went: for the studio and ink checks. */
+  fitted: FittedFields;
   /** False when an image the template asked for could not be fetched: serve it briefly, never keep it. */
   complete: boolean;
   /** ms per stage: compose (fonts, images, fitting), draw (satori), raster (resvg), encode */

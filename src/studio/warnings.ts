@@ -7,7 +7,7 @@ import type { Story } from '../story/schema.ts';
 export interface StudioWarning {
   code: 'truncated' | 'contrast' | 'too_large' | 'missing_quote' | 'quote_unused';
   /** The form field the designer changes to fix it. */
-  field: 'headline' | 'quote' | 'brandColor' | 'template' | 'size';
+  field: 'headline' | 'quote' | 'quoteAuthor' | 'siteName' | 'author' | 'brandColor' | 'template' | 'size';
   message: string;
 }
 
@@ -28,13 +28,14 @@ export function studioWarnings(input: { story: Story; theme: Theme; meta: Templa
   const { story, theme, meta, report } = input;
   const out: StudioWarning[] = [];
 
-  for (const field of ['headline', 'quote'] as const) {
+  // Every story field a card draws may be cut (a long byline or site name too); the template's own words are not the editor's.
+  for (const field of ['headline', 'quote', 'quoteAuthor', 'siteName', 'author'] as const) {
     const f = report.fields[field];
     if (f?.truncated) {
       out.push({
         code: 'truncated',
         field,
-        message: `The ${field} is cut off after ${f.lines} line${f.lines === 1 ? '' : 's'} at the smallest size (${f.fontSize}px) and ends in an ellipsis: shorten it, or pick a taller size or another template.`,
+        message: `The ${field} is cut off after ${f.lines} line${f.lines === 1 ? '' : 's'} at the smallest size (${f.fontSize}px) and ends in an ellipsis ("${f.lineTexts.at(-1) ?? ''}"): shorten it, or pick a taller size or another template.`,
       });
     }
   }

@@ -45,7 +45,13 @@ describe('storycard render', () => {
       fontSize: expect.any(Number),
       lines: expect.any(Number),
       truncated: false,
+      text: DEMO_STORY.headline,
+      lineTexts: expect.any(Array),
     });
+    // What was drawn: the lines join back into the text, and the quote carries its marks.
+    expect(report.fields.headline.lineTexts.join(' ')).toBe(DEMO_STORY.headline);
+    expect(report.fields.headline.lineTexts).toHaveLength(report.fields.headline.lines);
+    expect(report.fields.quote.text).toBe(`“${DEMO_STORY.quote}”`);
     expect(report.fields.quote.lines).toBeGreaterThan(0);
     const png = PNG.sync.read(await readFile(join(dir, 'card.png')));
     expect([png.width, png.height]).toEqual([1200, 600]);

@@ -267,7 +267,9 @@ describe('studioWarnings', () => {
     format: 'png' as const,
     bytes,
     ms: 1,
-    fields: { headline: { fontSize: 60, lines: 2, truncated: false } },
+    fields: {
+      headline: { fontSize: 60, lines: 2, truncated: false, text: 'A heavy card', lineTexts: ['A heavy', 'card'] },
+    },
   });
   const input = (bytes: number) => ({
     story: parseStory({ headline: 'A heavy card' }),

@@ -1,0 +1,389 @@
+// Composing a card from one template tree: lay it out with satori, read each <Fit> slot's box, fit the text
+// there, and build the tree to draw, with each fitted line in place.
+//
+// The order: fixed slots (masthead, attribution, footer) first, at the width the layout gives them; then
+// each growing slot in turn (headline, then quote), laid out again after each so the room a short
+// headline leaves flows to the next slot. Layouts run with embedFont off (no glyph paths), a few ms each.
+// The last layout is the tree as drawn: every line's width is checked there, so a line the arithmetic
+// got wrong by a rounding error is refitted before anything is rasterised.
+import { StorycardError } from '../errors.ts';
+import type { Story } from '../story/schema.ts';
+import { type FittedText, fitStrings, fitText, lineBox, REF_SIZE, type TextStyle, WidthCache } from './fit.ts';
+import { glyphBoxes, inkOverhang, type Sides } from './ink.ts';
+import { encloseQuote, type Marks } from './marks.ts';
+import { expand, type FitProps, literalText, type SatoriElement, substitute, typeStyle } from './slots.ts';
+import type { RenderRuntime } from './types.ts';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A slot's text as fitted and drawn, with where it ended up on the card. */
+export interface FittedField extends FittedText {
+  field: string;
+  /** The drawn block of lines, in card pixels. */
+  rect: Rect;
+  /** Each drawn line's box (its text's own width), in order. */
+  lineRects: Rect[];
+}
+
+export type FittedFields = { headline: FittedField } & Partial<Record<string, FittedField>>;
+
+interface Slot {
+  props: FitProps;
+  field: string;
+  text: string;
+  marks: Marks | undefined;
+  style: TextStyle;
+  /** Fitting order: fixed slots first, then growing slots by `order`, then tree order. */
+  rank: number;
+  fitted?: FittedText;
+  /** Px the text is kept in from the slot's edges, after a drawn line or its ink ran past them. */
+  inset: Sides;
+  /** The slot's box where it was last fitted (width before insets). */
+  box?: { width: number; height: number };
+}
+
+type Satori = (element: unknown, options: Record<string, unknown>) => Promise<string>;
+
+interface Layout {
+  nodes: Map<string, Rect>;
+}
+
+const rect = (n: { left: number; top: number; width: number; height: number }): Rect => ({
+  x: n.left,
+  y: n.top,
+  width: n.width,
+  height: n.height,
+});
+
+function slotText(props: FitProps, story: Story, lang: string): string | undefined {
+  const raw = props.text === undefined ? (story as unknown as Record<string, unknown>)[props.field] : props.text;
+  if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+  const text = raw.trim();
+  if (!props.uppercase) return text;
+  try {
+    return text.toLocaleUpperCase(lang);
+  } catch {
+    return text.toUpperCase();
+  }
+}
+
+const justify = (align: FitProps['align'], dir: 'ltr' | 'rtl') =>
+  align === 'center' ? 'center' : (align === 'end') === (dir === 'rtl') ? 'flex-start' : 'flex-end';
+
+export interface Composition {
+  element: unknown;
+  /** The card drawn (glyph outlines embedded), as checked. */
+  svg: string;
+  /** ms of the last draw. */
+  drawMs: number;
+  fields: FittedFields;
+  /** Everything the card draws (slots and the template's own words), for font coverage. */
+  text: string;
+}
+
+export interface ComposeInput {
+  tree: unknown;
+  story: Story;
+  lang: string;
+  width: number;
+  height: number;
+  template: string;
+  runtime: RenderRuntime;
+  /** Satori options except size: fonts and emoji loader. Called again if the tree needs more fonts. */
+  options: (text: string) => Promise<Record<string, unknown>>;
+}
+
+export async function compose(input: ComposeInput): Promise<Composition> {
+  const { story, lang, width, height } = input;
+  const slots = new Map<FitProps, Slot>();
+  const seen = new Set<string>();
+  let treeOrder = 0;
+  const tree = expand(input.tree, (props) => {
+    if (seen.has(props.field)) {
+      throw new StorycardError(
+        'render_failed',
+        `template ${input.template}: two <Fit field="${props.field}"> slots; each field is fitted once`,
+      );
+    }
+    seen.add(props.field);
+    treeOrder++;
+    const text = slotText(props, story, lang);
+    if (text === undefined) return;
+    const enclosed = props.quote ? encloseQuote(text, story.lang) : undefined;
+    const rank = props.grow ? 1_000 + (props.order ?? 0) * 100 + treeOrder : treeOrder;
+    slots.set(props, {
+      props,
+      field: props.field,
+      text: enclosed ? enclosed.inner : text,
+      marks: enclosed,
+      style: typeStyle(props, text),
+      rank,
+      inset: { left: 0, right: 0, top: 0, bottom: 0 },
+    });
+  });
+  if (![...slots.values()].some((s) => s.field === 'headline')) {
+    throw new StorycardError('render_failed', `template ${input.template} draws no <Fit field="headline"> slot`);
+  }
+
+  const drawnText = [
+    literalText(tree),
+    ...[...slots.values()].map((s) => `${s.marks?.open ?? ''}${s.text}${s.marks?.close ?? ''}`),
+    '…',
+  ].join(' ');
+  const options = await input.options(drawnText);
+  const satori: Satori = (element, extra) => input.runtime.satori(element, { ...options, ...extra });
+
+  const widths = new WidthCache(async (items) => {
+    const found = new Array<number>(items.length).fill(0);
+    await satori(
+      {
+        type: 'div',
+        props: {
+          style: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
+          children: items.map(({ text, style }, i) => ({
+            type: 'div',
+            key: `m${i}`,
+            props: { style: { display: 'flex', whiteSpace: 'pre', fontSize: REF_SIZE, ...css(style) }, children: text },
+          })),
+        },
+      },
+      {
+        width: 100,
+        embedFont: false,
+        onNodeDetected: (n: { key?: unknown; width: number }) => {
+          if (typeof n.key === 'string' && n.key.startsWith('m')) found[Number(n.key.slice(1))] = n.width;
+        },
+      },
+    );
+    return found;
+  });
+  // One measuring pass for every slot's pieces (and whole text: the natural width of fixed slots).
+  await widths.ensureAll(
+    [...slots.values()].map((s) => ({
+      style: s.style,
+      texts: fitStrings({ text: s.text, marks: s.marks, lang: story.lang }),
+    })),
+  );
+
+  const element = () =>
+    substitute(tree, (props) => {
+      const s = slots.get(props);
+      if (!s) return { node: null, grow: 0 };
+      if (s.fitted) return { node: drawn(s, s.fitted), grow: 0 };
+      return { node: placeholder(s, widths), grow: s.props.grow ?? 0 };
+    }).node;
+
+  const layout = async (): Promise<Layout> => {
+    const nodes = new Map<string, Rect>();
+    await satori(element(), {
+      width,
+      height,
+      embedFont: false,
+      onNodeDetected: (n: { key?: unknown; left: number; top: number; width: number; height: number }) => {
+        if (typeof n.key === 'string' && n.key.startsWith('fit:')) nodes.set(n.key, rect(n));
+      },
+    });
+    return { nodes };
+  };
+
+  const fitSlot = async (s: Slot, box: Rect | undefined) => {
+    if (!box || box.width <= 0) {
+      throw new StorycardError(
+        'render_failed',
+        `template ${input.template}: <Fit field="${s.field}"> got no width in the layout; give it grow or a width`,
+      );
+    }
+    const p = s.props;
+    s.box = { width: Math.floor(box.width), height: box.height };
+    s.fitted = await fitText(
+      {
+        text: s.text,
+        ...(s.marks ? { marks: s.marks } : {}),
+        lang: story.lang,
+        style: s.style,
+        minSize: Math.round(p.min ?? p.max),
+        maxSize: Math.round(p.max),
+        maxLines: p.maxLines ?? (p.grow ? undefined : 1),
+        wrap: p.wrap ?? (p.font === 'headline' ? 'balance' : 'pretty'),
+        width: Math.floor(box.width) - s.inset.left - s.inset.right,
+        height: p.grow ? Math.floor(box.height) - s.inset.top - s.inset.bottom : Number.POSITIVE_INFINITY,
+      },
+      widths,
+    );
+  };
+
+  const ordered = [...slots.values()].sort((a, b) => a.rank - b.rank);
+  const fixed = ordered.filter((s) => !s.props.grow);
+  const growing = ordered.filter((s) => s.props.grow);
+  let current = await layout();
+  for (const s of fixed) await fitSlot(s, current.nodes.get(`fit:${s.field}`));
+  for (const s of growing) {
+    if (fixed.length || s !== growing[0]) current = await layout();
+    await fitSlot(s, current.nodes.get(`fit:${s.field}`));
+  }
+  // Room the later slots did not use goes back to the earlier ones: a CJK headline held to its share
+  // grows into the space a one-line quote left. Each slot is refitted alone, the others as drawn.
+  if (growing.length > 1) {
+    for (const s of growing) {
+      const f = s.fitted as FittedText;
+      if (f.fontSize >= Math.round(s.props.max) && !f.truncated) continue;
+      s.fitted = undefined;
+      const box = (await layout()).nodes.get(`fit:${s.field}`);
+      if (box && box.height > f.height + 1) await fitSlot(s, box);
+      else s.fitted = f;
+    }
+  }
+  // The tree as drawn, checked twice before it is returned: each drawn line's width in the layout, then
+  // the ink of the drawn SVG. A slot whose text runs past is kept in by that much and fitted again.
+  const refit = (s: Slot) => fitSlot(s, { x: 0, y: 0, width: s.box?.width ?? 0, height: s.box?.height ?? 0 });
+  let svg = '';
+  let drawMs = 0;
+  for (let round = 0; round < 6; round++) {
+    current = await layout();
+    // Keeping text in by more than a third of its slot would not help: that text cannot be made to fit.
+    const room = (s: Slot) =>
+      s.inset.left + s.inset.right < (s.box?.width ?? 0) / 3 &&
+      (!s.props.grow || s.inset.top + s.inset.bottom < (s.box?.height ?? 0) / 3);
+    const wide = [...slots.values()].filter((s) => overflow(s, current) > 0.5 && room(s));
+    if (wide.length && round < 5) {
+      for (const s of wide) {
+        const by = Math.ceil(overflow(s, current)) + 1;
+        if (s.fitted?.direction === 'rtl') s.inset.left += by;
+        else s.inset.right += by;
+        await refit(s);
+      }
+      continue;
+    }
+    const t0 = typeof performance === 'undefined' ? Date.now() : performance.now();
+    svg = await satori(element(), { width, height });
+    drawMs = (typeof performance === 'undefined' ? Date.now() : performance.now()) - t0;
+    const boxes = glyphBoxes(svg);
+    let spilled = false;
+    for (const s of slots.values()) {
+      const f = s.fitted as FittedText;
+      const block = current.nodes.get(`fit:${s.field}`);
+      if (!block) continue;
+      const lines = f.lines.flatMap((_, i) => current.nodes.get(`fit:${s.field}:${i}`) ?? []);
+      // Against the whole slot: an inset already made is room for the ink that needed it.
+      const over = inkOverhang(boxes, lines, block);
+      // A few hundredths of an em past the box is ordinary (side bearings, an accent on a capital in a tight
+      // line); more is a glyph drawn outside its slot, where it could meet its neighbour's.
+      const side = 0.05 * f.fontSize + 1;
+      const rise = 0.08 * f.fontSize + 1;
+      const grow = {
+        left: over.left > side,
+        right: over.right > side,
+        top: over.top > rise,
+        bottom: over.bottom > rise,
+      };
+      if (!(grow.left || grow.right || grow.top || grow.bottom) || !room(s)) continue;
+      for (const k of ['left', 'right', 'top', 'bottom'] as const) if (grow[k]) s.inset[k] += Math.ceil(over[k]);
+      await refit(s);
+      spilled = true;
+    }
+    if (!spilled || round === 5) break;
+  }
+
+  const fields: Record<string, FittedField> = {};
+  for (const s of ordered) {
+    const f = s.fitted as FittedText;
+    fields[s.field] = {
+      ...f,
+      // The slot, insets included: what the text was given, not what it kept to.
+      width: s.box?.width ?? f.width,
+      height: s.props.grow ? (s.box?.height ?? f.height) : f.height,
+      field: s.field,
+      rect: current.nodes.get(`fit:${s.field}`) ?? { x: 0, y: 0, width: 0, height: 0 },
+      lineRects: f.lines.map((_, i) => current.nodes.get(`fit:${s.field}:${i}`) ?? { x: 0, y: 0, width: 0, height: 0 }),
+    };
+  }
+  return { element: element(), svg, drawMs, fields: fields as FittedFields, text: drawnText };
+}
+
+/** How far the widest drawn line of a slot runs past the width it was fitted to, px. */
+function overflow(s: Slot, layout: Layout): number {
+  const f = s.fitted;
+  if (!f) return 0;
+  let worst = 0;
+  f.lines.forEach((_, i) => {
+    const r = layout.nodes.get(`fit:${s.field}:${i}`);
+    if (r) worst = Math.max(worst, r.width - f.width);
+  });
+  return worst;
+}
+
+function css(style: TextStyle): Record<string, unknown> {
+  return {
+    fontFamily: style.fontFamily,
+    fontWeight: style.fontWeight,
+    lineHeight: style.lineHeight,
+    ...(style.letterSpacing ? { letterSpacing: `${style.letterSpacing}em` } : {}),
+  };
+}
+
+/** The empty box a slot is laid out as before its text is fitted. */
+function placeholder(s: Slot, widths: WidthCache): SatoriElement {
+  const p = s.props;
+  const lineHeight = (size: number) => Math.ceil(size * s.style.lineHeight);
+  const sizing = p.grow
+    ? { flexGrow: p.grow, flexShrink: 1, flexBasis: 0, minHeight: lineHeight(p.min ?? p.max), minWidth: 0 }
+    : {
+        width:
+          Math.ceil(
+            (widths.get(s.style, `${s.marks?.open ?? ''}${s.text}${s.marks?.close ?? ''}`) * p.max) / REF_SIZE,
+          ) + 2,
+        maxWidth: '100%',
+        height: lineHeight(p.max) * (p.maxLines ?? 1),
+        flexShrink: 1,
+        minWidth: 0,
+      };
+  return { type: 'div', key: `fit:${s.field}`, props: { style: { display: 'flex', ...sizing, ...p.style } } };
+}
+
+/** The fitted lines, each its own unbreakable line, in a block as wide as the slot. */
+function drawn(s: Slot, f: FittedText): SatoriElement {
+  const p = s.props;
+  return {
+    type: 'div',
+    key: `fit:${s.field}`,
+    props: {
+      style: {
+        display: 'flex',
+        flexDirection: 'column',
+        ...p.style,
+        boxSizing: 'border-box',
+        width: f.width + s.inset.left + s.inset.right,
+        paddingLeft: s.inset.left,
+        paddingRight: s.inset.right,
+        paddingTop: s.inset.top,
+        paddingBottom: s.inset.bottom,
+        flexShrink: 0,
+        flexGrow: 0,
+        alignItems: justify(p.align, f.direction),
+      },
+      children: f.lines.map((line, i) => ({
+        type: 'div',
+        key: `fit:${s.field}:${i}`,
+        props: {
+          style: {
+            display: 'flex',
+            whiteSpace: 'pre',
+            height: lineBox(f.fontSize, f.style),
+            flexShrink: 0,
+            fontSize: f.fontSize,
+            ...css(f.style),
+            color: p.color,
+            ...(p.opacity !== undefined ? { opacity: p.opacity } : {}),
+            direction: f.direction,
+          },
+          children: line,
+        },
+      })),
+    },
+  };
+}
