@@ -1,7 +1,7 @@
 // Lay many card PNGs out on one sheet, labelled, so a person can review goldens or a batch at a glance.
 // Usage: tsx scripts/contact-sheet.ts <out.png> <card.png>... [--cols N] [--width PX]
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
 import { PNG } from 'pngjs';
@@ -23,7 +23,8 @@ const cells = await Promise.all(
     const bytes = await readFile(f);
     const { width, height } = PNG.sync.read(bytes);
     return {
-      name: basename(f),
+      // template/size/sample.png, so a sheet of goldens says which card each one is.
+      name: relative(process.cwd(), f).split('/').slice(-3).join('/'),
       href: `data:image/png;base64,${bytes.toString('base64')}`,
       h: (height / width) * cellW,
     };

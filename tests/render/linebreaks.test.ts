@@ -1,0 +1,105 @@
+// Where lines break on real cards, read from the layout report's lineTexts: every script, every template.
+import { jaModel, Parser, zhHansModel, zhHantModel } from 'budoux';
+import { describe, expect, it } from 'vitest';
+import { listTemplates, renderSvg } from '../../src/render/index.ts';
+import type { FieldReport, SizeName } from '../../src/render/types.ts';
+import { parseStory, type StoryInput } from '../../src/story/schema.ts';
+import { SAMPLES } from '../../templates/samples.ts';
+import { HELD_OUT } from '../fixtures/held-out.ts';
+import { goldenRuntime } from '../helpers/golden.ts';
+
+const runtime = goldenRuntime();
+const SIZES: SizeName[] = ['og', 'square', 'story'];
+const all = [...SAMPLES, ...HELD_OUT];
+const byId = (id: string) => all.find((s) => s.id === id)?.story as StoryInput;
+
+async function fields(story: StoryInput, template: string, size: SizeName) {
+  const { report } = await renderSvg({ story: parseStory(story), template, size }, runtime);
+  return report.fields;
+}
+
+/** Offsets in `text` where one drawn line ends and the next begins (a space between them is skipped). */
+function breaks(text: string, f: FieldReport): { at: number; space: boolean }[] {
+  const out: { at: number; space: boolean }[] = [];
+  let at = 0;
+  f.lineTexts.forEach((line, i) => {
+    expect(text.slice(at, at + line.length), `line ${i} is the text's next part`).toBe(line);
+    at += line.length;
+    if (i < f.lineTexts.length - 1) {
+      const space = text[at] === ' ';
+      out.push({ at, space });
+      if (space) at++;
+    }
+  });
+  expect(at, 'the lines hold the whole text').toBe(text.length);
+  return out;
+}
+
+const cases = (ids: string[]) =>
+  ids.flatMap((id) => listTemplates().flatMap((t) => SIZES.map((size) => [id, t.name, size] as const)));
+
+describe('line breaks by script (from lineTexts)', () => {
+  it.each(cases(['korean', 'ko-rates']))('%s: Korean breaks only at spaces (%s, %s)', async (id, template, size) => {
+    const f = await fields(byId(id), template, size);
+    for (const name of ['headline', 'quote'] as const) {
+      const field = f[name];
+      if (!field || field.truncated) continue;
+      for (const b of breaks(field.text, field)) expect(b.space, `${name} broke inside a word`).toBe(true);
+    }
+  });
+
+  const models = { ja: jaModel, 'zh-hans': zhHansModel, 'zh-hant': zhHantModel };
+  it.each(cases(['japanese', 'ja-diet', 'chinese', 'zh-tw-energy']))(
+    '%s: Japanese and Chinese break between BudouX phrases (%s, %s)',
+    async (id, template, size) => {
+      const story = byId(id);
+      const lang = story.lang ?? '';
+      const model = lang.startsWith('ja') ? models.ja : lang === 'zh-TW' ? models['zh-hant'] : models['zh-hans'];
+      const f = await fields(story, template, size);
+      for (const name of ['headline', 'quote'] as const) {
+        const field = f[name];
+        if (!field) continue;
+        const text = field.text.replace(/…$/u, '');
+        const boundaries = new Set(new Parser(model).parseBoundaries(text));
+        for (const b of breaks(field.text, field)) {
+          expect(
+            b.space || boundaries.has(b.at),
+            `${name} broke at ${b.at} inside a phrase: ${field.lineTexts.join(' | ')}`,
+          ).toBe(true);
+        }
+        for (const line of field.lineTexts.slice(1))
+          expect(line).not.toMatch(/^[、。，．：；？！」』）〕］》〉ーっゃゅょッャュョ]/u);
+      }
+    },
+  );
+
+  it.each([
+    ['fr-guillemets', '«', '»'],
+    ['de-sagte', '„', '“'],
+    ['ja-diet', '「', '」'],
+    ['es-short-quote', '«', '»'],
+    ['he-housing', '"', '"'],
+  ])('%s: the quote is drawn with its own marks, once', async (id, open, close) => {
+    const story = byId(id);
+    for (const t of listTemplates().filter((t) => t.name !== 'headline' && t.name !== 'breaking')) {
+      const f = await fields(story, t.name, 'story');
+      const text = f.quote?.text ?? '';
+      expect(text.replace(/\u00a0/g, ' '), `${t.name}: drawn as sent`).toBe(story.quote);
+      const count = (ch: string) => [...text].filter((c) => c === ch).length;
+      expect(count(open), `${t.name}: ${text}`).toBe(open === close ? 2 : 1);
+      expect(count(close)).toBe(open === close ? 2 : 1);
+    }
+  });
+
+  it.each(cases(['demo', 'long', 'en-wildfire', 'noquote']))(
+    '%s: Latin headlines and quotes never end on a lone word (%s, %s)',
+    async (id, template, size) => {
+      const f = await fields(byId(id), template, size);
+      for (const name of ['headline', 'quote'] as const) {
+        const field = f[name];
+        if (!field || field.truncated || field.lines < 2) continue;
+        expect(field.lineTexts.at(-1)?.split(' ').length, `${name}: ${field.lineTexts.join(' | ')}`).toBeGreaterThan(1);
+      }
+    },
+  );
+});
