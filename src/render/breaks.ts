@@ -17,6 +17,8 @@ export interface Unit {
 /** Hiragana, katakana and Han (incl. CJK punctuation and full-width forms): text BudouX segments. */
 const CJK = /[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3134F}]/u;
 const KANA = /[\u3040-\u30FF]/u;
+const KANJI = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々]/u;
+const ALNUM = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A.,%]/u;
 
 /**
  * Characters a line must not start with (JIS X 4051 kinsoku, plus Western closing punctuation): closing
@@ -49,9 +51,21 @@ function modelFor(word: string, lang: string | undefined): 'ja' | 'zh-hans' | 'z
   return KANA.test(word) ? 'ja' : 'zh-hans';
 }
 
-/** BudouX phrases of one space-free word, cut only at grapheme boundaries (never inside a surrogate pair). */
+/**
+ * BudouX phrases of one space-free word, cut only at grapheme boundaries (never inside a surrogate pair).
+ * The Chinese models often cut a two-character word into two one-character "phrases" (季 | 度, 同 | 比):
+ * a run of one-character phrases is kept together.
+ */
 function phrases(word: string, lang: string | undefined): string[] {
-  const cuts = new Set(parser(modelFor(word, lang)).parseBoundaries(word));
+  const model = modelFor(word, lang);
+  // Never inside a run of Latin letters or digits (2030, 3.5%, AI): JIS X 4051 keeps them whole too. In
+  // Japanese, a cut between two kanji falls inside a compound (全会 | 一致): phrases end at kana.
+  const between = (i: number, re: RegExp) => re.test(word[i - 1] ?? '') && re.test(word[i] ?? '');
+  const cuts = new Set(
+    parser(model)
+      .parseBoundaries(word)
+      .filter((i) => !between(i, ALNUM) && !(model === 'ja' && between(i, KANJI))),
+  );
   const out: string[] = [];
   let current = '';
   let at = 0;
@@ -64,7 +78,15 @@ function phrases(word: string, lang: string | undefined): string[] {
     at += g.length;
   }
   if (current) out.push(current);
-  return out;
+  if (model === 'ja') return out;
+  const joined: string[] = [];
+  for (const p of out) {
+    const prev = joined[joined.length - 1];
+    if (prev !== undefined && splitGraphemes(p).length === 1 && splitGraphemes(prev).length === 1) {
+      joined[joined.length - 1] = prev + p;
+    } else joined.push(p);
+  }
+  return joined;
 }
 
 /** Inside a Latin word, a break may follow a hyphen or dash between letters ("well-|known", "then—|now"). */

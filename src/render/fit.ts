@@ -150,6 +150,8 @@ function arrange(items: Item[], width: number, wrap: 'balance' | 'pretty'): Item
         const prev = (best[l - 1] as number[])[i] as number;
         if (prev === INF) continue;
         let cost = (width - w) ** 2;
+        // balance: every line counts, and a lone last piece costs as much as a whole empty line, four times.
+        if (last && wrap === 'balance' && j - i < 2) cost += width ** 2 * 4;
         // pretty: the last line may be short, but not a lone piece nor under a third of the measure.
         if (last && wrap === 'pretty') cost = j - i < 2 ? width ** 2 * 4 : 4 * Math.max(0, width / 3 - w) ** 2;
         if (prev + cost < ((best[l] as number[])[j] as number)) {
@@ -170,8 +172,12 @@ function arrange(items: Item[], width: number, wrap: 'balance' | 'pretty'): Item
   return lines;
 }
 
-/** The last of several lines holds a single piece (a word, a phrase). */
-const lone = (lines: Item[][]) => lines.length > 1 && (lines[lines.length - 1]?.length ?? 0) < 2;
+/**
+ * The last line holds a single piece (a word, a phrase) left over from a longer line above it. A
+ * stacked headline of one word a line ("Rates / held") is a design, not an orphan.
+ */
+const lone = (lines: Item[][]) =>
+  lines.length > 1 && (lines[lines.length - 1]?.length ?? 0) < 2 && (lines[lines.length - 2]?.length ?? 0) >= 2;
 
 const render = (line: Item[]) =>
   line.map((it, i) => it.unit.text + (i === line.length - 1 ? '' : it.unit.space)).join('');

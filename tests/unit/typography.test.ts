@@ -79,6 +79,7 @@ describe('break units', () => {
     const cuts = new Set(ends(phrases));
     for (const end of ends(units)) expect(cuts.has(end)).toBe(true);
     expect(units.join('|')).not.toContain('一|致'); // the break UAX #14 allowed: 全会一 / 致で
+    expect(units).toContain('全会一致で'); // and no cut between kanji inside the compound
   });
 
   it('breaks Latin at spaces and after a dash between letters, never inside a word', () => {
