@@ -61,7 +61,8 @@ const SCALE = {
 
 /**
  * No photo (none given, or it could not be fetched): a designed brand panel, not a placeholder. The site's
- * name set as a wordmark on the brand colour over a fine diagonal grain, mirrored for right-to-left.
+ * name set as a wordmark on the brand colour over a fine diagonal grain, under the logo (or a rule) and
+ * over the date, mirrored for right-to-left.
  */
 function BrandPanel({
   ctx,
@@ -95,15 +96,36 @@ function BrandPanel({
         backgroundImage: `repeating-linear-gradient(${s.rtl ? 45 : 135}deg, rgba(255,255,255,0.07) 0px, rgba(255,255,255,0.07) 2px, rgba(0,0,0,0) 2px, rgba(0,0,0,0) ${Math.round(mark * 0.4)}px)`,
       }}
     >
-      <div
-        style={{
-          display: 'flex',
-          width: Math.round(mark * 1.6),
-          height: Math.round(mark * 0.16),
-          backgroundColor: p.onBrand,
-          marginBottom: Math.round(mark * 0.45),
-        }}
-      />
+      {ctx.logo ? (
+        // On a tile of its own: a logo in the brand colour would vanish into the panel.
+        <div
+          style={{
+            display: 'flex',
+            padding: Math.round(mark * 0.22),
+            borderRadius: Math.round(mark * 0.2),
+            backgroundColor: p.surface,
+            marginBottom: Math.round(mark * 0.4),
+          }}
+        >
+          <img
+            src={ctx.logo}
+            alt=""
+            width={Math.round(mark * 1.2)}
+            height={Math.round(mark * 1.2)}
+            style={{ objectFit: 'contain' }}
+          />
+        </div>
+      ) : (
+        <div
+          style={{
+            display: 'flex',
+            width: Math.round(mark * 1.6),
+            height: Math.round(mark * 0.16),
+            backgroundColor: p.onBrand,
+            marginBottom: Math.round(mark * 0.45),
+          }}
+        />
+      )}
       <Fit
         field="panelName"
         text={name}

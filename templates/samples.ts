@@ -136,6 +136,33 @@ export const SAMPLES: Sample[] = [
     },
   },
   {
+    id: 'french',
+    description: 'French, the quote arriving in its own guillemets: drawn once, never « « … » »',
+    story: {
+      headline: 'Le Parlement adopte le budget après trois semaines de débats',
+      quote: '« Nous avons tenu nos engagements »',
+      quoteAuthor: 'La ministre des Comptes publics',
+      siteName: 'Le Courrier',
+      url: 'https://courrier.example/politique/budget',
+      publishedAt: '2025-12-18T21:05:00Z',
+      lang: 'fr',
+    },
+  },
+  {
+    id: 'german',
+    description: 'German, a quote with its own „…“ and the speaker after it: no marks added',
+    story: {
+      headline: 'Bahn kündigt milliardenschweres Sanierungsprogramm für das Schienennetz an',
+      quote: '„Wir haben zu lange gewartet“, sagte der Vorstand bei der Vorstellung in Berlin.',
+      quoteAuthor: 'Richard Lutz',
+      siteName: 'Rheinische Post Digital',
+      author: 'Jana Weber',
+      url: 'https://post.example/wirtschaft/bahn',
+      publishedAt: '2025-06-03T09:30:00Z',
+      lang: 'de',
+    },
+  },
+  {
     id: 'mixed',
     description: 'Accents, Cyrillic, Greek, symbols and emoji together',
     story: {
