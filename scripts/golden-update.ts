@@ -1,14 +1,17 @@
 // Re-render every golden card. Run only on purpose (`npm run golden:update`), then LOOK at the changed images.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderCard } from '../src/render/index.ts';
 import { parseStory } from '../src/story/schema.ts';
 import { SAMPLES } from '../templates/samples.ts';
-import { diffPixels, GOLDEN_DIR, goldenCases, goldenRuntime, MAX_DIFF_PIXELS } from '../tests/helpers/golden.ts';
+import { differingPixels, GOLDEN_DIR, goldenCases, goldenRuntime, pixelsOf } from '../tests/helpers/golden.ts';
 
 const only = process.argv[2];
 const runtime = goldenRuntime();
 let changed = 0;
-for (const c of goldenCases()) {
+const cases = goldenCases();
+for (const c of cases) {
   if (only && !c.file.includes(only)) continue;
   const sample = SAMPLES.find((s) => s.id === c.sample)!;
   const { image: png } = await renderCard(
@@ -17,10 +20,22 @@ for (const c of goldenCases()) {
   );
   const url = new URL(c.file, GOLDEN_DIR);
   const old = await readFile(url).catch(() => undefined);
-  if (old && diffPixels(png, old).pixels <= MAX_DIFF_PIXELS) continue;
+  if (old && differingPixels(pixelsOf(png), pixelsOf(old)).count === 0) continue;
   await mkdir(new URL('.', url), { recursive: true });
   await writeFile(url, png);
   changed++;
   console.log(`${old ? 'updated' : 'created'} ${c.file}`);
 }
-console.log(`${changed} golden image(s) written; review them before committing.`);
+// A golden the matrix no longer draws (a sample or size dropped) goes too, so the test does not trip on it.
+if (!only) {
+  const dir = fileURLToPath(GOLDEN_DIR);
+  const wanted = new Set(cases.map((c) => c.file));
+  for (const f of await readdir(dir, { recursive: true })) {
+    const file = relative(dir, join(dir, f));
+    if (file.endsWith('.png') && !wanted.has(file)) {
+      await rm(join(dir, file));
+      console.log(`removed ${file}`);
+    }
+  }
+}
+console.log(`${changed} golden image(s) written of ${cases.length}; review them before committing.`);

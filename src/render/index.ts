@@ -28,7 +28,7 @@ export { contrastRatio, palette, resolveTheme } from './theme.ts';
 export { EXTENSION, FORMATS, isFormat, MIME, SIZE_NAMES, SIZES, WEIGHT_BUDGET } from './types.ts';
 
 /** Bump when the core's layout rules change pixels for every template. */
-export const RENDER_VERSION = 1;
+export const RENDER_VERSION = 2;
 export const DEFAULT_TEMPLATE = 'quote';
 
 const registry = new Map<string, TemplateDefinition>(templates.map((t) => [t.meta.name, t]));

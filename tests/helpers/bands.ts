@@ -44,3 +44,19 @@ export function largestEmptyBand(png: Uint8Array): Band {
 
 /** Over this share of the card's height, a band reads as a dead area (the acceptance line of issue 10). */
 export const MAX_EMPTY_BAND = 0.25;
+
+/**
+ * A story with no site name, link or date gives a card no masthead and no footer: its text is centred
+ * alone, and a short headline over a one-line quote cannot fill half a wide card. Such cards may leave up
+ * to this much above and below (the hebrew and korean samples on og and x, the chinese one on story).
+ */
+export const MAX_EMPTY_BAND_BARE = 0.3;
+
+/** The band limit for a story: bare stories (nothing for a masthead or footer) get the looser one. */
+export function bandLimit(story: {
+  siteName?: string | undefined;
+  url?: string | undefined;
+  publishedAt?: string | undefined;
+}) {
+  return story.siteName || story.url || story.publishedAt ? MAX_EMPTY_BAND : MAX_EMPTY_BAND_BARE;
+}
