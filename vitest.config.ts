@@ -44,6 +44,8 @@ export default defineConfig({
             './tests/worker/feeds.setup.ts',
             './tests/worker/share-fakes.setup.ts',
             './tests/worker/cards.setup.ts',
+            // And the golden PNGs, to compare workerd's renders with (inject('goldenUrl')).
+            './tests/worker/goldens.setup.ts',
           ],
           testTimeout: 60_000,
         },
