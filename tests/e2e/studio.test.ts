@@ -168,7 +168,7 @@ const screenshot = () =>
     maskColor: '#d9d5cc',
     mask: [
       page.locator('#render-status'),
-      page.locator('#report tr:nth-child(4) td'),
+      page.locator('#report .timing'),
       page.locator('#preview'),
       page.locator('.crop img'),
       page.locator('#gallery img'),
@@ -202,7 +202,51 @@ describe('the studio', () => {
     const reportAfter = await page.locator('#report tbody tr').first().textContent();
     expect(reportAfter).not.toBe(reportBefore);
     expect(reportAfter).toMatch(/headline\d+ px · 1 line/);
+    // The lines exactly as drawn, from the report's lineTexts.
+    expect(await page.locator('#report [aria-label="headline, lines as drawn"] li').allTextContents()).toEqual([
+      'Short and bold',
+    ]);
     expect(await page.locator('#count-headline').textContent()).toBe('14 / 300');
+  });
+
+  it('holds its header, stage bar and template buttons at 1400 and 800 px wide', async () => {
+    const top = (sel: string) => page.locator(sel).evaluate((e) => Math.round(e.getBoundingClientRect().top));
+    try {
+      for (const width of [1400, 800]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        // Nothing runs off the side; the top bar is one row.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}px`).toBe(width);
+        expect(await page.locator('.topbar').evaluate((e) => e.getBoundingClientRect().height)).toBe(56);
+        // The stage bar is one line: every part of it on the same row, none of them wrapped onto two.
+        const bar = await page.locator('.stage-bar').evaluate((e) => e.getBoundingClientRect().height);
+        expect(bar, `stage bar at ${width}px`).toBeLessThan(36);
+        for (const sel of ['#stage-size', '#zoom', '#stage-format']) {
+          expect(await page.locator(sel).evaluate((e) => e.getClientRects().length), `${sel} at ${width}px`).toBe(1);
+          expect(await page.locator(sel).evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(32);
+        }
+        expect(Math.abs((await top('#stage-size')) - (await top('#stage-template')))).toBeLessThanOrEqual(6);
+        // Template buttons say their name once, and what they ask of a story ("quote · needs a quote", not "quote quote").
+        const names = await page.locator('.template-option .name').allTextContents();
+        expect(names).toEqual(listTemplates().map((t) => t.name));
+        expect(
+          await page.locator('.template-option', { hasText: 'quote' }).first().locator('.needs').textContent(),
+        ).toBe('needs a quote');
+        // The inspector is on screen beside the editor, never under it.
+        const [editor, inspector] = await Promise.all(
+          ['.sidebar', '.inspector'].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().toJSON())),
+        );
+        expect(inspector.right, `inspector at ${width}px`).toBeLessThanOrEqual(width);
+        expect(inspector.left).toBeGreaterThanOrEqual(editor.right - 1);
+        await page.locator('#report').scrollIntoViewIfNeeded();
+        const report = await page.locator('#report').evaluate((e) => e.getBoundingClientRect().toJSON());
+        expect(report.left).toBeGreaterThanOrEqual(editor.right - 1);
+        expect(report.right).toBeLessThanOrEqual(width);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
   });
 
   it('switches template and size', async () => {
@@ -277,10 +321,40 @@ describe('the studio', () => {
     await expect.poll(() => page.locator('[data-platform="facebook"] .title').textContent()).toBe(DEMO_STORY.headline);
     await settled();
     const platforms = await page.locator('.mock').evaluateAll((els) => els.map((e) => e.getAttribute('data-platform')));
-    expect(platforms).toEqual(['x', 'facebook', 'linkedin', 'slack', 'discord', 'imessage']);
-    // X gets the 2:1 x card a share page names as twitter:image; the others the og card.
+    expect(platforms).toEqual([
+      'x',
+      'facebook',
+      'linkedin',
+      'bluesky',
+      'mastodon',
+      'slack',
+      'discord',
+      'whatsapp',
+      'telegram',
+      'imessage',
+      'feed',
+      'story',
+    ]);
+    // X gets the 2:1 x card a share page names as twitter:image; link previews the og card; the feed and story
+    // frames the portrait and story cards a newsroom posts as images.
     const cards = await page.locator('.mock').evaluateAll((els) => els.map((e) => e.getAttribute('data-card')));
-    expect(cards).toEqual(['x', 'og', 'og', 'og', 'og', 'og']);
+    expect(cards).toEqual(['x', ...Array(9).fill('og'), 'portrait', 'story']);
+    for (const id of ['bluesky', 'mastodon', 'whatsapp', 'telegram']) {
+      await expect.poll(() => page.locator(`[data-platform="${id}"] .title`).textContent()).toBe(DEMO_STORY.headline);
+    }
+    expect(await page.locator('[data-platform="mastodon"] .domain').textContent()).toBe('example.com');
+    expect(await page.locator('[data-platform="whatsapp"] .mock-crop').textContent()).toBe(
+      'Fits ≈ 1.91:1, ≤ 300 KB without cropping.',
+    );
+    // The tall cards sit in their frames whole: 4:5 in the feed, 9:16 in the story viewer under its bars.
+    const ratio = (id: string) =>
+      page
+        .locator(`[data-platform="${id}"] .crop`)
+        .evaluate((e) => e.getBoundingClientRect().width / e.getBoundingClientRect().height);
+    expect(await ratio('feed')).toBeCloseTo(0.8, 2);
+    expect(await ratio('story')).toBeCloseTo(9 / 16, 2);
+    expect(await page.locator('[data-platform="story"] .story-bottom .reply').textContent()).toBe('Send message');
+    expect(await page.locator('[data-platform="story"] .mock-crop').textContent()).toBe('Fits 9:16 without cropping.');
     expect(await page.locator('[data-platform="x"] .mock-crop').textContent()).toBe('Fits 2:1 without cropping.');
     expect(await page.locator('[data-platform="x"] .domain-tag').textContent()).toBe('example.com');
     expect(await page.locator('[data-platform="linkedin"] .domain').textContent()).toBe('example.com');

@@ -6,13 +6,21 @@ const DRAFT_KEY = 'storycard.studio.draft';
 const DEBOUNCE_MS = 220;
 const STORY_FIELDS = ['headline', 'quote', 'quoteAuthor', 'author', 'siteName', 'lang', 'url', 'imageUrl'];
 const LIMITS = { headline: 300, quote: 600 };
+// card: which of the template's cards the platform is fed (link previews read og:image, X twitter:image;
+// the tall frames are for posting the portrait and story cards as images).
 const PLATFORMS = [
-  { id: 'x', name: 'X', ratio: 2, ratioLabel: '2:1', note: 'summary_large_image' },
-  { id: 'facebook', name: 'Facebook', ratio: 1.91, ratioLabel: '1.91:1', note: 'link share' },
-  { id: 'linkedin', name: 'LinkedIn', ratio: 1.91, ratioLabel: '1.91:1', note: 'link post' },
-  { id: 'slack', name: 'Slack', ratio: null, ratioLabel: 'as drawn, ≤ 360 px wide', note: 'unfurl' },
-  { id: 'discord', name: 'Discord', ratio: null, ratioLabel: 'as drawn', note: 'embed' },
-  { id: 'imessage', name: 'iMessage', ratio: 1.91, ratioLabel: '≈ 1.91:1', note: 'rich link' },
+  { id: 'x', name: 'X', card: 'x', ratio: 2, ratioLabel: '2:1', note: 'summary_large_image' },
+  { id: 'facebook', name: 'Facebook', card: 'og', ratio: 1.91, ratioLabel: '1.91:1', note: 'link share' },
+  { id: 'linkedin', name: 'LinkedIn', card: 'og', ratio: 1.91, ratioLabel: '1.91:1', note: 'link post' },
+  { id: 'bluesky', name: 'Bluesky', card: 'og', ratio: 1.91, ratioLabel: '1.91:1', note: 'link card' },
+  { id: 'mastodon', name: 'Mastodon', card: 'og', ratio: null, ratioLabel: 'as drawn', note: 'preview card' },
+  { id: 'slack', name: 'Slack', card: 'og', ratio: null, ratioLabel: 'as drawn, ≤ 360 px wide', note: 'unfurl' },
+  { id: 'discord', name: 'Discord', card: 'og', ratio: null, ratioLabel: 'as drawn', note: 'embed' },
+  { id: 'whatsapp', name: 'WhatsApp', card: 'og', ratio: 1.91, ratioLabel: '≈ 1.91:1, ≤ 300 KB', note: 'link preview' },
+  { id: 'telegram', name: 'Telegram', card: 'og', ratio: null, ratioLabel: 'as drawn', note: 'link preview' },
+  { id: 'imessage', name: 'iMessage', card: 'og', ratio: 1.91, ratioLabel: '≈ 1.91:1', note: 'rich link' },
+  { id: 'feed', name: 'Instagram', card: 'portrait', ratio: 0.8, ratioLabel: '4:5', note: 'feed post', tall: true },
+  { id: 'story', name: 'Story · status', card: 'story', ratio: 0.5625, ratioLabel: '9:16', note: 'Instagram, WhatsApp', tall: true },
 ];
 
 const $ = (sel) => document.querySelector(sel);

@@ -63,14 +63,14 @@ function buildPickers() {
   const list = $('#templates');
   clear(list);
   for (const t of state.catalog.templates) {
-    const tags = [];
-    if (t.wantsQuote) tags.push(el('span', { className: 'tag', text: 'quote' }));
-    if (t.usesImage) tags.push(el('span', { className: 'tag', text: 'photo' }));
+    // What the template asks of a story, in words (a tag saying "quote" under the quote template read "quote quote").
+    const needs = t.wantsQuote ? 'needs a quote' : t.usesImage ? 'uses the photo' : 'any story';
     list.append(
       el('label', { className: 'template-option' }, [
         el('input', { type: 'radio', name: 'template', value: t.name }),
         el('span', { className: 'box' }, [
-          el('span', { className: 'name' }, [t.name].concat(tags)),
+          el('span', { className: 'name', text: t.name }),
+          el('span', { className: 'needs', text: needs }),
           el('span', { className: 'sr-only', text: ' — ' + t.description }),
         ]),
       ]),

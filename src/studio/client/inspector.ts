@@ -7,22 +7,28 @@ function renderReport() {
   const out = $('#report');
   clear(out);
   const rows = [];
-  for (const name of ['headline', 'quote']) {
+  // Story fields first, then what the template draws of its own (date, domain, kicker…); each with its lines as drawn.
+  const order = ['headline', 'quote', 'quoteAuthor', 'siteName', 'author'];
+  const names = Object.keys(r.fields).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+  for (const name of names) {
     const f = r.fields[name];
-    if (!f) continue;
     rows.push(
-      el('tr', null, [
+      el('tr', { 'data-field': name }, [
         el('th', { scope: 'row', text: name }),
         el('td', null, [
           f.fontSize + ' px · ' + f.lines + (f.lines === 1 ? ' line' : ' lines'),
           el('span', { className: f.truncated ? 'fit cut' : 'fit', text: f.truncated ? 'truncated' : 'fits' }),
         ]),
       ]),
+      // The lines exactly as drawn, across the whole panel: where each one breaks is what a designer checks.
+      el('tr', { className: 'lines-row' }, [
+        el('td', { colspan: 2 }, el('ol', { className: 'lines', 'aria-label': name + ', lines as drawn' }, (f.lineTexts || []).map((line) => el('li', { text: line })))),
+      ]),
     );
   }
   rows.push(el('tr', null, [el('th', { scope: 'row', text: 'size' }), el('td', { text: r.size + ' · ' + r.width + ' × ' + r.height })]));
   const format = FORMAT_LABELS[r.format] || 'SVG';
-  rows.push(el('tr', null, [el('th', { scope: 'row', text: format }), el('td', { text: kb(r.bytes) + ' · ' + r.ms + ' ms' })]));
+  rows.push(el('tr', null, [el('th', { scope: 'row', text: format }), el('td', { className: 'timing', text: kb(r.bytes) + ' · ' + r.ms + ' ms' })]));
   out.append(el('table', null, el('tbody', null, rows)));
   // Only a file has a platform weight: the live preview is SVG, drawn by the browser.
   if (r.format === 'svg') {
@@ -53,7 +59,16 @@ const WARNING_TITLES = {
   missing_quote: 'Missing quote',
   quote_unused: 'Quote not shown',
 };
-const FIX_TARGET = { headline: 'f-headline', quote: 'f-quote', brandColor: 'f-brandColor', template: 'templates', size: 'sizes' };
+const FIX_TARGET = {
+  headline: 'f-headline',
+  quote: 'f-quote',
+  quoteAuthor: 'f-quoteAuthor',
+  siteName: 'f-siteName',
+  author: 'f-author',
+  brandColor: 'f-brandColor',
+  template: 'templates',
+  size: 'sizes',
+};
 
 function renderWarnings() {
   const list = $('#warnings');

@@ -1,4 +1,4 @@
-// The studio script, part 4: platform mock-ups built from the og and x cards a share page names.
+// The studio script, part 4: platform mock-ups built from the cards a share page names (og, x) and the tall cards posted as images.
 // biome-ignore lint/complexity/noUselessStringRaw: raw on purpose: a regex added later keeps its backslashes.
 export const MOCKUPS = String.raw`
 /* ---------- Platform mock-ups ---------- */
@@ -15,14 +15,29 @@ function cropNote(platform, r) {
 }
 
 function cropped(url, ratio, r) {
-  const box = el('div', { className: 'crop' }, el('img', { src: url, alt: '', loading: 'lazy' }));
+  // Eager: a dozen small SVGs, and a lazy one below the fold would never finish decoding for a screenshot.
+  const box = el('div', { className: 'crop' }, el('img', { src: url, alt: '' }));
   box.style.aspectRatio = String(ratio || r.width / r.height);
   return box;
 }
 
+/** A link preview's text block: site or domain, title, description (each clamped as the platform does). */
+function linkText(info, parts) {
+  return parts.map((p) => {
+    if (p === 'domain') return el('div', { className: 'domain', text: info.domain });
+    if (p === 'site') return el('div', { className: 'site', text: info.site });
+    if (p === 'title') return el('div', { className: 'title clamp2', text: info.title });
+    return info.description ? el('div', { className: 'desc clamp2', text: info.description }) : null;
+  });
+}
+
 function mockup(platform, url, info, r) {
   const initial = (info.site || '?').trim().charAt(0).toUpperCase();
-  const head = (sub) => el('div', { className: 'post-head' }, [el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }), el('div', { className: 'who' }, [el('b', { text: info.site }), el('span', { text: sub })])]);
+  const head = (sub, handle) =>
+    el('div', { className: 'post-head' }, [
+      el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }),
+      el('div', { className: 'who' }, [el('b', { text: info.site }), handle ? el('span', { className: 'handle', text: handle }) : null, el('span', { text: sub })]),
+    ]);
   const img = cropped(url, platform.ratio, r);
   if (platform.id === 'x') {
     return el('div', { className: 'x-post' }, [
@@ -52,34 +67,86 @@ function mockup(platform, url, info, r) {
       el('div', { className: 'linkbox' }, [el('div', { className: 'title clamp2', text: info.title }), el('div', { className: 'domain', text: info.domain })]),
     ]);
   }
+  if (platform.id === 'bluesky') {
+    // The bot's post: text with the link, and an external embed (thumb 1.91:1, title, description, domain).
+    return el('div', { className: 'bsky-post' }, [
+      el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }),
+      el('div', { className: 'body' }, [
+        el('div', { className: 'who' }, [el('b', { text: info.site }), el('span', { text: '@' + info.handle + '.bsky.social · 3m' })]),
+        el('div', { className: 'text', text: info.title }),
+        el('div', { className: 'embed' }, [img, el('div', { className: 'meta' }, linkText(info, ['title', 'desc']).concat(el('div', { className: 'domain' }, [el('i', { className: 'globe', 'aria-hidden': 'true' }), info.domain])))]),
+      ]),
+    ]);
+  }
+  if (platform.id === 'mastodon') {
+    return el('div', { className: 'masto-post' }, [
+      head('', '@' + info.handle + '@' + info.domain),
+      el('div', { className: 'text' }, [info.title + ' ', el('span', { className: 'link', text: info.link })]),
+      el('div', { className: 'card' }, [img, el('div', { className: 'meta' }, linkText(info, ['domain', 'title', 'desc']))]),
+    ]);
+  }
   if (platform.id === 'slack') {
     return el('div', { className: 'slack' }, [
       head('APP  10:42'),
       el('div', { className: 'text', text: info.link }),
-      el('div', { className: 'unfurl' }, [
-        el('div', { className: 'site', text: info.site }),
-        el('div', { className: 'title', text: info.title }),
-        info.description ? el('div', { className: 'desc clamp2', text: info.description }) : null,
-        img,
-      ]),
+      el('div', { className: 'unfurl' }, linkText(info, ['site', 'title', 'desc']).concat(img)),
     ]);
   }
   if (platform.id === 'discord') {
-    const embed = el('div', { className: 'embed' }, [
-      el('div', { className: 'site', text: info.site }),
-      el('div', { className: 'title', text: info.title }),
-      info.description ? el('div', { className: 'desc clamp2', text: info.description }) : null,
-      img,
-    ]);
+    const embed = el('div', { className: 'embed' }, linkText(info, ['site', 'title', 'desc']).concat(img));
     embed.style.setProperty('--embed', info.brand);
     return el('div', { className: 'discord' }, [head('Today at 10:42'), el('div', { className: 'text', text: info.link }), embed]);
+  }
+  if (platform.id === 'whatsapp') {
+    // An outgoing message: the large preview (image over title, description, domain), then the link itself.
+    return el('div', { className: 'wa-chat' }, [
+      el('div', { className: 'bubble' }, [
+        el('div', { className: 'preview' }, [img, el('div', { className: 'meta' }, linkText(info, ['title', 'desc', 'domain']))]),
+        el('div', { className: 'link', text: info.link }),
+        el('div', { className: 'time', text: '10:42 ✓✓' }),
+      ]),
+    ]);
+  }
+  if (platform.id === 'telegram') {
+    // Telegram's instant preview: an accent bar, the site in the accent colour, title, description, the image.
+    return el('div', { className: 'tg-chat' }, [
+      el('div', { className: 'bubble' }, [
+        el('div', { className: 'link', text: info.link }),
+        el('div', { className: 'preview' }, linkText(info, ['site', 'title', 'desc']).concat(img)),
+        el('div', { className: 'time', text: '10:42' }),
+      ]),
+    ]);
+  }
+  if (platform.id === 'feed') {
+    return el('div', { className: 'ig-post' }, [
+      el('div', { className: 'ig-head' }, [el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }), el('b', { text: info.handle }), el('span', { text: '•••' })]),
+      img,
+      el('div', { className: 'ig-actions', 'aria-hidden': 'true' }, [el('i', { className: 'heart' }), el('i', { className: 'bubble-icon' }), el('i', { className: 'plane' })]),
+      el('div', { className: 'ig-caption' }, [el('b', { text: info.handle + ' ' }), info.title]),
+    ]);
+  }
+  if (platform.id === 'story') {
+    // A phone's story / status viewer: progress bar and account line on top, the reply bar below. The shaded
+    // strips are where those bars sit over the card: keep text clear of them.
+    return el('div', { className: 'phone' }, [
+      el('div', { className: 'screen' }, [
+        img,
+        el('div', { className: 'safe top', 'aria-hidden': 'true' }),
+        el('div', { className: 'safe bottom', 'aria-hidden': 'true' }),
+        el('div', { className: 'story-top' }, [
+          el('div', { className: 'progress' }, [el('i'), el('i', { className: 'now' }), el('i')]),
+          el('div', { className: 'story-who' }, [el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }), el('b', { text: info.handle }), el('span', { text: '2h' })]),
+        ]),
+        el('div', { className: 'story-bottom' }, [el('div', { className: 'reply', text: 'Send message' }), el('i', { className: 'heart' })]),
+      ]),
+    ]);
   }
   return el('div', { className: 'imessage' }, [
     el('div', { className: 'bubble' }, [img, el('div', { className: 'meta' }, [el('div', { className: 'title clamp2', text: info.title }), el('div', { className: 'domain', text: info.domain })])]),
   ]);
 }
 
-/** The og and x cards a share page names (og:image, twitter:image), rendered for the mock-ups and kept a while. */
+/** The cards the mock-ups show (og, x, portrait, story), rendered as SVG and kept a while. */
 const mockCards = new Map();
 let mockSeq = 0;
 
@@ -93,7 +160,7 @@ async function mockupCard(payload, size) {
   if (!res.ok) return null;
   const body = await res.json();
   const card = { url: URL.createObjectURL(new Blob([body.svg], { type: 'image/svg+xml' })), report: body.report };
-  if (mockCards.size >= 6) {
+  if (mockCards.size >= 12) {
     const [oldest, old] = mockCards.entries().next().value;
     URL.revokeObjectURL(old.url);
     mockCards.delete(oldest);
@@ -107,16 +174,20 @@ async function renderMockups() {
   const seq = ++mockSeq;
   const data = readForm();
   const meta = templateMeta(data.template);
-  const ogSize = meta.sizes.indexOf('og') !== -1 ? 'og' : data.size;
-  const xSize = meta.sizes.indexOf('x') !== -1 ? 'x' : ogSize;
+  const has = (size) => meta.sizes.indexOf(size) !== -1;
+  const ogSize = has('og') ? 'og' : data.size;
+  const wanted = { og: ogSize, x: has('x') ? 'x' : ogSize, portrait: has('portrait') ? 'portrait' : null, story: has('story') ? 'story' : null };
+  const platforms = PLATFORMS.filter((p) => wanted[p.card]);
+  const sizes = [...new Set(platforms.map((p) => wanted[p.card]))];
   let cards;
   try {
-    cards = await Promise.all([mockupCard(data, ogSize), mockupCard(data, xSize)]);
+    cards = await Promise.all(sizes.map((size) => mockupCard(data, size)));
   } catch (e) {
     if (e instanceof AuthError) return;
     throw e;
   }
-  if (seq !== mockSeq || !cards[0] || !cards[1]) return;
+  if (seq !== mockSeq || cards.some((c) => !c)) return;
+  const bySize = new Map(sizes.map((size, i) => [size, cards[i]]));
   const out = $('#mockups');
   clear(out);
   const domain = domainOf(data.url) || 'example.com';
@@ -131,24 +202,33 @@ async function renderMockups() {
     link: data.url || 'https://' + domain + '/',
     brand: (data.theme && data.theme.brandColor) || '#C8102E',
   };
-  const sizeNote = $('#mockups-note');
-  sizeNote.textContent =
-    data.size === ogSize || data.size === xSize
+  $('#mockups-note').textContent =
+    data.size === 'og' || data.size === 'x' || data.size === 'portrait' || data.size === 'story'
       ? ''
-      : 'Link previews use the ' + ogSize + ' and ' + xSize + ' cards a share page names; the ' + data.size + ' card you are editing is for posting as an image.';
-  for (const platform of PLATFORMS) {
-    const card = platform.id === 'x' ? cards[1] : cards[0];
-    const note = cropNote(platform, card.report);
-    out.append(
-      el('figure', { className: 'mock', 'data-platform': platform.id, 'data-card': card.report.size }, [
-        el('figcaption', { className: 'mock-label' }, [
-          el('strong', { text: platform.name + ' ' + platform.note }),
-          el('span', { text: platform.ratioLabel + ' · ' + card.report.size + ' card' }),
+      : 'Link previews use the ' + wanted.og + ' and ' + wanted.x + ' cards a share page names; the ' + data.size + ' card you are editing is for posting as an image.';
+  for (const [group, title] of [
+    [false, 'Link previews: the og and x cards a share page names'],
+    [true, 'Posted as an image: the portrait and story cards'],
+  ]) {
+    const members = platforms.filter((p) => Boolean(p.tall) === group);
+    if (!members.length) continue;
+    out.append(el('h3', { className: 'mock-group', text: title }));
+    const grid = el('div', { className: group ? 'mock-grid tall' : 'mock-grid' });
+    for (const platform of members) {
+      const card = bySize.get(wanted[platform.card]);
+      const note = cropNote(platform, card.report);
+      grid.append(
+        el('figure', { className: 'mock', 'data-platform': platform.id, 'data-card': card.report.size }, [
+          el('figcaption', { className: 'mock-label' }, [
+            el('strong', { text: platform.name + ' ' + platform.note }),
+            el('span', { text: platform.ratioLabel + ' · ' + card.report.size + ' card' }),
+          ]),
+          el('div', { className: 'shot' }, mockup(platform, card.url, info, card.report)),
+          el('div', { className: note.cut ? 'mock-crop cut' : 'mock-crop', text: note.text }),
         ]),
-        el('div', { className: 'shot' }, mockup(platform, card.url, info, card.report)),
-        el('div', { className: note.cut ? 'mock-crop cut' : 'mock-crop', text: note.text }),
-      ]),
-    );
+      );
+    }
+    out.append(grid);
   }
   document.body.dataset.mockups = String(Number(document.body.dataset.mockups || 0) + 1);
 }

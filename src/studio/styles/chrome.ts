@@ -69,7 +69,7 @@ kbd { border: 1px solid var(--line-2); border-bottom-width: 2px; border-radius: 
 .layout { flex: 1; display: grid; grid-template-columns: 340px minmax(0, 1fr) 320px; min-height: 0; }
 body[data-view="gallery"] .layout { grid-template-columns: minmax(0, 1fr); }
 body[data-view="gallery"] .sidebar, body[data-view="gallery"] .inspector { display: none; }
-.sidebar, .inspector { background: var(--panel); overflow: auto; max-height: calc(100vh - 56px); position: sticky; top: 56px; }
+.sidebar, .inspector { background: var(--panel); overflow: auto; max-height: calc(100vh - 56px); position: sticky; top: 56px; min-width: 0; }
 .sidebar { border-right: 1px solid var(--line); padding: 18px 20px 28px; }
 .inspector { border-left: 1px solid var(--line); padding: 18px 18px 28px; }
 .main { min-width: 0; padding: 20px 28px 40px; }
@@ -108,8 +108,8 @@ input:focus-visible, textarea:focus-visible, select:focus-visible { outline: non
 .template-option { position: relative; display: block; cursor: pointer; }
 .template-option input { position: absolute; opacity: 0; inset: 0; cursor: pointer; }
 .template-option .box { display: block; border: 1px solid var(--line-2); border-radius: 8px; padding: 8px 10px; background: #fff; }
-.template-option .name { display: flex; align-items: center; gap: 6px; font-weight: 600; }
-.template-option .tag { font-size: 10.5px; font-weight: 600; color: var(--ink-2); background: var(--sunk); padding: 1px 6px; border-radius: 99px; }
+.template-option .name { display: block; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.template-option .needs { display: block; font-size: 11px; color: var(--ink-3); margin-top: 2px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .template-option input:checked + .box { border-color: var(--ink); box-shadow: inset 0 0 0 1px var(--ink); background: #fffdf8; }
 .template-option input:focus-visible + .box { outline: 2px solid var(--focus); outline-offset: 2px; }
 
@@ -156,12 +156,12 @@ button.small { padding: 6px 10px; font-size: 12px; }
 .inline-row select { flex: 1; min-width: 0; }
 .link-button { margin-top: 8px; width: 100%; }
 
-/* Stage */
-.stage-bar { display: flex; justify-content: space-between; align-items: center; margin-bottom: 12px; }
-.stage-title { display: flex; align-items: baseline; gap: 10px; }
-.pill { font: 700 18px/1 var(--serif); }
-.stage-size { color: var(--ink-2); font-size: 12.5px; font-variant-numeric: tabular-nums; }
-.stage-label { color: var(--ink-3); font-size: 12px; }
+/* Stage: its bar stays one line at any width (the size's long label gives way first, with an ellipsis) */
+.stage-bar { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin-bottom: 12px; min-width: 0; }
+.stage-title { display: flex; align-items: baseline; gap: 10px; min-width: 0; flex: 1 1 auto; white-space: nowrap; }
+.pill { font: 700 18px/1 var(--serif); flex: none; }
+.stage-size { color: var(--ink-2); font-size: 12.5px; font-variant-numeric: tabular-nums; flex: none; }
+.stage-label { color: var(--ink-3); font-size: 12px; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .stage-label::before { content: "—"; margin-right: 8px; }
 .stage-label:empty { display: none; }
 .view-note { color: var(--warn); background: var(--warn-bg); border: 1px solid var(--warn-line); border-radius: 8px; padding: 8px 10px; margin: -6px 0 16px; font-size: 12.5px; }
@@ -179,7 +179,8 @@ button.small { padding: 6px 10px; font-size: 12px; }
 .stage.actual { display: block; overflow: auto; max-height: calc(100vh - 140px); }
 .stage.actual .card-frame { display: inline-block; }
 .stage.actual #preview { max-width: none; max-height: none; }
-.stage-mode { display: flex; align-items: center; gap: 8px; }
+.stage-mode { display: flex; align-items: center; gap: 8px; flex: none; white-space: nowrap; }
+.badge, .topbar button, .stage-mode button { white-space: nowrap; }
 button.ghost-light { background: transparent; border-color: var(--line-2); color: var(--ink-2); }
 button.ghost-light[aria-pressed="true"] { background: var(--ink); border-color: var(--ink); color: #fff; }
 .stage-empty { color: var(--ink-3); font-size: 13px; }
@@ -200,6 +201,11 @@ button.ghost-light[aria-pressed="true"] { background: var(--ink); border-color: 
 .report table { width: 100%; border-collapse: collapse; font-size: 12.5px; font-variant-numeric: tabular-nums; }
 .report th { text-align: left; font-weight: 500; color: var(--ink-2); padding: 5px 0; width: 38%; }
 .report td { padding: 5px 0; }
+.report tr.lines-row td { border-top: 0 !important; padding: 0 0 7px; }
+.report .lines { margin: 0; padding: 0 0 0 20px; color: var(--ink-2); font-size: 11.5px; line-height: 1.35; }
+.report .lines li { white-space: pre-wrap; overflow-wrap: anywhere; padding: 1px 0 1px 6px; border-left: 2px solid var(--line); }
+.report .lines li + li { margin-top: 2px; }
+.report .lines li::marker { color: var(--ink-3); font-size: 10px; }
 .report tr + tr th, .report tr + tr td { border-top: 1px solid var(--line); }
 .fit { display: inline-block; font-size: 10.5px; font-weight: 700; padding: 1px 6px; border-radius: 99px; margin-left: 6px; background: var(--ok-bg); color: var(--ok); }
 .fit.cut { background: #fdecea; color: var(--bad); }

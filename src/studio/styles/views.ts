@@ -23,13 +23,33 @@ dialog p { color: var(--ink-2); }
 dialog label { display: block; font-weight: 600; margin: 14px 0 5px; }
 .dialog-actions { display: flex; justify-content: flex-end; margin-top: 16px; }
 
-@media (max-width: 1180px) {
-  .layout { grid-template-columns: 320px minmax(0, 1fr); }
-  .inspector { grid-column: 1 / -1; position: static; max-height: none; border-left: 0; border-top: 1px solid var(--line); }
+/* Narrower screens, a small laptop down to a tablet at 800 px: two columns, the inspector under the stage (beside
+   the editor, never below it, where the sticky editor would cover it), its panels side by side. */
+@media (max-width: 1279px) {
+  .layout { grid-template-columns: 300px minmax(0, 1fr); grid-template-rows: auto 1fr; }
+  .sidebar { grid-row: 1 / span 2; }
+  .inspector {
+    grid-column: 2; position: static; max-height: none; border-left: 0; border-top: 1px solid var(--line);
+    padding: 18px 24px 28px; columns: 230px 2; column-gap: 24px;
+  }
+  .inspector .panel { break-inside: avoid; }
+  .inspector .panel + .panel { margin-top: 0; padding-top: 16px; border-top: 0; }
+  .main { padding: 18px 20px 24px; }
+  .stage { min-height: 360px; }
+}
+@media (max-width: 900px) {
+  .layout { grid-template-columns: 270px minmax(0, 1fr); }
+  .sidebar { padding: 16px 14px 24px; }
+  #sizes { grid-template-columns: repeat(3, 1fr); row-gap: 2px; }
+  .topbar { gap: 10px; padding: 0 14px; }
+  .product { display: none; }
+  .views button { padding: 9px 12px; }
+  .render-status { max-width: 120px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 }
 @media (max-width: 760px) {
   .layout { grid-template-columns: 1fr; }
-  .sidebar { position: static; max-height: none; }
+  .sidebar { position: static; max-height: none; grid-row: auto; }
+  .inspector { grid-column: 1; }
   .topbar { grid-template-columns: auto 1fr; }
   .topbar-end { display: none; }
 }
