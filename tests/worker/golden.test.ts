@@ -26,7 +26,7 @@ describe('golden cards inside workerd', () => {
       runtime,
     );
     // Compared on the Node side by the same code as tests/render/golden.test.ts (see goldens.setup.ts).
-    const res = await fetch(`${base}/compare/${c.file}`, { method: 'POST', body: png });
+    const res = await fetch(`${base}/compare/${c.file}`, { method: 'POST', body: new Uint8Array(png) });
     const diff = (await res.json()) as { count: number; first?: { x: number; y: number }; error?: string };
     expect(res.status, diff.error).toBe(200);
     expect(
