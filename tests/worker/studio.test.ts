@@ -135,8 +135,23 @@ describe('the preview API', () => {
     expect(body.report.fields.headline!.fontSize).toBeGreaterThan(20);
     expect(body.report.fields.headline!.truncated).toBe(false);
     expect(body.report.fields.quote!.lines).toBeGreaterThan(0);
+    // What was drawn: the quote with its marks, and each field's lines in order.
+    expect(body.report.fields.quote!.text).toBe(`“${DEMO_STORY.quote}”`);
+    expect(body.report.fields.headline!.lineTexts.join(' ')).toBe(DEMO_STORY.headline);
+    expect(body.report.fields.quoteAuthor!.text).toBe(`— ${DEMO_STORY.quoteAuthor}`);
+    expect(body.report.fields.siteName!.lineTexts).toEqual([DEMO_STORY.siteName.toUpperCase()]);
     expect(body.report.bytes).toBeGreaterThan(1000);
     expect(body.warnings).toEqual([]);
+  });
+
+  it('reports a French quote that arrives in its guillemets drawn once, in the PNG header too', async () => {
+    const story = { headline: 'Le Sénat adopte la réforme', quote: '« Nous avons tenu bon »', lang: 'fr' };
+    const body = (await (await preview({ ...story, template: 'quote', size: 'story' })).json()) as PreviewBody;
+    expect(body.report.fields.quote!.text).toBe('«\u00a0Nous avons tenu bon\u00a0»');
+    const res = await preview({ ...story, template: 'quote', size: 'story', format: 'png' });
+    const header = JSON.parse(res.headers.get('x-storycard-report')!);
+    expect(header.fields.quote.lineTexts).toEqual(body.report.fields.quote!.lineTexts);
+    await res.body?.cancel();
   });
 
   it('renders the PNG on demand, at the size asked for, with the report in a header', async () => {
