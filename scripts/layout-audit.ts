@@ -35,7 +35,7 @@ for (const t of listTemplates()) {
     for (const { id, story } of stories) {
       const name = `${t.name}/${size}/${id}`;
       if (values.only && !name.includes(values.only)) continue;
-      const { png } = await renderCard({ story: parseStory(story), template: t.name, size }, runtime);
+      const { image: png } = await renderCard({ story: parseStory(story), template: t.name, size }, runtime);
       const band = largestEmptyBand(png);
       total++;
       if (band.fraction > MAX_EMPTY_BAND) {

@@ -8,9 +8,14 @@ export interface Box {
   y1: number;
 }
 
-/** Ink of every glyph run (a filled outline path) and emoji (an SVG image) in a satori SVG. */
-export function inkOf(svg: string): Box[] {
+/**
+ * Ink of every glyph run (a filled outline path) and emoji in a card's SVG. Emoji come as satori's <image> of an SVG
+ * document, or (after the render core inlines them) as a <use> of a <symbol> in <defs>, whose own shapes are in
+ * the emoji's coordinates and are skipped.
+ */
+export function inkOf(drawn: string): Box[] {
   const boxes: Box[] = [];
+  const svg = drawn.replace(/<defs>[\s\S]*?<\/defs>/g, '');
   for (const m of svg.matchAll(/<path([^>]*?) d="([^"]+)"/g)) {
     const attrs = m[1] as string;
     // Glyph outlines are filled, unstroked and made of moves, lines and quadratic curves only (shapes with
@@ -22,7 +27,7 @@ export function inkOf(svg: string): Box[] {
     boxes.push({ x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) });
   }
   for (const m of svg.matchAll(
-    /<image href="data:image\/svg\+xml[^"]*" x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"/g,
+    /<(?:image href="data:image\/svg\+xml[^"]*"|use href="#emoji\d+") x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"/g,
   )) {
     // The emoji picture is square, centred in a box as tall as the line.
     const [x, y, w, h] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];

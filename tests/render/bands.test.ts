@@ -16,7 +16,7 @@ describe('compositions hold on stories they were not designed around', () => {
         const over: string[] = [];
         for (const { id, story } of HELD_OUT) {
           const parsed = parseStory(story);
-          const { png } = await renderCard({ story: parsed, template: t.name, size }, runtime);
+          const { image: png } = await renderCard({ story: parsed, template: t.name, size }, runtime);
           const band = largestEmptyBand(png);
           if (band.fraction > bandLimit(parsed))
             over.push(`${id}: ${(band.fraction * 100).toFixed(1)}% from row ${band.top}`);

@@ -21,7 +21,7 @@ const runtime = createWorkerdRuntime({ assets, fetch: photoHost });
 describe('golden cards inside workerd', () => {
   it.each(goldenCases().map((c) => [c.file, c] as const))('%s matches its golden', async (_file, c) => {
     const sample = SAMPLES.find((s) => s.id === c.sample)!;
-    const { png } = await renderCard(
+    const { image: png } = await renderCard(
       { story: parseStory(sample.story), template: c.template, size: c.size, theme: c.theme },
       runtime,
     );

@@ -21,7 +21,7 @@ interface PreviewBody {
     width: number;
     height: number;
     bytes: number;
-    fields: Record<string, { fontSize: number; lines: number; truncated: boolean }>;
+    fields: Record<string, { fontSize: number; lines: number; truncated: boolean; text: string; lineTexts: string[] }>;
   };
   warnings: { code: string; field: string; message: string }[];
 }
