@@ -8,7 +8,16 @@
 // got wrong by a rounding error is refitted before anything is rasterised.
 import { StorycardError } from '../errors.ts';
 import type { Story } from '../story/schema.ts';
-import { type FittedText, fitStrings, fitText, lineBox, REF_SIZE, type TextStyle, WidthCache } from './fit.ts';
+import {
+  type FittedText,
+  fitStrings,
+  fitText,
+  lineBox,
+  naturalWidth,
+  REF_SIZE,
+  type TextStyle,
+  WidthCache,
+} from './fit.ts';
 import { glyphBoxes, inkOverhang, type Sides } from './ink.ts';
 import { encloseQuote, type Marks } from './marks.ts';
 import { expand, type FitProps, literalText, type SatoriElement, substitute, typeStyle } from './slots.ts';
@@ -37,6 +46,8 @@ interface Slot {
   field: string;
   text: string;
   marks: Marks | undefined;
+  /** The story's BCP 47 language: where its words may break (BudouX's model). */
+  lang: string | undefined;
   style: TextStyle;
   /** Fitting order: fixed slots first, then growing slots by `order`, then tree order. */
   rank: number;
@@ -121,6 +132,7 @@ export async function compose(input: ComposeInput): Promise<Composition> {
       field: props.field,
       text: enclosed ? enclosed.inner : text,
       marks: enclosed,
+      lang: story.lang,
       style: typeStyle(props, text),
       rank,
       inset: { left: 0, right: 0, top: 0, bottom: 0 },
@@ -229,9 +241,17 @@ export async function compose(input: ComposeInput): Promise<Composition> {
   // Room the later slots did not use goes back to the earlier ones: a CJK headline held to its share
   // grows into the space a one-line quote left. Each slot is refitted alone, the others as drawn.
   if (growing.length > 1) {
-    for (const s of growing) {
+    // What a slot left of its box: its box's height less the lines it drew.
+    const slack = (s: Slot) => {
+      const f = s.fitted as FittedText;
+      return f.height - f.lines.length * lineBox(f.fontSize, f.style);
+    };
+    for (const [i, s] of growing.entries()) {
       const f = s.fitted as FittedText;
       if (f.fontSize >= Math.round(s.props.max) && !f.truncated) continue;
+      // Less than half a line to gain is not worth a layout: the slot cannot grow by a line.
+      const room = growing.slice(i + 1).reduce((sum, later) => sum + Math.max(0, slack(later)), 0);
+      if (room < lineBox(f.fontSize, f.style) / 2) continue;
       s.fitted = undefined;
       const box = (await layout()).nodes.get(`fit:${s.field}`);
       if (box && box.height > f.height + 1) await fitSlot(s, box);
@@ -335,7 +355,7 @@ function placeholder(s: Slot, widths: WidthCache): SatoriElement {
     : {
         width:
           Math.ceil(
-            (widths.get(s.style, `${s.marks?.open ?? ''}${s.text}${s.marks?.close ?? ''}`) * p.max) / REF_SIZE,
+            (naturalWidth({ text: s.text, marks: s.marks, lang: s.lang, style: s.style }, widths) * p.max) / REF_SIZE,
           ) + 2,
         maxWidth: '100%',
         height: lineHeight(p.max) * (p.maxLines ?? 1),

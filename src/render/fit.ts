@@ -196,10 +196,28 @@ function unitsOf(req: Pick<FitRequest, 'text' | 'marks' | 'lang'>): Unit[] {
   return units;
 }
 
+/**
+ * A word's width with its trailing space is its width plus the space's, measured once per style as the
+ * difference between "x x" and "xx": each word is then laid out once, not twice (satori's cost is per
+ * node, and the measuring layout is most of fitting's). Any other run of spaces is measured with its word.
+ */
+const SPACE_PROBE = ['x x', 'xx'];
+const piecesOf = (u: Unit) => (u.space === '' || u.space === ' ' ? [u.text] : [u.text, u.text + u.space]);
+
 /** Every string fitText will first ask widths of: measure many fields' in one pass with WidthCache.ensureAll. */
 export function fitStrings(req: Pick<FitRequest, 'text' | 'marks' | 'lang'>): string[] {
-  const whole = `${req.marks?.open ?? ''}${req.text}${req.marks?.close ?? ''}`;
-  return [whole, `…${req.marks?.close ?? ''}`, ...unitsOf(req).flatMap((u) => [u.text, u.text + u.space])];
+  return [...SPACE_PROBE, ...unitsOf(req).flatMap((u) => piecesOf(u))];
+}
+
+/** The text set on one line at REF_SIZE, from its pieces' widths (measured by fitStrings' pass). */
+export function naturalWidth(req: Pick<FitRequest, 'text' | 'marks' | 'lang' | 'style'>, widths: WidthCache): number {
+  const space = widths.get(req.style, 'x x') - widths.get(req.style, 'xx');
+  const units = unitsOf(req);
+  return units.reduce((sum, u, i) => {
+    const w = widths.get(req.style, u.text);
+    if (i === units.length - 1 || u.space === '') return sum + w;
+    return sum + (u.space === ' ' ? w + space : widths.get(req.style, u.text + u.space));
+  }, 0);
 }
 
 export async function fitText(req: FitRequest, widths: WidthCache): Promise<FittedText> {
@@ -207,13 +225,13 @@ export async function fitText(req: FitRequest, widths: WidthCache): Promise<Fitt
   const open = req.marks?.open ?? '';
   const close = req.marks?.close ?? '';
   const units = unitsOf(req);
-  const tail = `…${close}`;
   await widths.ensure(style, fitStrings(req));
-  const itemOf = (u: Unit): Item => ({
-    unit: u,
-    w: widths.get(style, u.text),
-    wFull: widths.get(style, u.text + u.space),
-  });
+  const space = widths.get(style, 'x x') - widths.get(style, 'xx');
+  const itemOf = (u: Unit): Item => {
+    const w = widths.get(style, u.text);
+    const wFull = u.space === '' ? w : u.space === ' ' ? w + space : widths.get(style, u.text + u.space);
+    return { unit: u, w, wFull };
+  };
   const whole = units.map(itemOf);
 
   // Slack for whole-pixel rounding of the measured widths; the drawn lines are checked again after layout.
@@ -231,7 +249,7 @@ export async function fitText(req: FitRequest, widths: WidthCache): Promise<Fitt
   if (wide.length)
     await widths.ensure(
       style,
-      [...pieces.values()].flat().flatMap((p) => [p.text, p.text + p.space]),
+      [...pieces.values()].flat().flatMap((p) => piecesOf(p)),
     );
   const splitAt = (size: number) =>
     units.flatMap((u, i) =>
@@ -294,7 +312,7 @@ export async function fitText(req: FitRequest, widths: WidthCache): Promise<Fitt
     } else hi = mid - 1;
   }
   if (best) return done(greedy(best, w), size, true);
-  const alone = `${open}${tail}`;
+  const alone = `${open}…${close}`;
   await widths.ensure(style, [alone]);
   const item = { unit: { text: alone, space: '' }, w: widths.get(style, alone), wFull: widths.get(style, alone) };
   return done([[item]], size, true);

@@ -34,8 +34,8 @@ describe('the card PNG encoder', () => {
   it('writes the demo quote card as a palette PNG under half resvg’s own bytes, with exactly resvg’s pixels', async () => {
     const { svg, image, report } = await renderCard({ story: demo, template: 'quote', format: 'png' }, runtime);
     expect(colourType(image)).toBe(3); // indexed
-    // Relative to resvg's own encoder on the same SVG, so a redesigned card (issue 10's is 30.9 KB against resvg's
-    // 71.2 KB) keeps the claim without a new magic number; a generic encoder would be ~2.3× bigger and fail.
+    // Relative to resvg's own encoder on the same SVG, so a redesigned card (issue 10's is 30.0 KB against resvg's
+    // 67.9 KB) keeps the claim without a new magic number; a generic encoder would be ~2.3× bigger and fail.
     expect(image.byteLength).toBeLessThan((await runtime.svgToPng(svg)).byteLength / 2);
     expect(report).toMatchObject({ format: 'png', bytes: image.byteLength });
     expectSamePixels(image, svg);
