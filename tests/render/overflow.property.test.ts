@@ -50,7 +50,8 @@ const textOf = (max: number) =>
       minLength: 1,
       maxLength: 60,
     })
-    .map((ws) => ws.join(' ').slice(0, max))
+    // Cut by code point, never inside a surrogate pair (a lone surrogate is a 400 before any card is drawn).
+    .map((ws) => Array.from(ws.join(' ')).slice(0, max).join(''))
     .filter((s) => s.trim().length > 0);
 
 const SIZES: SizeName[] = ['og', 'x', 'square', 'portrait', 'story'];
