@@ -81,6 +81,7 @@ describe('cards through npm start', () => {
     const resvgPng = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
     // Under half of resvg's own encoder's bytes for the same pixels (not a fixed figure: designs change).
     expect(card.byteLength).toBeLessThan(resvgPng.byteLength / 2);
+    expect(card.byteLength).toBeLessThanOrEqual(30_000);
     const ours = PNG.sync.read(card);
     const theirs = PNG.sync.read(resvgPng);
     expect(Buffer.compare(ours.data, theirs.data)).toBe(0);
