@@ -40,6 +40,8 @@ export default defineConfig({
           // And a fake Cloudflare API for the share cache's global purge (inject('fakeCloudflareUrl')).
           // A fake photo host with fault modes, and Node's bytes for the cards both runtimes must encode alike.
           globalSetup: [
+            // The studio's browser script, bundled from src/studio/client/*.ts (never a build done by hand).
+            './tests/worker/studio-client.setup.ts',
             './tests/worker/bot-fakes.setup.ts',
             './tests/worker/feeds.setup.ts',
             './tests/worker/share-fakes.setup.ts',

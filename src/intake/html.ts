@@ -116,7 +116,9 @@ export function readHtml(page: string, url?: string): Article {
   let readabilityByline: string | undefined;
   if (nestingDepth(html) <= MAX_DEPTH)
     try {
-      const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+      const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+        charThreshold: 200,
+      }).parse();
       readabilityByline = parsed?.byline ?? undefined;
       if (parsed?.content) blocks = blocksOf(parseHTML(`<html><body>${parsed.content}</body></html>`).document);
     } catch {

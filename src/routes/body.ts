@@ -27,7 +27,7 @@ export async function readJsonBodySized(
   }
   const bytes = await readBodyBytes(c, maxBytes);
   if (!bytes) throw invalidJson('an empty body');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
   if (!text.trim()) throw invalidJson('an empty body');
   try {
     return { value: JSON.parse(text), bytes: bytes.byteLength };

@@ -34,7 +34,7 @@ function decodeBody(bytes: Uint8Array, type: string): string {
   const label = /charset=["']?([\w.:-]+)/i.exec(type)?.[1] ?? 'utf-8';
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(label, { fatal: true });
+    decoder = new TextDecoder(label, { fatal: true, ignoreBOM: false });
   } catch {
     throw new StorycardError('unsupported_media_type', `Content-Type: expected a known charset, received "${label}"`);
   }

@@ -5,7 +5,8 @@ import { StorycardError } from '../errors.ts';
 import { getTemplate, listTemplates, resolveTheme } from '../render/index.ts';
 import { EXTENSION, type ImageFormat, MIME, SIZE_NAMES, SIZES } from '../render/types.ts';
 import { signedCardUrl } from '../story/sign.ts';
-import { CLIENT_JS } from '../studio/client.ts';
+// The browser script, bundled from src/studio/client/*.ts by scripts/build-studio.mjs (wrangler's [build] runs it).
+import CLIENT_JS from '../studio/built/client.js';
 import { studioFonts } from '../studio/fonts.ts';
 import { bootId, galleryTile, galleryTiles } from '../studio/gallery.ts';
 import { STUDIO_HTML } from '../studio/page.ts';

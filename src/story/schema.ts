@@ -1,11 +1,11 @@
 // The Story: the one input every part of storycard takes. Unknown fields are ignored; errors name the field.
 import { z } from 'zod';
 import { type FieldIssue, StorycardError } from '../errors.ts';
+import { HEADLINE_MAX, QUOTE_MAX } from './limits.ts';
 import { graphemeLength, normalizeText } from './normalize.ts';
 import { httpUrlProblem, normalUrl } from './urls.ts';
 
-export const HEADLINE_MAX = 300;
-export const QUOTE_MAX = 600;
+export { HEADLINE_MAX, QUOTE_MAX };
 
 /** Half of a UTF-16 surrogate pair on its own: JSON can spell one (\ud800), no text contains one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

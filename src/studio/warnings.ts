@@ -3,6 +3,7 @@ import type { TemplateMeta } from '../render/template.ts';
 import { contrastRatio, palette } from '../render/theme.ts';
 import type { RenderReport, Theme } from '../render/types.ts';
 import type { Story } from '../story/schema.ts';
+import { PLATFORM_LIMITS } from './platform-limits.ts';
 
 export interface StudioWarning {
   code: 'truncated' | 'contrast' | 'too_large' | 'missing_quote' | 'quote_unused';
@@ -13,12 +14,6 @@ export interface StudioWarning {
 
 /** WCAG 2.x AA for normal-size text. Card text is often large, but the site line and bylines are not. */
 export const WCAG_AA = 4.5;
-
-/** Upload limits of the platforms that take our PNG as a file (crawlers fetch by URL and are far more lenient). */
-export const PLATFORM_LIMITS = [
-  { platform: 'X', bytes: 5_000_000, what: 'image upload' },
-  { platform: 'Bluesky', bytes: 1_000_000, what: 'link-card thumbnail' },
-] as const;
 
 const ratio = (r: number) => `${(Math.floor(r * 100) / 100).toFixed(2)}:1`;
 const kb = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(2)} MB` : `${Math.round(n / 1000)} KB`);

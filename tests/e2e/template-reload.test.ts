@@ -1,4 +1,4 @@
-// A designer edits a file in templates/ while `npm start` runs: the studio shows the change on reload, no restart.
+// A designer edits a template (or the studio's script) while `npm start` runs: the studio shows it on reload.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -56,5 +56,29 @@ it('shows an edited template on reload without restarting npm start', async () =
   expect(meta?.description).toBe('Edited while npm start was running');
   const after = await preview();
   expect(after).not.toBe(before.svg);
+  expect(server.output()).not.toMatch(/npm start exited|wrangler dev exited/);
+}, 120_000);
+
+it('serves an edited studio script on reload: npm start bundles src/studio/client again, no build step', async () => {
+  const script = async () => (await fetch(`${server.origin}/studio/studio.js`)).text();
+  const before = await script();
+  expect(before).toContain('Ready to ship: nothing truncated');
+
+  const file = join(copy, 'src', 'studio', 'client', 'inspector.ts');
+  const source = readFileSync(file, 'utf8');
+  const edited = source.replace(
+    'Ready to ship: nothing truncated',
+    'Edited while npm start was running: nothing truncated',
+  );
+  expect(edited).not.toBe(source);
+  writeFileSync(file, edited);
+
+  let after = before;
+  for (let i = 0; i < 60 && after === before; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    after = await script().catch(() => before);
+  }
+  expect(after).toContain('Edited while npm start was running: nothing truncated');
+  expect(after).not.toContain('Ready to ship');
   expect(server.output()).not.toMatch(/npm start exited|wrangler dev exited/);
 }, 120_000);

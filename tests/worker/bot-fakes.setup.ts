@@ -4,19 +4,7 @@ import { startFakeBluesky } from '../fakes/fake-bluesky.ts';
 import { startFakeMastodon } from '../fakes/fake-mastodon.ts';
 import { startFakeX } from '../fakes/fake-x.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    fakeXUrl: string;
-    fakeBlueskyUrl: string;
-    fakeMastodonUrl: string;
-    /** A second set, only for tests/worker/outbox-faults.test.ts: its scripted faults must not hit other files. */
-    outboxFakes: { x: string; bluesky: string; mastodon: string };
-    /** A third set where no test scripts faults, for outbox tests that expect every request to succeed. */
-    quietFakes: { x: string; bluesky: string; mastodon: string };
-    /** A fourth, only for tests/worker/outbox-fence.test.ts: its held requests must not stall anyone else's. */
-    fenceFakes: { x: string; bluesky: string; mastodon: string };
-  }
-}
+// What it provides: tests/worker/provided.d.ts.
 
 export default async function setup(project: TestProject) {
   const [x, bluesky, mastodon] = await Promise.all([startFakeX(), startFakeBluesky(), startFakeMastodon()]);

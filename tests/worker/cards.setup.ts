@@ -8,15 +8,7 @@ import { startFakePhotos } from '../fakes/fake-photos.ts';
 import { makePhoto } from '../helpers/photo.ts';
 import { SAME_BYTES_CASES } from './same-bytes-cases.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    fakePhotosUrl: string;
-    /** A second host, only for the same-bytes test (always up). */
-    steadyPhotosUrl: string;
-    /** case name → { sha256, bytes, format } of Node's render */
-    nodeCards: Record<string, { sha256: string; bytes: number; format: string }>;
-  }
-}
+// What it provides: tests/worker/provided.d.ts.
 
 export default async function setup(project: TestProject) {
   const [photos, steady] = await Promise.all([startFakePhotos(), startFakePhotos()]);

@@ -2,11 +2,7 @@
 import type { TestProject } from 'vitest/node';
 import { startFakeFeeds } from '../fakes/fake-feeds.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    fakeFeedsUrl: string;
-  }
-}
+// What it provides: tests/worker/provided.d.ts.
 
 export default async function setup(project: TestProject) {
   const feeds = await startFakeFeeds();

@@ -11,12 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { pixelsOf } from '../helpers/golden.ts';
 import { differingPixels } from '../helpers/golden-cases.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** GET /photo.png; POST /compare/<file> (see above). */
-    goldenUrl: string;
-  }
-}
+// What it provides: tests/worker/provided.d.ts.
 
 const ROOT = new URL('../', import.meta.url);
 

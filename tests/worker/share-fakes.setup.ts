@@ -2,11 +2,7 @@
 import type { TestProject } from 'vitest/node';
 import { startFakeCloudflare } from '../fakes/fake-cloudflare.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    fakeCloudflareUrl: string;
-  }
-}
+// What it provides: tests/worker/provided.d.ts.
 
 export default async function setup(project: TestProject) {
   const cloudflare = await startFakeCloudflare();

@@ -1,14 +1,50 @@
 // The studio script, part 1: constants, state, DOM helpers (text only, never markup), the token and the API call.
-export const CORE = String.raw`
-'use strict';
-const TOKEN_KEY = 'storycard.studio.token';
-const DRAFT_KEY = 'storycard.studio.draft';
-const DEBOUNCE_MS = 220;
-const STORY_FIELDS = ['headline', 'quote', 'quoteAuthor', 'author', 'siteName', 'lang', 'url', 'imageUrl'];
-const LIMITS = { headline: 300, quote: 600 };
+import type { TemplateMeta } from '../../render/template.ts';
+import { EXTENSION, type ImageFormat, type RenderReport, type SizeName, type Theme } from '../../render/types.ts';
+import { HEADLINE_MAX, QUOTE_MAX } from '../../story/limits.ts';
+import type { StudioWarning } from '../warnings.ts';
+
+export const TOKEN_KEY = 'storycard.studio.token';
+export const DRAFT_KEY = 'storycard.studio.draft';
+export const DEBOUNCE_MS = 220;
+export const STORY_FIELDS = [
+  'headline',
+  'quote',
+  'quoteAuthor',
+  'author',
+  'siteName',
+  'lang',
+  'url',
+  'imageUrl',
+] as const;
+export type StoryField = (typeof STORY_FIELDS)[number];
+/** The counted fields, with the schema's own limits (src/story/limits.ts). */
+export const LIMITS = { headline: HEADLINE_MAX, quote: QUOTE_MAX } as const;
+
+/** The file formats the studio offers (the live preview is always SVG), and what each is called on a button. */
+export type FileFormat = ImageFormat | 'auto';
+export const FORMAT_LABELS: Record<FileFormat, string> = { png: 'PNG', auto: 'auto', jpeg: 'JPEG', webp: 'WebP' };
+/** The downloaded file's extension per format written: the server's own table. */
+export const EXTENSIONS: Record<ImageFormat, string> = {
+  png: EXTENSION.png,
+  jpeg: EXTENSION.jpeg,
+  webp: EXTENSION.webp,
+};
+
+export interface Platform {
+  id: string;
+  name: string;
+  /** Which of the template's cards the platform is fed. */
+  card: 'og' | 'x' | 'portrait' | 'story';
+  /** The frame's width / height, or null when the card is shown whole. */
+  ratio: number | null;
+  ratioLabel: string;
+  note: string;
+  tall?: boolean;
+}
 // card: which of the template's cards the platform is fed (link previews read og:image, X twitter:image;
 // the tall frames are for posting the portrait and story cards as images).
-const PLATFORMS = [
+export const PLATFORMS: readonly Platform[] = [
   { id: 'x', name: 'X', card: 'x', ratio: 2, ratioLabel: '2:1', note: 'summary_large_image' },
   { id: 'facebook', name: 'Facebook', card: 'og', ratio: 1.91, ratioLabel: '1.91:1', note: 'link share' },
   { id: 'linkedin', name: 'LinkedIn', card: 'og', ratio: 1.91, ratioLabel: '1.91:1', note: 'link post' },
@@ -20,61 +56,144 @@ const PLATFORMS = [
   { id: 'telegram', name: 'Telegram', card: 'og', ratio: null, ratioLabel: 'as drawn', note: 'link preview' },
   { id: 'imessage', name: 'iMessage', card: 'og', ratio: 1.91, ratioLabel: '≈ 1.91:1', note: 'rich link' },
   { id: 'feed', name: 'Instagram', card: 'portrait', ratio: 0.8, ratioLabel: '4:5', note: 'feed post', tall: true },
-  { id: 'story', name: 'Story · status', card: 'story', ratio: 0.5625, ratioLabel: '9:16', note: 'Instagram, WhatsApp', tall: true },
+  {
+    id: 'story',
+    name: 'Story · status',
+    card: 'story',
+    ratio: 0.5625,
+    ratioLabel: '9:16',
+    note: 'Instagram, WhatsApp',
+    tall: true,
+  },
 ];
 
-const $ = (sel) => document.querySelector(sel);
-const state = {
+/* ---------- What the studio API answers (the parts the page reads) ---------- */
+export interface CatalogSize {
+  name: SizeName;
+  width: number;
+  height: number;
+  label: string;
+}
+export interface Sample {
+  id: string;
+  description: string;
+  story: Partial<Record<StoryField, string>>;
+}
+export interface Catalog {
+  templates: TemplateMeta[];
+  sizes: CatalogSize[];
+  samples: Sample[];
+  signing: boolean;
+}
+/** A field-level problem from a 400 (src/errors.ts FieldIssue). */
+export interface Issue {
+  path: string;
+  expected: string;
+  received: string;
+  message: string;
+}
+/** Every error answer: {error, message, issues?}; an empty object when the body was not JSON. */
+export interface ErrorBody {
+  error?: string;
+  message?: string;
+  issues?: Issue[];
+}
+export interface StoryItem {
+  id: string;
+  shareUrl: string;
+  template?: string;
+  theme?: Partial<Theme>;
+  story: Partial<Record<StoryField, string>> & { headline: string };
+}
+
+/** What the form holds: the story fields, template, size and theme, as the preview API takes them. */
+export type FormData = Partial<Record<StoryField, string>> & {
+  template?: string | undefined;
+  size?: string;
+  theme?: Partial<Theme>;
+  /** Only in a saved draft: the sample the form was filled from. */
+  sample?: string;
+};
+
+/** The first element matching `sel`; the page is static markup (src/studio/page.ts), so a miss is a bug. */
+export function $<T extends Element = HTMLElement>(sel: string): T {
+  const node = document.querySelector<T>(sel);
+  if (!node) throw new Error(`the studio page has no ${sel}`);
+  return node;
+}
+
+export const state = {
   token: '',
-  catalog: null,
+  catalog: null as Catalog | null,
   seq: 0,
-  controller: null,
+  controller: null as AbortController | null,
   timer: 0,
   svgUrl: '',
   pngUrl: '',
   pngFor: '',
-  report: null,
-  warnings: [],
-  template: null,
-  stories: [],
+  report: null as RenderReport | null,
+  warnings: [] as StudioWarning[],
+  template: null as TemplateMeta | null,
+  stories: [] as StoryItem[],
 };
 
+/** The catalog: loaded before anything that needs it can run (start() loads it first). */
+export function catalog(): Catalog {
+  if (!state.catalog) throw new Error('the studio catalog is not loaded yet');
+  return state.catalog;
+}
+
 /* ---------- DOM helpers: elements and text only, never markup from strings ---------- */
-function el(tag, props, children) {
+type PropValue = string | number | boolean | null | undefined | ((event: Event) => void);
+export type Props = Record<string, PropValue>;
+export type Child = Node | string | number | null | undefined | false;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  children?: Child | Child[],
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props) {
     for (const key of Object.keys(props)) {
       const value = props[key];
       if (value === undefined || value === null || value === false) continue;
-      if (key === 'className') node.className = value;
-      else if (key === 'text') node.textContent = value;
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      if (typeof value === 'function') node.addEventListener(key.slice(2), value);
+      else if (key === 'className') node.className = String(value);
+      else if (key === 'text') node.textContent = String(value);
       else node.setAttribute(key, value === true ? '' : String(value));
     }
   }
-  for (const child of [].concat(children || [])) {
+  for (const child of ([] as Child[]).concat(children ?? [])) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
 }
-const clear = (node) => node.replaceChildren();
-const field = (name) => document.getElementById('f-' + name);
+export const clear = (node: Element) => node.replaceChildren();
+export const field = (name: string) =>
+  document.getElementById(`f-${name}`) as HTMLInputElement | HTMLTextAreaElement | null;
+/** A form field the page always has (every STORY_FIELDS name, brandColor, logoUrl). */
+export const input = (name: string) => {
+  const node = field(name);
+  if (!node) throw new Error(`the studio page has no field f-${name}`);
+  return node;
+};
 
-function domainOf(url) {
+export function domainOf(url: string | undefined): string {
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
+    return new URL(url ?? '').hostname.replace(/^www\./, '');
   } catch {
     return '';
   }
 }
-function kb(n) {
-  if (n >= 1000000) return (n / 1000000).toFixed(2) + ' MB';
-  return Math.max(1, Math.round(n / 1000)) + ' KB';
+export function kb(n: number): string {
+  if (n >= 1000000) return `${(n / 1000000).toFixed(2)} MB`;
+  return `${Math.max(1, Math.round(n / 1000))} KB`;
 }
 
 /* ---------- The API token: from the link npm start prints (#token=…), else asked once, kept in localStorage ---------- */
-function takeTokenFromHash() {
+export function takeTokenFromHash() {
   const params = new URLSearchParams(location.hash.slice(1));
   const token = params.get('token');
   if (token) {
@@ -84,29 +203,40 @@ function takeTokenFromHash() {
   state.token = localStorage.getItem(TOKEN_KEY) || '';
 }
 
-function askForToken(message) {
-  const dialog = $('#token-dialog');
+export function askForToken(message: string) {
+  const dialog = $<HTMLDialogElement>('#token-dialog');
   $('#token-error').textContent = message || '';
-  $('#token-input').value = '';
+  $<HTMLInputElement>('#token-input').value = '';
   if (!dialog.open) dialog.showModal();
   $('#token-input').focus();
 }
 
-class AuthError extends Error {}
+export class AuthError extends Error {}
 
-async function api(path, options) {
+export interface ApiOptions {
+  method?: string;
+  json?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * One call to our own API with the token. A 401/403 whose body is about the token opens the token dialog and
+ * throws AuthError; `body` is the parsed error body of any other 401/403 (null otherwise: the caller reads it).
+ */
+export async function api(path: string, options?: ApiOptions): Promise<{ res: Response; body: ErrorBody | null }> {
   const opts = options || {};
-  const headers = Object.assign({ Authorization: 'Bearer ' + state.token }, opts.headers || {});
+  const headers: Record<string, string> = { Authorization: `Bearer ${state.token}`, ...opts.headers };
   if (opts.json !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, {
     method: opts.method || (opts.json !== undefined ? 'POST' : 'GET'),
     headers,
-    body: opts.json !== undefined ? JSON.stringify(opts.json) : undefined,
-    signal: opts.signal,
+    body: opts.json !== undefined ? JSON.stringify(opts.json) : null,
+    signal: opts.signal ?? null,
   });
   if (res.status === 401 || res.status === 403) {
-    const body = await res.json().catch(() => ({}));
-    if (path.indexOf('/api/') !== -1 && (body.error === 'unauthorized' || /token|Authorization/.test(body.message || ''))) {
+    const body: ErrorBody = await res.json().catch(() => ({}));
+    if (path.includes('/api/') && (body.error === 'unauthorized' || /token|Authorization/.test(body.message || ''))) {
       askForToken(body.message || 'That token was not accepted.');
       throw new AuthError(body.message || 'unauthorized');
     }
@@ -114,4 +244,6 @@ async function api(path, options) {
   }
   return { res, body: null };
 }
-`;
+
+/** The JSON error body of a refused answer, or {} when it is not JSON. */
+export const errorBody = (res: Response): Promise<ErrorBody> => res.json().catch(() => ({}));

@@ -1,68 +1,112 @@
 // The studio script, part 2: the form, template and size pickers, field issues, and the debounced live preview.
-// biome-ignore lint/complexity/noUselessStringRaw: raw on purpose: a regex added later keeps its backslashes.
-export const EDITOR = String.raw`
+import type { TemplateMeta } from '../../render/template.ts';
+import type { RenderReport } from '../../render/types.ts';
+import {
+  $,
+  AuthError,
+  api,
+  catalog,
+  clear,
+  DEBOUNCE_MS,
+  DRAFT_KEY,
+  type ErrorBody,
+  el,
+  errorBody,
+  type FileFormat,
+  FORMAT_LABELS,
+  type FormData,
+  field,
+  input,
+  kb,
+  LIMITS,
+  STORY_FIELDS,
+  state,
+} from './core.ts';
+import { renderReport, renderWarnings } from './inspector.ts';
+import { renderMockups } from './mockups.ts';
+
+const checked = (name: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`);
+
 /* ---------- Form state ---------- */
-function readForm() {
-  const data = {};
+export function readForm(): FormData {
+  const data: FormData = {};
   for (const name of STORY_FIELDS) {
-    const value = field(name).value.trim();
+    const value = input(name).value.trim();
     if (value) data[name] = value;
   }
-  const template = document.querySelector('input[name="template"]:checked');
-  const size = document.querySelector('input[name="size"]:checked');
-  const mode = document.querySelector('input[name="mode"]:checked');
+  const template = checked('template');
+  const size = checked('size');
+  const mode = checked('mode');
   data.template = template ? template.value : undefined;
   data.size = size ? size.value : 'og';
-  data.theme = { mode: mode ? mode.value : 'light' };
-  const brand = field('brandColor').value.trim();
+  data.theme = { mode: mode?.value === 'dark' ? 'dark' : 'light' };
+  const brand = input('brandColor').value.trim();
   if (brand) data.theme.brandColor = brand;
-  const logo = field('logoUrl').value.trim();
+  const logo = input('logoUrl').value.trim();
   if (logo) data.theme.logoUrl = logo;
   return data;
 }
 
-function writeForm(data) {
-  for (const name of STORY_FIELDS) field(name).value = data[name] || '';
+export function writeForm(data: FormData) {
+  for (const name of STORY_FIELDS) input(name).value = data[name] || '';
   const theme = data.theme || {};
   setBrand(theme.brandColor || '#C8102E');
-  field('logoUrl').value = theme.logoUrl || '';
-  const mode = document.querySelector('input[name="mode"][value="' + (theme.mode === 'dark' ? 'dark' : 'light') + '"]');
+  input('logoUrl').value = theme.logoUrl || '';
+  const mode = document.querySelector<HTMLInputElement>(
+    `input[name="mode"][value="${theme.mode === 'dark' ? 'dark' : 'light'}"]`,
+  );
   if (mode) mode.checked = true;
   if (data.template) selectTemplate(data.template);
   if (data.size) selectSize(data.size);
   updateCounts();
 }
 
-function setBrand(hex) {
-  field('brandColor').value = hex.toUpperCase();
+export function setBrand(hex: string) {
+  input('brandColor').value = hex.toUpperCase();
   syncSwatch(hex);
 }
 
-function syncSwatch(hex) {
-  if (/^#[0-9a-f]{6}$/i.test(hex)) $('#f-brandSwatch').value = hex.toLowerCase();
-  else if (/^#[0-9a-f]{3}$/i.test(hex)) $('#f-brandSwatch').value = '#' + hex.slice(1).split('').map((c) => c + c).join('').toLowerCase();
+/** The colour picker's value (#rrggbb, lower case) for a typed #rgb or #rrggbb; null for anything else. */
+export function swatchValue(hex: string): string | null {
+  if (/^#[0-9a-f]{6}$/i.test(hex)) return hex.toLowerCase();
+  if (/^#[0-9a-f]{3}$/i.test(hex))
+    return `#${hex
+      .slice(1)
+      .split('')
+      .map((c) => c + c)
+      .join('')
+      .toLowerCase()}`;
+  return null;
 }
 
-function updateCounts() {
-  for (const name of Object.keys(LIMITS)) {
-    const n = Array.from(new Intl.Segmenter().segment(field(name).value.trim())).length;
-    const out = document.getElementById('count-' + name);
-    out.textContent = n + ' / ' + LIMITS[name];
+export function syncSwatch(hex: string) {
+  const value = swatchValue(hex);
+  if (value) $<HTMLInputElement>('#f-brandSwatch').value = value;
+}
+
+/** Characters as the schema counts them: graphemes (an emoji or an accented letter is one). */
+export const graphemes = (text: string) => Array.from(new Intl.Segmenter().segment(text)).length;
+
+export function updateCounts() {
+  for (const name of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
+    const n = graphemes(input(name).value.trim());
+    const out = $(`#count-${name}`);
+    out.textContent = `${n} / ${LIMITS[name]}`;
     out.classList.toggle('over', n > LIMITS[name]);
   }
 }
 
 function saveDraft() {
   const data = readForm();
-  data.sample = $('#sample').value;
+  data.sample = $<HTMLSelectElement>('#sample').value;
   localStorage.setItem(DRAFT_KEY, JSON.stringify(data));
 }
 
 /* ---------- Template and size pickers, built from the catalog ---------- */
-function buildPickers() {
+export function buildPickers() {
   const list = $('#templates');
   clear(list);
-  for (const t of state.catalog.templates) {
+  for (const t of catalog().templates) {
     // What the template asks of a story, in words (a tag saying "quote" under the quote template read "quote quote").
     const needs = t.wantsQuote ? 'needs a quote' : t.usesImage ? 'uses the photo' : 'any story';
     list.append(
@@ -71,65 +115,79 @@ function buildPickers() {
         el('span', { className: 'box' }, [
           el('span', { className: 'name', text: t.name }),
           el('span', { className: 'needs', text: needs }),
-          el('span', { className: 'sr-only', text: ' — ' + t.description }),
+          el('span', { className: 'sr-only', text: ` — ${t.description}` }),
         ]),
       ]),
     );
   }
   const sizes = $('#sizes');
   clear(sizes);
-  for (const s of state.catalog.sizes) {
+  for (const s of catalog().sizes) {
     sizes.append(
       el('label', { title: s.label }, [
-        el('input', { type: 'radio', name: 'size', value: s.name, 'aria-label': s.name + ', ' + s.width + ' by ' + s.height }),
-        el('span', null, [s.name, el('small', { text: s.width + '×' + s.height })]),
+        el('input', {
+          type: 'radio',
+          name: 'size',
+          value: s.name,
+          'aria-label': `${s.name}, ${s.width} by ${s.height}`,
+        }),
+        el('span', null, [s.name, el('small', { text: `${s.width}×${s.height}` })]),
       ]),
     );
   }
-  for (const sample of state.catalog.samples) {
+  for (const sample of catalog().samples) {
     $('#sample').append(el('option', { value: sample.id, title: sample.description, text: sample.id }));
-    $('#gallery-sample').append(el('option', { value: sample.id, text: sample.id + ' — ' + sample.description }));
+    $('#gallery-sample').append(el('option', { value: sample.id, text: `${sample.id} — ${sample.description}` }));
   }
-  $('#gallery-sample').value = 'demo';
+  $<HTMLSelectElement>('#gallery-sample').value = 'demo';
 }
 
-function templateMeta(name) {
-  return state.catalog.templates.find((t) => t.name === name) || state.catalog.templates[0];
+export function templateMeta(name: string | undefined): TemplateMeta {
+  const templates = catalog().templates;
+  return templates.find((t) => t.name === name) || templates[0]!;
 }
 
 function showTemplateDescription() {
-  const checked = document.querySelector('input[name="template"]:checked');
-  $('#template-desc').textContent = checked ? templateMeta(checked.value).description : '';
+  const template = checked('template');
+  $('#template-desc').textContent = template ? templateMeta(template.value).description : '';
 }
 
-function selectTemplate(name) {
-  const input = document.querySelector('input[name="template"][value="' + CSS.escape(name) + '"]');
-  if (input) input.checked = true;
+export function selectTemplate(name: string) {
+  const radio = document.querySelector<HTMLInputElement>(`input[name="template"][value="${CSS.escape(name)}"]`);
+  if (radio) radio.checked = true;
   syncSizes();
 }
 
-function selectSize(name) {
-  const input = document.querySelector('input[name="size"][value="' + CSS.escape(name) + '"]');
-  if (input && !input.disabled) input.checked = true;
+function selectSize(name: string) {
+  const radio = document.querySelector<HTMLInputElement>(`input[name="size"][value="${CSS.escape(name)}"]`);
+  if (radio && !radio.disabled) radio.checked = true;
 }
 
 /** Sizes the chosen template does not draw are disabled; the selection moves to one it does. */
-function syncSizes() {
-  const checked = document.querySelector('input[name="template"]:checked');
-  const meta = templateMeta(checked ? checked.value : '');
+export function syncSizes() {
+  const template = checked('template');
+  const meta = templateMeta(template ? template.value : '');
   showTemplateDescription();
-  let current = document.querySelector('input[name="size"]:checked');
-  for (const input of document.querySelectorAll('input[name="size"]')) {
-    input.disabled = meta.sizes.indexOf(input.value) === -1;
+  let current = checked('size');
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="size"]')) {
+    radio.disabled = !(meta.sizes as readonly string[]).includes(radio.value);
   }
   if (!current || current.disabled) {
-    current = document.querySelector('input[name="size"][value="' + meta.sizes[0] + '"]');
+    current = document.querySelector<HTMLInputElement>(`input[name="size"][value="${meta.sizes[0]}"]`);
     if (current) current.checked = true;
   }
 }
 
 /* ---------- Field issues from a 400: shown beside each field ---------- */
-const ISSUE_FIELDS = { 'theme.brandColor': 'brandColor', 'theme.logoUrl': 'logoUrl', 'theme.mode': 'mode', 'theme.siteName': 'siteName' };
+const ISSUE_FIELDS: Record<string, string> = {
+  'theme.brandColor': 'brandColor',
+  'theme.logoUrl': 'logoUrl',
+  'theme.mode': 'mode',
+  'theme.siteName': 'siteName',
+};
+
+/** The form field an issue's path belongs to ("theme.brandColor" → brandColor, "quote" → quote). */
+export const issueField = (path: string) => ISSUE_FIELDS[path] || path.split('.')[0] || path;
 
 function clearIssues() {
   $('#stage').classList.remove('invalid');
@@ -139,78 +197,90 @@ function clearIssues() {
   $('#form-error').hidden = true;
 }
 
-function showIssues(body) {
+export function showIssues(body: ErrorBody) {
   clearIssues();
-  const unplaced = [];
+  const unplaced: string[] = [];
   for (const issue of body.issues || []) {
-    const name = ISSUE_FIELDS[issue.path] || issue.path.split('.')[0];
-    const out = document.getElementById('err-' + name);
+    const name = issueField(issue.path);
+    const out = document.getElementById(`err-${name}`);
     if (!out) {
       unplaced.push(issue.message);
       continue;
     }
-    const text = 'Expected ' + issue.expected + ', received ' + issue.received + '.';
-    out.textContent = out.textContent ? out.textContent + ' ' + text : text;
-    const input = field(name);
-    if (input) input.setAttribute('aria-invalid', 'true');
+    const text = `Expected ${issue.expected}, received ${issue.received}.`;
+    out.textContent = out.textContent ? `${out.textContent} ${text}` : text;
+    field(name)?.setAttribute('aria-invalid', 'true');
   }
   const count = (body.issues || []).length;
   $('#stage').classList.add('invalid');
   $('#stage-notice').textContent =
-    count > 1 ? 'Fix the ' + count + ' marked fields to update the preview' : 'Fix the marked field to update the preview';
+    count > 1 ? `Fix the ${count} marked fields to update the preview` : 'Fix the marked field to update the preview';
   $('#stage-notice').hidden = false;
   if (unplaced.length || !count) {
-    $('#form-error').textContent = unplaced.length ? unplaced.join(' ') : body.message || 'The server refused this card.';
+    $('#form-error').textContent = unplaced.length
+      ? unplaced.join(' ')
+      : body.message || 'The server refused this card.';
     $('#form-error').hidden = false;
   }
 }
 
 /* ---------- Live preview: debounced SVG renders; the newest request wins ---------- */
-function schedule() {
+export function schedule() {
   updateCounts();
   saveDraft();
   clearTimeout(state.timer);
   $('#stage').classList.add('stale');
-  state.timer = setTimeout(preview, DEBOUNCE_MS);
+  state.timer = window.setTimeout(preview, DEBOUNCE_MS);
 }
 
-function setStatus(text, busy) {
+export function setStatus(text: string, busy?: boolean) {
   const out = $('#render-status');
   out.textContent = text;
   out.classList.toggle('busy', Boolean(busy));
 }
 
-async function preview() {
+interface PreviewAnswer extends ErrorBody {
+  svg: string;
+  report: RenderReport;
+  warnings: typeof state.warnings;
+  template: TemplateMeta;
+}
+
+export async function preview() {
   if (!state.catalog) return;
   const seq = ++state.seq;
   if (state.controller) state.controller.abort();
   state.controller = new AbortController();
   const payload = readForm();
   setStatus('Rendering…', true);
-  let result;
+  let result: Awaited<ReturnType<typeof api>> | undefined;
   for (let attempt = 1; !result; attempt++) {
     try {
-      result = await api('/studio/api/preview', { json: Object.assign({ format: 'svg' }, payload), signal: state.controller.signal });
+      result = await api('/studio/api/preview', {
+        json: { format: 'svg', ...payload },
+        signal: state.controller.signal,
+      });
     } catch (e) {
-      if (e.name === 'AbortError' || e instanceof AuthError) return;
+      if ((e as Error).name === 'AbortError' || e instanceof AuthError) return;
       // The dev server restarts its Worker when a template changes: one retry rides that out.
       if (attempt < 2) {
         await new Promise((r) => setTimeout(r, 600));
         if (seq !== state.seq) return;
         continue;
       }
-      setStatus('Render failed: ' + e.message);
+      setStatus(`Render failed: ${(e as Error).message}`);
       return;
     }
   }
   if (seq !== state.seq) return;
   const res = result.res;
-  const body = result.body || (await res.json().catch(() => ({ message: 'The server answered ' + res.status })));
+  const body = (result.body ||
+    (await res.json().catch(() => ({ message: `The server answered ${res.status}` })))) as PreviewAnswer;
   if (seq !== state.seq) return;
   $('#stage').classList.remove('stale');
   if (!res.ok) {
     showIssues(body);
-    setStatus(res.status + ' · ' + (body.error || 'error'));
+    setStatus(`${res.status} · ${body.error || 'error'}`);
     return;
   }
   clearIssues();
@@ -226,55 +296,55 @@ async function preview() {
   renderReport();
   renderWarnings();
   renderMockups();
-  setStatus(body.report.width + '×' + body.report.height + ' · ' + body.report.ms + ' ms');
+  setStatus(`${body.report.width}×${body.report.height} · ${body.report.ms} ms`);
   // A counter of finished previews: lets tests (and curious designers) see that a render landed.
   document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
 }
 
-function showCard(url, isPng) {
-  const img = $('#preview');
-  const r = state.report;
+function showCard(url: string, isPng: boolean) {
+  const img = $<HTMLImageElement>('#preview');
+  const r = state.report!;
   img.width = r.width;
   img.height = r.height;
   img.src = url;
-  img.alt = 'Preview of the ' + r.template + ' card at ' + r.size + ' (' + r.width + '×' + r.height + '): ' + field('headline').value.trim();
+  img.alt = `Preview of the ${r.template} card at ${r.size} (${r.width}×${r.height}): ${input('headline').value.trim()}`;
   img.hidden = false;
   $('#stage-empty').hidden = true;
   $('#stage-template').textContent = r.template;
-  $('#stage-size').textContent = r.size + ' · ' + r.width + ' × ' + r.height;
-  const size = state.catalog.sizes.find((s) => s.name === r.size);
+  $('#stage-size').textContent = `${r.size} · ${r.width} × ${r.height}`;
+  const size = catalog().sizes.find((s) => s.name === r.size);
   $('#stage-label').textContent = size ? size.label : '';
   const badge = $('#stage-format');
-  badge.textContent = isPng ? FORMAT_LABELS[r.format] + ' · ' + kb(r.bytes) : 'SVG · live';
+  badge.textContent = isPng && r.format !== 'svg' ? `${FORMAT_LABELS[r.format]} · ${kb(r.bytes)}` : 'SVG · live';
   badge.classList.toggle('png', isPng);
 }
 
-const FORMAT_LABELS = { png: 'PNG', auto: 'auto', jpeg: 'JPEG', webp: 'WebP' };
-const EXTENSIONS = { png: 'png', jpeg: 'jpg', webp: 'webp' };
+/** The file format chosen for files (png, auto, jpeg or webp); the live preview is always SVG. */
+export const fileFormat = () => ($<HTMLSelectElement>('#file-format').value || 'png') as FileFormat;
 
 /** The chosen file format (png, auto, jpeg or webp) made on the server; the live preview is always SVG. */
-async function renderPng() {
+export async function renderPng(): Promise<string> {
   const payload = readForm();
-  const format = $('#file-format').value || 'png';
-  const key = JSON.stringify(payload) + ' ' + format;
+  const format = fileFormat();
+  const key = `${JSON.stringify(payload)} ${format}`;
   if (state.pngUrl && state.pngFor === key) return state.pngUrl;
-  setStatus('Rendering ' + FORMAT_LABELS[format] + '…', true);
-  const { res } = await api('/studio/api/preview', { json: Object.assign({}, payload, { format }) });
+  setStatus(`Rendering ${FORMAT_LABELS[format]}…`, true);
+  const { res } = await api('/studio/api/preview', { json: { ...payload, format } });
   if (!res.ok) {
-    const body = await res.json().catch(() => ({}));
+    const body = await errorBody(res);
     showIssues(body);
-    setStatus(res.status + ' · ' + (body.error || 'error'));
+    setStatus(`${res.status} · ${body.error || 'error'}`);
     return '';
   }
   const blob = await res.blob();
-  const report = JSON.parse(res.headers.get('X-Storycard-Report') || 'null');
+  const report = JSON.parse(res.headers.get('X-Storycard-Report') || 'null') as RenderReport | null;
   if (state.pngUrl) URL.revokeObjectURL(state.pngUrl);
   state.pngUrl = URL.createObjectURL(blob);
   state.pngFor = key;
   if (report) state.report = report;
   showCard(state.pngUrl, true);
   renderReport();
-  setStatus(FORMAT_LABELS[(report && report.format) || format] + ' · ' + kb(blob.size));
+  const written = report && report.format !== 'svg' ? report.format : format;
+  setStatus(`${FORMAT_LABELS[written]} · ${kb(blob.size)}`);
   return state.pngUrl;
 }
-`;

@@ -1,65 +1,117 @@
 // The studio script, part 3: the inspector: layout report, warnings, and the ship-it actions (PNG, signed URL, save).
-// biome-ignore lint/complexity/noUselessStringRaw: raw on purpose: a regex added later keeps its backslashes.
-export const INSPECTOR = String.raw`
+import type { FieldReport } from '../../render/types.ts';
+import { PLATFORM_LIMITS } from '../platform-limits.ts';
+import type { StudioWarning } from '../warnings.ts';
+import {
+  $,
+  api,
+  clear,
+  EXTENSIONS,
+  el,
+  errorBody,
+  FORMAT_LABELS,
+  kb,
+  STORY_FIELDS,
+  type StoryItem,
+  state,
+} from './core.ts';
+import { readForm, renderPng, schedule, showIssues, writeForm } from './editor.ts';
+
+// Story fields first, then what the template draws of its own (date, domain, kicker…).
+const FIELD_ORDER = ['headline', 'quote', 'quoteAuthor', 'siteName', 'author'];
+
+/** The report's fields in the order the inspector lists them: story fields first, the template's own after. */
+export function reportOrder(names: string[]): string[] {
+  const rank = (name: string) => FIELD_ORDER.indexOf(name) + 1 || 99;
+  return [...names].sort((a, b) => rank(a) - rank(b));
+}
+
 /* ---------- Inspector: report, warnings, actions ---------- */
-function renderReport() {
+export function renderReport() {
   const r = state.report;
+  if (!r) return;
   const out = $('#report');
   clear(out);
-  const rows = [];
-  // Story fields first, then what the template draws of its own (date, domain, kicker…); each with its lines as drawn.
-  const order = ['headline', 'quote', 'quoteAuthor', 'siteName', 'author'];
-  const names = Object.keys(r.fields).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
-  for (const name of names) {
-    const f = r.fields[name];
+  const rows: HTMLElement[] = [];
+  // Each field with its lines as drawn.
+  for (const name of reportOrder(Object.keys(r.fields))) {
+    const f = r.fields[name] as FieldReport;
     rows.push(
       el('tr', { 'data-field': name }, [
         el('th', { scope: 'row', text: name }),
         el('td', null, [
-          f.fontSize + ' px · ' + f.lines + (f.lines === 1 ? ' line' : ' lines'),
+          `${f.fontSize} px · ${f.lines}${f.lines === 1 ? ' line' : ' lines'}`,
           el('span', { className: f.truncated ? 'fit cut' : 'fit', text: f.truncated ? 'truncated' : 'fits' }),
         ]),
       ]),
       // The lines exactly as drawn, across the whole panel: where each one breaks is what a designer checks.
       el('tr', { className: 'lines-row' }, [
-        el('td', { colspan: 2 }, el('ol', { className: 'lines', 'aria-label': name + ', lines as drawn' }, (f.lineTexts || []).map((line) => el('li', { text: line })))),
+        el(
+          'td',
+          { colspan: 2 },
+          el(
+            'ol',
+            { className: 'lines', 'aria-label': `${name}, lines as drawn` },
+            (f.lineTexts || []).map((line) => el('li', { text: line })),
+          ),
+        ),
       ]),
     );
   }
-  rows.push(el('tr', null, [el('th', { scope: 'row', text: 'size' }), el('td', { text: r.size + ' · ' + r.width + ' × ' + r.height })]));
-  const format = FORMAT_LABELS[r.format] || 'SVG';
-  rows.push(el('tr', null, [el('th', { scope: 'row', text: format }), el('td', { className: 'timing', text: kb(r.bytes) + ' · ' + r.ms + ' ms' })]));
+  rows.push(
+    el('tr', null, [
+      el('th', { scope: 'row', text: 'size' }),
+      el('td', { text: `${r.size} · ${r.width} × ${r.height}` }),
+    ]),
+  );
+  const format = r.format === 'svg' ? 'SVG' : FORMAT_LABELS[r.format];
+  rows.push(
+    el('tr', null, [
+      el('th', { scope: 'row', text: format }),
+      el('td', { className: 'timing', text: `${kb(r.bytes)} · ${r.ms} ms` }),
+    ]),
+  );
   out.append(el('table', null, el('tbody', null, rows)));
   // Only a file has a platform weight: the live preview is SVG, drawn by the browser.
   if (r.format === 'svg') {
-    out.append(el('p', { className: 'hint', text: 'Live preview (SVG). Render a file to see its weight against each platform’s limit.' }));
+    out.append(
+      el('p', {
+        className: 'hint',
+        text: 'Live preview (SVG). Render a file to see its weight against each platform’s limit.',
+      }),
+    );
     return;
   }
-  for (const limit of [
-    { name: 'X', bytes: 5000000 },
-    { name: 'Bluesky', bytes: 1000000 },
-  ]) {
+  for (const limit of PLATFORM_LIMITS) {
     const share = Math.min(1, r.bytes / limit.bytes);
     const bar = el('i');
-    bar.style.width = Math.max(2, share * 100).toFixed(1) + '%';
+    bar.style.width = `${Math.max(2, share * 100).toFixed(1)}%`;
     out.append(
       el('div', { className: 'budget' }, [
-        el('span', { text: limit.name }),
-        el('div', { className: r.bytes > limit.bytes ? 'meter over' : 'meter', role: 'img', 'aria-label': limit.name + ' budget: ' + Math.round((r.bytes / limit.bytes) * 100) + '% used' }, bar),
+        el('span', { text: limit.platform }),
+        el(
+          'div',
+          {
+            className: r.bytes > limit.bytes ? 'meter over' : 'meter',
+            role: 'img',
+            'aria-label': `${limit.platform} budget: ${Math.round((r.bytes / limit.bytes) * 100)}% used`,
+          },
+          bar,
+        ),
         el('span', { text: kb(limit.bytes) }),
       ]),
     );
   }
 }
 
-const WARNING_TITLES = {
+const WARNING_TITLES: Record<StudioWarning['code'], string> = {
   truncated: 'Text truncated',
   contrast: 'Low contrast',
   too_large: 'File too large',
   missing_quote: 'Missing quote',
   quote_unused: 'Quote not shown',
 };
-const FIX_TARGET = {
+const FIX_TARGET: Record<StudioWarning['field'], string> = {
   headline: 'f-headline',
   quote: 'f-quote',
   quoteAuthor: 'f-quoteAuthor',
@@ -70,14 +122,19 @@ const FIX_TARGET = {
   size: 'sizes',
 };
 
-function renderWarnings() {
+export function renderWarnings() {
   const list = $('#warnings');
   clear(list);
   const count = $('#warning-count');
   count.textContent = String(state.warnings.length);
   count.classList.toggle('has', state.warnings.length > 0);
   if (!state.warnings.length) {
-    list.append(el('li', { className: 'clear', text: 'Ready to ship: nothing truncated, contrast passes WCAG AA, size within every limit.' }));
+    list.append(
+      el('li', {
+        className: 'clear',
+        text: 'Ready to ship: nothing truncated, contrast passes WCAG AA, size within every limit.',
+      }),
+    );
     return;
   }
   for (const w of state.warnings) {
@@ -88,11 +145,13 @@ function renderWarnings() {
         el('br'),
         el('button', {
           type: 'button',
-          text: 'Go to ' + (w.field === 'brandColor' ? 'brand colour' : w.field),
+          text: `Go to ${w.field === 'brandColor' ? 'brand colour' : w.field}`,
           onclick: () => {
             const target = document.getElementById(FIX_TARGET[w.field]);
-            const focusable = target && (target.matches('input, textarea') ? target : target.querySelector('input:checked, input'));
-            if (focusable) focusable.focus();
+            const focusable = target?.matches('input, textarea')
+              ? target
+              : target?.querySelector<HTMLElement>('input:checked, input');
+            focusable?.focus();
           },
         }),
       ]),
@@ -100,28 +159,26 @@ function renderWarnings() {
   }
 }
 
-function result(children) {
-  const out = $('#action-result');
-  clear(out);
-  out.append.apply(out, [].concat(children));
+function result(children: (Node | string)[]) {
+  $('#action-result').replaceChildren(...children);
 }
 
-async function download() {
+export async function download() {
   const url = await renderPng();
   if (!url) return;
-  const r = state.report;
-  const name = r.template + '-' + r.size + '.' + (EXTENSIONS[r.format] || 'png');
+  const r = state.report!;
+  const name = `${r.template}-${r.size}.${r.format === 'svg' ? 'png' : EXTENSIONS[r.format] || 'png'}`;
   const a = el('a', { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
-  result([el('span', { className: 'ok', text: 'Downloaded ' }), name + ' (' + kb(r.bytes) + ')']);
+  result([el('span', { className: 'ok', text: 'Downloaded ' }), `${name} (${kb(r.bytes)})`]);
 }
 
-async function copySigned() {
+export async function copySigned() {
   const { res } = await api('/studio/api/sign', { json: readForm() });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) {
+  const body: { url?: string; dropped?: string[] } & Awaited<ReturnType<typeof errorBody>> = await errorBody(res);
+  if (!res.ok || !body.url) {
     if (body.issues) showIssues(body);
     result([el('span', { className: 'bad', text: 'Could not sign: ' }), body.message || String(res.status)]);
     return;
@@ -134,26 +191,29 @@ async function copySigned() {
     copied = false;
   }
   const box = el('input', { type: 'text', readonly: true, value: body.url, 'aria-label': 'Signed card URL' });
-  const parts = [el('span', { className: 'ok', text: copied ? 'Copied the signed URL.' : 'Signed URL (copy it):' }), box];
-  if (body.dropped && body.dropped.length) parts.push(el('div', { text: 'Signed URLs carry no ' + body.dropped.join(', ') + '.' }));
+  const parts: (Node | string)[] = [
+    el('span', { className: 'ok', text: copied ? 'Copied the signed URL.' : 'Signed URL (copy it):' }),
+    box,
+  ];
+  if (body.dropped?.length) parts.push(el('div', { text: `Signed URLs carry no ${body.dropped.join(', ')}.` }));
   result(parts);
   if (!copied) box.select();
 }
 
-async function saveStory() {
+export async function saveStory() {
   const data = readForm();
-  const story = {};
+  const story: Record<string, unknown> = {};
   for (const name of STORY_FIELDS) if (data[name]) story[name] = data[name];
   story.template = data.template;
   story.theme = data.theme;
   let { res } = await api('/api/stories', { json: story });
-  let body = await res.json().catch(() => ({}));
+  let body: { id?: string; shareUrl?: string } & Awaited<ReturnType<typeof errorBody>> = await errorBody(res);
   if (res.status === 200 && body.id) {
     // A story with this article URL exists: POST is idempotent, so update it in place (its slug stays).
-    ({ res } = await api('/api/stories/' + encodeURIComponent(body.id), { method: 'PUT', json: story }));
-    body = await res.json().catch(() => ({}));
+    ({ res } = await api(`/api/stories/${encodeURIComponent(body.id)}`, { method: 'PUT', json: story }));
+    body = await errorBody(res);
   }
-  if (!res.ok) {
+  if (!res.ok || !body.shareUrl) {
     if (body.issues) showIssues(body);
     result([el('span', { className: 'bad', text: 'Not saved: ' }), body.message || String(res.status)]);
     return;
@@ -164,12 +224,12 @@ async function saveStory() {
   loadStories();
 }
 
-async function loadStories() {
+export async function loadStories() {
   const { res } = await api('/api/stories?limit=50');
   if (!res.ok) return;
-  const body = await res.json();
+  const body = (await res.json()) as { items: StoryItem[] };
   state.stories = body.items;
-  const select = $('#stories');
+  const select = $<HTMLSelectElement>('#stories');
   const keep = select.value;
   clear(select);
   select.append(el('option', { value: '', text: body.items.length ? 'Choose a story…' : 'No stories yet' }));
@@ -178,18 +238,19 @@ async function loadStories() {
   syncStoryLink();
 }
 
-function syncStoryLink() {
-  const story = state.stories.find((s) => s.id === $('#stories').value);
-  const link = $('#story-open');
+const chosenStory = () => state.stories.find((s) => s.id === $<HTMLSelectElement>('#stories').value);
+
+export function syncStoryLink() {
+  const story = chosenStory();
+  const link = $<HTMLAnchorElement>('#story-open');
   link.hidden = !story;
   if (story) link.href = story.shareUrl;
 }
 
-function editStory() {
-  const story = state.stories.find((s) => s.id === $('#stories').value);
+export function editStory() {
+  const story = chosenStory();
   if (!story) return;
-  writeForm(Object.assign({}, story.story, { template: story.template, theme: story.theme || {} }));
-  $('#sample').value = '';
+  writeForm({ ...story.story, theme: story.theme || {}, ...(story.template ? { template: story.template } : {}) });
+  $<HTMLSelectElement>('#sample').value = '';
   schedule();
 }
-`;

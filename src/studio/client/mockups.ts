@@ -1,28 +1,77 @@
 // The studio script, part 4: platform mock-ups built from the cards a share page names (og, x) and the tall cards posted as images.
-// biome-ignore lint/complexity/noUselessStringRaw: raw on purpose: a regex added later keeps its backslashes.
-export const MOCKUPS = String.raw`
-/* ---------- Platform mock-ups ---------- */
-function cropNote(platform, r) {
-  if (!platform.ratio) return { text: 'Shown whole, scaled down.', cut: false };
-  const card = r.width / r.height;
-  if (Math.abs(card - platform.ratio) < 0.02) return { text: 'Fits ' + platform.ratioLabel + ' without cropping.', cut: false };
-  if (card < platform.ratio) {
-    const lost = Math.round((1 - card / platform.ratio) * 100);
-    return { text: 'Crops ' + lost + '% of the height (top and bottom).', cut: true };
-  }
-  const lost = Math.round((1 - platform.ratio / card) * 100);
-  return { text: 'Crops ' + lost + '% of the width (left and right).', cut: true };
+import type { RenderReport } from '../../render/types.ts';
+import {
+  $,
+  AuthError,
+  api,
+  type Child,
+  clear,
+  domainOf,
+  el,
+  type FormData,
+  PLATFORMS,
+  type Platform,
+  state,
+} from './core.ts';
+import { readForm, templateMeta } from './editor.ts';
+
+/** What a link preview shows besides the card: from the form, as a share page would state it. */
+export interface LinkInfo {
+  title: string;
+  quote: string;
+  description: string;
+  domain: string;
+  site: string;
+  handle: string;
+  link: string;
+  brand: string;
 }
 
-function cropped(url, ratio, r) {
+/** What a platform's frame does to a card of this shape: shown whole, fits, or crops a share of one side. */
+export function cropNote(platform: Pick<Platform, 'ratio' | 'ratioLabel'>, r: Pick<RenderReport, 'width' | 'height'>) {
+  if (!platform.ratio) return { text: 'Shown whole, scaled down.', cut: false };
+  const card = r.width / r.height;
+  if (Math.abs(card - platform.ratio) < 0.02)
+    return { text: `Fits ${platform.ratioLabel} without cropping.`, cut: false };
+  if (card < platform.ratio) {
+    const lost = Math.round((1 - card / platform.ratio) * 100);
+    return { text: `Crops ${lost}% of the height (top and bottom).`, cut: true };
+  }
+  const lost = Math.round((1 - platform.ratio / card) * 100);
+  return { text: `Crops ${lost}% of the width (left and right).`, cut: true };
+}
+
+/** The link preview's words from the form: domain (or example.com), site name (or domain), a handle made from it. */
+export function linkInfo(data: FormData): LinkInfo {
+  const domain = domainOf(data.url) || 'example.com';
+  const site = data.siteName || domain;
+  return {
+    title: data.headline || '',
+    quote: data.quote || '',
+    description: data.quote ? `“${data.quote}”${data.quoteAuthor ? ` — ${data.quoteAuthor}` : ''}` : '',
+    domain,
+    site,
+    handle:
+      site
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/g, '')
+        .slice(0, 15) || 'newsroom',
+    link: data.url || `https://${domain}/`,
+    brand: data.theme?.brandColor || '#C8102E',
+  };
+}
+
+function cropped(url: string, ratio: number | null, r: RenderReport) {
   // Eager: a dozen small SVGs, and a lazy one below the fold would never finish decoding for a screenshot.
   const box = el('div', { className: 'crop' }, el('img', { src: url, alt: '' }));
   box.style.aspectRatio = String(ratio || r.width / r.height);
   return box;
 }
 
+type LinkPart = 'domain' | 'site' | 'title' | 'desc';
+
 /** A link preview's text block: site or domain, title, description (each clamped as the platform does). */
-function linkText(info, parts) {
+function linkText(info: LinkInfo, parts: LinkPart[]): Child[] {
   return parts.map((p) => {
     if (p === 'domain') return el('div', { className: 'domain', text: info.domain });
     if (p === 'site') return el('div', { className: 'site', text: info.site });
@@ -31,26 +80,30 @@ function linkText(info, parts) {
   });
 }
 
-function mockup(platform, url, info, r) {
+function mockup(platform: Platform, url: string, info: LinkInfo, r: RenderReport): HTMLElement {
   const initial = (info.site || '?').trim().charAt(0).toUpperCase();
-  const head = (sub, handle) =>
+  const head = (sub: string, handle?: string) =>
     el('div', { className: 'post-head' }, [
       el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }),
-      el('div', { className: 'who' }, [el('b', { text: info.site }), handle ? el('span', { className: 'handle', text: handle }) : null, el('span', { text: sub })]),
+      el('div', { className: 'who' }, [
+        el('b', { text: info.site }),
+        handle ? el('span', { className: 'handle', text: handle }) : null,
+        el('span', { text: sub }),
+      ]),
     ]);
   const img = cropped(url, platform.ratio, r);
   if (platform.id === 'x') {
     return el('div', { className: 'x-post' }, [
-      head('@' + info.handle + ' · 2m'),
-      el('div', { className: 'text', text: info.title + ' ' + info.link }),
+      head(`@${info.handle} · 2m`),
+      el('div', { className: 'text', text: `${info.title} ${info.link}` }),
       el('div', { className: 'card' }, [img, el('span', { className: 'domain-tag', text: info.domain })]),
-      el('div', { className: 'from', text: 'From ' + info.domain }),
+      el('div', { className: 'from', text: `From ${info.domain}` }),
     ]);
   }
   if (platform.id === 'facebook') {
     return el('div', { className: 'fb-post' }, [
       head('Just now · Public'),
-      el('div', { className: 'text', text: info.quote ? '“' + info.quote + '”' : info.title }),
+      el('div', { className: 'text', text: info.quote ? `“${info.quote}”` : info.title }),
       img,
       el('div', { className: 'linkbox' }, [
         el('div', { className: 'domain', text: info.domain }),
@@ -64,7 +117,10 @@ function mockup(platform, url, info, r) {
       head('1h · Edited'),
       el('div', { className: 'text', text: info.quote || info.title }),
       img,
-      el('div', { className: 'linkbox' }, [el('div', { className: 'title clamp2', text: info.title }), el('div', { className: 'domain', text: info.domain })]),
+      el('div', { className: 'linkbox' }, [
+        el('div', { className: 'title clamp2', text: info.title }),
+        el('div', { className: 'domain', text: info.domain }),
+      ]),
     ]);
   }
   if (platform.id === 'bluesky') {
@@ -72,17 +128,32 @@ function mockup(platform, url, info, r) {
     return el('div', { className: 'bsky-post' }, [
       el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }),
       el('div', { className: 'body' }, [
-        el('div', { className: 'who' }, [el('b', { text: info.site }), el('span', { text: '@' + info.handle + '.bsky.social · 3m' })]),
+        el('div', { className: 'who' }, [
+          el('b', { text: info.site }),
+          el('span', { text: `@${info.handle}.bsky.social · 3m` }),
+        ]),
         el('div', { className: 'text', text: info.title }),
-        el('div', { className: 'embed' }, [img, el('div', { className: 'meta' }, linkText(info, ['title', 'desc']).concat(el('div', { className: 'domain' }, [el('i', { className: 'globe', 'aria-hidden': 'true' }), info.domain])))]),
+        el('div', { className: 'embed' }, [
+          img,
+          el(
+            'div',
+            { className: 'meta' },
+            linkText(info, ['title', 'desc']).concat(
+              el('div', { className: 'domain' }, [el('i', { className: 'globe', 'aria-hidden': 'true' }), info.domain]),
+            ),
+          ),
+        ]),
       ]),
     ]);
   }
   if (platform.id === 'mastodon') {
     return el('div', { className: 'masto-post' }, [
-      head('', '@' + info.handle + '@' + info.domain),
-      el('div', { className: 'text' }, [info.title + ' ', el('span', { className: 'link', text: info.link })]),
-      el('div', { className: 'card' }, [img, el('div', { className: 'meta' }, linkText(info, ['domain', 'title', 'desc']))]),
+      head('', `@${info.handle}@${info.domain}`),
+      el('div', { className: 'text' }, [`${info.title} `, el('span', { className: 'link', text: info.link })]),
+      el('div', { className: 'card' }, [
+        img,
+        el('div', { className: 'meta' }, linkText(info, ['domain', 'title', 'desc'])),
+      ]),
     ]);
   }
   if (platform.id === 'slack') {
@@ -95,13 +166,20 @@ function mockup(platform, url, info, r) {
   if (platform.id === 'discord') {
     const embed = el('div', { className: 'embed' }, linkText(info, ['site', 'title', 'desc']).concat(img));
     embed.style.setProperty('--embed', info.brand);
-    return el('div', { className: 'discord' }, [head('Today at 10:42'), el('div', { className: 'text', text: info.link }), embed]);
+    return el('div', { className: 'discord' }, [
+      head('Today at 10:42'),
+      el('div', { className: 'text', text: info.link }),
+      embed,
+    ]);
   }
   if (platform.id === 'whatsapp') {
     // An outgoing message: the large preview (image over title, description, domain), then the link itself.
     return el('div', { className: 'wa-chat' }, [
       el('div', { className: 'bubble' }, [
-        el('div', { className: 'preview' }, [img, el('div', { className: 'meta' }, linkText(info, ['title', 'desc', 'domain']))]),
+        el('div', { className: 'preview' }, [
+          img,
+          el('div', { className: 'meta' }, linkText(info, ['title', 'desc', 'domain'])),
+        ]),
         el('div', { className: 'link', text: info.link }),
         el('div', { className: 'time', text: '10:42 ✓✓' }),
       ]),
@@ -119,10 +197,18 @@ function mockup(platform, url, info, r) {
   }
   if (platform.id === 'feed') {
     return el('div', { className: 'ig-post' }, [
-      el('div', { className: 'ig-head' }, [el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }), el('b', { text: info.handle }), el('span', { text: '•••' })]),
+      el('div', { className: 'ig-head' }, [
+        el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }),
+        el('b', { text: info.handle }),
+        el('span', { text: '•••' }),
+      ]),
       img,
-      el('div', { className: 'ig-actions', 'aria-hidden': 'true' }, [el('i', { className: 'heart' }), el('i', { className: 'bubble-icon' }), el('i', { className: 'plane' })]),
-      el('div', { className: 'ig-caption' }, [el('b', { text: info.handle + ' ' }), info.title]),
+      el('div', { className: 'ig-actions', 'aria-hidden': 'true' }, [
+        el('i', { className: 'heart' }),
+        el('i', { className: 'bubble-icon' }),
+        el('i', { className: 'plane' }),
+      ]),
+      el('div', { className: 'ig-caption' }, [el('b', { text: `${info.handle} ` }), info.title]),
     ]);
   }
   if (platform.id === 'story') {
@@ -135,33 +221,52 @@ function mockup(platform, url, info, r) {
         el('div', { className: 'safe bottom', 'aria-hidden': 'true' }),
         el('div', { className: 'story-top' }, [
           el('div', { className: 'progress' }, [el('i'), el('i', { className: 'now' }), el('i')]),
-          el('div', { className: 'story-who' }, [el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }), el('b', { text: info.handle }), el('span', { text: '2h' })]),
+          el('div', { className: 'story-who' }, [
+            el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }),
+            el('b', { text: info.handle }),
+            el('span', { text: '2h' }),
+          ]),
         ]),
-        el('div', { className: 'story-bottom' }, [el('div', { className: 'reply', text: 'Send message' }), el('i', { className: 'heart' })]),
+        el('div', { className: 'story-bottom' }, [
+          el('div', { className: 'reply', text: 'Send message' }),
+          el('i', { className: 'heart' }),
+        ]),
       ]),
     ]);
   }
   return el('div', { className: 'imessage' }, [
-    el('div', { className: 'bubble' }, [img, el('div', { className: 'meta' }, [el('div', { className: 'title clamp2', text: info.title }), el('div', { className: 'domain', text: info.domain })])]),
+    el('div', { className: 'bubble' }, [
+      img,
+      el('div', { className: 'meta' }, [
+        el('div', { className: 'title clamp2', text: info.title }),
+        el('div', { className: 'domain', text: info.domain }),
+      ]),
+    ]),
   ]);
 }
 
+interface MockCard {
+  url: string;
+  report: RenderReport;
+}
+
 /** The cards the mock-ups show (og, x, portrait, story), rendered as SVG and kept a while. */
-const mockCards = new Map();
+const mockCards = new Map<string, MockCard>();
 let mockSeq = 0;
 
-async function mockupCard(payload, size) {
+async function mockupCard(payload: FormData, size: string): Promise<MockCard | null> {
   if (state.report && state.report.size === size && state.svgUrl) {
     return { url: state.pngUrl || state.svgUrl, report: state.report };
   }
-  const key = JSON.stringify(Object.assign({}, payload, { size }));
-  if (mockCards.has(key)) return mockCards.get(key);
-  const { res } = await api('/studio/api/preview', { json: Object.assign({}, payload, { size, format: 'svg' }) });
+  const key = JSON.stringify({ ...payload, size });
+  const kept = mockCards.get(key);
+  if (kept) return kept;
+  const { res } = await api('/studio/api/preview', { json: { ...payload, size, format: 'svg' } });
   if (!res.ok) return null;
-  const body = await res.json();
+  const body = (await res.json()) as { svg: string; report: RenderReport };
   const card = { url: URL.createObjectURL(new Blob([body.svg], { type: 'image/svg+xml' })), report: body.report };
   if (mockCards.size >= 12) {
-    const [oldest, old] = mockCards.entries().next().value;
+    const [oldest, old] = mockCards.entries().next().value!;
     URL.revokeObjectURL(old.url);
     mockCards.delete(oldest);
   }
@@ -169,17 +274,22 @@ async function mockupCard(payload, size) {
   return card;
 }
 
-async function renderMockups() {
+export async function renderMockups() {
   if (document.body.dataset.view !== 'mockups' || !state.report) return;
   const seq = ++mockSeq;
   const data = readForm();
   const meta = templateMeta(data.template);
-  const has = (size) => meta.sizes.indexOf(size) !== -1;
-  const ogSize = has('og') ? 'og' : data.size;
-  const wanted = { og: ogSize, x: has('x') ? 'x' : ogSize, portrait: has('portrait') ? 'portrait' : null, story: has('story') ? 'story' : null };
+  const has = (size: string) => (meta.sizes as readonly string[]).includes(size);
+  const ogSize = has('og') ? 'og' : (data.size ?? 'og');
+  const wanted: Record<Platform['card'], string | null> = {
+    og: ogSize,
+    x: has('x') ? 'x' : ogSize,
+    portrait: has('portrait') ? 'portrait' : null,
+    story: has('story') ? 'story' : null,
+  };
   const platforms = PLATFORMS.filter((p) => wanted[p.card]);
-  const sizes = [...new Set(platforms.map((p) => wanted[p.card]))];
-  let cards;
+  const sizes = [...new Set(platforms.map((p) => wanted[p.card]!))];
+  let cards: (MockCard | null)[];
   try {
     cards = await Promise.all(sizes.map((size) => mockupCard(data, size)));
   } catch (e) {
@@ -187,41 +297,30 @@ async function renderMockups() {
     throw e;
   }
   if (seq !== mockSeq || cards.some((c) => !c)) return;
-  const bySize = new Map(sizes.map((size, i) => [size, cards[i]]));
+  const bySize = new Map(sizes.map((size, i) => [size, cards[i]!]));
   const out = $('#mockups');
   clear(out);
-  const domain = domainOf(data.url) || 'example.com';
-  const site = data.siteName || domain;
-  const info = {
-    title: data.headline || '',
-    quote: data.quote || '',
-    description: data.quote ? '“' + data.quote + '”' + (data.quoteAuthor ? ' — ' + data.quoteAuthor : '') : '',
-    domain,
-    site,
-    handle: site.toLowerCase().replace(/[^a-z0-9_]/g, '').slice(0, 15) || 'newsroom',
-    link: data.url || 'https://' + domain + '/',
-    brand: (data.theme && data.theme.brandColor) || '#C8102E',
-  };
+  const info = linkInfo(data);
   $('#mockups-note').textContent =
     data.size === 'og' || data.size === 'x' || data.size === 'portrait' || data.size === 'story'
       ? ''
-      : 'Link previews use the ' + wanted.og + ' and ' + wanted.x + ' cards a share page names; the ' + data.size + ' card you are editing is for posting as an image.';
+      : `Link previews use the ${wanted.og} and ${wanted.x} cards a share page names; the ${data.size} card you are editing is for posting as an image.`;
   for (const [group, title] of [
     [false, 'Link previews: the og and x cards a share page names'],
     [true, 'Posted as an image: the portrait and story cards'],
-  ]) {
+  ] as const) {
     const members = platforms.filter((p) => Boolean(p.tall) === group);
     if (!members.length) continue;
     out.append(el('h3', { className: 'mock-group', text: title }));
     const grid = el('div', { className: group ? 'mock-grid tall' : 'mock-grid' });
     for (const platform of members) {
-      const card = bySize.get(wanted[platform.card]);
+      const card = bySize.get(wanted[platform.card]!)!;
       const note = cropNote(platform, card.report);
       grid.append(
         el('figure', { className: 'mock', 'data-platform': platform.id, 'data-card': card.report.size }, [
           el('figcaption', { className: 'mock-label' }, [
-            el('strong', { text: platform.name + ' ' + platform.note }),
-            el('span', { text: platform.ratioLabel + ' · ' + card.report.size + ' card' }),
+            el('strong', { text: `${platform.name} ${platform.note}` }),
+            el('span', { text: `${platform.ratioLabel} · ${card.report.size} card` }),
           ]),
           el('div', { className: 'shot' }, mockup(platform, card.url, info, card.report)),
           el('div', { className: note.cut ? 'mock-crop cut' : 'mock-crop', text: note.text }),
@@ -232,4 +331,3 @@ async function renderMockups() {
   }
   document.body.dataset.mockups = String(Number(document.body.dataset.mockups || 0) + 1);
 }
-`;

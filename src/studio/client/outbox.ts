@@ -1,16 +1,38 @@
 // The studio script, part 6: the outbox view — posts waiting, posted and failed, with approve, skip, edit and retry,
 // and each platform's posts today against its cap (X with its estimated spend).
-// biome-ignore lint/complexity/noUselessStringRaw: raw on purpose: a regex added later keeps its backslashes.
-export const OUTBOX = String.raw`
-/* ---------- Outbox ---------- */
-const PLATFORM_NAMES = { x: 'X', bluesky: 'Bluesky', mastodon: 'Mastodon' };
-const GROUPS = [
+import { $, api, clear, type ErrorBody, el, errorBody } from './core.ts';
+
+/** One outbox row as GET /api/posts answers it (the parts the view shows). */
+export interface Post {
+  id: string;
+  platform: string;
+  account: string;
+  state: string;
+  text: string;
+  attempts?: number;
+  nextAttemptAt?: string | null;
+  pendingCheck?: boolean;
+  postedAt?: string | null;
+  lastError?: string | null;
+  url?: string | null;
+}
+
+/** GET /api/posts/today: each platform's posts today against its cap. */
+export interface Today {
+  botMode: string;
+  resetsAt: string;
+  platforms: { platform: string; postedToday: number; cap: number; postingNow: number; estimatedSpendUsd?: number }[];
+}
+
+const PLATFORM_NAMES: Record<string, string> = { x: 'X', bluesky: 'Bluesky', mastodon: 'Mastodon' };
+/** The view's sections, and which outbox states each one holds. */
+export const GROUPS = [
   { id: 'waiting', title: 'Waiting', states: ['review', 'queued', 'posting', 'failed'], empty: 'Nothing is waiting.' },
   { id: 'posted', title: 'Posted', states: ['posted'], empty: 'Nothing posted yet.' },
   { id: 'failed', title: 'Failed', states: ['dead'], empty: 'Nothing has failed.' },
   { id: 'other', title: 'Not sent', states: ['skipped', 'dry-run'], empty: 'No skipped posts or dry-run records.' },
-];
-const STATE_LABELS = {
+] as const;
+const STATE_LABELS: Record<string, string> = {
   review: 'waiting for review',
   queued: 'queued',
   posting: 'posting now',
@@ -21,45 +43,55 @@ const STATE_LABELS = {
   'dry-run': 'dry run',
 };
 
-async function loadOutbox() {
+export async function loadOutbox() {
   const status = $('#outbox-status');
   const [posts, today] = await Promise.all([api('/api/posts?limit=100'), api('/api/posts/today')]);
   if (!posts.res.ok || !today.res.ok) {
     const failed = posts.res.ok ? today.res : posts.res;
-    const body = await failed.json().catch(() => ({}));
-    status.textContent = 'Could not load the outbox: ' + (body.message || failed.status);
+    const body = await errorBody(failed);
+    status.textContent = `Could not load the outbox: ${body.message || failed.status}`;
     return;
   }
-  const list = (await posts.res.json()).items;
-  renderToday(await today.res.json());
+  const list = ((await posts.res.json()) as { items: Post[] }).items;
+  renderToday((await today.res.json()) as Today);
   renderOutbox(list);
-  status.textContent = list.length ? '' : 'The outbox is empty: new stories get posts when BOT_MODE is live, review or dry-run.';
+  status.textContent = list.length
+    ? ''
+    : 'The outbox is empty: new stories get posts when BOT_MODE is live, review or dry-run.';
 }
 
-function renderToday(today) {
+function renderToday(today: Today) {
   const box = $('#outbox-today');
   clear(box);
-  box.append(el('span', { className: 'badge', text: 'BOT_MODE ' + today.botMode }));
+  box.append(el('span', { className: 'badge', text: `BOT_MODE ${today.botMode}` }));
   for (const p of today.platforms) {
-    const spend = typeof p.estimatedSpendUsd === 'number' ? ' · est. $' + p.estimatedSpendUsd.toFixed(2) : '';
+    const spend = typeof p.estimatedSpendUsd === 'number' ? ` · est. $${p.estimatedSpendUsd.toFixed(2)}` : '';
     const over = p.postedToday >= p.cap;
     box.append(
-      el('span', { className: 'today' + (over ? ' over' : ''), 'data-platform': p.platform }, [
+      el('span', { className: `today${over ? ' over' : ''}`, 'data-platform': p.platform }, [
         el('b', { text: PLATFORM_NAMES[p.platform] || p.platform }),
-        ' ' + p.postedToday + ' / ' + p.cap + ' today' + (p.postingNow ? ' (+' + p.postingNow + ' now)' : '') + spend,
+        ` ${p.postedToday} / ${p.cap} today${p.postingNow ? ` (+${p.postingNow} now)` : ''}${spend}`,
       ]),
     );
   }
-  box.append(el('span', { className: 'today-reset', text: 'caps reset ' + new Date(today.resetsAt).toUTCString().slice(17, 22) + ' UTC' }));
+  box.append(
+    el('span', {
+      className: 'today-reset',
+      text: `caps reset ${new Date(today.resetsAt).toUTCString().slice(17, 22)} UTC`,
+    }),
+  );
 }
 
-function renderOutbox(list) {
+function renderOutbox(list: Post[]) {
   const root = $('#outbox');
   clear(root);
   for (const g of GROUPS) {
-    const items = list.filter((p) => g.states.indexOf(p.state) !== -1);
+    const items = list.filter((p) => (g.states as readonly string[]).includes(p.state));
     const section = el('section', { className: 'outbox-group', 'data-group': g.id, 'aria-label': g.title }, [
-      el('h3', {}, [g.title + ' ', el('span', { className: 'count-badge' + (items.length ? ' has' : ''), text: String(items.length) })]),
+      el('h3', {}, [
+        `${g.title} `,
+        el('span', { className: `count-badge${items.length ? ' has' : ''}`, text: String(items.length) }),
+      ]),
     ]);
     if (!items.length) section.append(el('p', { className: 'outbox-empty', text: g.empty }));
     for (const p of items) section.append(postCard(p));
@@ -67,16 +99,16 @@ function renderOutbox(list) {
   }
 }
 
-function postCard(p) {
-  const meta = [];
-  if (p.attempts) meta.push(p.attempts + (p.attempts === 1 ? ' attempt' : ' attempts'));
-  if (p.nextAttemptAt) meta.push('next ' + new Date(p.nextAttemptAt).toLocaleString());
+function postCard(p: Post) {
+  const meta: string[] = [];
+  if (p.attempts) meta.push(`${p.attempts}${p.attempts === 1 ? ' attempt' : ' attempts'}`);
+  if (p.nextAttemptAt) meta.push(`next ${new Date(p.nextAttemptAt).toLocaleString()}`);
   if (p.pendingCheck) meta.push('checks the platform first');
-  if (p.postedAt) meta.push('posted ' + new Date(p.postedAt).toLocaleString());
+  if (p.postedAt) meta.push(`posted ${new Date(p.postedAt).toLocaleString()}`);
   const card = el('article', { className: 'post', 'data-id': p.id, 'data-state': p.state }, [
     el('header', {}, [
       el('span', { className: 'platform', text: PLATFORM_NAMES[p.platform] || p.platform }),
-      el('span', { className: 'state state-' + p.state, text: STATE_LABELS[p.state] || p.state }),
+      el('span', { className: `state state-${p.state}`, text: STATE_LABELS[p.state] || p.state }),
       el('span', { className: 'account', text: p.account }),
     ]),
     el('p', { className: 'post-text', text: p.text }),
@@ -85,44 +117,48 @@ function postCard(p) {
     p.url ? el('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', text: 'Open the post ↗' }) : null,
   ]);
   const actions = el('div', { className: 'post-actions' });
-  const button = (label, onclick, primary) =>
-    el('button', { type: 'button', className: 'small' + (primary ? ' primary' : ''), text: label, onclick });
+  const button = (label: string, onclick: () => void, primary?: boolean) =>
+    el('button', { type: 'button', className: `small${primary ? ' primary' : ''}`, text: label, onclick });
   if (p.state === 'review') {
-    actions.append(button('Approve', () => act(p, 'approve'), true), button('Edit', () => editPost(card, p)), button('Skip', () => act(p, 'skip')));
+    actions.append(
+      button('Approve', () => act(p, 'approve'), true),
+      button('Edit', () => editPost(card, p)),
+      button('Skip', () => act(p, 'skip')),
+    );
   }
   if (p.state === 'failed' || p.state === 'dead') actions.append(button('Retry', () => act(p, 'retry'), true));
-  if (p.state === 'queued' || p.state === 'failed' || p.state === 'dead') actions.append(button('Skip', () => act(p, 'skip')));
+  if (p.state === 'queued' || p.state === 'failed' || p.state === 'dead')
+    actions.append(button('Skip', () => act(p, 'skip')));
   if (actions.childElementCount) card.append(actions);
   card.append(el('p', { className: 'post-problem', role: 'alert' }));
   return card;
 }
 
-async function act(p, action) {
-  const { res } = await api('/api/posts/' + encodeURIComponent(p.id) + '/' + action, { method: 'POST' });
-  if (!res.ok) return problem(p.id, await res.json().catch(() => ({})), res.status);
+async function act(p: Post, action: 'approve' | 'skip' | 'retry') {
+  const { res } = await api(`/api/posts/${encodeURIComponent(p.id)}/${action}`, { method: 'POST' });
+  if (!res.ok) return problem(p.id, await errorBody(res), res.status);
   loadOutbox();
 }
 
-function problem(id, body, status) {
-  const card = document.querySelector('.post[data-id="' + CSS.escape(id) + '"]');
-  const line = card && card.querySelector('.post-problem');
-  if (line) line.textContent = body.message || 'The server answered ' + status;
+function problem(id: string, body: ErrorBody, status: number) {
+  const card = document.querySelector(`.post[data-id="${CSS.escape(id)}"]`);
+  const line = card?.querySelector('.post-problem');
+  if (line) line.textContent = body.message || `The server answered ${status}`;
 }
 
-function editPost(card, p) {
+function editPost(card: HTMLElement, p: Post) {
   const box = el('textarea', { className: 'post-edit', rows: 6, 'aria-label': 'Post text' });
   box.value = p.text;
   const save = el('button', { type: 'button', className: 'small primary', text: 'Save text' });
   const cancel = el('button', { type: 'button', className: 'small', text: 'Cancel', onclick: () => loadOutbox() });
   save.addEventListener('click', async () => {
-    const { res } = await api('/api/posts/' + encodeURIComponent(p.id), { method: 'PATCH', json: { text: box.value } });
-    if (!res.ok) return problem(p.id, await res.json().catch(() => ({})), res.status);
+    const { res } = await api(`/api/posts/${encodeURIComponent(p.id)}`, { method: 'PATCH', json: { text: box.value } });
+    if (!res.ok) return problem(p.id, await errorBody(res), res.status);
     loadOutbox();
   });
-  card.querySelector('.post-text').replaceWith(box);
+  card.querySelector('.post-text')?.replaceWith(box);
   const actions = card.querySelector('.post-actions');
-  clear(actions);
-  actions.append(save, cancel);
+  if (actions) clear(actions);
+  actions?.append(save, cancel);
   box.focus();
 }
-`;
