@@ -5,7 +5,7 @@ import { PatternRouter } from 'hono/router/pattern-router';
 import { ZodError } from 'zod';
 import { type Config, ConfigError, parseConfig } from './config.ts';
 import { isStorycardError, StorycardError } from './errors.ts';
-import type { RenderRequest, RenderResult } from './render/types.ts';
+import type { RenderRequest, RenderResult, SvgResult } from './render/types.ts';
 import { cards } from './routes/cards.ts';
 import type { AppEnv } from './routes/context.ts';
 import { extract } from './routes/extract.ts';
@@ -27,6 +27,8 @@ export interface AppDeps {
    * names the image hosts the card may fetch (src/safe-fetch.ts): the settings' and this request's own host.
    */
   renderCard: (req: RenderRequest, env: Env, policy: FetchPolicy) => Promise<RenderResult>;
+  /** Lay out and draw one card as SVG, never rasterised: the studio's live preview. Same core, same runtime. */
+  renderSvg: (req: RenderRequest, env: Env, policy: FetchPolicy) => Promise<SvgResult>;
 }
 
 // Settings are parsed once per env object (one per isolate in production), not once per request.
@@ -58,7 +60,9 @@ export function createApp(deps: AppDeps) {
     c.set('stories', new StoryStore(c.env.DB));
     const policy = fetchPolicyFor(config, c.req.url);
     c.set('fetchPolicy', policy);
-    c.set('cards', new CardStore(c.env.DB, c.env.CARDS, (req) => deps.renderCard(req, c.env, policy)));
+    const card = (req: RenderRequest) => deps.renderCard(req, c.env, policy);
+    c.set('renderer', { card, svg: (req) => deps.renderSvg(req, c.env, policy) });
+    c.set('cards', new CardStore(c.env.DB, c.env.CARDS, card));
     await next();
   });
 

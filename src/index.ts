@@ -2,18 +2,23 @@
 import { createApp } from './app.ts';
 import { configOf, enqueuePosts, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
 import { pollFeeds } from './intake/feeds.ts';
-import { renderCard } from './render/index.ts';
+import { renderCard, renderSvg } from './render/index.ts';
 import type { RenderRequest } from './render/types.ts';
 import { workerdRuntimeFor } from './runtime/workerd.ts';
 import { type FetchPolicy, fetchPolicyFor } from './safe-fetch.ts';
 import { CardStore, prerenderCards } from './storage/cards.ts';
 
-// Runtimes live for the isolate: wasm is initialised and fonts are loaded once, then reused by every request. The
+// The one place the Worker picks its runtime. Runtimes live for the isolate (workerdRuntimeFor keeps one per fetch
+// policy): wasm is initialised and fonts are loaded once, then reused by every request, the studio's included. The
 // policy says which image hosts a card may fetch: outside a request (the queue, the cron), from the settings alone.
-const render = (req: RenderRequest, env: Env, policy?: FetchPolicy) =>
-  renderCard(req, workerdRuntimeFor(env.ASSETS, policy ?? fetchPolicyFor(configOf(env))));
+const runtimeFor = (env: Env, policy?: FetchPolicy) =>
+  workerdRuntimeFor(env.ASSETS, policy ?? fetchPolicyFor(configOf(env)));
+const render = (req: RenderRequest, env: Env, policy?: FetchPolicy) => renderCard(req, runtimeFor(env, policy));
 
-const app = createApp({ renderCard: render });
+const app = createApp({
+  renderCard: render,
+  renderSvg: (req, env, policy) => renderSvg(req, runtimeFor(env, policy)),
+});
 
 export default {
   fetch: app.fetch,

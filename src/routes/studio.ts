@@ -10,7 +10,6 @@ import CLIENT_JS from '../studio/built/client.js';
 import { studioFonts } from '../studio/fonts.ts';
 import { bootId, galleryTile, galleryTiles } from '../studio/gallery.ts';
 import { STUDIO_HTML } from '../studio/page.ts';
-import { drawForStudio, renderForStudio } from '../studio/render.ts';
 import { STUDIO_CSS } from '../studio/styles.ts';
 import { studioWarnings } from '../studio/warnings.ts';
 import { requireToken } from './auth.ts';
@@ -86,7 +85,7 @@ export const studio = new Hono<AppEnv>()
   })
   .get('/gallery.png', async (c) => {
     const req = await galleryTile(new URL(c.req.url).searchParams, c.var.config.apiToken);
-    const { image } = await renderForStudio({ ...req, format: 'png' }, c.env, c.var.fetchPolicy);
+    const { image } = await c.var.renderer.card({ ...req, format: 'png' });
     return new Response(image as unknown as BodyInit, {
       headers: {
         'Content-Type': 'image/png',
@@ -112,7 +111,7 @@ export const studio = new Hono<AppEnv>()
     const resolved = resolveTheme(theme);
     const req = { story, template, size, theme: resolved };
     if (format !== 'svg') {
-      const result = await renderForStudio({ ...req, format }, c.env, c.var.fetchPolicy);
+      const result = await c.var.renderer.card({ ...req, format });
       const written = result.format as ImageFormat;
       return new Response(result.image as unknown as BodyInit, {
         headers: {
@@ -124,7 +123,7 @@ export const studio = new Hono<AppEnv>()
         },
       });
     }
-    const result = await drawForStudio(req, c.env, c.var.fetchPolicy);
+    const result = await c.var.renderer.svg(req);
     const warnings = studioWarnings({ story, theme: resolved, meta, report: result.report });
     c.header('Cache-Control', 'no-store');
     return c.json({ svg: result.svg, report: result.report, warnings, template: meta });

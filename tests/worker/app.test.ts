@@ -10,6 +10,9 @@ const noRender = createApp({
   renderCard: async () => {
     throw new Error('these tests never render');
   },
+  renderSvg: async () => {
+    throw new Error('these tests never draw');
+  },
 });
 
 describe('app', () => {

@@ -4,7 +4,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { renderCard } from '../../src/render/index.ts';
+import { renderCard, renderSvg } from '../../src/render/index.ts';
 import type { RenderRequest } from '../../src/render/types.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
 import { BASE, type StoryBody, storyInput, TOKEN } from './helpers.ts';
@@ -17,6 +17,7 @@ const app = createApp({
     renders.push(req);
     return renderCard(req, runtime);
   },
+  renderSvg: (req) => renderSvg(req, runtime),
 });
 const photos = inject('fakePhotosUrl');
 const setMode = async (mode: 'up' | 'down' | 'reset' | 'huge') =>

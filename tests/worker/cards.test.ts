@@ -5,7 +5,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { renderCard } from '../../src/render/index.ts';
+import { renderCard, renderSvg } from '../../src/render/index.ts';
 import type { RenderRequest } from '../../src/render/types.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
 import { api, BASE, call, type StoryBody, storyInput, TOKEN } from './helpers.ts';
@@ -19,6 +19,7 @@ const app = createApp({
     renders.push(req);
     return renderCard(req, runtime);
   },
+  renderSvg: (req) => renderSvg(req, runtime),
 });
 
 async function get(path: string, init: RequestInit = {}): Promise<Response> {

@@ -5,7 +5,9 @@ import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { renderSvg } from '../../src/render/index.ts';
 import type { RenderResult } from '../../src/render/types.ts';
+import { workerdRuntimeFor } from '../../src/runtime/workerd.ts';
 import { FAKE_X_CREDENTIALS } from '../fakes/fake-x.ts';
 import { TOKEN } from './helpers.ts';
 
@@ -23,6 +25,7 @@ const app = createApp({
       complete: true,
       svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
     }) as unknown as RenderResult,
+  renderSvg: (req, env, policy) => renderSvg(req, workerdRuntimeFor(env.ASSETS, policy)),
 });
 
 const e = {
