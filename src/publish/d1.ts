@@ -7,8 +7,10 @@ import { type Entered, type PublishStore, SlugTaken, UrlTaken } from './index.ts
 export class D1PublishStore implements PublishStore {
   private readonly stories: StoryStore;
   private readonly outbox: OutboxStore;
+  private readonly db: D1Database;
 
-  constructor(private readonly db: D1Database) {
+  constructor(db: D1Database) {
+    this.db = db;
     this.stories = new StoryStore(db);
     this.outbox = new OutboxStore(db);
   }

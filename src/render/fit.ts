@@ -69,7 +69,10 @@ interface Item {
 /** Widths measured once per style and text, shared by every field of a card. */
 export class WidthCache {
   private readonly known = new Map<string, number>();
-  constructor(private readonly measure: MeasureWidths) {}
+  private readonly measure: MeasureWidths;
+  constructor(measure: MeasureWidths) {
+    this.measure = measure;
+  }
 
   private key(style: TextStyle, text: string) {
     return `${style.fontFamily}|${style.fontWeight}|${style.letterSpacing ?? 0}|${text}`;

@@ -68,7 +68,10 @@ export interface PollRecord {
 const KEY_CHUNK = 90;
 
 export class FeedStore {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  constructor(db: D1Database) {
+    this.db = db;
+  }
 
   async get(url: string): Promise<FeedState | null> {
     const row = await this.db.prepare('SELECT * FROM feeds WHERE url = ?').bind(url).first<Row>();

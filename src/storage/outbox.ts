@@ -136,7 +136,10 @@ const CLAIMABLE = `((state IN ('queued', 'failed') AND next_attempt_at <= ?1) OR
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 export class OutboxStore implements Outbox {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  constructor(db: D1Database) {
+    this.db = db;
+  }
 
   /** The insert of one new row, for a batch: a row that exists (same platform, account, story) is left as it is. */
   insertStatement(r: NewOutboxRow, now: number): D1PreparedStatement {

@@ -49,7 +49,10 @@ export const isUniqueViolation = (e: unknown, column: string) =>
   e instanceof Error && /UNIQUE constraint failed/i.test(e.message) && e.message.includes(column);
 
 export class StoryStore {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  constructor(db: D1Database) {
+    this.db = db;
+  }
 
   async get(id: string): Promise<StoryRecord | null> {
     const row = await this.db.prepare('SELECT * FROM stories WHERE id = ?').bind(id).first<Row>();
