@@ -3,18 +3,16 @@
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { accountsFor, enabledPlatforms, missingCredentials } from '../bot/accounts.ts';
 import { composePost } from '../bot/compose.ts';
-import { accountsFor, type OutboxDeps, processRow } from '../bot/outbox.ts';
+import type { OutboxDeps } from '../bot/outbox.ts';
 import { postPlanner } from '../bot/plan.ts';
-import { createPosters, enabledPlatforms, missingCredentials } from '../bot/posters.ts';
 import { CHECK_DELAY_MS } from '../bot/retry.ts';
 import { PLATFORMS, type Platform } from '../bot/types.ts';
 import { type Config, ConfigError, parseConfig } from '../config.ts';
 import { isStorycardError } from '../errors.ts';
 import { publishStory } from '../publish/index.ts';
 import { type MemoryState, MemoryStore } from '../publish/memory.ts';
-import { getTemplate, renderCard } from '../render/index.ts';
-import { createNodeRuntime } from '../runtime/node.ts';
 import type { OutboxRow } from '../storage/outbox.ts';
 import { parseStory, type Story } from '../story/schema.ts';
 import { canonicalUrl } from '../story/slug.ts';
@@ -76,7 +74,7 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
   try {
     story = parseStory(JSON.parse(await readFile(file, 'utf8')));
     config = parseConfig(env);
-    if (values.template) getTemplate(values.template);
+    if (values.template) (await import('../render/index.ts')).getTemplate(values.template);
     for (const p of PLATFORMS) composePost(story, p); // a story without url fails here, naming the field
   } catch (e) {
     if (isStorycardError(e)) return fail(io, `${file}: ${e.message}`);
@@ -133,7 +131,7 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     // The lock keeps runs apart, so a row still "posting" was left by a run that died: its lease is over now, and
     // the claim marks it to be looked for before it is posted again.
     for (const r of file.outbox) if (r.storyId === record.id && r.state === 'posting') r.leaseUntil = 0;
-    const deps = cliDeps(store, config, options);
+    const deps = await cliDeps(store, config, options);
     let ok = true;
     for (const row of rows) ok = (await postOne(row, store, deps, io, options.maxWaitMs ?? 60_000)) && ok;
     return ok ? EXIT.ok : EXIT.failed;
@@ -143,8 +141,16 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
   }
 }
 
-/** The outbox core's dependencies, for the CLI: the state file, posters, and cards rendered with the Node runtime. */
-function cliDeps(store: MemoryStore, config: Config, options: PostCommandOptions): OutboxDeps {
+/**
+ * The outbox core's dependencies, for the CLI: the state file, posters, and cards rendered with the Node runtime.
+ * The SDKs, the renderer and its wasm are imported here, not at the top: `--dry-run` needs none of them.
+ */
+async function cliDeps(store: MemoryStore, config: Config, options: PostCommandOptions): Promise<OutboxDeps> {
+  const [{ createPosters }, { getTemplate, renderCard }, { createNodeRuntime }] = await Promise.all([
+    import('../bot/posters.ts'),
+    import('../render/index.ts'),
+    import('../runtime/node.ts'),
+  ]);
   const posters = createPosters(config, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
   const runtime = createNodeRuntime();
   const cards = new Map<string, Promise<CardBytes>>();
@@ -199,7 +205,7 @@ async function postOne(row: OutboxRow, store: MemoryStore, deps: OutboxDeps, io:
   if (current.state === 'failed' || current.state === 'dead') await store.outbox.requeue(row.id, Date.now());
   const earlierRun = current.needsCheck !== null || current.state === 'posting';
   for (;;) {
-    const o = await processRow(row.id, deps);
+    const o = await (await import('../bot/outbox.ts')).processRow(row.id, deps);
     if (o.kind === 'posted') {
       const found = earlierRun ? 'posted (by an earlier run, found)' : 'posted (confirmed after a lost answer)';
       say(`${o.found ? found : 'posted'} ${o.url}`);

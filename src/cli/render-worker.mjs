@@ -1,8 +1,7 @@
-// A worker thread of `storycard render`: registers tsx (hooks are per thread), then renders each job it is sent.
+// A worker thread of `storycard render`: registers the TSX hook (hooks are per thread), then renders each job it is sent.
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import './tsx-hooks.mjs';
 
-register({ tsconfig: new URL('../../tsconfig.json', import.meta.url).pathname });
 const { runJob } = await import('./render-job.ts');
 
 parentPort.on('message', async (job) => {

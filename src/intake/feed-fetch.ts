@@ -29,12 +29,10 @@ export interface FetchOptions {
 /** The feed could not be fetched: no answer in time, a connection error, a non-2xx status, or too big. */
 export class FeedFetchError extends Error {
   override name = 'FeedFetchError';
-  constructor(
-    message: string,
-    readonly status: number | null,
-    options?: { cause?: unknown },
-  ) {
+  readonly status: number | null;
+  constructor(message: string, status: number | null, options?: { cause?: unknown }) {
     super(message, options);
+    this.status = status;
   }
 }
 

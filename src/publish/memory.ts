@@ -27,10 +27,12 @@ export class MemoryStore {
   readonly publish: PublishStore;
   readonly outbox: Outbox & { requeue(id: string, now: number): Promise<OutboxRow | null> };
 
-  constructor(
-    readonly state: MemoryState,
-    private readonly persist: (state: MemoryState) => Promise<void> = async () => {},
-  ) {
+  readonly state: MemoryState;
+  private readonly persist: (state: MemoryState) => Promise<void>;
+
+  constructor(state: MemoryState, persist: (state: MemoryState) => Promise<void> = async () => {}) {
+    this.state = state;
+    this.persist = persist;
     this.publish = {
       byUrl: (url) => this.byUrl(url),
       get: async (id) => this.state.stories.find((s) => s.id === id) ?? null,

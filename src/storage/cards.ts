@@ -91,11 +91,14 @@ function remember(hash: string, formats: Partial<Record<SizeName, ImageFormat>>)
 }
 
 export class CardStore {
-  constructor(
-    private readonly db: D1Database,
-    private readonly bucket: R2Bucket,
-    private readonly render: RenderFn,
-  ) {}
+  private readonly db: D1Database;
+  private readonly bucket: R2Bucket;
+  private readonly render: RenderFn;
+  constructor(db: D1Database, bucket: R2Bucket, render: RenderFn) {
+    this.db = db;
+    this.bucket = bucket;
+    this.render = render;
+  }
 
   /** Remember what an address renders. Idempotent; the first owner of a shared address keeps it. */
   async register(hash: string, spec: CardSpec, storyId: string | null): Promise<void> {
