@@ -1,20 +1,13 @@
 // createApp(deps): mounts one Hono instance per resource and maps every error to {error, message, issues?} once.
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { PatternRouter } from 'hono/router/pattern-router';
 import { ZodError } from 'zod';
 import { type Config, ConfigError, parseConfig } from './config.ts';
 import { isStorycardError, StorycardError } from './errors.ts';
 import type { RenderRequest, RenderResult, SvgResult } from './render/types.ts';
-import { cards } from './routes/cards.ts';
 import type { AppEnv } from './routes/context.ts';
-import { extract } from './routes/extract.ts';
-import { feeds } from './routes/feeds.ts';
-import { health } from './routes/health.ts';
-import { openapi } from './routes/openapi.ts';
-import { posts } from './routes/posts.ts';
-import { share } from './routes/share.ts';
-import { stories } from './routes/stories.ts';
+import { mountApi } from './routes/openapi.ts';
 import { studio } from './routes/studio.ts';
 import { type FetchPolicy, fetchPolicyFor } from './safe-fetch.ts';
 import { CardStore } from './storage/cards.ts';
@@ -43,7 +36,7 @@ function configFor(env: Env): Config {
 }
 
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
 
   // API JSON (answers and errors alike) is never cached by a browser or proxy, and never sniffed as anything else.
   app.use(async (c, next) => {
@@ -66,14 +59,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  app.route('/', health);
-  app.route('/', openapi);
-  app.route('/', share);
-  app.route('/', cards);
-  app.route('/api/stories', stories);
-  app.route('/api/posts', posts);
-  app.route('/api/extract', extract);
-  app.route('/api/feeds', feeds);
+  mountApi(app);
+  // The studio's own routes (its page, assets and internal API) are not part of the documented API.
   app.route('/studio', studio);
 
   // A known path with the wrong method is a 405 that names the methods it has (RFC 9110 asks for Allow).

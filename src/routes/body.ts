@@ -17,7 +17,7 @@ export async function readJsonBody(c: Context, maxBytes = MAX_BODY_BYTES): Promi
 export async function readJsonBodySized(
   c: Context,
   maxBytes = MAX_BODY_BYTES,
-): Promise<{ value: unknown; bytes: number }> {
+): Promise<{ value: unknown; bytes: number; text: string }> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new StorycardError(
@@ -30,7 +30,7 @@ export async function readJsonBodySized(
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
   if (!text.trim()) throw invalidJson('an empty body');
   try {
-    return { value: JSON.parse(text), bytes: bytes.byteLength };
+    return { value: JSON.parse(text), bytes: bytes.byteLength, text };
   } catch (e) {
     throw invalidJson(`text that is not JSON (${(e as Error).message})`);
   }

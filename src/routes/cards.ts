@@ -1,6 +1,7 @@
 // Card images: content-addressed /cards/<hash>/<size>.<png|jpg|webp> (immutable, edge-cached, rendered once) and
 // signed /card.png (?f= picks the format). Every answer says in Server-Timing where its bytes came from.
-import { type Context, Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { StorycardError } from '../errors.ts';
 import { cardFingerprint } from '../render/index.ts';
 import { type Format, isFormat, isSizeName, MIME, SIZE_NAMES, type SizeName } from '../render/types.ts';
@@ -15,6 +16,7 @@ import {
   sizesOf,
 } from '../storage/cards.ts';
 import { parseCardParams, verifyParams } from '../story/sign.ts';
+import { apiRouter, errors } from './api.ts';
 import type { AppEnv } from './context.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -98,10 +100,48 @@ function withHeaders(res: Response, cacheControl: string, status: 'HIT' | 'MISS'
   return out;
 }
 
-export const cards = new Hono<AppEnv>()
-  .get('/cards/:hash/:file', async (c) => {
-    const hash = c.req.param('hash');
-    const match = /^([a-z]+)\.([a-z]+)$/.exec(c.req.param('file'));
+// The parameters are documented with their shapes but checked by the handler: a malformed address is a 404 that
+// says what an address looks like, as for any path that names no card, not a 400.
+const address = createRoute({
+  method: 'get',
+  path: '/cards/{hash}/{file}',
+  summary:
+    'A card at its content address: png (lossless), jpg or webp (immutable; ETag; 304). Server-Timing says where the bytes came from (cache, r2, render;dur=…). A card drawn without its image (the fetch failed) is served with max-age=60 and no ETag, and never stored. Cache-Control: only-if-cached answers 504 instead of rendering.',
+  security: [],
+  request: {
+    params: z.object({
+      hash: z.string().openapi({ pattern: '^[0-9a-f]{20}$', description: 'The content address' }),
+      file: z.string().openapi({
+        pattern: `^(${SIZE_NAMES.join('|')})\\.(png|jpg|webp)$`,
+        description: 'The size and the format, e.g. og.png',
+      }),
+    }),
+  },
+  responses: {
+    200: { description: 'image/png, image/jpeg or image/webp' },
+    304: { description: 'Not modified' },
+    404: { description: 'Unknown address' },
+    504: { description: 'only-if-cached, and not rendered yet' },
+  },
+});
+
+const signed = createRoute({
+  method: 'get',
+  path: '/card.png',
+  summary:
+    'Signed ad-hoc card: headline, quote, quoteAuthor, siteName, author, lang, template, size, theme, brand, f (png | jpeg | webp | auto; default png), sig',
+  security: [],
+  responses: {
+    200: { description: 'The card in the format f names (auto: PNG within the size’s weight budget, else JPEG)' },
+    ...errors([400, 422]),
+    ...errors([403], { 403: 'Missing or wrong signature' }),
+  },
+});
+
+export const cards = apiRouter()
+  .openapi(address, async (c) => {
+    const { hash, file } = c.req.valid('param');
+    const match = /^([a-z]+)\.([a-z]+)$/.exec(file);
     const size = match?.[1];
     const format = formatOfExtension(match?.[2] ?? '');
     if (!HASH_PATTERN.test(hash) || !isSizeName(size) || !format) {
@@ -118,7 +158,7 @@ export const cards = new Hono<AppEnv>()
     return serveCard(c, hash, size, format, spec, IMMUTABLE);
   })
   // The story's current card by story id or slug is not here on purpose: share pages name the address.
-  .get('/card.png', async (c) => {
+  .openapi(signed, async (c) => {
     const params = new URL(c.req.url).searchParams;
     const secret = c.var.config.signingSecret;
     if (!secret) throw new StorycardError('forbidden', 'signed cards are disabled: SIGNING_SECRET is not set');

@@ -1,9 +1,8 @@
 // GET /api/feeds: each feed in FEEDS with its polling status (last poll, status, validators, counts, last error).
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import { type FeedState, FeedStore } from '../storage/feeds.ts';
+import { apiRouter, errors, jsonOf } from './api.ts';
 import { requireToken } from './auth.ts';
-import type { AppEnv } from './context.ts';
 
 export const FeedStatusSchema = z.object({
   url: z.string(),
@@ -24,7 +23,7 @@ export const FeedStatusSchema = z.object({
   itemsSeen: z.number().int(),
   storiesCreated: z.number().int(),
 });
-export const FeedListSchema = z.object({ items: z.array(FeedStatusSchema) });
+export const FeedListSchema = z.object({ items: z.array(FeedStatusSchema) }).meta({ id: 'FeedList' });
 type FeedStatusView = z.output<typeof FeedStatusSchema>;
 
 const view = (url: string, s: FeedState | undefined, configured: boolean): FeedStatusView => ({
@@ -44,12 +43,21 @@ const view = (url: string, s: FeedState | undefined, configured: boolean): FeedS
   storiesCreated: s?.storiesCreated ?? 0,
 });
 
-export const feeds = new Hono<AppEnv>().use(requireToken).get('/', async (c) => {
+const route = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Each feed in FEEDS and its polling status: last poll, status, validators, items seen, stories created',
+  responses: { 200: jsonOf(FeedListSchema, 'The feeds'), ...errors([401, 403]) },
+});
+
+export const feeds = apiRouter();
+feeds.use(requireToken);
+feeds.openapi(route, async (c) => {
   const states = new Map((await new FeedStore(c.env.DB).all()).map((s) => [s.url, s]));
   const configured = c.var.config.feeds;
   const items = [
     ...configured.map((url) => view(url, states.get(url), true)),
     ...[...states.values()].filter((s) => !configured.includes(s.url)).map((s) => view(s.url, s, false)),
   ];
-  return c.json({ items });
+  return c.json({ items }, 200);
 });

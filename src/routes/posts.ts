@@ -1,7 +1,6 @@
 // /api/posts: the bot's outbox (Bearer auth): what was or will be posted where, its state, and the editor's
 // controls: approve, skip and edit in review mode, retry, and today's posts against each cap.
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import { shortUrlForDisplay } from '../bot/compose.ts';
 import { accountsFor } from '../bot/outbox.ts';
 import { botSends } from '../bot/queue.ts';
@@ -11,10 +10,9 @@ import { PLATFORMS, type Platform } from '../bot/types.ts';
 import { StorycardError } from '../errors.ts';
 import { OUTBOX_STATES, type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import { StoryStore } from '../storage/stories.ts';
-import { hasLoneSurrogate, toFieldIssues } from '../story/schema.ts';
+import { hasLoneSurrogate } from '../story/schema.ts';
+import { apiRouter, errors, jsonBody } from './api.ts';
 import { requireToken } from './auth.ts';
-import { readJsonBody } from './body.ts';
-import type { AppEnv } from './context.ts';
 
 export const PostsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -25,7 +23,8 @@ export const PostsQuerySchema = z.object({
 
 export const PostEditSchema = z
   .object({ text: z.string().describe("The post's new text: within the platform's length, carrying the story link.") })
-  .describe('PATCH /api/posts/:id (a post waiting for review).');
+  .describe('PATCH /api/posts/:id (a post waiting for review).')
+  .meta({ id: 'PostEdit' });
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -63,13 +62,8 @@ const textError = (expected: string, received: string) =>
   });
 
 /** An editor's text: not blank, no control characters but line breaks, within the platform's count, with the link. */
-function checkText(input: unknown, row: OutboxRow, storyUrl: string | undefined): string {
-  const parsed = PostEditSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = toFieldIssues(parsed.error, input);
-    throw new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
-  }
-  const text = parsed.data.text.trim();
+function checkText(edit: z.output<typeof PostEditSchema>, row: OutboxRow, storyUrl: string | undefined): string {
+  const text = edit.text.trim();
   if (!text) throw textError('the text of the post', 'an empty text');
   if (hasLoneSurrogate(text)) throw textError('text without lone surrogates (half a UTF-16 pair)', 'one');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
@@ -90,19 +84,88 @@ function checkText(input: unknown, row: OutboxRow, storyUrl: string | undefined)
   return text;
 }
 
-export const posts = new Hono<AppEnv>()
-  .use(requireToken)
-  .get('/', async (c) => {
-    const query = PostsQuerySchema.safeParse(c.req.query());
-    if (!query.success) {
-      const issues = toFieldIssues(query.error, c.req.query());
-      throw new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
-    }
-    const { state, ...rest } = query.data;
+const idParams = z.object({ id: z.string() });
+const answer = (description: string) => ({ description });
+/** A POST on one post (approve, skip, retry): the post as it now stands, or why not. */
+const action = <const Ok extends 200 | 202>(path: string, summary: string, ok: Ok, description: string) =>
+  createRoute({
+    method: 'post',
+    path,
+    summary,
+    request: { params: idParams },
+    responses: {
+      ...errors([401, 403, 404, 409]),
+      ...({ [ok]: answer(description) } as Record<Ok, { description: string }>),
+    },
+  });
+
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: '/',
+    summary: "The bot's outbox: what was or will be posted where, and its state, newest first",
+    request: { query: PostsQuerySchema },
+    responses: { 200: answer('{items, nextCursor}'), ...errors([400, 401, 403]) },
+  }),
+  today: createRoute({
+    method: 'get',
+    path: '/today',
+    summary: "Each account's posts since UTC midnight against its daily cap, posts in flight, and X's estimated spend",
+    responses: {
+      200: answer(
+        '{day, resetsAt, botMode, platforms: [{platform, account, postedToday, postingNow, cap, estimatedSpendUsd?}], prices}',
+      ),
+      ...errors([401, 403]),
+    },
+  }),
+  read: createRoute({
+    method: 'get',
+    path: '/{id}',
+    summary: 'One outbox post',
+    request: { params: idParams },
+    responses: { 200: answer('The post'), ...errors([401, 403, 404]) },
+  }),
+  edit: createRoute({
+    method: 'patch',
+    path: '/{id}',
+    summary:
+      "Edit a post waiting for review (BOT_MODE=review): within the platform's length as it counts it, keeping the story link",
+    middleware: [jsonBody()],
+    request: {
+      params: idParams,
+      body: { required: true, content: { 'application/json': { schema: PostEditSchema } } },
+    },
+    responses: { 200: answer('The post with its new text'), ...errors([400, 401, 403, 404, 409, 413, 415]) },
+  }),
+  approve: action(
+    '/{id}/approve',
+    'Send a post waiting for review: it is queued now (BOT_MODE review or live)',
+    202,
+    'Queued; the post as it now stands',
+  ),
+  skip: action(
+    '/{id}/skip',
+    'Drop a post not yet sent (waiting, queued, failed or dead): it is never sent',
+    200,
+    'Skipped; the post as it now stands',
+  ),
+  retry: action(
+    '/{id}/retry',
+    'Queue a failed or dead post again (BOT_MODE live or review)',
+    202,
+    'Queued again; the post as it now stands',
+  ),
+};
+
+export const posts = apiRouter();
+posts.use(requireToken);
+posts
+  .openapi(routes.list, async (c) => {
+    const { state, ...rest } = c.req.valid('query');
     const page = await new OutboxStore(c.env.DB).list({ ...rest, ...(state ? { state: [state] } : {}) });
     return c.json({ items: page.items.map(toPostResponse), nextCursor: page.nextCursor });
   })
-  .get('/today', async (c) => {
+  .openapi(routes.today, async (c) => {
     const config = c.var.config;
     const now = Date.now();
     const dayStart = nextUtcDay(now) - 86_400_000;
@@ -143,25 +206,26 @@ export const posts = new Hono<AppEnv>()
       prices,
     });
   })
-  .get('/:id', async (c) => {
-    const row = await new OutboxStore(c.env.DB).get(c.req.param('id'));
-    if (!row) throw notFound(c.req.param('id'));
+  .openapi(routes.read, async (c) => {
+    const { id } = c.req.valid('param');
+    const row = await new OutboxStore(c.env.DB).get(id);
+    if (!row) throw notFound(id);
     return c.json(toPostResponse(row));
   })
-  .patch('/:id', async (c) => {
-    const id = c.req.param('id');
+  .openapi(routes.edit, async (c) => {
+    const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
     if (!row) throw notFound(id);
-    const body = await readJsonBody(c);
+    const body = c.req.valid('json');
     if (row.state !== 'review') throw conflict(id, 'a post waiting for review (its text is frozen once queued)', row);
     const story = await new StoryStore(c.env.DB).get(row.storyId);
     const edited = await store.editText(id, checkText(body, row, story?.story.url), Date.now());
     if (!edited) throw new StorycardError('conflict', `post ${id} changed state while editing; look again`);
     return c.json(toPostResponse(edited));
   })
-  .post('/:id/approve', async (c) => {
-    const id = c.req.param('id');
+  .openapi(routes.approve, async (c) => {
+    const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
     if (!row) throw notFound(id);
@@ -172,20 +236,20 @@ export const posts = new Hono<AppEnv>()
     await c.env.POST_QUEUE.send({ outboxId: id });
     return c.json(toPostResponse(approved), 202);
   })
-  .post('/:id/skip', async (c) => {
-    const id = c.req.param('id');
+  .openapi(routes.skip, async (c) => {
+    const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
     if (!row) throw notFound(id);
     const why = { posting: 'an attempt is in progress', posted: 'it is already posted', 'dry-run': 'a dry-run record' };
     if (row.state in why) throw conflict(id, 'a post not yet sent', row, why[row.state as keyof typeof why]);
-    if (row.state === 'skipped') return c.json(toPostResponse(row));
+    if (row.state === 'skipped') return c.json(toPostResponse(row), 200);
     const skipped = await store.skip(id, Date.now());
     if (!skipped) throw new StorycardError('conflict', `post ${id} changed state while skipping; look again`);
-    return c.json(toPostResponse(skipped));
+    return c.json(toPostResponse(skipped), 200);
   })
-  .post('/:id/retry', async (c) => {
-    const id = c.req.param('id');
+  .openapi(routes.retry, async (c) => {
+    const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
     if (!row) throw notFound(id);

@@ -1,4 +1,5 @@
-// The API's request and response shapes, in zod: handlers validate with them and /openapi.json is generated from them.
+// The API's request and response shapes, in zod: routes validate with them and /openapi.json is generated from them
+// (an `id` in .meta() names the schema's component in the document).
 import { z } from 'zod';
 import { SIZE_NAMES } from '../render/types.ts';
 import { hasLoneSurrogate, StorySchema } from '../story/schema.ts';
@@ -50,36 +51,42 @@ const cardUrls = z.object(
   Object.fromEntries(SIZE_NAMES.map((s) => [s, z.url()])) as Record<(typeof SIZE_NAMES)[number], z.ZodURL>,
 );
 
-export const StoryResponseSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  shareUrl: z.url().describe('The page to share: crawlers read its tags, people are sent on to the article.'),
-  cardUrl: z.url().describe('The og-size card (1200×630) at its content address.'),
-  cardUrls: cardUrls
-    .partial()
-    .describe('The card at every size its template draws; addresses change whenever the pixels would.'),
-  story: StorySchema,
-  template: z.string().optional(),
-  theme: ThemeSchema.optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const StoryResponseSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    shareUrl: z.url().describe('The page to share: crawlers read its tags, people are sent on to the article.'),
+    cardUrl: z.url().describe('The og-size card (1200×630) at its content address.'),
+    cardUrls: cardUrls
+      .partial()
+      .describe('The card at every size its template draws; addresses change whenever the pixels would.'),
+    story: StorySchema,
+    template: z.string().optional(),
+    theme: ThemeSchema.optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'StoryResponse' });
 export type StoryResponse = z.output<typeof StoryResponseSchema>;
 
-export const StoryListSchema = z.object({
-  items: z.array(StoryResponseSchema),
-  nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last page.'),
-});
+export const StoryListSchema = z
+  .object({
+    items: z.array(StoryResponseSchema),
+    nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last page.'),
+  })
+  .meta({ id: 'StoryList' });
 
 export const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).optional(),
 });
 
-export const ErrorSchema = z.object({
-  error: z.string().describe('A stable code, e.g. invalid_story, unauthorized, not_found.'),
-  message: z.string(),
-  issues: z
-    .array(z.object({ path: z.string(), expected: z.string(), received: z.string(), message: z.string() }))
-    .optional(),
-});
+export const ErrorSchema = z
+  .object({
+    error: z.string().describe('A stable code, e.g. invalid_story, unauthorized, not_found.'),
+    message: z.string(),
+    issues: z
+      .array(z.object({ path: z.string(), expected: z.string(), received: z.string(), message: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'Error' });

@@ -1,5 +1,6 @@
 // GET /s/:slug: the page link-preview crawlers read (og:/twitter: tags naming the card) and people pass through.
-import { type Context, Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { DEFAULT_BRAND } from '../render/theme.ts';
 import { type ImageFormat, MIME, SIZES, type SizeName } from '../render/types.ts';
@@ -14,6 +15,7 @@ import {
   shareCacheTag,
 } from '../storage/share-cache.ts';
 import type { StoryRecord } from '../storage/stories.ts';
+import { apiRouter } from './api.ts';
 import type { AppEnv } from './context.ts';
 import { campaignUrl, redirectPage, variantOf } from './share-redirect.ts';
 
@@ -194,8 +196,21 @@ async function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): Promis
  * Crawlers get the tags, people a 302 to the article. Both come from this location's edge cache when it has them,
  * so a viral story reads D1 about once per location and variant per SHARE_CACHE_TTL, not once per view.
  */
-export const share = new Hono<AppEnv>().get('/s/:slug', async (c) => {
-  const slug = c.req.param('slug');
+const route = createRoute({
+  method: 'get',
+  path: '/s/{slug}',
+  summary: 'Share page: Open Graph and Twitter tags for crawlers; people get a 302 to the article',
+  security: [],
+  request: { params: z.object({ slug: z.string() }) },
+  responses: {
+    200: { description: 'HTML with the tags (crawlers; Server-Timing: cache or d1;dur=…)' },
+    302: { description: 'People: Location is the article, with SHARE_REDIRECT_QUERY and the link’s utm_*' },
+    404: { description: 'HTML: no such story' },
+  },
+});
+
+export const share = apiRouter().openapi(route, async (c) => {
+  const { slug } = c.req.valid('param');
   const variant = variantOf(c.req.header('User-Agent'));
   const ttl = c.var.config.share.cacheTtl;
   const key = shareCacheKey(c.var.baseUrl, slug, variant, deploymentOf(c.env));

@@ -1,6 +1,6 @@
 // /api/stories: the newsroom's JSON API (Bearer auth). POST is idempotent per canonical article URL.
-import { type Context, Hono } from 'hono';
-import type { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { postPlanner } from '../bot/plan.ts';
 import { enqueuePosts } from '../bot/queue.ts';
 import { StorycardError } from '../errors.ts';
@@ -12,11 +12,17 @@ import { cardPath, edgeCache, IMAGE_FORMATS, prerenderCards, sizesOf } from '../
 import { purgeSharePage } from '../storage/share-cache.ts';
 import type { StoryRecord } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';
-import { readStoryInput } from './article-input.ts';
+import { apiRouter, errors, type HookResult, invalidInput, jsonBody, jsonOf } from './api.ts';
+import { readStoryInput, StoryArticleWriteSchema } from './article-input.ts';
 import { requireToken } from './auth.ts';
-import { readJsonBody } from './body.ts';
 import type { AppEnv } from './context.ts';
-import { ListQuerySchema, type StoryResponse, StoryWriteSchema } from './schemas.ts';
+import {
+  ListQuerySchema,
+  StoryListSchema,
+  type StoryResponse,
+  StoryResponseSchema,
+  StoryWriteSchema,
+} from './schemas.ts';
 
 export function toStoryResponse(r: StoryRecord, baseUrl: string): StoryResponse {
   const cardUrls = Object.fromEntries(sizesOf(r.template).map((s) => [s, `${baseUrl}${cardPath(r.cardHash, s)}`]));
@@ -39,8 +45,8 @@ function invalid(error: z.ZodError, input: unknown): never {
   throw new StorycardError('invalid_story', issues.map((i) => i.message).join('; '), { issues });
 }
 
-/** Validate a POST/PUT body into what publishing writes. */
-function parseWrite(input: unknown): StoryInput {
+/** A body that is JSON but not an object: said as such, not as a list of missing fields. */
+function mustBeObject(input: unknown): void {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     const received = Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input;
     const message = `(story): expected a JSON object, received ${received}`;
@@ -48,9 +54,19 @@ function parseWrite(input: unknown): StoryInput {
       issues: [{ path: '(story)', expected: 'a JSON object', received, message }],
     });
   }
+}
+
+/** Validate a POST body (read by hand: it may be an article to extract first) into what publishing writes. */
+function parseWrite(input: unknown): StoryInput {
+  mustBeObject(input);
   const parsed = StoryWriteSchema.safeParse(input);
   if (!parsed.success) invalid(parsed.error, input);
-  const { template, theme, ...story } = parsed.data;
+  return checkWrite(parsed.data);
+}
+
+/** What the schema cannot say: url required to write, a known template, within the render budget. */
+function checkWrite(data: z.output<typeof StoryWriteSchema>): StoryInput {
+  const { template, theme, ...story } = data;
   if (!story.url) {
     const message = 'url: expected the absolute http(s) URL of the article (a story is shared by it), received nothing';
     throw new StorycardError('invalid_story', message, {
@@ -72,9 +88,92 @@ function parseWrite(input: unknown): StoryInput {
   return { story: { ...story, url: story.url }, template, theme: themeOrUndefined };
 }
 
-export const stories = new Hono<AppEnv>()
-  .use(requireToken)
-  .post('/', async (c) => {
+const idParams = z.object({ id: z.string() });
+const storyAnswer = (description: string) => jsonOf(StoryResponseSchema, description);
+
+/** A PUT body's validation failure: the same `invalid_story` answers POST gives, every field named. */
+const storyHook = (result: HookResult): undefined => {
+  if (result.success) return;
+  if (result.target !== 'json') throw invalidInput('invalid_request', result.error, result.data);
+  mustBeObject(result.data);
+  invalid(result.error, result.data);
+};
+
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Create a story (or get the one already stored for the same article URL)',
+  description:
+    'Idempotent per canonical article URL (fragment and utm_*/fbclid/gclid parameters ignored): a second POST of one URL answers 200 with the stored story and changes nothing; use PUT to change it.',
+  request: {
+    // Documented here, read and validated by the handler with these same schemas: the body may be an article
+    // (up to 2 MB) that is extracted first, so it cannot go through one JSON validator.
+    body: {
+      required: true,
+      description:
+        'A story, or an article (`article` text or `html`) to extract it from; explicit fields override extraction.',
+      content: {
+        'application/json': {
+          schema: {
+            oneOf: [{ $ref: '#/components/schemas/StoryWrite' }, { $ref: '#/components/schemas/StoryArticleWrite' }],
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    201: storyAnswer('Created'),
+    200: storyAnswer('Already stored for this URL'),
+    ...errors([400, 401, 403, 413, 415, 422]),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'List stories, newest first',
+  request: { query: ListQuerySchema },
+  responses: { 200: jsonOf(StoryListSchema, 'A page'), ...errors([400, 401, 403]) },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'Get a story',
+  request: { params: idParams },
+  responses: { 200: storyAnswer('The story'), ...errors([401, 403, 404]) },
+});
+
+const replace = createRoute({
+  method: 'put',
+  path: '/{id}',
+  summary: 'Replace a story (idempotent); its card address changes with its content, its slug stays',
+  // Read our way first (415, 413 by header and by bytes, invalid_json), then validated by the schema below.
+  middleware: [jsonBody()],
+
+  request: {
+    params: idParams,
+    body: { required: true, content: { 'application/json': { schema: StoryWriteSchema } } },
+  },
+  responses: { 200: storyAnswer('Replaced'), ...errors([400, 401, 403, 404, 409, 413, 415, 422]) },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  summary: 'Delete a story and its cards',
+  request: { params: idParams },
+  responses: { 204: { description: 'Deleted' }, ...errors([401, 403, 404]) },
+});
+
+// Bodies that fail the schema are `invalid_story`, as POST says them; queries and ids `invalid_request`.
+export const stories = apiRouter(storyHook);
+// Registered beside the routes so /openapi.json names them, as the handlers' and validators' schemas.
+stories.openAPIRegistry.register('StoryArticleWrite', StoryArticleWriteSchema);
+stories.openAPIRegistry.register('StoryWrite', StoryWriteSchema);
+stories.use(requireToken);
+stories
+  .openapi(create, async (c) => {
     // `{article}` / `{html, url}` bodies are extracted first; explicit fields override (src/routes/article-input.ts).
     const input = parseWrite(await readStoryInput(c));
     // Story, card address and outbox rows in one D1 batch; a repeat of a known article puts back what is missing.
@@ -88,32 +187,32 @@ export const stories = new Hono<AppEnv>()
     if (created) c.header('Location', `${c.var.baseUrl}/api/stories/${record.id}`);
     return c.json(toStoryResponse(record, c.var.baseUrl), created ? 201 : 200);
   })
-  .get('/', async (c) => {
-    const query = ListQuerySchema.safeParse(c.req.query());
-    if (!query.success) {
-      const issues = toFieldIssues(query.error, c.req.query());
-      throw new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
-    }
-    const page = await c.var.stories.list(query.data.limit, query.data.cursor);
-    return c.json({ items: page.items.map((r) => toStoryResponse(r, c.var.baseUrl)), nextCursor: page.nextCursor });
+  .openapi(list, async (c) => {
+    const query = c.req.valid('query');
+    const page = await c.var.stories.list(query.limit, query.cursor);
+    return c.json(
+      { items: page.items.map((r) => toStoryResponse(r, c.var.baseUrl)), nextCursor: page.nextCursor },
+      200,
+    );
   })
-  .get('/:id', async (c) => {
-    const record = await c.var.stories.get(c.req.param('id'));
-    if (!record) throw notFound(c.req.param('id'));
-    return c.json(toStoryResponse(record, c.var.baseUrl));
+  .openapi(read, async (c) => {
+    const { id } = c.req.valid('param');
+    const record = await c.var.stories.get(id);
+    if (!record) throw notFound(id);
+    return c.json(toStoryResponse(record, c.var.baseUrl), 200);
   })
-  .put('/:id', async (c) => {
-    const id = c.req.param('id');
-    // The story and its new card address in one batch. The old address stays registered, so cards already fetched
-    // by crawlers keep resolving.
-    const record = await reviseStory(new D1PublishStore(c.env.DB), id, parseWrite(await readJsonBody(c)));
+  .openapi(replace, async (c) => {
+    const { id } = c.req.valid('param');
+    // The story and its new card address in one batch. The old address stays registered, so cards already
+    // fetched by crawlers keep resolving.
+    const record = await reviseStory(new D1PublishStore(c.env.DB), id, checkWrite(c.req.valid('json')));
     if (!record) throw notFound(id);
     // The share page shows the edit at once: forgotten here, and everywhere when the global purge is configured.
     await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
-    return c.json(toStoryResponse(record, c.var.baseUrl));
+    return c.json(toStoryResponse(record, c.var.baseUrl), 200);
   })
-  .delete('/:id', async (c) => {
-    const id = c.req.param('id');
+  .openapi(remove, async (c) => {
+    const { id } = c.req.valid('param');
     const record = await c.var.stories.get(id);
     if (!record) throw notFound(id);
     const hashes = await c.var.cards.deleteForStory(id);
