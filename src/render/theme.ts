@@ -1,4 +1,5 @@
 // Themes: light/dark palettes around one brand colour, and the WCAG contrast maths the studio warns with.
+import { HEX_COLOUR } from '../card-terms.ts';
 import { StorycardError } from '../errors.ts';
 import type { Theme } from './types.ts';
 
@@ -17,10 +18,8 @@ export interface Palette {
   brandText: string;
 }
 
-const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
-
 export function parseHex(color: string): [number, number, number] {
-  const m = HEX.exec(color.trim());
+  const m = HEX_COLOUR.exec(color.trim());
   if (!m?.[1]) throw new Error(`not a hex colour: ${color}`);
   const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
   return [0, 2, 4].map((i) => Number.parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
@@ -67,7 +66,7 @@ export function resolveTheme(input: Partial<Theme> | undefined): Theme {
     );
   }
   const brandColor = input?.brandColor?.trim() || DEFAULT_BRAND;
-  if (!HEX.test(brandColor)) {
+  if (!HEX_COLOUR.test(brandColor)) {
     const received = JSON.stringify(brandColor);
     throw new StorycardError(
       'invalid_request',

@@ -1,29 +1,11 @@
 // The render core's vocabulary: sizes, themes, templates, the runtime it is handed, and what it returns.
+import type { SizeName, Theme } from '../card-terms.ts';
 import type { Story } from '../story/schema.ts';
 import type { FittedFields } from './compose.ts';
 import type { Raster } from './png.ts';
 
-export const SIZES = {
-  og: { width: 1200, height: 630, label: 'Open Graph (Facebook, LinkedIn, Slack, Discord, iMessage)' },
-  x: { width: 1200, height: 600, label: 'X / Twitter summary_large_image (2:1)' },
-  square: { width: 1080, height: 1080, label: 'Square (Instagram, Mastodon, Bluesky)' },
-  portrait: { width: 1080, height: 1350, label: 'Portrait 4:5 (Instagram feed)' },
-  story: { width: 1080, height: 1920, label: 'Story 9:16 (Instagram, TikTok)' },
-} as const;
-
-export type SizeName = keyof typeof SIZES;
-export const SIZE_NAMES = Object.keys(SIZES) as SizeName[];
-export const isSizeName = (s: unknown): s is SizeName => typeof s === 'string' && s in SIZES;
-
-export interface Theme {
-  mode: 'light' | 'dark';
-  /** Brand colour as #rgb or #rrggbb. */
-  brandColor: string;
-  /** Shown on the card when the story has no siteName. */
-  siteName?: string;
-  /** http(s) or data: URL of a logo; a failure to fetch it drops the logo, never the card. */
-  logoUrl?: string;
-}
+// Sizes and themes live in src/card-terms.ts (the story layer needs them too); the render core speaks them as its own.
+export { isSizeName, SIZE_NAMES, SIZES, type SizeName, type Theme } from '../card-terms.ts';
 
 /** What a card is written as. `auto`: lossless PNG when it fits the size's weight budget, else JPEG that fits. */
 export const FORMATS = ['png', 'jpeg', 'webp', 'svg', 'auto'] as const;

@@ -1,7 +1,7 @@
 // The API's request and response shapes, in zod: routes validate with them and /openapi.json is generated from them
 // (an `id` in .meta() names the schema's component in the document).
 import { z } from 'zod';
-import { SIZE_NAMES } from '../render/types.ts';
+import { HEX_COLOUR, HEX_COLOUR_EXPECTED, SIZE_NAMES } from '../card-terms.ts';
 import { hasLoneSurrogate, StorySchema } from '../story/schema.ts';
 import { DATA_IMAGE_MAX_BYTES, httpUrlProblem, normalUrl, parseDataImage } from '../story/urls.ts';
 
@@ -21,10 +21,7 @@ const logoUrl = z
 export const ThemeSchema = z
   .object({
     mode: z.enum(['light', 'dark']).optional(),
-    brandColor: z
-      .string()
-      .regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, { message: 'a hex colour like #C8102E' })
-      .optional(),
+    brandColor: z.string().regex(HEX_COLOUR, { message: HEX_COLOUR_EXPECTED }).optional(),
     siteName: z
       .string()
       .refine((s) => !hasLoneSurrogate(s), { message: 'text without lone surrogates (half of a UTF-16 pair)' })

@@ -1,7 +1,7 @@
 // Signed ad-hoc card URLs: HMAC-SHA256 over a canonical query, shared by `storycard sign` and the Worker's /card.png.
 import { z } from 'zod';
+import { HEX_COLOUR, HEX_COLOUR_EXPECTED, isSizeName, SIZE_NAMES, type SizeName, type Theme } from '../card-terms.ts';
 import { type FieldIssue, StorycardError } from '../errors.ts';
-import { isSizeName, SIZE_NAMES, type SizeName, type Theme } from '../render/types.ts';
 import { type Story, StorySchema, toFieldIssues } from './schema.ts';
 
 /**
@@ -93,10 +93,7 @@ const CardOptionsSchema = z.object({
     .string()
     .optional()
     .refine((f) => f === undefined || AD_HOC_FORMATS.includes(f), { message: `one of ${AD_HOC_FORMATS.join(', ')}` }),
-  brand: z
-    .string()
-    .regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, { message: 'a hex colour like #C8102E' })
-    .optional(),
+  brand: z.string().regex(HEX_COLOUR, { message: HEX_COLOUR_EXPECTED }).optional(),
 });
 
 export interface CardParams {
