@@ -2,6 +2,7 @@
 // document (a data: URI), which resvg decodes and parses again for every use — about 3 ms each natively and 50 ms
 // in wasm, so a 300-emoji headline held a workerd isolate for 16 s. Here each distinct emoji becomes one <symbol>
 // and every use a <use>: the same vector shapes in the same boxes, at the cost of one parse per card.
+import { fromBase64 } from '../base64.ts';
 
 /** Our own emoji data: URIs (src/render/fonts.ts registers each one it hands satori): nothing else is inlined. */
 const EMOJI_URIS = new Set<string>();
@@ -16,7 +17,7 @@ const symbols = new Map<string, { viewBox: string; body: string }>();
 function symbolOf(uri: string, n: number): { viewBox: string; body: string } {
   let s = symbols.get(uri);
   if (!s) {
-    const bytes = Uint8Array.from(atob(uri.slice(PREFIX.length)), (c) => c.charCodeAt(0));
+    const bytes = fromBase64(uri.slice(PREFIX.length));
     const doc = new TextDecoder().decode(bytes);
     const viewBox = /<svg[^>]*\bviewBox="([^"]+)"/.exec(doc)?.[1] ?? '0 0 36 36';
     // Ids inside one emoji (a clipPath, a reused shape) must not meet another emoji's in the same document.

@@ -10,6 +10,7 @@
 // Satori walks fonts per glyph: first the CSS fontFamily list, then every other font in the order we
 // return them. So the order below is the fallback order, and CJK slices of the text's own language
 // (Japanese kanji shapes for Japanese text, Traditional for Taiwan/Hong Kong…) come before the others.
+import { toBase64 } from '../base64.ts';
 import { registerEmojiUri } from './emoji-svg.ts';
 import type { FontSpec } from './types.ts';
 
@@ -282,10 +283,7 @@ const dataUris = new WeakMap<ArrayBuffer, string>();
 function svgDataUri(buf: ArrayBuffer): string {
   let uri = dataUris.get(buf);
   if (!uri) {
-    const bytes = new Uint8Array(buf);
-    let bin = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    uri = `data:image/svg+xml;base64,${btoa(bin)}`;
+    uri = `data:image/svg+xml;base64,${toBase64(new Uint8Array(buf))}`;
     dataUris.set(buf, uri);
     registerEmojiUri(uri); // so the drawn SVG can inline it (src/render/emoji-svg.ts)
   }

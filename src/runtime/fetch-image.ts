@@ -1,5 +1,6 @@
 // Fetches a remote image for a card (logo, story image) as a data: URI, within limits; shared by both runtimes.
 // Every hop is checked (src/safe-fetch.ts): no loopback, private or link-local address, nor the Worker itself.
+import { toBase64 } from '../base64.ts';
 import { BlockedFetchError, type FetchPolicy, safeFetch } from '../safe-fetch.ts';
 import { IMAGE_SIGNATURES, parseDataImage } from '../story/urls.ts';
 import { readCapped } from '../streams.ts';
@@ -54,12 +55,4 @@ export async function fetchImageAsDataUri(url: string, opts: FetchImageOptions =
     if (error instanceof BlockedFetchError) console.warn(`card image: ${error.message}`);
     return null;
   }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }

@@ -1,5 +1,6 @@
 // Signed ad-hoc card URLs: HMAC-SHA256 over a canonical query, shared by `storycard sign` and the Worker's /card.png.
 import { z } from 'zod';
+import { toBase64Url } from '../base64.ts';
 import { HEX_COLOUR, HEX_COLOUR_EXPECTED, isSizeName, SIZE_NAMES, type SizeName, type Theme } from '../card-terms.ts';
 import { type FieldIssue, StorycardError } from '../errors.ts';
 import { type Story, StorySchema, toFieldIssues } from './schema.ts';
@@ -26,15 +27,9 @@ async function hmac(secret: string, message: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 
-function base64url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 /** The signature of a parameter set (base64url, 43 characters). */
 export async function signParams(params: Iterable<[string, string]>, secret: string): Promise<string> {
-  return base64url(await hmac(secret, canonicalQuery(params)));
+  return toBase64Url(await hmac(secret, canonicalQuery(params)));
 }
 
 /**
@@ -43,7 +38,7 @@ export async function signParams(params: Iterable<[string, string]>, secret: str
  */
 export async function constantTimeEqual(a: string, b: string): Promise<boolean> {
   const key = crypto.getRandomValues(new Uint8Array(32));
-  const k = base64url(key);
+  const k = toBase64Url(key);
   const [da, db] = await Promise.all([hmac(k, a), hmac(k, b)]);
   let diff = 0;
   for (let i = 0; i < da.length; i++) diff |= (da[i] ?? 0) ^ (db[i] ?? 0);

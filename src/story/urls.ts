@@ -1,5 +1,6 @@
 // URLs users hand us: stored as new URL(u).href, refused when they hide control characters or backslashes, and
 // data: images checked to be the image they say they are, within a size cap.
+import { fromBase64 } from '../base64.ts';
 
 /** Content types a card may embed, each with a check of the file's first bytes (a mislabelled file is refused). */
 export const IMAGE_SIGNATURES: Record<string, (b: Uint8Array) => boolean> = {
@@ -53,9 +54,7 @@ export function parseDataImage(uri: string): DataImage | string {
   if ((b64.length * 3) / 4 > DATA_IMAGE_MAX_BYTES + 3) return `a data: image over ${DATA_IMAGE_MAX_BYTES} bytes`;
   let bytes: Uint8Array;
   try {
-    const bin = atob(b64);
-    bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    bytes = fromBase64(b64);
   } catch {
     return 'a data: URI whose base64 does not decode';
   }
