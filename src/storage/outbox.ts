@@ -1,5 +1,6 @@
 // D1 outbox: the bot's posting rows and their state transitions. Every transition is one guarded SQL statement.
-import { StorycardError } from '../errors.ts';
+
+import { decodeCursor, encodeCursor } from './cursor.ts';
 
 export const OUTBOX_STATES = ['review', 'queued', 'posting', 'posted', 'failed', 'dead', 'skipped', 'dry-run'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -200,8 +201,7 @@ export class OutboxStore implements Outbox {
       .all<Row>();
     const items = results.slice(0, opts.limit).map(fromRow);
     const last = items.at(-1);
-    const nextCursor =
-      results.length > opts.limit && last ? btoa(JSON.stringify([last.createdAt, last.id])).replace(/=+$/, '') : null;
+    const nextCursor = results.length > opts.limit && last ? encodeCursor(last.createdAt, last.id) : null;
     return { items, nextCursor };
   }
 
@@ -382,19 +382,4 @@ export class OutboxStore implements Outbox {
       .first<Row>();
     return row ? fromRow(row) : null;
   }
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(atob(cursor)) as unknown;
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')) return v as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  const message = `cursor: expected the nextCursor of a previous page, received ${JSON.stringify(cursor)}`;
-  throw new StorycardError('invalid_request', message, {
-    issues: [
-      { path: 'cursor', expected: 'the nextCursor of a previous page', received: JSON.stringify(cursor), message },
-    ],
-  });
 }

@@ -1,8 +1,9 @@
 // D1 stories: the records behind share pages and the stories API. SQL lives here and nowhere else.
-import { StorycardError } from '../errors.ts';
+
 import type { Theme } from '../render/types.ts';
 import type { Story } from '../story/schema.ts';
 import { canonicalUrl } from '../story/slug.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 
 export interface StoryRecord {
   id: string;
@@ -133,27 +134,4 @@ export class StoryStore {
   private payload(w: StoryWrite): [string, string | null, string | null, string] {
     return [JSON.stringify(w.story), w.template ?? null, w.theme ? JSON.stringify(w.theme) : null, w.cardHash];
   }
-}
-
-function encodeCursor(createdAt: string, id: string): string {
-  return btoa(JSON.stringify([createdAt, id])).replace(/=+$/, '');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(atob(cursor)) as unknown;
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')) return v as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  throw new StorycardError('invalid_request', `cursor: expected a cursor from a previous page, received "${cursor}"`, {
-    issues: [
-      {
-        path: 'cursor',
-        expected: 'the nextCursor of a previous page',
-        received: JSON.stringify(cursor),
-        message: `cursor: expected the nextCursor of a previous page, received ${JSON.stringify(cursor)}`,
-      },
-    ],
-  });
 }
