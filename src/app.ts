@@ -3,7 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { PatternRouter } from 'hono/router/pattern-router';
 import { ZodError } from 'zod';
-import { type Config, ConfigError, parseConfig } from './config.ts';
+import { ConfigError, configOf } from './config.ts';
 import { isStorycardError, StorycardError } from './errors.ts';
 import type { RenderRequest, RenderResult, SvgResult } from './render/types.ts';
 import type { AppEnv } from './routes/context.ts';
@@ -24,17 +24,6 @@ export interface AppDeps {
   renderSvg: (req: RenderRequest, env: Env, policy: FetchPolicy) => Promise<SvgResult>;
 }
 
-// Settings are parsed once per env object (one per isolate in production), not once per request.
-const configs = new WeakMap<object, Config>();
-function configFor(env: Env): Config {
-  let config = configs.get(env);
-  if (!config) {
-    config = parseConfig(env as unknown as Record<string, unknown>);
-    configs.set(env, config);
-  }
-  return config;
-}
-
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
@@ -47,7 +36,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(async (c, next) => {
-    const config = configFor(c.env);
+    const config = configOf(c.env);
     c.set('config', config);
     c.set('baseUrl', config.publicBaseUrl ?? new URL(c.req.url).origin);
     c.set('stories', new StoryStore(c.env.DB));

@@ -220,3 +220,16 @@ export function parseConfig(env: Record<string, unknown>): Config {
     xPrices: { post: s.X_POST_PRICE_USD, linkPost: s.X_LINK_POST_PRICE_USD },
   };
 }
+
+// Settings are parsed once per env object (one per isolate in production), not once per request or queue batch.
+const parsed = new WeakMap<object, Config>();
+
+/** The Worker's settings from its env, parsed on first use and kept for the env's life: the one cached reader. */
+export function configOf(env: object): Config {
+  let config = parsed.get(env);
+  if (!config) {
+    config = parseConfig(env as Record<string, unknown>);
+    parsed.set(env, config);
+  }
+  return config;
+}

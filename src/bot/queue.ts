@@ -1,5 +1,5 @@
 // The bot in the Worker: the hook that queues a new story's posts, the queue consumer, and the cron sweep of due rows.
-import { type Config, parseConfig } from '../config.ts';
+import { type Config, configOf } from '../config.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
 import { CardStore, sizesOf } from '../storage/cards.ts';
 import { type OutboxRow, OutboxStore } from '../storage/outbox.ts';
@@ -26,17 +26,10 @@ export interface BotDeps {
   posters?: Partial<Record<Platform, Poster>>;
 }
 
-const configs = new WeakMap<object, Config>();
 const posterSets = new WeakMap<Config, Partial<Record<Platform, Poster>>>();
 
-export function configOf(env: Env): Config {
-  let config = configs.get(env);
-  if (!config) {
-    config = parseConfig(env as unknown as Record<string, unknown>);
-    configs.set(env, config);
-  }
-  return config;
-}
+// index.ts reads the settings through here; the reader itself is config.ts's.
+export { configOf };
 
 function postersOf(config: Config): Partial<Record<Platform, Poster>> {
   let posters = posterSets.get(config);
