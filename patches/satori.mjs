@@ -18,14 +18,22 @@
 // Why not patch-package: dist/standalone.js is minified into a 580 KB first line, so a line diff would be
 // a 1.2 MB unreadable patch; these edits are a few dozen readable characters each.
 // When satori is bumped, this script refuses to run until the anchors are re-checked for the new build.
+//
+// Safety: every file's SHA-256 is checked before (the published 0.63.2 build, or this script's own output) and the
+// result after (exactly the expected bytes), all five files are prepared before any is written, and each is written
+// to a temporary file and renamed over the original, so a failure leaves satori as it was, never half patched.
+// Last, a marker file says the patch is in; the Node and workerd runtimes refuse to render without it (a user who
+// installed with --ignore-scripts is told to run `npm rebuild` or `node patches/satori.mjs`).
 import { Buffer } from 'node:buffer';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const SATORI_VERSION = '0.63.2';
 const require = createRequire(import.meta.url);
-const root = dirname(require.resolve('satori/package.json'));
+// The installed satori, or (for tests) a copy of it named on the command line.
+const root = process.argv[2] ?? dirname(require.resolve('satori/package.json'));
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 if (version !== SATORI_VERSION) {
   fail(`expected satori ${SATORI_VERSION}, found ${version}; re-check the anchors in patches/satori.mjs`);
@@ -92,31 +100,105 @@ const dts = [
 
 const markOffsets = (from, to) => [{ why: 'B. harfbuzz y offsets point up; SVG y points down', from, to }];
 
-patchFile('dist/standalone.js', [...js, ...markOffsets('j=c+k.dy*U', 'j=c-k.dy*U')]);
-patchFile('dist/standalone.cjs', markOffsets('j=c+k.dy*U', 'j=c-k.dy*U'));
-patchFile('dist/index.js', markOffsets('z=c+Y.dy*b', 'z=c-Y.dy*b'));
-patchFile('dist/index.cjs', markOffsets('z=c+Y.dy*b', 'z=c-Y.dy*b'));
-patchFile('dist/standalone.d.ts', dts);
-checkHarfBuzzCopy();
+/** SHA-256 of each file as published in satori 0.63.2, and as this script leaves it. */
+const FILES = [
+  {
+    rel: 'dist/standalone.js',
+    edits: [...js, ...markOffsets('j=c+k.dy*U', 'j=c-k.dy*U')],
+    before: '855e22aaaaf366f63520b0515325930af46fe680c1efb09a0fb0a0d9e46c34c9',
+    after: '5362ec4d849bd6fc295f592d3c5086bb5a2a6dc3140b70bb99087b1a6d9fde7f',
+  },
+  {
+    rel: 'dist/standalone.cjs',
+    edits: markOffsets('j=c+k.dy*U', 'j=c-k.dy*U'),
+    before: '003064bb2d3ae80aa3986d113ecb5cd1c46dcc1bbc5b8eead3ad7a6e6ceef7e7',
+    after: '84eed9324ec2e958a424b18c450d88003012aaf447c804f16a73bffac20a2bf2',
+  },
+  {
+    rel: 'dist/index.js',
+    edits: markOffsets('z=c+Y.dy*b', 'z=c-Y.dy*b'),
+    before: '27a91723f4c0d1c5698b27f1500d9ebd68c01cc9534473babb22ce482e0b0437',
+    after: '391c5c85e37e1e47cf34b0886697ba7cac9fa00e59606d434990f8164b5cabef',
+  },
+  {
+    rel: 'dist/index.cjs',
+    edits: markOffsets('z=c+Y.dy*b', 'z=c-Y.dy*b'),
+    before: '51df477223d99792447b4b4f98cf212233e2a66a78410174c292d727810c9a43',
+    after: 'd0b7c65e8d130bf435ff38c61c95a7aec61aa9d0dd34478f9133a90bd4dbba89',
+  },
+  {
+    rel: 'dist/standalone.d.ts',
+    edits: dts,
+    before: 'ccb87b369195735c416db1c03bfda40eeb2aca1af7de5d22ce69ca45e84691e0',
+    after: 'c33f5625fd0031b5e0bce0088edd9a2abd4cc56725495fa06885daf709ecc160',
+  },
+];
+/** Read by src/runtime/satori-patch.ts: present only once every file above is patched. */
+const MARKER = '.storycard-patched.json';
 
-function patchFile(rel, edits) {
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+
+// 1. Plan: each file's new text, in memory; nothing is written if any file is not what we expect.
+const plans = FILES.map(({ rel, edits, before, after }) => {
   const file = join(root, rel);
-  let text = readFileSync(file, 'utf8');
-  let applied = 0;
+  const original = readFileSync(file, 'utf8');
+  const found = sha256(original);
+  if (found === after) return { rel, file, original, text: original, applied: 0, total: edits.length };
+  if (found !== before) {
+    fail(
+      `satori/${rel}: sha256 ${found} is neither satori ${SATORI_VERSION} as published nor its patched form; ` +
+        'reinstall it (rm -rf node_modules/satori && npm ci) and run this again',
+    );
+  }
+  let text = original;
   for (const { why, from, to } of edits) {
-    if (text.includes(to)) continue;
     const count = text.split(from).length - 1;
     if (count !== 1) fail(`satori/${rel}: anchor for "${why}" found ${count} times, expected once`);
     text = text.replace(from, () => to);
-    applied++;
   }
-  if (applied > 0) writeFileSync(file, text);
-  console.log(`satori/${rel}: ${applied} edit(s) applied, ${edits.length - applied} already present`);
+  // 2. Verify the result before anything is written.
+  if (sha256(text) !== after) fail(`satori/${rel}: the patched text's sha256 is ${sha256(text)}, expected ${after}`);
+  return { rel, file, original, text, applied: edits.length, total: edits.length };
+});
+checkHarfBuzzCopy(plans[0].text);
+
+// 3. Write: every changed file to a temporary beside it, then all renamed over the originals.
+const changed = plans.filter((p) => p.applied > 0);
+const temp = (p) => `${p.file}.${process.pid}.tmp`;
+try {
+  for (const p of changed) writeFileSync(temp(p), p.text);
+} catch (e) {
+  for (const p of changed) rmSync(temp(p), { force: true });
+  fail(`could not write the patched files (${e.message}); satori is unchanged`);
 }
+const renamed = [];
+try {
+  for (const p of changed) {
+    renameSync(temp(p), p.file);
+    renamed.push(p);
+  }
+} catch (e) {
+  // Put back what was already replaced, so satori is either wholly patched or as it was.
+  for (const p of renamed) writeFileSync(p.file, p.original);
+  for (const p of changed) rmSync(temp(p), { force: true });
+  fail(`could not replace the files (${e.message}); satori is unchanged`);
+}
+// 4. Check what is on disk now, then mark the package as patched.
+for (const { rel, file } of plans) {
+  const found = sha256(readFileSync(file, 'utf8'));
+  const { after } = FILES.find((f) => f.rel === rel);
+  if (found !== after) fail(`satori/${rel}: after writing, sha256 ${found}, expected ${after}`);
+}
+writeFileSync(
+  join(root, MARKER),
+  `${JSON.stringify({ satori: SATORI_VERSION, files: Object.fromEntries(FILES.map((f) => [f.rel, f.after])) }, null, 2)}\n`,
+);
+for (const p of plans)
+  console.log(`satori/${p.rel}: ${p.applied} edit(s) applied, ${p.total - p.applied} already present`);
 
 /** The Worker imports harfbuzzjs/hb.wasm (our own dependency) for glue code bundled in satori: they must match. */
-function checkHarfBuzzCopy() {
-  const bundled = readFileSync(join(root, 'dist/standalone.js'), 'utf8').match(/"(AGFzbQ[A-Za-z0-9+/=]+)"/)?.[1];
+function checkHarfBuzzCopy(standalone) {
+  const bundled = standalone.match(/"(AGFzbQ[A-Za-z0-9+/=]+)"/)?.[1];
   const ours = readFileSync(require.resolve('harfbuzzjs/hb.wasm'));
   if (!bundled || !Buffer.from(bundled, 'base64').equals(ours)) {
     fail('harfbuzzjs/hb.wasm differs from the copy inlined in satori; pin harfbuzzjs to the version satori depends on');

@@ -1,5 +1,6 @@
 // Node adapter for the render core: satori's default build, native @resvg/resvg-js, node:zlib, wasm codecs; fonts/.
 import { lookup } from 'node:dns/promises';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
@@ -10,6 +11,7 @@ import type { RenderRuntime } from '../render/types.ts';
 import type { FetchPolicy } from '../safe-fetch.ts';
 import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
+import { PATCH_MARKER, SatoriUnpatched } from './satori-patch.ts';
 
 /** Node reaches any network, so host names are resolved and their addresses checked too (src/safe-fetch.ts). */
 export const resolveHost = async (hostname: string) => (await lookup(hostname, { all: true })).map((a) => a.address);
@@ -28,6 +30,15 @@ const codecs = createCodecs({
 // No system fonts: satori already turned text into paths, and system fonts would make output machine-dependent.
 const resvgOf = (svg: string) => new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
 
+let patchChecked = false;
+/** Once per process: the marker patches/satori.mjs leaves only when every file is patched and verified. */
+function checkSatoriPatch(): void {
+  if (patchChecked) return;
+  const marker = new URL(PATCH_MARKER, `file://${require.resolve('satori/package.json')}`);
+  if (!existsSync(marker)) throw new SatoriUnpatched(`no ${PATCH_MARKER} in its folder`);
+  patchChecked = true;
+}
+
 export function createNodeRuntime(
   opts: { fontsDir?: URL; fetch?: typeof fetch; fetchPolicy?: FetchPolicy } = {},
 ): RenderRuntime {
@@ -37,8 +48,10 @@ export function createNodeRuntime(
   const cache = new Map<string, Promise<ArrayBuffer>>();
   return {
     name: 'node',
-    satori: (element, options) =>
-      satori(element as Parameters<typeof satori>[0], options as Parameters<typeof satori>[1]),
+    satori: (element, options) => {
+      checkSatoriPatch();
+      return satori(element as Parameters<typeof satori>[0], options as Parameters<typeof satori>[1]);
+    },
     async svgToPng(svg) {
       return new Uint8Array(resvgOf(svg).render().asPng());
     },

@@ -9,13 +9,14 @@ import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm';
 // wasm it imported as a module, so harfbuzz gets this one through the patched-in initHarfBuzz().
 import harfbuzzWasm from 'harfbuzzjs/hb.wasm';
 import yogaWasm from 'satori/layout.wasm';
-import satori, { initHarfBuzz, init as initSatori } from 'satori/standalone';
+import satori, * as standalone from 'satori/standalone';
 import { StorycardError } from '../errors.ts';
 import { DEFLATE_LEVEL } from '../render/png.ts';
 import type { RenderRuntime } from '../render/types.ts';
 import type { FetchPolicy } from '../safe-fetch.ts';
 import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
+import { SatoriUnpatched } from './satori-patch.ts';
 
 export interface WorkerdRuntimeOptions {
   /** The static-assets binding serving fonts/ (wrangler.toml `[assets]`, binding ASSETS). */
@@ -63,8 +64,11 @@ export function createWorkerdRuntime(opts: WorkerdRuntimeOptions = {}): RenderRu
     name: 'workerd',
     async satori(element, options) {
       satoriReady ??= (async () => {
-        initHarfBuzz(harfbuzzWasm);
-        await initSatori(yogaWasm);
+        // A namespace read, not a named import: an unpatched satori then gets this message, not a bundler error.
+        if (typeof standalone.initHarfBuzz !== 'function')
+          throw new SatoriUnpatched('no initHarfBuzz in satori/standalone');
+        standalone.initHarfBuzz(harfbuzzWasm);
+        await standalone.init(yogaWasm);
       })();
       await satoriReady;
       return satori(element as Parameters<typeof satori>[0], options as Parameters<typeof satori>[1]);

@@ -1,0 +1,16 @@
+// The plain answer when patches/satori.mjs has not run (installed with --ignore-scripts, or node_modules copied
+// from elsewhere): without it workerd cannot start harfbuzz and right-to-left marks are drawn mirrored, so the
+// runtimes refuse to render and say what to run, instead of failing deep inside satori or drawing wrong cards.
+
+export class SatoriUnpatched extends Error {
+  override name = 'SatoriUnpatched';
+  constructor(detail: string) {
+    super(
+      `satori is not patched for storycard (${detail}): patches/satori.mjs runs on npm install, but not with ` +
+        '--ignore-scripts. Run `node patches/satori.mjs` (or `npm rebuild satori && npm run postinstall`) and start again.',
+    );
+  }
+}
+
+/** The marker patches/satori.mjs writes into satori's folder once every file is patched and verified. */
+export const PATCH_MARKER = '.storycard-patched.json';
