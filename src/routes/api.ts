@@ -33,7 +33,7 @@ export function invalidInput(code: ErrorCode, error: z.ZodError, input: unknown)
 
 /** A router for one resource of the API; its routes are documented in /openapi.json where app.ts mounts it. */
 export const apiRouter = (hook: (result: HookResult) => undefined = failWith()) =>
-  new OpenAPIHono<AppEnv>({ defaultHook: hook as never });
+  new OpenAPIHono<AppEnv>({ defaultHook: hook });
 
 /**
  * A JSON body read our way before the route's validator sees it: Content-Type (415), size by header and by the bytes
