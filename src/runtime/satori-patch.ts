@@ -7,7 +7,7 @@ export class SatoriUnpatched extends Error {
   constructor(detail: string) {
     super(
       `satori is not patched for storycard (${detail}): patches/satori.mjs runs on npm install, but not with ` +
-        '--ignore-scripts. Run `node patches/satori.mjs` (or `npm rebuild satori && npm run postinstall`) and start again.',
+        '--ignore-scripts. Run `node patches/satori.mjs` (or `npm run postinstall`) and start again.',
     );
   }
 }
