@@ -1,6 +1,7 @@
 // Worker entry: the fetch handler Cloudflare calls, with the render core running on the workerd runtime adapter.
 import { createApp } from './app.ts';
-import { configOf, enqueuePosts, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
+import { enqueuePosts, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
+import { configOf } from './config.ts';
 import { pollFeeds } from './intake/feeds.ts';
 import { renderCard, renderSvg } from './render/index.ts';
 import type { RenderRequest } from './render/types.ts';

@@ -28,9 +28,6 @@ export interface BotDeps {
 
 const posterSets = new WeakMap<Config, Partial<Record<Platform, Poster>>>();
 
-// index.ts reads the settings through here; the reader itself is config.ts's.
-export { configOf };
-
 function postersOf(config: Config): Partial<Record<Platform, Poster>> {
   let posters = posterSets.get(config);
   if (!posters) {

@@ -9,6 +9,9 @@ const app = createApp({
   renderCard: async () => {
     throw new Error('these tests never render');
   },
+  renderSvg: async () => {
+    throw new Error('these tests never draw');
+  },
 });
 
 describe('/openapi.json', () => {
