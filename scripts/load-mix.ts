@@ -84,10 +84,13 @@ export class Mix {
   private created = 0;
   private n = 0;
 
-  constructor(
-    private readonly origin: string,
-    private readonly token: string,
-  ) {}
+  private readonly origin: string;
+  private readonly token: string;
+
+  constructor(origin: string, token: string) {
+    this.origin = origin;
+    this.token = token;
+  }
 
   /** The hot stories, with their og and x cards fetched once (rendered now, so the run measures serving them). */
   async createHotStories(count: number): Promise<void> {

@@ -1,4 +1,5 @@
 // The studio script, part 2: the form, template and size pickers, field issues, and the debounced live preview.
+import { HEX_COLOUR } from '../../card-terms.ts';
 import type { TemplateMeta } from '../../render/template.ts';
 import type { RenderReport } from '../../render/types.ts';
 import {
@@ -66,17 +67,11 @@ export function setBrand(hex: string) {
   syncSwatch(hex);
 }
 
-/** The colour picker's value (#rrggbb, lower case) for a typed #rgb or #rrggbb; null for anything else. */
+/** The colour picker's value (#rrggbb, lower case) for a brand colour the API takes (#rgb or #rrggbb); else null. */
 export function swatchValue(hex: string): string | null {
-  if (/^#[0-9a-f]{6}$/i.test(hex)) return hex.toLowerCase();
-  if (/^#[0-9a-f]{3}$/i.test(hex))
-    return `#${hex
-      .slice(1)
-      .split('')
-      .map((c) => c + c)
-      .join('')
-      .toLowerCase()}`;
-  return null;
+  if (!HEX_COLOUR.test(hex)) return null;
+  const digits = hex.slice(1).toLowerCase();
+  return `#${digits.length === 3 ? [...digits].map((c) => c + c).join('') : digits}`;
 }
 
 export function syncSwatch(hex: string) {
