@@ -11,7 +11,7 @@ import { StorycardError } from '../errors.ts';
 import { OUTBOX_STATES, type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import { StoryStore } from '../storage/stories.ts';
 import { hasLoneSurrogate } from '../story/schema.ts';
-import { apiRouter, errors, jsonBody } from './api.ts';
+import { apiRouter, errors, jsonBody, jsonOf } from './api.ts';
 import { requireToken } from './auth.ts';
 
 export const PostsQuerySchema = z.object({
@@ -27,25 +27,76 @@ export const PostEditSchema = z
   .meta({ id: 'PostEdit' });
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const when = (what: string) => z.string().nullable().describe(what);
 
-export function toPostResponse(r: OutboxRow) {
+/** One outbox post as the API shows it: the answer of every /api/posts route, and /openapi.json's `Post`. */
+export const PostResponseSchema = z
+  .object({
+    id: z.string(),
+    storyId: z.string(),
+    platform: z.string().describe('x | bluesky | mastodon'),
+    account: z.string().describe('The account it is (or would be) posted as.'),
+    state: z.enum(OUTBOX_STATES),
+    text: z.string().describe('The text, frozen once queued (editable while it waits for review).'),
+    link: z
+      .string()
+      .nullable()
+      .describe("The link the post carries (the article URL with POST_LINK_QUERY's parameters)."),
+    platformPostId: z.string().nullable(),
+    url: z.string().nullable().describe('The post on the platform, once posted.'),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: when('queued/failed: not before then; null once settled.'),
+    pendingCheck: z
+      .boolean()
+      .describe('The next attempt looks for the post first (an earlier one may have published it).'),
+    postedAt: when('When it was posted.'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Post' });
+export type PostResponse = z.output<typeof PostResponseSchema>;
+
+export const PostListSchema = z
+  .object({
+    items: z.array(PostResponseSchema),
+    nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last page.'),
+  })
+  .meta({ id: 'PostList' });
+
+export const PostsTodaySchema = z
+  .object({
+    day: z.string().describe('The UTC day counted, YYYY-MM-DD.'),
+    resetsAt: z.string().describe('The next UTC midnight, when the caps reset.'),
+    botMode: z.string(),
+    platforms: z.array(
+      z.object({
+        platform: z.enum(PLATFORMS),
+        account: z.string(),
+        postedToday: z.number().int(),
+        postingNow: z.number().int(),
+        cap: z.number().int().describe("The account's daily cap (DAILY_CAPS)."),
+        estimatedSpendUsd: z.number().optional().describe("X only: today's posts at X's prices."),
+      }),
+    ),
+    prices: z.object({ xPostUsd: z.number(), xLinkPostUsd: z.number() }),
+  })
+  .meta({ id: 'PostsToday' });
+
+export function toPostResponse(r: OutboxRow): PostResponse {
   return {
     id: r.id,
     storyId: r.storyId,
     platform: r.platform,
     account: r.account,
-    /** review | queued | posting | posted | failed | dead | skipped | dry-run */
     state: r.state,
     text: r.text,
-    /** The link the post carries (the article URL with POST_LINK_QUERY's parameters). */
     link: r.link,
     platformPostId: r.platformPostId,
     url: r.postUrl,
     attempts: r.attempts,
     lastError: r.lastError,
-    /** queued/failed: not before then; null once settled. */
     nextAttemptAt: r.state === 'queued' || r.state === 'failed' ? isoOrNull(r.nextAttemptAt) : null,
-    /** The next attempt looks for the post first (an earlier attempt may have published it). */
     pendingCheck: r.needsCheck !== null && r.state !== 'posted',
     postedAt: isoOrNull(r.postedAt),
     createdAt: r.createdAt,
@@ -85,7 +136,7 @@ function checkText(edit: z.output<typeof PostEditSchema>, row: OutboxRow, storyU
 }
 
 const idParams = z.object({ id: z.string() });
-const answer = (description: string) => ({ description });
+const answer = (description: string) => jsonOf(PostResponseSchema, description);
 /** A POST on one post (approve, skip, retry): the post as it now stands, or why not. */
 const action = <const Ok extends 200 | 202>(path: string, summary: string, ok: Ok, description: string) =>
   createRoute({
@@ -95,7 +146,7 @@ const action = <const Ok extends 200 | 202>(path: string, summary: string, ok: O
     request: { params: idParams },
     responses: {
       ...errors([401, 403, 404, 409]),
-      ...({ [ok]: answer(description) } as Record<Ok, { description: string }>),
+      ...({ [ok]: answer(description) } as Record<Ok, ReturnType<typeof answer>>),
     },
   });
 
@@ -105,16 +156,14 @@ const routes = {
     path: '/',
     summary: "The bot's outbox: what was or will be posted where, and its state, newest first",
     request: { query: PostsQuerySchema },
-    responses: { 200: answer('{items, nextCursor}'), ...errors([400, 401, 403]) },
+    responses: { 200: jsonOf(PostListSchema, 'A page, newest first'), ...errors([400, 401, 403]) },
   }),
   today: createRoute({
     method: 'get',
     path: '/today',
     summary: "Each account's posts since UTC midnight against its daily cap, posts in flight, and X's estimated spend",
     responses: {
-      200: answer(
-        '{day, resetsAt, botMode, platforms: [{platform, account, postedToday, postingNow, cap, estimatedSpendUsd?}], prices}',
-      ),
+      200: jsonOf(PostsTodaySchema, "Today's posts per account"),
       ...errors([401, 403]),
     },
   }),
