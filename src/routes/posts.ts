@@ -13,6 +13,7 @@ import { StoryStore } from '../storage/stories.ts';
 import { hasLoneSurrogate } from '../story/schema.ts';
 import { apiRouter, errors, jsonBody, jsonOf } from './api.ts';
 import { requireToken } from './auth.ts';
+import { pageOf } from './schemas.ts';
 
 export const PostsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -57,12 +58,7 @@ export const PostResponseSchema = z
   .meta({ id: 'Post' });
 export type PostResponse = z.output<typeof PostResponseSchema>;
 
-export const PostListSchema = z
-  .object({
-    items: z.array(PostResponseSchema),
-    nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last page.'),
-  })
-  .meta({ id: 'PostList' });
+export const PostListSchema = pageOf(PostResponseSchema, 'PostList');
 
 export const PostsTodaySchema = z
   .object({

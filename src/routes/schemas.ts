@@ -66,12 +66,16 @@ export const StoryResponseSchema = z
   .meta({ id: 'StoryResponse' });
 export type StoryResponse = z.output<typeof StoryResponseSchema>;
 
-export const StoryListSchema = z
-  .object({
-    items: z.array(StoryResponseSchema),
-    nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last page.'),
-  })
-  .meta({ id: 'StoryList' });
+/** One page of a list answer (stories, outbox posts): its items and the cursor of the next page. */
+export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
+  z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last page.'),
+    })
+    .meta({ id });
+
+export const StoryListSchema = pageOf(StoryResponseSchema, 'StoryList');
 
 export const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
