@@ -1,6 +1,6 @@
 // The one publish path inside workerd: a story, its card address and its posts are written together or not at all.
 import { env } from 'cloudflare:workers';
-import { describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, type MockInstance, vi } from 'vitest';
 import { pollFeeds } from '../../src/intake/feeds.ts';
 import { DEMO_STORY } from '../../src/story/schema.ts';
 import { rss } from '../helpers/feeds.ts';
@@ -8,6 +8,18 @@ import { storyInput } from './helpers.ts';
 import { botEnv, callWith, postsOf } from './outbox-harness.ts';
 
 const live = () => botEnv({ x: inject('quietFakes').x });
+
+// The Worker logs each injected failure (that is how an operator sees it); the tests check the line, not print it.
+let log: MockInstance<typeof console.error>;
+const logged = () => {
+  log = vi.spyOn(console, 'error').mockImplementation(() => {});
+  return log;
+};
+afterEach(() => log?.mockRestore());
+const failedWith = (prefix: string) => [
+  prefix,
+  expect.objectContaining({ message: expect.stringMatching(/injected_failure/) }),
+];
 
 /**
  * The env's D1, except that statements whose SQL matches `pattern` fail when they run (a table that is not there):
@@ -40,8 +52,10 @@ describe('publishing a story', () => {
   it('a D1 failure while writing the posts leaves no story and no card behind; the retried POST makes it whole', async () => {
     const input = storyInput({ headline: 'Half-made stories are never left behind' });
     const broken = { ...live(), DB: failingDb(env.DB, /INSERT INTO outbox/) } as Env;
+    logged();
     const failed = await callWith(broken, '/api/stories', { method: 'POST', body: JSON.stringify(input) });
     expect(failed.status).toBe(500);
+    expect(log).toHaveBeenCalledWith(...failedWith('POST /api/stories failed:'));
     expect(await storiesWithUrl(input.url!)).toBe(0);
     expect(await cardsMentioning(input.url!)).toBe(0);
 
@@ -57,8 +71,10 @@ describe('publishing a story', () => {
   it('a failure while registering the card address leaves nothing either', async () => {
     const input = storyInput({ headline: 'The card address and the story go together' });
     const broken = { ...live(), DB: failingDb(env.DB, /INTO cards/) } as Env;
+    logged();
     const failed = await callWith(broken, '/api/stories', { method: 'POST', body: JSON.stringify(input) });
     expect(failed.status).toBe(500);
+    expect(log).toHaveBeenCalledWith(...failedWith('POST /api/stories failed:'));
     expect(await storiesWithUrl(input.url!)).toBe(0);
     expect(await rowsOfUrl(input.url!)).toBe(0);
   });
@@ -109,8 +125,10 @@ describe('publishing a story', () => {
     const before = (await created.json()) as { id: string; story: { headline: string; url: string } };
     const broken = { ...live(), DB: failingDb(env.DB, /INTO cards/) } as Env;
     const changed = { ...before.story, headline: 'A headline that never made it' };
+    logged();
     const put = await callWith(broken, `/api/stories/${before.id}`, { method: 'PUT', body: JSON.stringify(changed) });
     expect(put.status).toBe(500);
+    expect(log).toHaveBeenCalledWith(...failedWith(`PUT /api/stories/${before.id} failed:`));
     const now = (await (await callWith(live(), `/api/stories/${before.id}`)).json()) as {
       story: { headline: string };
       cardUrl: string;
@@ -141,8 +159,10 @@ describe('publishing a story', () => {
     const deps = { onStoryCreated: async (r: { id: string }) => void enqueued.push(r.id) };
     await pollFeeds(e, Date.now(), deps); // the first poll only records what the feed shows
     await serve([fresh, old]);
+    logged();
     const [broken] = await pollFeeds({ ...e, DB: failingDb(env.DB, /INSERT INTO outbox/) } as Env, Date.now(), deps);
     expect(broken).toMatchObject({ status: 'error', newStories: 0 });
+    expect(log).toHaveBeenCalledWith(...failedWith(`feed ${feeds}${path}: poll failed:`));
     expect(await storiesWithUrl(fresh.link)).toBe(0);
 
     const [healed] = await pollFeeds(e, Date.now(), deps);
