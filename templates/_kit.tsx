@@ -161,6 +161,27 @@ export function Masthead({
   );
 }
 
+/**
+ * The card's text block: takes the height the masthead and footer leave and centres its slots in it, with `gap`
+ * above and below, so what a short headline leaves is shared evenly instead of pooling at one end.
+ */
+export function Body({ gap, children }: { gap: number; children: JSXNode }) {
+  return (
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        flexGrow: 1,
+        justifyContent: 'center',
+        paddingTop: gap,
+        paddingBottom: gap,
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
 /** "— Name" under a quote, in bold body type, up to two lines. */
 export function Attribution({
   ctx,

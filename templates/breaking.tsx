@@ -1,6 +1,6 @@
 // breaking: a high-contrast alert — a kicker block in the brand colour over heavy, tight headline type.
 import { defineTemplate } from '../src/render/template.ts';
-import { byFormat, Card, domainOf, Fit, formatDate, sides, siteNameOf } from './_kit.tsx';
+import { Body, byFormat, Card, domainOf, Fit, formatDate, sides, siteNameOf } from './_kit.tsx';
 
 /** The kicker word in the story's language. */
 const KICKER: Record<string, string> = {
@@ -98,16 +98,7 @@ export default defineTemplate({
               />
             </div>
           </div>
-          <div
-            style={{
-              display: 'flex',
-              flexDirection: 'column',
-              flexGrow: 1,
-              justifyContent: 'center',
-              paddingTop: k.gap,
-              paddingBottom: k.gap,
-            }}
-          >
+          <Body gap={k.gap}>
             <Fit
               field="headline"
               font="body"
@@ -119,7 +110,7 @@ export default defineTemplate({
               color={ink}
               grow={1}
             />
-          </div>
+          </Body>
           <div style={{ display: 'flex', flexDirection: s.row, flexShrink: 0 }}>
             <Fit field="meta" text={meta} font="body" weight={700} max={k.meta} letterSpacing={0.02} color={sub} />
           </div>

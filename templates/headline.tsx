@@ -1,6 +1,6 @@
 // headline: the headline alone, as large as it will go, with the masthead and a brand rule.
 import { defineTemplate } from '../src/render/template.ts';
-import { byFormat, Card, domainOf, Fit, Masthead, Rule, sides } from './_kit.tsx';
+import { Body, byFormat, Card, domainOf, Fit, Masthead, Rule, sides } from './_kit.tsx';
 
 const SCALE = {
   wide: { pad: 68, top: 60, bottom: 56, mast: 24, head: [38, 200], rule: [120, 10], foot: 22, gap: 28 },
@@ -36,16 +36,7 @@ export default defineTemplate({
       >
         <Masthead ctx={ctx} size={k.mast} color={p.brandText} />
         <Rule ctx={ctx} width={k.rule[0]} height={k.rule[1]} color={p.brand} style={{ marginTop: k.gap }} />
-        <div
-          style={{
-            display: 'flex',
-            flexDirection: 'column',
-            flexGrow: 1,
-            justifyContent: 'center',
-            paddingTop: k.gap,
-            paddingBottom: k.gap,
-          }}
-        >
+        <Body gap={k.gap}>
           <Fit
             field="headline"
             font="headline"
@@ -56,7 +47,7 @@ export default defineTemplate({
             color={p.text}
             grow={1}
           />
-        </div>
+        </Body>
         <div style={{ display: 'flex', flexDirection: s.row, flexShrink: 0 }}>
           <Fit field="footer" text={footer} font="body" max={k.foot} color={p.muted} />
         </div>

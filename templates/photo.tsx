@@ -1,6 +1,6 @@
 // photo: the story's image beside (wide cards) or above (tall cards) the headline and quote; a brand panel when there is no image.
 import { defineTemplate, type TemplateContext } from '../src/render/template.ts';
-import { Attribution, byFormat, Card, domainOf, Fit, formatDate, Masthead, sides, siteNameOf } from './_kit.tsx';
+import { Attribution, Body, byFormat, Card, domainOf, Fit, formatDate, Masthead, sides, siteNameOf } from './_kit.tsx';
 
 const SCALE = {
   // share: the photo's part of the card's width (wide) or height (tall); panel: the brand panel's, when
@@ -198,16 +198,7 @@ export default defineTemplate({
         >
           {/* The brand panel already names the site. */}
           {image ? <Masthead ctx={ctx} size={k.mast} color={p.brandText} /> : null}
-          <div
-            style={{
-              display: 'flex',
-              flexDirection: 'column',
-              flexGrow: 1,
-              justifyContent: 'center',
-              paddingTop: k.gap,
-              paddingBottom: k.gap,
-            }}
-          >
+          <Body gap={k.gap}>
             <Fit
               field="headline"
               font="headline"
@@ -233,7 +224,7 @@ export default defineTemplate({
                 <Attribution ctx={ctx} size={k.attr} color={p.muted} style={{ marginTop: Math.round(k.gap * 0.4) }} />
               </div>
             ) : null}
-          </div>
+          </Body>
           <div style={{ display: 'flex', flexDirection: s.row, flexShrink: 0 }}>
             <Fit field="domain" text={domainOf(story.url)} font="body" max={k.foot} color={p.muted} />
           </div>

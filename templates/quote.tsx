@@ -1,6 +1,6 @@
 // quote (default): the headline over the story's key quote with its attribution, under the masthead.
 import { defineTemplate } from '../src/render/template.ts';
-import { Attribution, byFormat, Card, domainOf, Fit, formatDate, Masthead, Rule, sides } from './_kit.tsx';
+import { Attribution, Body, byFormat, Card, domainOf, Fit, formatDate, Masthead, Rule, sides } from './_kit.tsx';
 
 /** The type scale and spacing for each format, px. */
 const SCALE = {
@@ -99,16 +99,7 @@ export default defineTemplate({
             dateColor={p.muted}
             date={formatDate(story.publishedAt, story.lang)}
           />
-          <div
-            style={{
-              display: 'flex',
-              flexDirection: 'column',
-              flexGrow: 1,
-              justifyContent: 'center',
-              paddingTop: k.gap,
-              paddingBottom: k.gap,
-            }}
-          >
+          <Body gap={k.gap}>
             {/* Without a quote the brand rule moves above the headline: the card keeps its accent. */}
             {story.quote ? null : (
               <Rule
@@ -162,7 +153,7 @@ export default defineTemplate({
                 />
               </div>
             ) : null}
-          </div>
+          </Body>
           <div style={{ display: 'flex', flexDirection: s.row, flexShrink: 0 }}>
             <Fit field="domain" text={domainOf(story.url)} font="body" max={k.foot} color={p.muted} />
           </div>
