@@ -2,7 +2,7 @@
 import { StorycardError } from '../errors.ts';
 import type { Story } from '../story/schema.ts';
 import { countFor, graphemeCount, isValidHashtag, LIMITS } from './text-length.ts';
-import type { Platform } from './types.ts';
+import { PLATFORMS, type Platform } from './types.ts';
 
 export const PLACEHOLDERS = ['headline', 'quote', 'url', 'siteName', 'hashtags'] as const;
 type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -11,6 +11,10 @@ export const DEFAULT_TEMPLATES: Record<Platform, string> = {
   x: '{headline}\n\n{quote}\n\n{url}\n{hashtags}',
   bluesky: '{headline}\n\n{quote}\n\n{url}\n{hashtags}',
   mastodon: '{headline}\n\n{quote}\n\n{siteName}: {url}\n\n{hashtags}',
+  telegram: '{headline}\n\n{quote}\n\n{url}\n{hashtags}',
+  // Threads takes one topic tag per post, so no hashtags.
+  threads: '{headline}\n\n{quote}\n\n{url}',
+  facebook: '{headline}\n\n{quote}\n\n{url}\n\n{hashtags}',
 };
 
 export interface ComposedPost {
@@ -180,11 +184,9 @@ export function composeAll(
   story: Story,
   templates: Partial<Record<Platform, string>> = {},
 ): Record<Platform, ComposedPost> {
-  return {
-    x: composePost(story, 'x', { template: templates.x }),
-    bluesky: composePost(story, 'bluesky', { template: templates.bluesky }),
-    mastodon: composePost(story, 'mastodon', { template: templates.mastodon }),
-  };
+  const out = {} as Record<Platform, ComposedPost>;
+  for (const p of PLATFORMS) out[p] = composePost(story, p, { template: templates[p] });
+  return out;
 }
 
 function render(template: string, p: Parts, urlDisplay: string): string {

@@ -1,7 +1,7 @@
 // The bot in the Worker: the hook that queues a new story's posts, the queue consumer, and the cron sweep of due rows.
 import { type Config, configOf } from '../config.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
-import { CardStore, sizesOf } from '../storage/cards.ts';
+import { CardStore, cardPath, sizesOf } from '../storage/cards.ts';
 import { type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import { StoryStore } from '../storage/stories.ts';
 import { type OutboxDeps, type Outcome, processRow } from './outbox.ts';
@@ -58,7 +58,14 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
       );
       // auto writes PNG or JPEG, never WebP.
       if (!file) return null;
-      return { bytes: file.bytes, type: file.format === 'png' ? 'image/png' : 'image/jpeg', complete: file.complete };
+      const drawn = sizesOf(spec.template).includes(size) ? size : 'og';
+      return {
+        bytes: file.bytes,
+        type: file.format === 'png' ? 'image/png' : 'image/jpeg',
+        complete: file.complete,
+        // The same bytes at their content address, for platforms that fetch the card (Threads).
+        ...(config.publicBaseUrl ? { url: `${config.publicBaseUrl}${cardPath(hash, drawn, file.format)}` } : {}),
+      };
     },
     now: deps.now ?? Date.now,
     ...(deps.policy ? { policy: deps.policy } : {}),
@@ -127,6 +134,7 @@ export async function handlePostBatch(batch: MessageBatch<PostMessage>, env: Env
 async function followUp(env: Env, id: string, outcome: Outcome, now: number): Promise<void> {
   if (outcome.kind === 'wait' && outcome.requeue) await enqueue(env.POST_QUEUE, [id], delaySeconds(outcome.at, now));
   if (outcome.kind === 'dead') console.warn(`outbox ${id}: dead: ${outcome.reason}`);
+  if (outcome.kind === 'held') console.warn(`outbox ${id}: held for an editor: ${outcome.reason}`);
 }
 
 /** The cron trigger: re-send every due row (a lost message, an expired lease). Duplicates are harmless: claims decide. */

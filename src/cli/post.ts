@@ -215,6 +215,10 @@ async function postOne(row: OutboxRow, store: MemoryStore, deps: OutboxDeps, io:
       say(`failed: ${o.reason}`);
       return false;
     }
+    if (o.kind === 'held') {
+      say(`held for an editor: ${o.reason}`);
+      return false;
+    }
     if (o.kind === 'skip') {
       say(`not posted: ${o.reason}`);
       return false;
