@@ -4,6 +4,7 @@ import { type BotCredentials, enabledPlatforms } from './accounts.ts';
 import { createBlueskyPoster } from './bluesky-poster.ts';
 import { altText } from './compose.ts';
 import { createMastodonPoster } from './mastodon-poster.ts';
+import { createTelegramPoster } from './telegram-poster.ts';
 import type { Platform, Poster, PostInput } from './types.ts';
 import { createXPoster } from './x-poster.ts';
 
@@ -41,6 +42,14 @@ export function createPosters(
     posters.mastodon = createMastodonPoster({
       url: c.mastodon.baseUrl!,
       accessToken: c.mastodon.accessToken!,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  if (enabled.has('telegram')) {
+    posters.telegram = createTelegramPoster({
+      botToken: c.telegram.botToken!,
+      chatId: c.telegram.chatId!,
+      apiBaseUrl: c.telegram.apiBaseUrl,
       timeoutMs: options.timeoutMs,
     });
   }
