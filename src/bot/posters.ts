@@ -3,8 +3,10 @@ import type { Story } from '../story/schema.ts';
 import { type BotCredentials, enabledPlatforms } from './accounts.ts';
 import { createBlueskyPoster } from './bluesky-poster.ts';
 import { altText } from './compose.ts';
+import { createFacebookPoster } from './facebook-poster.ts';
 import { createMastodonPoster } from './mastodon-poster.ts';
 import { createTelegramPoster } from './telegram-poster.ts';
+import { createThreadsPoster } from './threads-poster.ts';
 import type { Platform, Poster, PostInput } from './types.ts';
 import { createXPoster } from './x-poster.ts';
 
@@ -16,7 +18,7 @@ export { type BotCredentials, enabledPlatforms, missingCredentials } from './acc
  */
 export function createPosters(
   c: BotCredentials,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; pollMs?: number } = {},
 ): Partial<Record<Platform, Poster>> {
   const enabled = new Set(enabledPlatforms(c));
   const posters: Partial<Record<Platform, Poster>> = {};
@@ -50,6 +52,23 @@ export function createPosters(
       botToken: c.telegram.botToken!,
       chatId: c.telegram.chatId!,
       apiBaseUrl: c.telegram.apiBaseUrl,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  if (enabled.has('threads')) {
+    posters.threads = createThreadsPoster({
+      userId: c.threads.userId!,
+      accessToken: c.threads.accessToken!,
+      apiBaseUrl: c.threads.apiBaseUrl,
+      timeoutMs: options.timeoutMs,
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    });
+  }
+  if (enabled.has('facebook')) {
+    posters.facebook = createFacebookPoster({
+      pageId: c.facebook.pageId!,
+      pageToken: c.facebook.pageToken!,
+      apiBaseUrl: c.facebook.apiBaseUrl,
       timeoutMs: options.timeoutMs,
     });
   }
