@@ -5,10 +5,11 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { accountsFor, enabledPlatforms, missingCredentials } from '../bot/accounts.ts';
 import { composePost } from '../bot/compose.ts';
-import type { OutboxDeps } from '../bot/outbox.ts';
+import { CARD_SIZE, type OutboxDeps } from '../bot/outbox.ts';
 import { postPlanner } from '../bot/plan.ts';
 import { CHECK_DELAY_MS } from '../bot/retry.ts';
 import { PLATFORMS, type Platform } from '../bot/types.ts';
+import { SIZES } from '../card-terms.ts';
 import { type Config, ConfigError, parseConfig } from '../config.ts';
 import { isStorycardError } from '../errors.ts';
 import { publishStory } from '../publish/index.ts';
@@ -22,8 +23,10 @@ const USAGE = `usage: storycard post <story.json> [--dry-run] [-t template] [--s
 
 Posts the story with its card to every platform whose credentials are set in the environment (the Worker's settings:
 X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET, X_API_BASE_URL; BLUESKY_SERVICE, BLUESKY_IDENTIFIER,
-BLUESKY_APP_PASSWORD; MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN) and prints one line per platform.
-  --dry-run   print the text each platform would get; post nothing, render nothing
+BLUESKY_APP_PASSWORD; MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN; TELEGRAM_BOT_TOKEN, TELEGRAM_CHAT_ID; THREADS_USER_ID,
+THREADS_ACCESS_TOKEN with a public PUBLIC_BASE_URL; FACEBOOK_PAGE_ID, FACEBOOK_PAGE_TOKEN) and prints one line per
+platform. A Telegram post whose answer was lost is not posted again: it says so and waits for you to look.
+  --dry-run   print every platform's exact text and card size, and what each unconfigured one lacks; post nothing
   --state     where posts are remembered (default $STORYCARD_POST_STATE or .storycard/posted.json): running the
               command again for the same article URL does not post again; an attempt whose answer was lost is
               looked for on the platform before anything is posted again; a post that failed is tried again.`;
@@ -87,15 +90,19 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
   const enabled = enabledPlatforms(config);
 
   if (values['dry-run']) {
-    // With no platform configured yet, every platform is shown, each saying which settings it lacks (as the
-    // Worker's dry-run outbox does); once one is configured, only the configured ones.
-    const shown = enabled.length ? enabled : [...PLATFORMS];
-    for (const p of shown) {
+    // Every platform, configured or not: the exact text, which card it carries, and the account it would post as or
+    // the settings it lacks.
+    const accounts = await accountsFor(config);
+    for (const p of PLATFORMS) {
       const post = composePost(story, p, { linkQuery: config.postLinkQuery });
       const missing = missingCredentials(config, p);
-      const note = missing.length ? ` (not configured: set ${missing.join(', ')} to post here)` : '';
+      const size = CARD_SIZE[p];
+      const card = `${size} card ${SIZES[size].width}×${SIZES[size].height}`;
+      const note = missing.length
+        ? `not configured: set ${missing.join(', ')} to post here`
+        : `posts as ${accounts[p]}`;
       io.stdout.write(
-        `${p}: dry run, ${post.length}/${post.limit} characters, nothing posted${note}\n${post.text}\n\n`,
+        `${p}: dry run, ${card}, ${post.length}/${post.limit} characters, nothing posted (${note})\n${post.text}\n\n`,
       );
     }
     return EXIT.ok;
@@ -104,7 +111,9 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     return fail(
       io,
       'no platform credentials are set: expected X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET, ' +
-        'or BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD, or MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN',
+        'or BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD, or MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN, ' +
+        'or TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID, or THREADS_USER_ID and THREADS_ACCESS_TOKEN, ' +
+        'or FACEBOOK_PAGE_ID and FACEBOOK_PAGE_TOKEN (`--dry-run` shows what each lacks)',
     );
   }
 
