@@ -73,9 +73,9 @@ const hostList = z.preprocess(
     .default([]),
 );
 
-// --- Telegram, Threads and Facebook (issue 21): their settings, parsed here and read by src/bot/accounts.ts. ---
+// --- Telegram, Threads, Facebook and Instagram (issue 21): their settings, read by src/bot/accounts.ts. ---
 /** The Graph API versions the posters speak, pinned here rather than a setting: a new version is a code change. */
-export const GRAPH_VERSIONS = { threads: 'v1.0', facebook: 'v23.0' } as const;
+export const GRAPH_VERSIONS = { threads: 'v1.0', facebook: 'v23.0', instagram: 'v23.0' } as const;
 const NETWORK_SETTINGS = {
   /** A bot from @BotFather (`123456:ABC…`), an administrator of the channel allowed to post. */
   TELEGRAM_BOT_TOKEN: z.preprocess(
@@ -108,6 +108,17 @@ const NETWORK_SETTINGS = {
   ),
   FACEBOOK_PAGE_TOKEN: optionalString,
   FACEBOOK_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://graph.facebook.com')),
+  INSTAGRAM_USER_ID: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^\d+$/, { message: 'expected the numeric Instagram professional account id' }).optional(),
+  ),
+  INSTAGRAM_ACCESS_TOKEN: optionalString,
+  INSTAGRAM_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://graph.facebook.com')),
+  /** Also post each story as an Instagram Story (the story card). */
+  INSTAGRAM_STORIES: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('off')),
+  /** What stands for the link in an Instagram caption (links are not clickable there); {domain} is filled in. */
+  INSTAGRAM_LINK_TEXT: z.preprocess(blankToUndefined, z.string().trim().max(100).default('{domain}')),
+  INSTAGRAM_DAILY_CAP: dailyCap(50),
   TELEGRAM_DAILY_CAP: dailyCap(200),
   /** Threads itself allows 250 API posts per profile per 24 hours. */
   THREADS_DAILY_CAP: dailyCap(250),
@@ -120,7 +131,21 @@ function networksOf(s: z.infer<z.ZodObject<typeof NETWORK_SETTINGS>>) {
     telegram: { botToken: s.TELEGRAM_BOT_TOKEN, chatId: s.TELEGRAM_CHAT_ID, apiBaseUrl: s.TELEGRAM_API_BASE_URL },
     threads: { userId: s.THREADS_USER_ID, accessToken: s.THREADS_ACCESS_TOKEN, apiBaseUrl: s.THREADS_API_BASE_URL },
     facebook: { pageId: s.FACEBOOK_PAGE_ID, pageToken: s.FACEBOOK_PAGE_TOKEN, apiBaseUrl: s.FACEBOOK_API_BASE_URL },
-    caps: { telegram: s.TELEGRAM_DAILY_CAP, threads: s.THREADS_DAILY_CAP, facebook: s.FACEBOOK_DAILY_CAP },
+    instagram: {
+      userId: s.INSTAGRAM_USER_ID,
+      accessToken: s.INSTAGRAM_ACCESS_TOKEN,
+      apiBaseUrl: s.INSTAGRAM_API_BASE_URL,
+      stories: s.INSTAGRAM_STORIES === 'on',
+      linkText: s.INSTAGRAM_LINK_TEXT,
+    },
+    caps: {
+      telegram: s.TELEGRAM_DAILY_CAP,
+      threads: s.THREADS_DAILY_CAP,
+      facebook: s.FACEBOOK_DAILY_CAP,
+      // Instagram allows 100 API posts per account per 24 hours, feed and Stories together: 50 each by default.
+      instagram: s.INSTAGRAM_DAILY_CAP,
+      'instagram-story': s.INSTAGRAM_DAILY_CAP,
+    },
   };
 }
 type Networks = ReturnType<typeof networksOf>;
@@ -197,6 +222,7 @@ export interface Config {
   telegram: Networks['telegram'];
   threads: Networks['threads'];
   facebook: Networks['facebook'];
+  instagram: Networks['instagram'];
   /** The bot's daily cap per platform account (X_DAILY_CAP, BLUESKY_DAILY_CAP, MASTODON_DAILY_CAP, …). */
   dailyCaps: { x: number; bluesky: number; mastodon: number } & Networks['caps'];
   feeds: string[];
@@ -269,6 +295,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
     telegram: networks.telegram,
     threads: networks.threads,
     facebook: networks.facebook,
+    instagram: networks.instagram,
     dailyCaps: { x: s.X_DAILY_CAP, bluesky: s.BLUESKY_DAILY_CAP, mastodon: s.MASTODON_DAILY_CAP, ...networks.caps },
     feeds: s.FEEDS,
     share: {

@@ -4,7 +4,7 @@ import { PLATFORMS, type Platform } from './types.ts';
 
 export type BotCredentials = Pick<
   Config,
-  'x' | 'bluesky' | 'mastodon' | 'telegram' | 'threads' | 'facebook' | 'publicBaseUrl'
+  'x' | 'bluesky' | 'mastodon' | 'telegram' | 'threads' | 'facebook' | 'instagram' | 'publicBaseUrl'
 >;
 
 /**
@@ -60,12 +60,24 @@ const CREDENTIALS: Record<Platform, [string, (c: BotCredentials) => string | und
     ['FACEBOOK_PAGE_ID', (c) => c.facebook.pageId],
     ['FACEBOOK_PAGE_TOKEN', (c) => c.facebook.pageToken],
   ],
+  instagram: [
+    ['INSTAGRAM_USER_ID', (c) => c.instagram.userId],
+    ['INSTAGRAM_ACCESS_TOKEN', (c) => c.instagram.accessToken],
+  ],
+  'instagram-story': [
+    ['INSTAGRAM_USER_ID', (c) => c.instagram.userId],
+    ['INSTAGRAM_ACCESS_TOKEN', (c) => c.instagram.accessToken],
+    ['INSTAGRAM_STORIES=on', (c) => (c.instagram.stories ? 'on' : undefined)],
+  ],
 };
 
 /** The settings a platform still lacks ([] when it is enabled), as a person would set them. */
 export function missingCredentials(c: BotCredentials, platform: Platform): string[] {
   const missing = CREDENTIALS[platform].filter(([, get]) => !get(c)).map(([name]) => name);
-  const problem = platform === 'threads' ? publicCardProblem(c, c.threads.apiBaseUrl) : undefined;
+  // Threads and Instagram fetch the card by its URL.
+  const api =
+    platform === 'threads' ? c.threads.apiBaseUrl : platform.startsWith('instagram') ? c.instagram.apiBaseUrl : '';
+  const problem = api ? publicCardProblem(c, api) : undefined;
   return problem ? [...missing, problem] : missing;
 }
 
@@ -95,8 +107,11 @@ export async function accountsFor(c: BotCredentials): Promise<Partial<Record<Pla
       out.telegram = c.telegram.chatId!;
     } else if (platform === 'threads') {
       out.threads = c.threads.userId!;
-    } else {
+    } else if (platform === 'facebook') {
       out.facebook = c.facebook.pageId!;
+    } else {
+      // Feed and Stories are two rows (two platforms) of one account.
+      out[platform] = c.instagram.userId!;
     }
   }
   return out;

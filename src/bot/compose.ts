@@ -15,6 +15,9 @@ export const DEFAULT_TEMPLATES: Record<Platform, string> = {
   // Threads takes one topic tag per post, so no hashtags.
   threads: '{headline}\n\n{quote}\n\n{url}',
   facebook: '{headline}\n\n{quote}\n\n{url}\n\n{hashtags}',
+  // {url} shows INSTAGRAM_LINK_TEXT (the domain by default): Instagram captions make no link clickable.
+  instagram: '{headline}\n\n{quote}\n\n{url}\n\n{hashtags}',
+  'instagram-story': '{headline}\n\n{url}',
 };
 
 export interface ComposedPost {
@@ -36,6 +39,13 @@ export interface ComposeOptions {
   template?: string;
   /** POST_LINK_QUERY: campaign parameters added to the link this post carries ({platform} filled in). */
   linkQuery?: string | undefined;
+  /** INSTAGRAM_LINK_TEXT: what an Instagram caption shows instead of the link ({domain} filled in). */
+  instagramLinkText?: string | undefined;
+}
+
+/** Instagram makes no caption link clickable, so the caption names the site (or "link in bio") instead. */
+export function instagramLinkText(url: string, setting = '{domain}'): string {
+  return setting.replaceAll('{domain}', new URL(url).host.replace(/^www\./, ''));
 }
 
 /**
@@ -126,7 +136,12 @@ export function composePost(story: Story, platform: Platform, options: ComposeOp
     });
   }
   const link = campaignLink(story.url, options.linkQuery, platform);
-  const display = platform === 'bluesky' ? shortUrlForDisplay(link) : link;
+  const display =
+    platform === 'bluesky'
+      ? shortUrlForDisplay(link)
+      : platform.startsWith('instagram')
+        ? instagramLinkText(link, options.instagramLinkText)
+        : link;
   const limit = LIMITS[platform];
   const measure = (p: Parts) => countFor(platform, render(template, p, display));
   const fits = (p: Parts) => measure(p) <= limit;

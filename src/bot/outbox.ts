@@ -25,14 +25,21 @@ export const LEASE_MS = 10 * 60_000;
  * The card each platform gets: X shows 2:1 images uncropped; Bluesky's link card, Mastodon, Telegram, Threads and
  * Facebook take 1.91:1.
  */
-export const CARD_SIZE: Record<Platform, 'og' | 'x'> = {
+export const CARD_SIZE: Record<Platform, CardSize> = {
   x: 'x',
   bluesky: 'og',
   mastodon: 'og',
   telegram: 'og',
   threads: 'og',
   facebook: 'og',
+  // Instagram crops feed images to 4:5 at most and shows Stories 9:16: the portrait and story cards.
+  instagram: 'portrait',
+  'instagram-story': 'story',
 };
+export type CardSize = 'og' | 'x' | 'portrait' | 'story';
+
+/** Platforms that fetch the card by URL and take JPEG only (Instagram): they get the JPEG's address. */
+const JPEG_ONLY: ReadonlySet<Platform> = new Set(['instagram', 'instagram-story']);
 
 export interface OutboxDeps {
   store: Outbox;
@@ -45,7 +52,7 @@ export interface OutboxDeps {
    * The card at a content address and size in the auto format (PNG, or JPEG when a PNG would pass the size's weight
    * budget: so Bluesky's 1,000,000-byte limit always holds); null if the address is unknown.
    */
-  loadCard(cardHash: string, size: 'og' | 'x'): Promise<LoadedCard | null>;
+  loadCard(cardHash: string, size: CardSize): Promise<LoadedCard | null>;
   now(): number;
   policy?: Partial<RetryPolicy>;
   leaseMs?: number;
@@ -55,8 +62,10 @@ export interface OutboxDeps {
 export interface LoadedCard {
   bytes: Uint8Array;
   type: 'image/png' | 'image/jpeg';
-  /** Its public URL (PUBLIC_BASE_URL), for platforms that fetch the image themselves (Threads). */
+  /** Its public URL (PUBLIC_BASE_URL), for platforms that fetch the image themselves (Threads, Instagram). */
   url?: string;
+  /** The same card as a JPEG at its content address (rendered on first fetch), for Instagram. */
+  jpegUrl?: string;
   complete?: boolean;
 }
 
@@ -174,7 +183,8 @@ async function attempt(
     await fence();
     sent = true;
     const input = postInputFor(story, row.text, card, row.id, link ?? undefined);
-    if (card.url) input.imageUrl = card.url;
+    const imageUrl = JPEG_ONLY.has(row.platform as Platform) ? card.jpegUrl : card.url;
+    if (imageUrl) input.imageUrl = imageUrl;
     const result = await poster.post({ ...input, recordKey: recordKeyOf(row), fence });
     const step = nextStep(result, attempts + 1, now, policy);
     if (!(step.action === 'retry' && !step.countsAsAttempt)) attempts += 1;

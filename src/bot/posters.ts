@@ -4,6 +4,7 @@ import { type BotCredentials, enabledPlatforms } from './accounts.ts';
 import { createBlueskyPoster } from './bluesky-poster.ts';
 import { altText } from './compose.ts';
 import { createFacebookPoster } from './facebook-poster.ts';
+import { createInstagramPoster } from './instagram-poster.ts';
 import { createMastodonPoster } from './mastodon-poster.ts';
 import { createTelegramPoster } from './telegram-poster.ts';
 import { createThreadsPoster } from './threads-poster.ts';
@@ -70,6 +71,18 @@ export function createPosters(
       pageToken: c.facebook.pageToken!,
       apiBaseUrl: c.facebook.apiBaseUrl,
       timeoutMs: options.timeoutMs,
+    });
+  }
+  for (const kind of ['feed', 'story'] as const) {
+    const platform = kind === 'feed' ? 'instagram' : 'instagram-story';
+    if (!enabled.has(platform)) continue;
+    posters[platform] = createInstagramPoster({
+      userId: c.instagram.userId!,
+      accessToken: c.instagram.accessToken!,
+      apiBaseUrl: c.instagram.apiBaseUrl,
+      kind,
+      timeoutMs: options.timeoutMs,
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
     });
   }
   return posters;

@@ -64,7 +64,12 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
         type: file.format === 'png' ? 'image/png' : 'image/jpeg',
         complete: file.complete,
         // The same bytes at their content address, for platforms that fetch the card (Threads).
-        ...(config.publicBaseUrl ? { url: `${config.publicBaseUrl}${cardPath(hash, drawn, file.format)}` } : {}),
+        ...(config.publicBaseUrl
+          ? {
+              url: `${config.publicBaseUrl}${cardPath(hash, drawn, file.format)}`,
+              jpegUrl: `${config.publicBaseUrl}${cardPath(hash, drawn, 'jpeg')}`,
+            }
+          : {}),
       };
     },
     now: deps.now ?? Date.now,

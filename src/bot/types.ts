@@ -1,6 +1,16 @@
 // The bot's vocabulary: platforms, what a poster takes, and the PostResult every expected failure becomes.
 
-export const PLATFORMS = ['x', 'bluesky', 'mastodon', 'telegram', 'threads', 'facebook'] as const;
+/** `instagram` is the feed (the portrait card), `instagram-story` a Story (the story card): one row each. */
+export const PLATFORMS = [
+  'x',
+  'bluesky',
+  'mastodon',
+  'telegram',
+  'threads',
+  'facebook',
+  'instagram',
+  'instagram-story',
+] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 /**

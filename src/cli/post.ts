@@ -94,7 +94,10 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     // the settings it lacks.
     const accounts = await accountsFor(config);
     for (const p of PLATFORMS) {
-      const post = composePost(story, p, { linkQuery: config.postLinkQuery });
+      const post = composePost(story, p, {
+        linkQuery: config.postLinkQuery,
+        instagramLinkText: config.instagram.linkText,
+      });
       const missing = missingCredentials(config, p);
       const size = CARD_SIZE[p];
       const card = `${size} card ${SIZES[size].width}×${SIZES[size].height}`;

@@ -1,10 +1,12 @@
-// A fake of Meta's Graph APIs on 127.0.0.1: Threads (containers, threads_publish, the account's threads) or a
-// Facebook Page (/photos uploads, the Page's posts), with Graph's error bodies and throttling headers.
+// A fake of Meta's Graph APIs on 127.0.0.1: Threads (containers, threads_publish, the account's threads), a Facebook
+// Page (/photos uploads, the Page's posts) or Instagram (JPEG containers, STORIES, media_publish, media and stories),
+// with Graph's error bodies and throttling headers.
 import { type FakeRequest, type FakeServer, type Fault, parseMultipart, type Reply, serve } from './http.ts';
 import { type ImageInfo, imageInfo } from './image-size.ts';
 
 export const FAKE_THREADS = { userId: '17841400000000001', token: 'fake-threads-access-token', version: 'v1.0' };
 export const FAKE_FACEBOOK = { pageId: '104000000000001', token: 'fake-facebook-page-token', version: 'v23.0' };
+export const FAKE_INSTAGRAM = { userId: '17841400000000777', token: 'fake-instagram-access-token', version: 'v23.0' };
 
 export interface FakeGraphPost {
   id: string;
@@ -13,12 +15,14 @@ export interface FakeGraphPost {
   imageUrl?: string;
   image?: ImageInfo;
   alt?: string;
+  /** Instagram: IMAGE (feed) or STORIES. */
+  mediaType?: string;
   createdAt: number;
 }
 
 export interface FakeGraphState {
   /** Threads containers: made by POST /threads, published at most once. */
-  containers: Record<string, { text: string; imageUrl: string; alt?: string; published?: string }>;
+  containers: Record<string, { text: string; imageUrl: string; alt?: string; mediaType?: string; published?: string }>;
   posts: FakeGraphPost[];
 }
 
@@ -38,11 +42,12 @@ const threadsLength = (text: string) => {
 };
 
 export async function startFakeGraph(
-  network: 'threads' | 'facebook',
+  network: 'threads' | 'facebook' | 'instagram',
   options: { port?: number; faults?: Fault[] } = {},
 ): Promise<FakeGraph> {
-  const me = network === 'threads' ? FAKE_THREADS : FAKE_FACEBOOK;
-  const owner = network === 'threads' ? FAKE_THREADS.userId : FAKE_FACEBOOK.pageId;
+  const me = { threads: FAKE_THREADS, facebook: FAKE_FACEBOOK, instagram: FAKE_INSTAGRAM }[network];
+  const owner =
+    network === 'facebook' ? FAKE_FACEBOOK.pageId : network === 'threads' ? FAKE_THREADS.userId : FAKE_INSTAGRAM.userId;
   const state: FakeGraphState = { containers: {}, posts: [] };
   let counter = 0;
   const nextId = () => `${Date.now()}${String(++counter).padStart(4, '0')}`;
@@ -76,9 +81,9 @@ export async function startFakeGraph(
     return out;
   };
 
-  const list = (r: FakeRequest, item: (p: FakeGraphPost) => object): Reply => {
+  const list = (r: FakeRequest, item: (p: FakeGraphPost) => object, posts = state.posts): Reply => {
     const limit = Math.min(100, Number(r.url.searchParams.get('limit') ?? 25));
-    const newest = [...state.posts].reverse();
+    const newest = [...posts].reverse();
     const after = r.url.searchParams.get('after');
     const start = after ? newest.findIndex((p) => p.id === Buffer.from(after, 'base64url').toString()) + 1 : 0;
     const page = newest.slice(start, start + limit);
@@ -189,6 +194,76 @@ export async function startFakeGraph(
     return graphError(400, 100, `Unsupported ${r.method} request to ${r.path}`);
   };
 
+  const instagram = (r: FakeRequest, path: string[]): Reply => {
+    const p = params(r);
+    const [first, second] = path;
+    if (r.method === 'POST' && first === owner && second === 'media') {
+      const url = p.image_url ?? '';
+      if (!/^https?:\/\//.test(url))
+        return graphError(400, 100, 'Param image_url is required and must be a public URL');
+      // Instagram takes JPEG only for images.
+      if (!/\.jpe?g$/i.test(new URL(url).pathname)) {
+        return graphError(400, 9004, 'Only photo or video can be accepted as media type.', {
+          error_subcode: 2207052,
+          error_user_msg: 'The image format is not supported: only JPEG',
+        });
+      }
+      if (p.media_type && p.media_type !== 'STORIES') return graphError(400, 100, 'Param media_type is invalid');
+      if (p.media_type === 'STORIES' && p.caption) return graphError(400, 100, 'Stories take no caption');
+      const caption = p.caption ?? '';
+      if (caption.length > 2200) return graphError(400, 100, 'Param caption must be at most 2200 characters long.');
+      if ((caption.match(/#\w/g) ?? []).length > 30)
+        return graphError(400, 100, 'A caption takes at most 30 hashtags.');
+      const id = nextId();
+      state.containers[id] = {
+        text: caption,
+        imageUrl: url,
+        mediaType: p.media_type ?? 'IMAGE',
+        ...(p.alt_text ? { alt: p.alt_text } : {}),
+      };
+      return { status: 200, body: { id } };
+    }
+    if (r.method === 'POST' && first === owner && second === 'media_publish') {
+      const container = state.containers[p.creation_id ?? ''];
+      if (!container) return graphError(400, 100, 'Param creation_id is not a valid media container');
+      if (container.published)
+        return graphError(400, 9007, 'The media has already been published', { error_subcode: 2207027 });
+      const id = nextId();
+      container.published = id;
+      state.posts.push({
+        id,
+        text: container.text,
+        imageUrl: container.imageUrl,
+        alt: container.alt,
+        mediaType: container.mediaType,
+        createdAt: Date.now(),
+      });
+      return { status: 200, body: { id } };
+    }
+    if (r.method === 'GET' && first === owner && (second === 'media' || second === 'stories')) {
+      const feed = second === 'media';
+      return list(
+        r,
+        (m) => ({
+          id: m.id,
+          caption: m.text,
+          permalink: `https://www.instagram.com/p/C${m.id}/`,
+          timestamp: time(m.createdAt),
+        }),
+        state.posts.filter((m) => (m.mediaType === 'STORIES') !== feed),
+      );
+    }
+    if (r.method === 'GET' && first && !second) {
+      const container = state.containers[first];
+      if (container)
+        return { status: 200, body: { id: first, status_code: container.published ? 'PUBLISHED' : 'FINISHED' } };
+      if (state.posts.some((m) => m.id === first)) {
+        return { status: 200, body: { id: first, permalink: `https://www.instagram.com/p/C${first}/` } };
+      }
+    }
+    return graphError(400, 100, `Unsupported ${r.method} request to ${r.path}`);
+  };
+
   const handle = async (r: FakeRequest): Promise<Reply> => {
     const auth = String(r.headers.authorization ?? '');
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : (r.url.searchParams.get('access_token') ?? '');
@@ -196,6 +271,7 @@ export async function startFakeGraph(
     const [version, ...path] = r.path.split('/').filter(Boolean);
     if (version !== me.version)
       return graphError(400, 2635, `${version} is not the version this fake speaks (${me.version})`);
+    if (network === 'instagram') return instagram(r, path);
     return network === 'threads' ? threads(r, path) : facebook(r, path);
   };
 
@@ -204,8 +280,8 @@ export async function startFakeGraph(
     faults: options.faults,
     classify: (r) => {
       if (r.method !== 'POST') return 'other';
-      if (/\/(threads_publish|photos)$/.test(r.path)) return 'post';
-      return /\/threads$/.test(r.path) ? 'media' : 'other';
+      if (/\/(threads_publish|photos|media_publish)$/.test(r.path)) return 'post';
+      return /\/(threads|media)$/.test(r.path) ? 'media' : 'other';
     },
     faultReply,
     handle,

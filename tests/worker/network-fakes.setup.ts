@@ -1,4 +1,4 @@
-// Vitest global setup (Node): fake Telegram, Threads and Facebook APIs on 127.0.0.1 for the network posters' tests.
+// Vitest global setup (Node): fake Telegram, Threads, Facebook and Instagram APIs on 127.0.0.1 for the posters' tests.
 import type { TestProject } from 'vitest/node';
 import { startFakeGraph } from '../fakes/fake-graph.ts';
 import { startFakeTelegram } from '../fakes/fake-telegram.ts';
@@ -6,11 +6,17 @@ import { startFakeTelegram } from '../fakes/fake-telegram.ts';
 // What it provides: tests/worker/provided.d.ts. One server per network per test file that scripts faults, so a
 // fault one file scripts cannot be eaten by another file's request.
 export default async function setup(project: TestProject) {
-  const [telegram, threads, facebook] = await Promise.all([
+  const [telegram, threads, facebook, instagram] = await Promise.all([
     startFakeTelegram(),
     startFakeGraph('threads'),
     startFakeGraph('facebook'),
+    startFakeGraph('instagram'),
   ]);
-  project.provide('networkFakes', { telegram: telegram.url, threads: threads.url, facebook: facebook.url });
-  return () => Promise.all([telegram, threads, facebook].map((s) => s.close()));
+  project.provide('networkFakes', {
+    telegram: telegram.url,
+    threads: threads.url,
+    facebook: facebook.url,
+    instagram: instagram.url,
+  });
+  return () => Promise.all([telegram, threads, facebook, instagram].map((s) => s.close()));
 }
