@@ -90,3 +90,34 @@ describe('text within each platform’s limit', () => {
     expect(post.text).toContain('#ferries #harbour');
   });
 });
+
+describe('Instagram', () => {
+  const IG = {
+    INSTAGRAM_USER_ID: '17841400000000777',
+    INSTAGRAM_ACCESS_TOKEN: 'token',
+    PUBLIC_BASE_URL: 'https://cards.example.com',
+  };
+  const story = createStory({
+    headline: 'Museum opens late',
+    url: 'https://www.news.example.org/a/1',
+    tags: ['museums'],
+  });
+
+  it('the feed is on with its credentials; Stories only with INSTAGRAM_STORIES=on; loopback refused like Threads', () => {
+    expect(enabledPlatforms(parseConfig(IG))).toEqual(['instagram']);
+    expect(enabledPlatforms(parseConfig({ ...IG, INSTAGRAM_STORIES: 'on' }))).toEqual(['instagram', 'instagram-story']);
+    expect(missingCredentials(parseConfig(IG), 'instagram-story')).toEqual(['INSTAGRAM_STORIES=on']);
+    expect(enabledPlatforms(parseConfig({ ...IG, PUBLIC_BASE_URL: 'http://127.0.0.1:8787' }))).toEqual([]);
+    expect(() => parseConfig({ ...IG, INSTAGRAM_STORIES: 'yes' })).toThrow(/INSTAGRAM_STORIES/);
+  });
+
+  it('the caption names the site (or what INSTAGRAM_LINK_TEXT says) instead of a link nobody can click', () => {
+    const post = composePost(story, 'instagram');
+    expect(post.text).not.toMatch(/https?:\/\//);
+    expect(post.text).toContain('news.example.org');
+    expect(post.text).toContain('#museums');
+    const bio = composePost(story, 'instagram', { instagramLinkText: 'Link in bio' });
+    expect(bio.text).toContain('Link in bio');
+    expect(bio.text).not.toContain('news.example.org');
+  });
+});
