@@ -9,6 +9,7 @@ import { countFor, LIMITS } from '../bot/text-length.ts';
 import { PLATFORMS, type Platform } from '../bot/types.ts';
 import { StorycardError } from '../errors.ts';
 import { OUTBOX_STATES, type OutboxRow, OutboxStore } from '../storage/outbox.ts';
+import { accepts, refusal, type TransitionName } from '../storage/outbox-machine.ts';
 import { StoryStore } from '../storage/stories.ts';
 import { hasLoneSurrogate } from '../story/schema.ts';
 import { apiRouter, errors, jsonBody, jsonOf } from './api.ts';
@@ -100,8 +101,9 @@ export function toPostResponse(r: OutboxRow): PostResponse {
   };
 }
 
-const conflict = (id: string, expected: string, row: OutboxRow, why = '') =>
-  new StorycardError('conflict', `post ${id}: expected ${expected}, received ${row.state}${why ? ` (${why})` : ''}`);
+/** A 409 in the table's words (src/storage/outbox-machine.ts): what the action takes, the row's state, and why. */
+const conflict = (id: string, t: TransitionName, row: OutboxRow) =>
+  new StorycardError('conflict', `post ${id}: ${refusal(t, row.state, row.firstAttemptAt !== null)}`);
 
 const textError = (expected: string, received: string) =>
   new StorycardError('invalid_request', `text: expected ${expected}, received ${received}`, {
@@ -263,7 +265,7 @@ posts
     const row = await store.get(id);
     if (!row) throw notFound(id);
     const body = c.req.valid('json');
-    if (row.state !== 'review') throw conflict(id, 'a post waiting for review (its text is frozen once queued)', row);
+    if (!accepts('editText', row.state) || row.firstAttemptAt !== null) throw conflict(id, 'editText', row);
     const story = await new StoryStore(c.env.DB).get(row.storyId);
     const edited = await store.editText(id, checkText(body, row, story?.story.url), Date.now());
     if (!edited) throw new StorycardError('conflict', `post ${id} changed state while editing; look again`);
@@ -275,7 +277,7 @@ posts
     const row = await store.get(id);
     if (!row) throw notFound(id);
     mustSend(c.var.config.botMode, 'approve a post');
-    if (row.state !== 'review') throw conflict(id, 'a post waiting for review', row);
+    if (!accepts('approve', row.state)) throw conflict(id, 'approve', row);
     const approved = await store.approve(id, Date.now());
     if (!approved) throw new StorycardError('conflict', `post ${id} changed state while approving; look again`);
     await c.env.POST_QUEUE.send({ outboxId: id });
@@ -286,9 +288,8 @@ posts
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
     if (!row) throw notFound(id);
-    const why = { posting: 'an attempt is in progress', posted: 'it is already posted', 'dry-run': 'a dry-run record' };
-    if (row.state in why) throw conflict(id, 'a post not yet sent', row, why[row.state as keyof typeof why]);
     if (row.state === 'skipped') return c.json(toPostResponse(row), 200);
+    if (!accepts('skip', row.state)) throw conflict(id, 'skip', row);
     const skipped = await store.skip(id, Date.now());
     if (!skipped) throw new StorycardError('conflict', `post ${id} changed state while skipping; look again`);
     return c.json(toPostResponse(skipped), 200);
@@ -299,16 +300,7 @@ posts
     const row = await store.get(id);
     if (!row) throw notFound(id);
     mustSend(c.var.config.botMode, 'retry a post');
-    if (!['failed', 'dead', 'queued'].includes(row.state)) {
-      const why: Partial<Record<OutboxRow['state'], string>> = {
-        posted: 'it is already posted',
-        posting: 'an attempt is in progress',
-        'dry-run': 'it is a dry-run record',
-        review: 'it waits for review: approve it',
-        skipped: 'an editor skipped it',
-      };
-      throw conflict(id, 'a failed, dead or queued post', row, why[row.state]);
-    }
+    if (!accepts('requeue', row.state)) throw conflict(id, 'requeue', row);
     const requeued = await store.requeue(id, Date.now());
     if (!requeued) throw new StorycardError('conflict', `post ${id} changed state while retrying; look again`);
     await c.env.POST_QUEUE.send({ outboxId: id });
