@@ -127,7 +127,7 @@ export class MemoryStore {
       link: p.link,
       cardHash: p.cardHash,
       attempts: 0,
-      nextAttemptAt: p.state === 'queued' ? now : null,
+      nextAttemptAt: p.state === 'queued' ? now + (p.delayMs ?? 0) : null,
       leaseUntil: null,
       leaseToken: null,
       needsCheck: null,

@@ -88,6 +88,8 @@ export interface NewOutboxRow {
   state: 'queued' | 'review' | 'dry-run';
   /** Shown as the row's lastError from the start: a dry-run row for a platform without credentials says so. */
   note?: string;
+  /** A queued row's first attempt waits this long (POST_DELAY_MINUTES: the editor's window). */
+  delayMs?: number;
 }
 
 export interface ClaimOptions {
@@ -204,7 +206,7 @@ export class OutboxStore implements FullOutbox {
         r.text,
         r.link,
         r.cardHash,
-        r.state === 'queued' ? now : null,
+        r.state === 'queued' ? now + (r.delayMs ?? 0) : null,
         r.note ?? null,
         iso(now),
         iso(now),
