@@ -15,7 +15,7 @@ import {
   HASH_PATTERN,
   sizesOf,
 } from '../storage/cards.ts';
-import { parseCardParams, verifyParams } from '../story/sign.ts';
+import { parseCardParams, secondsLeft, verifyParams } from '../story/sign.ts';
 import { apiRouter, errors } from './api.ts';
 import type { AppEnv } from './context.ts';
 
@@ -129,12 +129,12 @@ const signed = createRoute({
   method: 'get',
   path: '/card.png',
   summary:
-    'Signed ad-hoc card: headline, quote, quoteAuthor, siteName, author, lang, template, size, theme, brand, f (png | jpeg | webp | auto; default png), sig',
+    'Signed ad-hoc card: headline, quote, quoteAuthor, siteName, author, lang, template, size, theme, brand, f (png | jpeg | webp | auto; default png), exp (optional epoch seconds: the URL expires then, and is cached no longer), sig',
   security: [],
   responses: {
     200: { description: 'The card in the format f names (auto: PNG within the size’s weight budget, else JPEG)' },
     ...errors([400, 422]),
-    ...errors([403], { 403: 'Missing or wrong signature' }),
+    ...errors([403], { 403: 'Missing or wrong signature, or the URL’s exp (epoch seconds, signed) has passed' }),
   },
 });
 
@@ -167,11 +167,21 @@ export const cards = apiRouter()
     if (!(await verifyParams(params, secret))) {
       throw new StorycardError('forbidden', 'sig: the signature does not match these parameters');
     }
+    const left = secondsLeft(params); // 403 naming exp once it has passed; undefined when the URL never expires
     const { story, template, size, theme, format } = parseCardParams(params);
     const spec: CardSpec = { story, template, theme };
     cardFingerprint({ ...spec, size }); // 400 now for an unknown template or a size it does not draw
     const hash = await cardHash(spec);
-    return serveCard(c, hash, size, format, async () => spec, AD_HOC);
+    return cappedLifetime(await serveCard(c, hash, size, format, async () => spec, AD_HOC), left);
   });
+
+/** An expiring URL's answer may be cached no longer than the URL lives: every max-age capped at what remains. */
+function cappedLifetime(res: Response, left: number | undefined): Response {
+  const cc = res.headers.get('Cache-Control');
+  if (left === undefined || !cc) return res;
+  const capped = cc.replace(/\bmax-age=(\d+)/, (_, n: string) => `max-age=${Math.min(Number(n), left)}`);
+  res.headers.set('Cache-Control', capped.replace(/,\s*immutable\b/, ''));
+  return res;
+}
 
 export { cardPath, isFormat };
