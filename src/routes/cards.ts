@@ -17,7 +17,7 @@ import {
 } from '../storage/cards.ts';
 import { parseCardParams, secondsLeft, verifyParams } from '../story/sign.ts';
 import { apiRouter, errors } from './api.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, afterResponse } from './context.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // An ad-hoc URL names its content, not its pixels: a template or font update changes what it shows, so a day.
@@ -81,13 +81,7 @@ async function serveCard(
   if (!file) throw new StorycardError('not_found', `no card at ${c.req.path}`);
   const res = fileResponse(file, etag, IMMUTABLE);
   if (cache && file.complete) {
-    const put = cache.put(cacheKey, res.clone());
-    // After the response where the runtime allows it; inline where there is no execution context (app.request).
-    try {
-      c.executionCtx.waitUntil(put);
-    } catch {
-      await put;
-    }
+    await afterResponse(c, cache.put(cacheKey, res.clone()));
   }
   return withHeaders(res, file.complete ? cacheControl : INCOMPLETE, 'MISS');
 }

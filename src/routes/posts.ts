@@ -7,7 +7,7 @@ import { botSends } from '../bot/queue.ts';
 import { nextUtcDay } from '../bot/retry.ts';
 import { countFor, LIMITS } from '../bot/text-length.ts';
 import { PLATFORMS, type Platform } from '../bot/types.ts';
-import { StorycardError } from '../errors.ts';
+import { notFound, StorycardError } from '../errors.ts';
 import { OUTBOX_STATES, type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import { StoryStore } from '../storage/stories.ts';
 import { hasLoneSurrogate } from '../story/schema.ts';
@@ -254,14 +254,14 @@ posts
   .openapi(routes.read, async (c) => {
     const { id } = c.req.valid('param');
     const row = await new OutboxStore(c.env.DB).get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     return c.json(toPostResponse(row));
   })
   .openapi(routes.edit, async (c) => {
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     const body = c.req.valid('json');
     if (row.state !== 'review') throw conflict(id, 'a post waiting for review (its text is frozen once queued)', row);
     const story = await new StoryStore(c.env.DB).get(row.storyId);
@@ -273,7 +273,7 @@ posts
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     mustSend(c.var.config.botMode, 'approve a post');
     if (row.state !== 'review') throw conflict(id, 'a post waiting for review', row);
     const approved = await store.approve(id, Date.now());
@@ -285,7 +285,7 @@ posts
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     const why = { posting: 'an attempt is in progress', posted: 'it is already posted', 'dry-run': 'a dry-run record' };
     if (row.state in why) throw conflict(id, 'a post not yet sent', row, why[row.state as keyof typeof why]);
     if (row.state === 'skipped') return c.json(toPostResponse(row), 200);
@@ -297,7 +297,7 @@ posts
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     mustSend(c.var.config.botMode, 'retry a post');
     if (!['failed', 'dead', 'queued'].includes(row.state)) {
       const why: Partial<Record<OutboxRow['state'], string>> = {
@@ -325,7 +325,3 @@ function mustSend(mode: string, what: string) {
 }
 
 const round = (usd: number) => Math.round(usd * 1000) / 1000;
-
-function notFound(id: string): StorycardError {
-  return new StorycardError('not_found', `no post with id ${JSON.stringify(id)}`);
-}
