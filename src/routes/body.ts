@@ -17,7 +17,7 @@ export async function readJsonBody(c: Context, maxBytes = MAX_BODY_BYTES): Promi
 export async function readJsonBodySized(
   c: Context,
   maxBytes = MAX_BODY_BYTES,
-  request: Request = c.req.raw,
+  request: Pick<Request, 'body'> = c.req.raw,
 ): Promise<{ value: unknown; bytes: number; text: string }> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
@@ -41,7 +41,7 @@ export async function readJsonBodySized(
 export async function readBodyBytes(
   c: Context,
   maxBytes: number,
-  request: Request = c.req.raw,
+  request: Pick<Request, 'body'> = c.req.raw,
 ): Promise<Uint8Array | null> {
   const declared = Number(c.req.header('Content-Length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, `${declared} bytes (Content-Length)`);
