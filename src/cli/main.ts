@@ -32,8 +32,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (!load)
     return fail(io, `unknown command ${JSON.stringify(name)}; expected one of ${Object.keys(commands).join(', ')}`);
   try {
-    // sign and post act as the Worker would: with its settings from .dev.vars, the environment winning.
-    const needsSettings = name === 'sign' || name === 'post';
+    // sign, post and render act as the Worker would: with its settings from .dev.vars, the environment winning
+    // (render for FETCH_ALLOW_HOSTS).
+    const needsSettings = name === 'sign' || name === 'post' || name === 'render';
     const env = needsSettings ? cliSettings(io.env ?? {}, io.cwd ?? process.cwd()) : io.env;
     return await (await load())(rest, { ...io, env });
   } catch (e) {

@@ -12,6 +12,8 @@ export interface RenderJob {
   size: SizeName;
   theme: Partial<Theme>;
   format: Format;
+  /** FETCH_ALLOW_HOSTS, parsed as the Worker parses it: hosts exempt from the private-address block on images. */
+  allowHosts?: string[];
 }
 
 export interface RenderJobResult {
@@ -22,10 +24,17 @@ export interface RenderJobResult {
   thread: number;
 }
 
-let runtime: RenderRuntime | undefined;
+// One runtime per allow-list (a batch has one), so fonts are loaded once per thread.
+const runtimes = new Map<string, RenderRuntime>();
 
 export async function runJob(job: RenderJob): Promise<RenderJobResult> {
-  runtime ??= createNodeRuntime();
+  const allowHosts = job.allowHosts ?? [];
+  const key = allowHosts.join(',');
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    runtime = createNodeRuntime({ fetchPolicy: { allowHosts } });
+    runtimes.set(key, runtime);
+  }
   const { story, template, size, theme, format } = job;
   const result = await renderCard({ story, template, size, theme, format }, runtime);
   return { id: job.id, image: result.image, report: result.report, thread: threadId };

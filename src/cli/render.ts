@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { ConfigError, parseConfig } from '../config.ts';
 import { isStorycardError } from '../errors.ts';
 import { getTemplate, listTemplates } from '../render/index.ts';
 import { resolveTheme } from '../render/theme.ts';
@@ -125,6 +126,9 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
       ...(values.brand ? { brandColor: values.brand } : {}),
       ...(values.logo ? { logoUrl: values.logo } : {}),
     });
+    // The Worker's own reading of FETCH_ALLOW_HOSTS (environment, then .dev.vars): a photo card can be tried with
+    // an image served from this machine, as the refusal message says.
+    const allowHosts = parseConfig({ FETCH_ALLOW_HOSTS: io.env?.FETCH_ALLOW_HOSTS }).fetchAllowHosts;
     const loaded = await loadStories(positionals[0] as string, io);
     const { batch } = loaded;
     // Flags a user typed win over what the story file says, as flags do in every CLI.
@@ -149,7 +153,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
         : undefined;
     bar?.start(jobs.length, 0, { file: '' });
     const reports: (RenderReport & { file?: string })[] = [];
-    const renderJobs: RenderJob[] = jobs.map((j, id) => ({ id, ...j, theme, format }));
+    const renderJobs: RenderJob[] = jobs.map((j, id) => ({ id, ...j, theme, format, allowHosts }));
     await renderAll(renderJobs, async ({ id, image, report }) => {
       const job = jobs[id]!;
       // The extension follows what was written: auto may write a JPEG.
@@ -171,6 +175,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     return EXIT.ok;
   } catch (e) {
     if (e instanceof BadInput) return fail(io, e.message);
+    if (e instanceof ConfigError) return fail(io, e.message.replace(/^invalid settings: /, ''));
     if (isStorycardError(e) && e.status < 500) return fail(io, e.message);
     throw e;
   }

@@ -8,7 +8,8 @@ import { type CliIO, EXIT, fail } from './io.ts';
 const USAGE = `usage: storycard sign --headline TEXT [--quote TEXT] [--quote-author NAME] [--site-name NAME] [--author NAME]
                       [--lang TAG] [-t template] [-s size] [--theme light|dark] [--brand #hex]
                       [-f png|jpeg|webp|auto] [--base URL]
-The key is SIGNING_SECRET from the environment (the Worker's setting); --base defaults to PUBLIC_BASE_URL.`;
+The key is SIGNING_SECRET from the environment or .dev.vars (the Worker's setting); --base defaults to
+PUBLIC_BASE_URL, else http://127.0.0.1:$PORT (npm start's port, default 8787).`;
 
 export async function signCommand(argv: string[], io: CliIO): Promise<number> {
   const env = io.env ?? {};
@@ -38,7 +39,12 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
   const secret = env.SIGNING_SECRET;
   if (!secret)
     return fail(io, 'SIGNING_SECRET: expected the Worker’s signing secret in the environment, received nothing');
-  const base = values.base ?? env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:8787';
+  // Without PUBLIC_BASE_URL the Worker is `npm start`'s, on its PORT (the environment, then .dev.vars, as npm start
+  // reads it), so the URL printed right after `PORT=9111 npm start` is one that answers.
+  const port = env.PORT || '8787';
+  if (!values.base && !env.PUBLIC_BASE_URL && !/^\d{1,5}$/.test(port))
+    return fail(io, `PORT: expected a port number 1-65535, received ${JSON.stringify(port)}`);
+  const base = values.base ?? env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`;
   if (!/^https?:\/\/[^/]+/.test(base))
     return fail(io, `--base: expected an http(s) origin, received ${JSON.stringify(base)}`);
   const params: Record<string, string> = {};
