@@ -358,6 +358,14 @@ export class OutboxStore implements Outbox {
     return this.move(id, ['review'], `state = 'queued', next_attempt_at = ?1`, now);
   }
 
+  /**
+   * An editor's approval of a row no account can send (review mode without credentials): it becomes the dry-run
+   * record of what would have been sent, its text as approved, and never moves again.
+   */
+  async approveAsDryRun(id: string, now: number): Promise<OutboxRow | null> {
+    return this.move(id, ['review'], `state = 'dry-run', next_attempt_at = NULL`, now);
+  }
+
   /** An editor drops the post: it is never sent. Only a row nobody is posting (review, queued, failed, dead). */
   async skip(id: string, now: number): Promise<OutboxRow | null> {
     return this.move(id, ['review', 'queued', 'failed', 'dead'], `state = 'skipped', next_attempt_at = NULL`, now);
