@@ -16,6 +16,8 @@ export interface RenderJob {
   format: Format;
   /** FETCH_ALLOW_HOSTS, parsed as the Worker parses it: hosts exempt from the private-address block on images. */
   allowHosts?: string[];
+  /** --templates DIR (absolute): a newsroom's own templates, loaded in each thread (a registry holds functions). */
+  templatesDir?: string;
 }
 
 export interface RenderJobResult {
@@ -28,7 +30,7 @@ export interface RenderJobResult {
 
 // One runtime per allow-list (a batch has one), so fonts are loaded once per thread.
 const runtimes = new Map<string, RenderRuntime>();
-let templates: TemplateRegistry | undefined;
+const registries = new Map<string, Promise<TemplateRegistry>>();
 
 export async function runJob(job: RenderJob): Promise<RenderJobResult> {
   const allowHosts = job.allowHosts ?? [];
@@ -38,7 +40,12 @@ export async function runJob(job: RenderJob): Promise<RenderJobResult> {
     runtime = createNodeRuntime({ fetchPolicy: { allowHosts } });
     runtimes.set(key, runtime);
   }
-  templates ??= await loadTemplates();
+  let registry = registries.get(job.templatesDir ?? '');
+  if (!registry) {
+    registry = loadTemplates(job.templatesDir);
+    registries.set(job.templatesDir ?? '', registry);
+  }
+  const templates = await registry;
   const { story, template, size, theme, format } = job;
   const result = await renderCard({ story, template, size, theme, format }, runtime, templates);
   return { id: job.id, image: result.image, report: result.report, thread: threadId };

@@ -87,6 +87,32 @@ describe('storycard installed from its tarball into another project', () => {
     expect((await stat(join(project, 'card.png'))).size).toBe(report.bytes);
   });
 
+  it("--templates DIR draws the newsroom's own template, written against storycard/template and storycard/kit", async () => {
+    await sh('mkdir', ['-p', join(project, 'card-templates')], project);
+    // The fixture template, importing the package by name as a newsroom's file would.
+    const source = (await readFile(new URL('../fixtures/newsroom-templates/banner.tsx', import.meta.url), 'utf8'))
+      .replace('../../../src/render/template.ts', 'storycard/template')
+      .replace('../../../templates/_kit.tsx', 'storycard/kit');
+    expect(source).toContain("from 'storycard/kit'");
+    await writeFile(join(project, 'card-templates', 'banner.tsx'), source);
+    const r = await storycard(
+      'render',
+      'story.json',
+      '--templates',
+      'card-templates',
+      '-t',
+      'banner',
+      '-o',
+      'b.png',
+      '--report',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ template: 'banner', width: 1200, height: 630 });
+    const list = await storycard('templates', '--templates', 'card-templates');
+    expect(list.stdout).toMatch(/^banner +The headline on a brand-colour field\./);
+  });
+
   it('templates, extract, sign (with .dev.vars) and post --dry-run work there too', async () => {
     const templates = await storycard('templates', '--json');
     expect(templates.code).toBe(0);
