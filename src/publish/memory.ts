@@ -113,7 +113,8 @@ export class MemoryStore {
       firstAttemptAt: null,
       platformPostId: null,
       postUrl: null,
-      lastError: null,
+      // A row's note (why it waits, what it lacks) reads as its last error from the start, as in D1.
+      lastError: p.note ?? null,
       postedAt: null,
       createdAt: iso(now),
       updatedAt: iso(now),
