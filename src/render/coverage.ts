@@ -79,28 +79,34 @@ class RangeSet {
   }
 }
 
-const json = async (load: FontLoader, file: string): Promise<unknown> =>
-  JSON.parse(new TextDecoder().decode(await load(file)));
+const bytes = (load: FontLoader, file: string) => load(file);
+const parse = (buf: ArrayBuffer): unknown => JSON.parse(new TextDecoder().decode(buf));
 
 const cache = new WeakMap<FontLoader, Promise<GlyphCoverage>>();
 
-/** The coverage of every face in fonts/ and of the emoji set, read through the runtime's font loader once. */
+/**
+ * The coverage of every face in fonts/ and of the emoji set, read through the runtime's font loader once. The CJK
+ * slice indexes (~220 kB of ranges) are only parsed the first time a code point the other faces lack is looked up,
+ * so a Latin card never pays for them.
+ */
 export function loadGlyphCoverage(load: FontLoader): Promise<GlyphCoverage> {
   let p = cache.get(load);
   if (!p) {
     p = (async () => {
-      const [index, emoji, ...cjk] = await Promise.all([
-        json(load, 'index.json') as Promise<{ fonts: { ranges: string }[] }>,
-        json(load, 'emoji/index.json') as Promise<string[]>,
-        ...CJK_INDEXES.map((l) => json(load, `cjk/${l}.json`) as Promise<{ chunks: { ranges: string }[] }>),
+      const [index, emoji, ...cjkFiles] = await Promise.all([
+        bytes(load, 'index.json'),
+        bytes(load, 'emoji/index.json'),
+        ...CJK_INDEXES.map((l) => bytes(load, `cjk/${l}.json`)),
       ]);
-      const set = new RangeSet([
-        ...index.fonts.map((f) => f.ranges),
-        ...cjk.flatMap((c) => c.chunks.map((x) => x.ranges)),
-      ]);
-      const pictures = new Set(emoji);
+      const faces = new RangeSet((parse(index) as { fonts: { ranges: string }[] }).fonts.map((f) => f.ranges));
+      let cjk: RangeSet | undefined;
+      const cjkSet = () =>
+        (cjk ??= new RangeSet(
+          cjkFiles.flatMap((buf) => (parse(buf) as { chunks: { ranges: string }[] }).chunks.map((c) => c.ranges)),
+        ));
+      const pictures = new Set(parse(emoji) as string[]);
       return {
-        covers: (cp: number) => set.has(cp),
+        covers: (cp: number) => faces.has(cp) || cjkSet().has(cp),
         hasEmoji: (grapheme: string) => emojiKeys(grapheme).some((k) => pictures.has(k)),
       };
     })();
