@@ -40,6 +40,8 @@ export function postPlanner(config: Config, glyphs: () => Promise<GlyphCoverage>
         cardHash: story.cardHash,
         state,
         ...(note || held ? { note: [held, note].filter(Boolean).join('; ') } : {}),
+        // Live posts wait for the editor's window (editable and skippable meanwhile); review posts wait for an editor.
+        ...(state === 'queued' && config.schedule.delayMs ? { delayMs: config.schedule.delayMs } : {}),
       };
     };
     const rows = (Object.entries(accounts) as [Platform, string][]).map(([platform, account]) =>

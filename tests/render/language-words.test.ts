@@ -7,6 +7,7 @@ import { createNodeRuntime } from '../../src/runtime/node.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { wordFor } from '../../templates/_kit.tsx';
 import { KICKER } from '../../templates/breaking.tsx';
+import { registry as templates } from '../../templates/index.ts';
 
 const runtime = createNodeRuntime();
 
@@ -31,7 +32,7 @@ describe('the breaking kicker', () => {
   ];
   it.each(cases)('%s: the card says %s', async (lang, drawn) => {
     const story = createStory({ headline: 'Headline', lang });
-    const { report } = await renderSvg({ story, template: 'breaking', size: 'og' }, runtime);
+    const { report } = await renderSvg({ story, template: 'breaking', size: 'og' }, runtime, templates);
     expect(report.fields.kicker?.text).toBe(drawn);
   });
 
@@ -96,7 +97,7 @@ describe('quotation marks: the language’s, the same on the card and in the pos
   ];
   it.each(cases)('%s: %s…%s', async (lang, open, close) => {
     const story = createStory({ quote: 'Words of the speaker', quoteAuthor: 'A. Speaker', lang });
-    const { report } = await renderSvg({ story, template: 'quote', size: 'og' }, runtime);
+    const { report } = await renderSvg({ story, template: 'quote', size: 'og' }, runtime, templates);
     const drawn = report.fields.quote?.text;
     expect(drawn).toBe(`${open}Words of the speaker${close}`);
     for (const platform of ['x', 'bluesky', 'mastodon'] as const) {
@@ -107,7 +108,7 @@ describe('quotation marks: the language’s, the same on the card and in the pos
 
   it('a quote that brings its own marks keeps them, in the post as on the card', async () => {
     const story = createStory({ quote: '«Мы выстояли»', lang: 'uk' });
-    const { report } = await renderSvg({ story, template: 'quote', size: 'og' }, runtime);
+    const { report } = await renderSvg({ story, template: 'quote', size: 'og' }, runtime, templates);
     expect(report.fields.quote?.text).toBe('«Мы выстояли»');
     expect(composePost(story, 'x').text).toContain('«Мы выстояли»');
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGlyphCoverage, missingGlyphs, renderSvg } from '../../src/render/index.ts';
 import { createNodeRuntime } from '../../src/runtime/node.ts';
 import { createStory } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 
 const runtime = createNodeRuntime();
 const coverage = () => loadGlyphCoverage((f) => runtime.loadFont(f));
@@ -23,7 +24,7 @@ describe('missingGlyphs in the render report', () => {
       quote: 'We acted decisively.',
       lang: 'el',
     });
-    const { report } = await renderSvg({ story, template: 'breaking', size: 'og' }, runtime);
+    const { report } = await renderSvg({ story, template: 'breaking', size: 'og' }, runtime, templates);
     expect(report.missingGlyphs).toEqual([]);
   });
 
@@ -33,7 +34,7 @@ describe('missingGlyphs in the render report', () => {
       quote: `Quote in ${CHEROKEE}`,
       quoteAuthor: 'Ana Ribeiro',
     });
-    const { report } = await renderSvg({ story, template: 'quote', size: 'og' }, runtime);
+    const { report } = await renderSvg({ story, template: 'quote', size: 'og' }, runtime, templates);
     expect(report.missingGlyphs).toEqual([
       { field: 'headline', char: PRIVATE, codePoint: 'U+E000' },
       { field: 'headline', char: UNASSIGNED, codePoint: 'U+0378' },
@@ -50,7 +51,7 @@ describe('missingGlyphs in the render report', () => {
       590,
     );
     const story = createStory({ quote: `${quote} ${CHEROKEE}` });
-    const { report } = await renderSvg({ story, template: 'quote', size: 'og' }, runtime);
+    const { report } = await renderSvg({ story, template: 'quote', size: 'og' }, runtime, templates);
     expect(report.fields.quote?.truncated).toBe(true);
     expect(report.missingGlyphs).toEqual([]);
   });
