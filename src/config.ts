@@ -77,6 +77,8 @@ const hostList = z.preprocess(
 // --- Telegram, Threads, Facebook and Instagram (issue 21): their settings, read by src/bot/accounts.ts. ---
 /** The Graph API versions the posters speak, pinned here rather than a setting: a new version is a code change. */
 export const GRAPH_VERSIONS = { threads: 'v1.0', facebook: 'v23.0', instagram: 'v23.0' } as const;
+/** LinkedIn's versioned API (the LinkedIn-Version header, YYYYMM), pinned likewise. */
+export const LINKEDIN_VERSION = '202511';
 const NETWORK_SETTINGS = {
   /** A bot from @BotFather (`123456:ABC…`), an administrator of the channel allowed to post. */
   TELEGRAM_BOT_TOKEN: z.preprocess(
@@ -120,6 +122,20 @@ const NETWORK_SETTINGS = {
   /** What stands for the link in an Instagram caption (links are not clickable there); {domain} is filled in. */
   INSTAGRAM_LINK_TEXT: z.preprocess(blankToUndefined, z.string().trim().max(100).default('{domain}')),
   INSTAGRAM_DAILY_CAP: dailyCap(50),
+  LINKEDIN_ACCESS_TOKEN: optionalString,
+  /** Who posts: an organization (urn:li:organization:123) or a member (urn:li:person:abc). */
+  LINKEDIN_AUTHOR: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^urn:li:(organization|person):[\w-]+$/, {
+        message: 'expected an author URN like urn:li:organization:123 or urn:li:person:abc',
+      })
+      .optional(),
+  ),
+  LINKEDIN_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://api.linkedin.com')),
+  LINKEDIN_DAILY_CAP: dailyCap(50),
   TELEGRAM_DAILY_CAP: dailyCap(200),
   /** Threads itself allows 250 API posts per profile per 24 hours. */
   THREADS_DAILY_CAP: dailyCap(250),
@@ -139,7 +155,9 @@ function networksOf(s: z.infer<z.ZodObject<typeof NETWORK_SETTINGS>>) {
       stories: s.INSTAGRAM_STORIES === 'on',
       linkText: s.INSTAGRAM_LINK_TEXT,
     },
+    linkedin: { accessToken: s.LINKEDIN_ACCESS_TOKEN, author: s.LINKEDIN_AUTHOR, apiBaseUrl: s.LINKEDIN_API_BASE_URL },
     caps: {
+      linkedin: s.LINKEDIN_DAILY_CAP,
       telegram: s.TELEGRAM_DAILY_CAP,
       threads: s.THREADS_DAILY_CAP,
       facebook: s.FACEBOOK_DAILY_CAP,
@@ -259,6 +277,7 @@ export interface Config {
   threads: Networks['threads'];
   facebook: Networks['facebook'];
   instagram: Networks['instagram'];
+  linkedin: Networks['linkedin'];
   /** The bot's daily cap per platform account (X_DAILY_CAP, BLUESKY_DAILY_CAP, MASTODON_DAILY_CAP, …). */
   dailyCaps: { x: number; bluesky: number; mastodon: number } & Networks['caps'];
   feeds: string[];
@@ -345,6 +364,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
     threads: networks.threads,
     facebook: networks.facebook,
     instagram: networks.instagram,
+    linkedin: networks.linkedin,
     dailyCaps: { x: s.X_DAILY_CAP, bluesky: s.BLUESKY_DAILY_CAP, mastodon: s.MASTODON_DAILY_CAP, ...networks.caps },
     feeds: s.FEEDS,
     share: {

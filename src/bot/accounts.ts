@@ -4,7 +4,7 @@ import { PLATFORMS, type Platform } from './types.ts';
 
 export type BotCredentials = Pick<
   Config,
-  'x' | 'bluesky' | 'mastodon' | 'telegram' | 'threads' | 'facebook' | 'instagram' | 'publicBaseUrl'
+  'x' | 'bluesky' | 'mastodon' | 'telegram' | 'threads' | 'facebook' | 'instagram' | 'linkedin' | 'publicBaseUrl'
 >;
 
 /**
@@ -64,6 +64,10 @@ const CREDENTIALS: Record<Platform, [string, (c: BotCredentials) => string | und
     ['INSTAGRAM_USER_ID', (c) => c.instagram.userId],
     ['INSTAGRAM_ACCESS_TOKEN', (c) => c.instagram.accessToken],
   ],
+  linkedin: [
+    ['LINKEDIN_ACCESS_TOKEN', (c) => c.linkedin.accessToken],
+    ['LINKEDIN_AUTHOR', (c) => c.linkedin.author],
+  ],
   'instagram-story': [
     ['INSTAGRAM_USER_ID', (c) => c.instagram.userId],
     ['INSTAGRAM_ACCESS_TOKEN', (c) => c.instagram.accessToken],
@@ -109,6 +113,8 @@ export async function accountsFor(c: BotCredentials): Promise<Partial<Record<Pla
       out.threads = c.threads.userId!;
     } else if (platform === 'facebook') {
       out.facebook = c.facebook.pageId!;
+    } else if (platform === 'linkedin') {
+      out.linkedin = c.linkedin.author!;
     } else {
       // Feed and Stories are two rows (two platforms) of one account.
       out[platform] = c.instagram.userId!;

@@ -19,6 +19,7 @@ export const DEFAULT_TEMPLATES: Record<Platform, string> = {
   // {url} shows INSTAGRAM_LINK_TEXT (the domain by default): Instagram captions make no link clickable.
   instagram: '{headline}\n\n{quote}\n\n{url}\n\n{hashtags}',
   'instagram-story': '{headline}\n\n{url}',
+  linkedin: '{headline}\n\n{quote}\n\n{url}\n\n{hashtags}',
 };
 
 export interface ComposedPost {

@@ -36,6 +36,7 @@ export const CARD_SIZE: Record<Platform, CardSize> = {
   // Instagram crops feed images to 4:5 at most and shows Stories 9:16: the portrait and story cards.
   instagram: 'portrait',
   'instagram-story': 'story',
+  linkedin: 'og',
 };
 export type CardSize = 'og' | 'x' | 'portrait' | 'story';
 

@@ -5,6 +5,7 @@ import { createBlueskyPoster } from './bluesky-poster.ts';
 import { altText } from './compose.ts';
 import { createFacebookPoster } from './facebook-poster.ts';
 import { createInstagramPoster } from './instagram-poster.ts';
+import { createLinkedInPoster } from './linkedin-poster.ts';
 import { createMastodonPoster } from './mastodon-poster.ts';
 import { createTelegramPoster } from './telegram-poster.ts';
 import { createThreadsPoster } from './threads-poster.ts';
@@ -70,6 +71,14 @@ export function createPosters(
       pageId: c.facebook.pageId!,
       pageToken: c.facebook.pageToken!,
       apiBaseUrl: c.facebook.apiBaseUrl,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  if (enabled.has('linkedin')) {
+    posters.linkedin = createLinkedInPoster({
+      accessToken: c.linkedin.accessToken!,
+      author: c.linkedin.author!,
+      apiBaseUrl: c.linkedin.apiBaseUrl,
       timeoutMs: options.timeoutMs,
     });
   }

@@ -21,6 +21,8 @@ export const LIMITS: Record<Platform, number> = {
   instagram: 2200,
   // Stories show no caption; the row's text is a record of the story, kept to the feed's limit.
   'instagram-story': 2200,
+  // A LinkedIn post's commentary: 3,000 characters.
+  linkedin: 3000,
 };
 
 /** Mastodon counts every link as 23 characters, whatever its length. */
@@ -63,7 +65,7 @@ export function countFor(platform: Platform, text: string): number {
   if (platform === 'mastodon') return mastodonLength(text);
   if (platform === 'threads') return threadsLength(text);
   // Telegram and Facebook count UTF-16 code units (Telegram's entity offsets do): an emoji is 2, never 1.
-  if (platform === 'telegram' || platform === 'facebook' || platform.startsWith('instagram')) return text.length;
+  if (['telegram', 'facebook', 'linkedin'].includes(platform) || platform.startsWith('instagram')) return text.length;
   return graphemeCount(text);
 }
 

@@ -10,6 +10,7 @@ export const PLATFORMS = [
   'facebook',
   'instagram',
   'instagram-story',
+  'linkedin',
 ] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
