@@ -121,3 +121,12 @@ describe('Instagram', () => {
     expect(bio.text).not.toContain('news.example.org');
   });
 });
+
+describe('LinkedIn', () => {
+  it('on with a token and an author URN; a malformed author is a ConfigError naming it', () => {
+    const c = parseConfig({ LINKEDIN_ACCESS_TOKEN: 't', LINKEDIN_AUTHOR: 'urn:li:organization:2414183' });
+    expect(enabledPlatforms(c)).toEqual(['linkedin']);
+    expect(c.linkedin.apiBaseUrl).toBe('https://api.linkedin.com');
+    expect(() => parseConfig({ LINKEDIN_AUTHOR: 'acme' })).toThrow(/LINKEDIN_AUTHOR: expected an author URN/);
+  });
+});
