@@ -81,6 +81,11 @@ export const SIGN = {
       value: 'URL',
       help: "the Worker's origin (default PUBLIC_BASE_URL, else http://127.0.0.1:$PORT)",
     },
+    'expires-in': {
+      type: 'string',
+      value: 'SECONDS',
+      help: 'adds exp (epoch seconds, signed): /card.png refuses the URL after it, and caches it no longer',
+    },
     help,
   },
   notes:

@@ -1,7 +1,7 @@
 // `storycard sign`: print a signed ad-hoc card URL (GET /card.png?…&sig=…) for embedding without an API call.
 import { isStorycardError } from '../errors.ts';
 import { cardFingerprint } from '../render/index.ts';
-import { parseCardParams, signedCardUrl } from '../story/sign.ts';
+import { EXPIRY_PARAM, expiryIn, parseCardParams, signedCardUrl } from '../story/sign.ts';
 import { SIGN } from './commands.ts';
 import { type CliIO, EXIT, fail } from './io.ts';
 import { commandHelp, parseCommand } from './options.ts';
@@ -27,6 +27,10 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
   const base = values.base ?? env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`;
   if (!/^https?:\/\/[^/]+/.test(base))
     return fail(io, `--base: expected an http(s) origin, received ${JSON.stringify(base)}`);
+  const expiresIn = values['expires-in'];
+  if (expiresIn !== undefined && !/^[1-9][0-9]{0,9}$/.test(expiresIn)) {
+    return fail(io, `--expires-in: expected a whole number of seconds above 0, received ${JSON.stringify(expiresIn)}`);
+  }
   const params: Record<string, string> = {};
   const map: [keyof typeof values, string][] = [
     ['headline', 'headline'],
@@ -62,6 +66,7 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
     }
     throw e;
   }
+  if (expiresIn !== undefined) params[EXPIRY_PARAM] = expiryIn(Number(expiresIn));
   io.stdout.write(`${await signedCardUrl(base, params, secret)}\n`);
   return EXIT.ok;
 }

@@ -1,4 +1,5 @@
-// The Hono environment every route shares: bindings, plus what app.ts puts on each request.
+// The Hono environment every route shares: bindings, what app.ts puts on each request, and work after the answer.
+import type { Context } from 'hono';
 import type { Config } from '../config.ts';
 import type { TemplateRegistry } from '../render/registry.ts';
 import type { RenderRequest, RenderResult, SvgResult } from '../render/types.ts';
@@ -23,5 +24,16 @@ export interface AppEnv {
       card: (req: RenderRequest) => Promise<RenderResult>;
       svg: (req: RenderRequest) => Promise<SvgResult>;
     };
+    /** This request's id (hono/request-id): the X-Request-Id answer header, and the 500 log line's name for it. */
+    requestId: string;
   };
+}
+
+/** Run `work` after the response where the runtime allows it (waitUntil); inline where there is no execution context (app.request). */
+export async function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    await work;
+  }
 }

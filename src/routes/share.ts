@@ -18,7 +18,7 @@ import {
 import type { StoryRecord } from '../storage/stories.ts';
 import { SUFFIX, sharePath } from '../story/slug.ts';
 import { apiRouter } from './api.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, afterResponse } from './context.ts';
 import { campaignUrl, redirectPage, variantOf } from './share-redirect.ts';
 
 const TWITTER_ALT_MAX = 420; // X's limit for image alt text
@@ -187,15 +187,6 @@ async function answer(c: Context<AppEnv>, p: SharePage, serverTiming: string): P
     return c.html(await redirectPage(to), 302);
   }
   return c.html(p.html, p.status === 404 ? 404 : 200);
-}
-
-/** After the response where the runtime allows it; inline where there is no execution context (app.request). */
-async function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    await work;
-  }
 }
 
 /**

@@ -1,9 +1,8 @@
 // /api/stories: the newsroom's JSON API (Bearer auth). POST is idempotent per canonical article URL.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { postPlanner } from '../bot/plan.ts';
 import { enqueuePosts } from '../bot/queue.ts';
-import { StorycardError } from '../errors.ts';
+import { notFound, StorycardError } from '../errors.ts';
 import { D1PublishStore } from '../publish/d1.ts';
 import { publishStory, reviseStory, type StoryInput } from '../publish/index.ts';
 import { checkBudget, type TemplateRegistry } from '../render/index.ts';
@@ -16,7 +15,7 @@ import { sharePath } from '../story/slug.ts';
 import { apiRouter, errors, type HookResult, invalidInput, jsonBody, jsonOf } from './api.ts';
 import { readStoryInput, StoryArticleWriteSchema } from './article-input.ts';
 import { requireToken } from './auth.ts';
-import type { AppEnv } from './context.ts';
+import { afterResponse } from './context.ts';
 import {
   ListQuerySchema,
   StoryListSchema,
@@ -178,7 +177,7 @@ stories
     });
     await enqueuePosts(c.env, posts);
     // Render the og and x cards now, after the response, so the first crawler finds them stored.
-    if (created) await background(c, prerenderCards(c.var.cards, record));
+    if (created) await afterResponse(c, prerenderCards(c.var.cards, record));
     if (created) c.header('Location', `${c.var.baseUrl}/api/stories/${record.id}`);
     return c.json(toStoryResponse(record, c.var.baseUrl, c.var.templates), created ? 201 : 200);
   })
@@ -193,7 +192,7 @@ stories
   .openapi(read, async (c) => {
     const { id } = c.req.valid('param');
     const record = await c.var.stories.get(id);
-    if (!record) throw notFound(id);
+    if (!record) throw notFound('story', id);
     return c.json(toStoryResponse(record, c.var.baseUrl, c.var.templates), 200);
   })
   .openapi(replace, async (c) => {
@@ -202,7 +201,7 @@ stories
     // fetched by crawlers keep resolving.
     const input = checkWrite(c.req.valid('json'), c.var.templates);
     const record = await reviseStory(new D1PublishStore(c.env.DB), id, input, c.var.templates);
-    if (!record) throw notFound(id);
+    if (!record) throw notFound('story', id);
     // The share page shows the edit at once: forgotten here, and everywhere when the global purge is configured.
     await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
     return c.json(toStoryResponse(record, c.var.baseUrl, c.var.templates), 200);
@@ -210,7 +209,7 @@ stories
   .openapi(remove, async (c) => {
     const { id } = c.req.valid('param');
     const record = await c.var.stories.get(id);
-    if (!record) throw notFound(id);
+    if (!record) throw notFound('story', id);
     const hashes = await c.var.cards.deleteForStory(id);
     await c.var.stories.delete(id);
     await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
@@ -227,16 +226,3 @@ stories
     }
     return c.body(null, 204);
   });
-
-/** After the response where the runtime allows it (waitUntil); inline where there is no execution context. */
-async function background(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    await work;
-  }
-}
-
-function notFound(id: string): StorycardError {
-  return new StorycardError('not_found', `no story with id ${JSON.stringify(id)}`);
-}
