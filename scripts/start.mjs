@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEnv } from 'node:util';
+import { parseEnv, stripVTControlCharacters } from 'node:util';
 import { Cron } from 'croner';
 import { parse as parseToml } from 'smol-toml';
 import { accountsFor } from '../src/bot/accounts.ts';
@@ -136,7 +136,7 @@ const dev = wrangler([
 // what it said is kept, to be shown if it never does.
 const CHATTER =
   /^\s*(\[wrangler:info\]|⛅️|─+$|⎔|\[custom build\]|Using (secrets|vars) defined in|Your Worker has access|Binding\s+Resource|env\.\S+ .*\s(local|remote)$)/;
-const plain = (l) => l.replace(/\x1b\[[0-9;]*m/g, '');
+const plain = (l) => stripVTControlCharacters(l);
 let ready = false;
 const early = [];
 let inWarning = false;
