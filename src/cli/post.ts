@@ -107,9 +107,18 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     // The story enters through the same publish path as the Worker's, as if BOT_MODE were live.
     const live: Config = { ...config, botMode: 'live' };
     const input = { story: { ...story, url: story.url! }, template: values.template };
+    // Coverage from fonts/ on disk: a story whose card would show boxes is held (its rows wait for an editor).
+    const glyphs = async () => {
+      const [{ loadGlyphCoverage }, { createNodeRuntime }] = await Promise.all([
+        import('../render/coverage.ts'),
+        import('../runtime/node.ts'),
+      ]);
+      const runtime = createNodeRuntime();
+      return loadGlyphCoverage((f) => runtime.loadFont(f));
+    };
     const { record } = await publishStory(store.publish, input, {
       botMode: 'live',
-      plan: postPlanner(live),
+      plan: postPlanner(live, glyphs),
       templates: await loadTemplates(),
     });
     await adoptLegacy(file, store, record.id, story.url!);
@@ -189,6 +198,10 @@ async function postOne(row: OutboxRow, store: MemoryStore, deps: OutboxDeps, io:
   if (current.state === 'posted') {
     say(`already posted ${current.postUrl} (${new Date(current.postedAt!).toISOString()}); not posting again`);
     return true;
+  }
+  if (current.state === 'review') {
+    say(`not posted: ${current.lastError ?? 'waiting for an editor to approve it'}`);
+    return false;
   }
   if (current.state === 'failed' || current.state === 'dead') await store.outbox.requeue(row.id, Date.now());
   const earlierRun = current.needsCheck !== null || current.state === 'posting';

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, parseConfig } from '../config.ts';
 import { isStorycardError } from '../errors.ts';
+import { describeMissing } from '../render/index.ts';
 import { resolveTheme } from '../render/theme.ts';
 import {
   EXTENSION,
@@ -155,6 +156,9 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
         : undefined;
     bar?.start(jobs.length, 0, { file: '' });
     const reports: (RenderReport & { file?: string })[] = [];
+    // Cards with characters no font could draw: named after the run (a box is not a glyph), never an error, so a
+    // batch goes on and the exit code stays 0.
+    const boxes: string[] = [];
     const renderJobs: RenderJob[] = jobs.map((j, id) => ({ id, ...j, theme, format, allowHosts, templatesDir }));
     await renderAll(renderJobs, async ({ id, image, report }) => {
       const job = jobs[id]!;
@@ -169,10 +173,18 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
         await writeFile(file, image);
       }
       reports[id] = { ...report, ...(file ? { file } : {}) };
+      const missing = report.missingGlyphs;
+      if (missing.length) {
+        const what = missing.length === 1 ? '1 character' : `${missing.length} characters`;
+        boxes.push(
+          `warning: ${file ?? 'stdout'}: ${what} no font can draw, drawn as boxes: ${describeMissing(missing)}`,
+        );
+      }
       bar?.increment(1, { file: file ?? '' });
       if (!bar && file && !values.report) io.stderr.write(`wrote ${file} (${image.byteLength} bytes)\n`);
     });
     bar?.stop();
+    for (const line of boxes) io.stderr.write(`${line}\n`);
     if (values.report) io.stdout.write(`${JSON.stringify(single ? reports[0] : reports, null, 2)}\n`);
     return EXIT.ok;
   } catch (e) {

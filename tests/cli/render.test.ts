@@ -191,6 +191,20 @@ describe('storycard render', () => {
     expect(bad.stderr).toBe('storycard: --format: expected one of png, jpeg, webp, svg, auto, received "gif"\n');
   });
 
+  it('warns on stderr naming each character no font can draw, and still exits 0 with the card written', async () => {
+    // U+E000 is private-use; Cherokee is a script no bundled face covers.
+    await writeFile(join(dir, 'boxes.json'), JSON.stringify({ headline: 'Vote in \u{E000} and ᏣᎳᎩ', quote: 'Fine.' }));
+    const r = await storycard(['render', 'boxes.json', '-o', 'boxes.png']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toContain(
+      'warning: boxes.png: 4 characters no font can draw, drawn as boxes: "\u{E000}" U+E000 (headline), "Ꮳ" U+13E3 (headline), "Ꮃ" U+13B3 (headline), "Ꭹ" U+13A9 (headline)',
+    );
+    expect(PNG.sync.read(await readFile(join(dir, 'boxes.png'))).width).toBe(1200);
+    // The demo story draws everything: no warning.
+    expect((await storycard(['render', 'story.json', '-o', 'fine.png'])).stderr).not.toMatch(/warning/);
+  });
+
   it('exits 2 with one clear line naming the bad fields', async () => {
     const r = await storycard(['render', 'bad.json']);
     expect(r.code).toBe(2);
