@@ -47,6 +47,8 @@ export interface QuoteCandidate {
   attribution: Attribution;
   score: number;
   author?: string | undefined;
+  /** The words around the quote that the speaker came from (for the eval's report of a wrong speaker). */
+  evidence?: string | undefined;
 }
 
 export interface PickedQuote {
@@ -179,7 +181,8 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     if (attribution.kind === 'none' && c.standalone && /\p{Script=Hangul}/u.test(c.text))
       author = koLastPerson(contextOf(c));
     const text = c.text.replace(/[,，;:]$/u, '').trim();
-    scored.push({ text, block: c.block, attribution, score: s, author });
+    const evidence = `…${c.before.slice(-60)}[quote]${c.after.slice(0, 60)}…`;
+    scored.push({ text, block: c.block, attribution, score: s, author, evidence });
   }
   return scored;
 }
