@@ -46,8 +46,11 @@ export interface PageScore {
   quote: QuoteGrade;
   /** Only for good/acceptable quotes: was the speaker right? */
   speaker?: boolean | undefined;
-  /** Only for good/acceptable quotes: right, a name that is not the speaker (the worst), or none where a name was due. */
-  speakerGrade?: 'right' | 'wrong' | 'none' | undefined;
+  /**
+   * Only for good/acceptable quotes: right; partly (the right person, part of the name: "Javad Zarif" for "Mohammad
+   * Javad Zarif"); wrong (somebody or something else: the worst); none where a name was due.
+   */
+  speakerGrade?: 'right' | 'partly' | 'wrong' | 'none' | undefined;
   byline: BylineGrade;
   lang: boolean;
   problems: string[];
@@ -121,7 +124,12 @@ export function scorePage(got: Extracted, truth: Truth): PageScore {
       speaker = allowed.some((s) =>
         s === null ? !got.quoteAuthor : !!got.quoteAuthor && nameForm(s) === nameForm(got.quoteAuthor),
       );
-      speakerGrade = speaker ? 'right' : got.quoteAuthor ? 'wrong' : 'none';
+      const part = (name: string) => {
+        const want = allowed.filter((a): a is string => !!a).map((a) => nameForm(a).split(' '));
+        const have = nameForm(name).split(' ');
+        return want.some((w) => have.length < w.length && have.every((t) => w.includes(t)));
+      };
+      speakerGrade = speaker ? 'right' : !got.quoteAuthor ? 'none' : part(got.quoteAuthor) ? 'partly' : 'wrong';
       if (!speaker)
         problems.push(
           `speaker (${speakerGrade}): got ${JSON.stringify(got.quoteAuthor ?? null)}, want ${JSON.stringify(allowed)}`,
@@ -205,6 +213,7 @@ export interface Totals {
   speakerOf: number;
   speaker: number;
   speakerWrong: number;
+  speakerPartly: number;
   speakerNone: number;
   bylines: number;
   clean: number;
@@ -229,6 +238,7 @@ export function total(scores: { score: PageScore; truth: Truth }[]): Totals {
     speakerOf: 0,
     speaker: 0,
     speakerWrong: 0,
+    speakerPartly: 0,
     speakerNone: 0,
     bylines: 0,
     clean: 0,
@@ -255,6 +265,7 @@ export function total(scores: { score: PageScore; truth: Truth }[]): Totals {
       t.speaker += +s.speaker;
       t.speakerWrong += +(s.speakerGrade === 'wrong');
       t.speakerNone += +(s.speakerGrade === 'none');
+      t.speakerPartly += +(s.speakerGrade === 'partly');
     }
     if (s.byline !== 'none') {
       t.bylines++;
@@ -287,7 +298,7 @@ export function describe(t: Totals): string[] {
     `headline            ${t.headline}/${t.n} ${pct(t.headline, t.n)}`,
     `quote (${t.speech} with speech) good ${t.good}, acceptable ${t.acceptable}, bad ${t.bad}, missed ${t.missed} → good or acceptable ${pct(t.good + t.acceptable, t.speech)}`,
     `no quote where nobody speaks ${t.noneRight}/${t.noSpeech} ${pct(t.noneRight, t.noSpeech)}`,
-    `speaker             right ${t.speaker}/${t.speakerOf} ${pct(t.speaker, t.speakerOf)}, WRONG ${t.speakerWrong}, none ${t.speakerNone} (of good or acceptable quotes)`,
+    `speaker             right ${t.speaker}/${t.speakerOf} ${pct(t.speaker, t.speakerOf)}, partly ${t.speakerPartly}, WRONG ${t.speakerWrong}, none ${t.speakerNone} (of good or acceptable quotes)`,
     `byline clean        ${t.clean}/${t.bylines} ${pct(t.clean, t.bylines)} (junk ${t.junk}, missed ${t.bylineMissed})`,
     `lang                ${t.lang}/${t.langOf} ${pct(t.lang, t.langOf)}`,
   ];
