@@ -15,13 +15,30 @@ const listOf = (names: string[]) =>
 const STATE_FOR = { live: 'queued', review: 'review', 'dry-run': 'dry-run' } as const;
 
 /**
+ * Why an extracted quote or speaker waits for an editor (issue 20: a wrong name under a quote is worse than no post):
+ * extraction marked it `low`. A caller who wrote its own quote and speaker sends no confidence, so is never held.
+ */
+export function extractionHold(story: { quoteConfidence?: string; speakerConfidence?: string }): string | undefined {
+  const unsure = [
+    story.quoteConfidence === 'low' ? 'the quote' : '',
+    story.speakerConfidence === 'low' ? 'the speaker' : '',
+  ].filter(Boolean);
+  return unsure.length
+    ? `held for an editor: extraction is unsure of ${unsure.join(' and ')}; check them, then approve`
+    : undefined;
+}
+
+/**
  * The planner publishing calls (src/publish/): BOT_MODE=live makes queued rows, review makes rows that wait for an
  * editor, dry-run makes records that never move; off makes none. Each text carries POST_LINK_QUERY's campaign link.
  */
 export function postPlanner(config: Config): PostPlanner {
   return async (story) => {
     if (config.botMode === 'off') return [];
-    const state = STATE_FOR[config.botMode];
+    // Every mode holds a low-confidence extraction in review, with the reason in the row's note (a dry run never
+    // sends; there the held row shows what an editor would be asked).
+    const hold = extractionHold(story.story);
+    const state = hold ? 'review' : STATE_FOR[config.botMode];
     const accounts = await accountsFor(config);
     const row = (platform: Platform, account: string, note?: string): NewOutboxRow => {
       const post = composePost(story.story, platform, { linkQuery: config.postLinkQuery });
@@ -33,7 +50,7 @@ export function postPlanner(config: Config): PostPlanner {
         link: post.link.url,
         cardHash: story.cardHash,
         state,
-        ...(note ? { note } : {}),
+        ...(note || hold ? { note: [hold, note].filter(Boolean).join('; ') } : {}),
       };
     };
     const rows = (Object.entries(accounts) as [Platform, string][]).map(([platform, account]) =>
