@@ -133,10 +133,12 @@ export function fullName(name: string, body: string, headline: string): string {
     for (const n of namesIn(text)) {
       if (n !== name && n.endsWith(` ${name}`)) counts.set(n, (counts.get(n) ?? 0) + 1);
     }
-    // A full name that also stands in mid-sentence ("adalah Donna King di…") beats one that only opens sentences.
+    // A full name that also stands in mid-sentence ("adalah Donna King di…") beats one that only opens sentences;
+    // one that only opens sentences after the lede ("Suami Donna", Donna's husband) is a common noun, not a name.
     for (const n of counts.keys()) {
       const esc = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       if (new RegExp(`[\\p{Ll},;]\\s+${esc}(?![\\p{L}])`, 'u').test(text)) counts.set(n, counts.get(n)! + 1000);
+      else if (!text.slice(0, 600).includes(n)) counts.delete(n);
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
     if (best) return best[0];

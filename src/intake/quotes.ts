@@ -115,6 +115,8 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   if (cjk ? n < 6 : countWords(c.text) <= 3) return -Infinity;
   if (headline && comparable(c.text) === comparable(headline)) return -Infinity;
   if (EMBED.test(c.text) || (c.cite && EMBED.test(c.cite))) return -Infinity;
+  // Marks paired across two quotes (“…!» … «…”) leave a span that starts with punctuation: not anybody's words.
+  if (/^[.,;:!?)\]»”]/u.test(c.text)) return -Infinity;
   if (HYPOTHETICAL_BEFORE.test(c.before.slice(-80)) || HYPOTHETICAL_AFTER.test(c.after)) return -Infinity;
   // A paragraph that only starts with a dash (a list item, a dateline) without a hand-over to a speaker.
   if (c.dash && attribution.kind === 'none') return -Infinity;
