@@ -208,8 +208,12 @@ function latin(before: string, after: string, lang: string | undefined): Attribu
         `(?:^|\\s)(?:${w.preposition}|${w.definite || 'the'}|to|zu|à|a|de|del|do|da|of|von|di|самого|самой)\\s+$`,
         'iu',
       ).test((m === own ? before : clause).slice(0, m.index));
+    // "Altman’s response on X:" names the words as his (strong); a bare "Name:" lead-in may be a caption (weak).
+    const spoken = (m: RegExpMatchArray) =>
+      m === own && /\b(?:response|reply|answer|statement|message|words|comment|remarks|post|tweet)\b/iu.test(m[0]);
     for (const m of [own, colon])
-      if (m && !prepBefore(m) && tidyName(m[1]!)) return { kind: 'named', name: tidyName(m[1]!)!, weak: true };
+      if (m && !prepBefore(m) && tidyName(m[1]!))
+        return { kind: 'named', name: tidyName(m[1]!)!, ...(spoken(m) ? {} : { weak: true }) };
     // German capitalises nouns ("zu Wort:"), so a subject found here must be a full name.
     const subject = titledName(clause) ?? firstPersonName(clause, w, 2);
     if (subject && (own || colon)) return { kind: 'named', name: subject, weak: true };
