@@ -2,6 +2,7 @@
 import { chinese, japanese, korean } from './attribution-cjk.ts';
 import { arabic, hebrew } from './attribution-rtl.ts';
 import { NAME_SRC, tidyName, titledName, undot } from './names.ts';
+import { notAPerson } from './person.ts';
 import { INV, type SmallWords, smallWords, VERB } from './verbs.ts';
 
 export type Attribution =
@@ -121,7 +122,10 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
       .join(' ');
     return { kind: 'unnamed', role: roleOf(clause), descriptor, definite: true };
   }
-  const name = firstPersonName(clause, w);
+  // "sanoo Ilmatieteen laitoksen tutkija Reija Ruuhela": an institute's genitive comes first, the full name later;
+  // a full name wins unless it is a place or an institution ("said Altman in New York").
+  const full = firstPersonName(clause, w, 2);
+  const name = full && !notAPerson(full, {}) ? full : firstPersonName(clause, w);
   return name ? { kind: 'named', name } : { kind: 'unnamed', role: roleOf(clause), definite: true };
 }
 

@@ -59,8 +59,8 @@ const KO_NOT_NAME =
   /(?:같은|같이|많은|새로운|다른|모든|이런|그런|저런|어떤|좋은|나쁜|큰|작은|높은|낮은|당선인|당선자|후보|대변인|관계자|측|씨는|씨가)$|^(?:똑같|그러나|하지만|그리고|또한|이번|지난|오늘|어제|내일|당시|현재)/u;
 
 export interface NameContext {
-  /** The article's body text (to see whether a one-word name is used as one mid-sentence). */
-  body: string;
+  /** The article's body text (to see whether a one-word name is used as one mid-sentence); without it, not checked. */
+  body?: string;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -101,6 +101,7 @@ export function notAPerson(name: string, ctx: NameContext): string | undefined {
   if (
     words.length === 1 &&
     /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}'’.-]+$/u.test(n) &&
+    ctx.body !== undefined &&
     !usedMidSentence(n, ctx.body)
   )
     return 'one word never used as a name in mid-sentence';

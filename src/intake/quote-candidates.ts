@@ -60,13 +60,20 @@ function dashQuote(text: string): { start: number; end: number; after: string } 
   const rest = text.slice(start);
   const close = rest.match(DASH_CLOSE);
   if (close && close.index! > 10) return { start, end: start + close.index!, after: rest.slice(close.index!) };
-  // The last comma followed (within 120 characters, before the sentence ends) by a speech verb.
-  handover ??= new RegExp(
-    `,\\s+(?=[^.!?]{0,80}?(?<![\\p{L}])(?:${VERB}|${INV})(?![\\p{L}]))[^,]{0,120}(?:,[^,]{0,80})?[.!?]?\\s*$`,
-    'iu',
-  );
-  const hand = rest.length < 2000 ? rest.match(handover) : null;
-  if (hand && hand.index! > 10) return { start, end: start + hand.index!, after: rest.slice(hand.index!) };
+  // The hand-over: a speech verb in the paragraph's last 240 characters (one pass over them), and the last comma
+  // before it within 80 characters, with no sentence end between ("…, Ilkka Hämälä sanoi." / "…, sier Pål").
+  const tailAt = Math.max(0, rest.length - 240);
+  const tail = rest.slice(tailAt);
+  handover ??= new RegExp(`(?<![\\p{L}])(?:${VERB}|${INV})(?![\\p{L}])`, 'giu');
+  handover.lastIndex = 0;
+  let at = -1;
+  // The last verb with a comma before it: a verb inside the quoted words is not the hand-over.
+  for (const verb of tail.matchAll(handover)) {
+    const comma = tail.lastIndexOf(',', verb.index);
+    if (comma < 0 || verb.index - comma > 80 || /[.!?]/u.test(tail.slice(comma, verb.index))) continue;
+    if (tailAt + comma > 10) at = tailAt + comma;
+  }
+  if (at > 0) return { start, end: start + at, after: rest.slice(at) };
   return { start, end: text.length, after: '' };
 }
 

@@ -177,6 +177,7 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     return protagonist ?? undefined;
   };
   const scored: QuoteCandidate[] = [];
+  const refusals = new Map<string, string | undefined>();
   for (const c of raws) {
     let attribution = c.continues ? ({ kind: 'pronoun' } as Attribution) : attribute(c.before, c.after, lang);
     const cited = c.cite ? citeName(c.cite) : undefined;
@@ -206,7 +207,12 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     const text = c.text.replace(/[,，;:]$/u, '').trim();
     let evidence = `…${c.before.slice(-60)}[quote]${c.after.slice(0, 60)}…`;
     // The last check: a name that is not shaped like a person's is left out (the quote may stay, without one).
-    const refused = author ? notAPerson(author, { body }) : undefined;
+    let refused: string | undefined;
+    if (author) {
+      // Once per name: a hostile page repeats one name under hundreds of quotes.
+      if (!refusals.has(author)) refusals.set(author, notAPerson(author, { body }));
+      refused = refusals.get(author);
+    }
     if (refused) {
       evidence += ` (refused "${author}": ${refused})`;
       author = undefined;
