@@ -151,6 +151,26 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   return s;
 }
 
+// Pronouns that mark the speaker's gender, just after the quote ("she said", "confie-t-elle", "sagte er").
+const FEMININE = /^[\s,.;:—–-]*(?:\p{L}+[\s-](?:t-)?)?(?:she|elle|ella|lei|ela|она|вона)(?![\p{L}])/iu;
+const MASCULINE = /^[\s,.;:—–-]*(?:\p{L}+[\s-](?:t-)?)?(?:he|il|er|él|lui|ele|он|він)(?![\p{L}])/iu;
+const pronounGender = (c: Raw): 'f' | 'm' | undefined =>
+  FEMININE.test(c.after) ? 'f' : MASCULINE.test(c.after) ? 'm' : undefined;
+const HONORIFIC = {
+  m: '(?:M\\.|Mr\\.?|Monsieur|Herr|Señor|Sr\\.|Signor|Sig\\.|Senhor|господин|г-н)',
+  f: '(?:Mme|Madame|Mrs\\.?|Ms\\.?|Frau|Señora|Sra\\.|Signora|Sig\\.ra|Senhora|госпожа|г-жа)',
+};
+/** Does the article mark `name` (by its surname) with the other gender's honorific? */
+function genderClash(gender: 'f' | 'm' | undefined, name: string, body: string): boolean {
+  if (!gender) return false;
+  const surname = name
+    .split(' ')
+    .at(-1)!
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const other = gender === 'f' ? HONORIFIC.m : HONORIFIC.f;
+  return new RegExp(`(?<![\\p{L}])${other}\\s+(?:\\p{Lu}\\p{L}+\\s+)?${surname}(?![\\p{L}])`, 'u').test(body);
+}
+
 /** Score every candidate (exported for the eval script's diagnostics). */
 export function scoreQuotes(blocks: Block[], headline = '', lang?: string): QuoteCandidate[] {
   const raws = candidates(blocks);
@@ -192,6 +212,9 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       const earlier = scored.filter((q) => q.block <= c.block && q.block >= c.block - 1 && q.score > -Infinity).at(-1);
       const named = earlier ? earlier.author : (lastSpeaker(recent(c), VERB) ?? lastName(contextOf(c)));
       author = named ? full(named) : undefined;
+      // "« … », confie-t-elle" is never "M. Macron": a pronoun marked for gender refuses a person the article
+      // marks with the other gender's honorific (M., Mr, Herr, Mme, Frau…).
+      if (author && genderClash(pronounGender(c), author, body)) author = undefined;
     } else if (attribution.kind === 'unnamed' && attribution.definite !== false) {
       // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior"); else the person the
       // sentence before is about ("el juez Castro realizó…"), else the one the headline is about.

@@ -139,3 +139,18 @@ describe('how sure extraction is (quoteConfidence, speakerConfidence)', () => {
     if (s.quote) expect(s.quoteConfidence).toBe('low');
   });
 });
+
+describe('a pronoun marked for gender', () => {
+  it('"confie-t-elle" is never the man the article calls "M. Macron"', () => {
+    const s = extractStory({
+      text: article(
+        'Retraites : la CGT appelle à une nouvelle journée de grève',
+        'La secrétaire générale de la CGT, Sophie Binet, a reçu les journalistes au siège du syndicat à Montreuil.',
+        'M. Macron a annoncé la veille qu’il ne reviendrait pas sur la réforme, malgré les manifestations.',
+        '« Nous ne lâcherons rien, et la mobilisation va continuer jusqu’au retrait du texte », confie-t-elle.',
+      ),
+    });
+    expect(s.quote).toContain('Nous ne lâcherons rien');
+    expect(s.quoteAuthor ?? '').not.toMatch(/Macron/);
+  });
+});
