@@ -122,7 +122,9 @@ export function readHtml(page: string, url?: string): Article {
   const imageUrl = absolute(meta(document, 'og:image') ?? ld.image, pageUrl);
 
   // Embedded posts (tweets, Instagram, TikTok, Facebook) and comment sections are not the article's quotations.
-  for (const el of document.querySelectorAll(NOT_ARTICLE)) el.remove();
+  // (A selector pass over the whole DOM costs; most pages have none of these, which one scan of the source tells.)
+  if (/twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-(?:post|xfbml)|comment|disqus|respond/i.test(html))
+    for (const el of document.querySelectorAll(NOT_ARTICLE)) el.remove();
   // Readability drops <footer>s, even inside a blockquote, so note each blockquote's cite beforehand.
   const cites = new Map<string, string>();
   for (const el of document.querySelectorAll('blockquote')) {
