@@ -63,14 +63,14 @@ export interface NameContext {
   body?: string;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Is a one-word Latin or Cyrillic name used as a name in the body: capitalised after a lower-case word or a comma
  * somewhere (not only at the start of sentences, where "Several" and "Но" are capitalised too)?
  */
 function usedMidSentence(word: string, body: string): boolean {
-  const re = new RegExp(`(?:[\\p{Ll},;]\\s+|\\p{Ll}[–—-]\\s*)${escape(word)}(?![\\p{L}])`, 'u');
+  const re = new RegExp(`(?:[\\p{Ll},;]\\s+|\\p{Ll}[–—-]\\s*)${escapeRe(word)}(?![\\p{L}])`, 'u');
   return re.test(body);
 }
 
