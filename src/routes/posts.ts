@@ -9,7 +9,7 @@ import { type Slot, slotsOf, WAITING_FOR } from '../bot/schedule.ts';
 import { countFor, LIMITS } from '../bot/text-length.ts';
 import { PLATFORMS, type Platform } from '../bot/types.ts';
 import type { Config } from '../config.ts';
-import { StorycardError } from '../errors.ts';
+import { notFound, StorycardError } from '../errors.ts';
 import { OUTBOX_STATES, type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import { accepts, isDue, refusal, type TransitionName } from '../storage/outbox-machine.ts';
 import { StoryStore } from '../storage/stories.ts';
@@ -297,14 +297,14 @@ posts
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     return c.json(toPostResponse(row, (await slotsFor(store, [row], c.var.config)).get(id)));
   })
   .openapi(routes.edit, async (c) => {
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     const body = c.req.valid('json');
     if (!accepts('editText', row.state) || row.firstAttemptAt !== null) throw conflict(id, 'editText', row);
     const story = await new StoryStore(c.env.DB).get(row.storyId);
@@ -316,7 +316,7 @@ posts
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     mustSend(c.var.config.botMode, 'approve a post');
     if (!accepts('approve', row.state)) throw conflict(id, 'approve', row);
     const approved = await store.approve(id, Date.now());
@@ -328,7 +328,7 @@ posts
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     if (row.state === 'skipped') return c.json(toPostResponse(row), 200);
     if (!accepts('skip', row.state)) throw conflict(id, 'skip', row);
     const skipped = await store.skip(id, Date.now());
@@ -339,7 +339,7 @@ posts
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     mustSend(c.var.config.botMode, 'retry a post');
     if (!accepts('requeue', row.state)) throw conflict(id, 'requeue', row);
     const requeued = await store.requeue(id, Date.now());
@@ -358,7 +358,3 @@ function mustSend(mode: string, what: string) {
 }
 
 const round = (usd: number) => Math.round(usd * 1000) / 1000;
-
-function notFound(id: string): StorycardError {
-  return new StorycardError('not_found', `no post with id ${JSON.stringify(id)}`);
-}

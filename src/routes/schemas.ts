@@ -89,5 +89,9 @@ export const ErrorSchema = z
     issues: z
       .array(z.object({ path: z.string(), expected: z.string(), received: z.string(), message: z.string() }))
       .optional(),
+    requestId: z
+      .string()
+      .optional()
+      .describe('On a 500 internal: the request id (also the X-Request-Id header) under which the fault was logged.'),
   })
   .meta({ id: 'Error' });
