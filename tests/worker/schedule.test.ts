@@ -34,7 +34,7 @@ describe("a desk's schedule through the Worker", () => {
   it("the editor's window: listed as waiting for the delay until created + POST_DELAY_MINUTES, then posted", async () => {
     const e = botEnv({ x: fakes().x }, { POST_DELAY_MINUTES: '20' });
     const { body } = await postStory(e, { headline: headline('In the window') });
-    const row = (await listed(e, 'x')).find((p) => p.text.includes(body.story.headline))!;
+    const row = (await listed(e, 'x')).find((p) => p.storyId === body.id)!;
     const end = Date.parse(row.createdAt) + 20 * MIN;
     expect(row).toMatchObject({ state: 'queued', waitingFor: 'delay', notBefore: new Date(end).toISOString() });
     // Editable in the window (PATCH takes a queued post no attempt was made on).
