@@ -7,7 +7,7 @@ import { PLATFORMS } from '../../src/studio/client/core.ts';
 import { issueField, swatchValue } from '../../src/studio/client/editor.ts';
 import { reportOrder } from '../../src/studio/client/inspector.ts';
 import { cropNote, linkInfo } from '../../src/studio/client/mockups.ts';
-import { goesWhen } from '../../src/studio/client/outbox.ts';
+import { errorLine, goesWhen } from '../../src/studio/client/outbox.ts';
 import { nextView } from '../../src/studio/client/views.ts';
 
 const platform = (id: string) => PLATFORMS.find((p) => p.id === id)!;
@@ -27,6 +27,14 @@ describe('studio client', () => {
       "waits for an editor's approval",
     );
     expect(goesWhen({ ...post, notBefore: at, waitingFor: null })).toBe('');
+    // The schedule's own reason is not shown again as an error, nor a posted post's old one; a failure is.
+    const spaced = 'spacing of 10 minutes between x posts; goes at 2026-12-07T05:30:00.000Z';
+    expect(errorLine({ ...post, lastError: spaced, notBefore: at, waitingFor: 'spacing' })).toBe('');
+    expect(errorLine({ ...post, state: 'posted', lastError: spaced, notBefore: null, waitingFor: null })).toBe('');
+    expect(errorLine({ ...post, state: 'failed', lastError: '503 from X', notBefore: at, waitingFor: 'retry' })).toBe(
+      '503 from X',
+    );
+    expect(errorLine({ ...post, state: 'dead', lastError: '401 from X' })).toBe('401 from X');
   });
 
   it('says what each platform frame does to each card size', () => {

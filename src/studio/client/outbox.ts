@@ -64,6 +64,15 @@ export function goesWhen(p: Post, format = (iso: string) => new Date(iso).toLoca
   return `goes ${format(p.notBefore)} — ${WAITING_WORDS[p.waitingFor] ?? p.waitingFor}`;
 }
 
+/**
+ * The row's last error, when it is one: a posted post's old failure is history, and a wait the schedule set (spacing,
+ * quiet hours, cap, the editor's window) is already said by goesWhen.
+ */
+export function errorLine(p: Post): string {
+  if (!p.lastError || p.state === 'posted' || p.state === 'skipped') return '';
+  return p.waitingFor && p.waitingFor !== 'retry' ? '' : p.lastError;
+}
+
 export async function loadOutbox() {
   const status = $('#outbox-status');
   const [posts, today] = await Promise.all([api('/api/posts?limit=100'), api('/api/posts/today')]);
@@ -136,7 +145,7 @@ function postCard(p: Post) {
     ]),
     el('p', { className: 'post-text', text: p.text }),
     meta.length ? el('p', { className: 'post-meta', text: meta.join(' · ') }) : null,
-    p.lastError ? el('p', { className: 'post-error', text: p.lastError }) : null,
+    errorLine(p) ? el('p', { className: 'post-error', text: errorLine(p) }) : null,
     p.url ? el('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', text: 'Open the post ↗' }) : null,
   ]);
   const actions = el('div', { className: 'post-actions' });
