@@ -82,13 +82,13 @@ export function outboxContract(label: string, make: () => Promise<ContractStore>
         expect(review.rows[0]).toMatchObject({ state: 'review', nextAttemptAt: null, lastError: 'held for an editor' });
         expect(await review.s.claim(review.ids[0]!, claimAt(T0 + DAY))).toBeNull();
       });
-    });
 
-    it('writes a queued row with a delay (the editor’s window) due only once it has passed', async () => {
-      const { s, rows } = await setup(1, { delayMs: 20 * 60_000 });
-      expect(rows[0]).toMatchObject({ state: 'queued', nextAttemptAt: T0 + 20 * 60_000, attempts: 0 });
-      expect(await s.claim(rows[0]!.id, claimAt(T0 + 20 * 60_000 - 1))).toBeNull();
-      expect(await s.claim(rows[0]!.id, claimAt(T0 + 20 * 60_000))).not.toBeNull();
+      it('writes a queued row with a delay (the editor’s window) due only once it has passed', async () => {
+        const { s, rows } = await setup(1, { delayMs: 20 * 60_000 });
+        expect(rows[0]).toMatchObject({ state: 'queued', nextAttemptAt: T0 + 20 * 60_000, attempts: 0 });
+        expect(await s.claim(rows[0]!.id, claimAt(T0 + 20 * 60_000 - 1))).toBeNull();
+        expect(await s.claim(rows[0]!.id, claimAt(T0 + 20 * 60_000))).not.toBeNull();
+      });
     });
 
     describe('claim', () => {
