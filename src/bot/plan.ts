@@ -49,10 +49,13 @@ export function postPlanner(config: Config, glyphs: () => Promise<GlyphCoverage>
     );
     // A dry run with no platform configured yet (someone trying the bot) shows every platform: what each would get
     // and which settings it lacks, instead of an empty outbox with no hint. Once one is configured, only those.
-    if (config.botMode === 'dry-run' && rows.length === 0) {
+    // Review mode does the same, so an editor can rehearse approve / edit / skip before any credentials exist:
+    // approving such a row records what would have been sent (src/routes/posts.ts), as a dry run does.
+    if ((config.botMode === 'dry-run' || config.botMode === 'review') && rows.length === 0) {
+      const dry = config.botMode === 'review' ? 'dry run (approving records it, sends nothing): ' : '';
       for (const platform of PLATFORMS) {
         const missing = missingCredentials(config, platform);
-        rows.push(row(platform, UNCONFIGURED, `not configured: set ${listOf(missing)} to post here`));
+        rows.push(row(platform, UNCONFIGURED, `${dry}not configured: set ${listOf(missing)} to post here`));
       }
     }
     return rows;

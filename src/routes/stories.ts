@@ -12,6 +12,7 @@ import { cardPath, edgeCache, IMAGE_FORMATS, prerenderCards } from '../storage/c
 import { purgeSharePage } from '../storage/share-cache.ts';
 import type { StoryRecord } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';
+import { sharePath } from '../story/slug.ts';
 import { apiRouter, errors, type HookResult, invalidInput, jsonBody, jsonOf } from './api.ts';
 import { readStoryInput, StoryArticleWriteSchema } from './article-input.ts';
 import { requireToken } from './auth.ts';
@@ -31,7 +32,7 @@ export function toStoryResponse(r: StoryRecord, baseUrl: string, templates: Temp
   return {
     id: r.id,
     slug: r.slug,
-    shareUrl: `${baseUrl}/s/${r.slug}`,
+    shareUrl: `${baseUrl}${sharePath(r.slug)}`,
     cardUrl: `${baseUrl}${cardPath(r.cardHash, 'og')}`,
     cardUrls: cardUrls as StoryResponse['cardUrls'],
     story: r.story,
