@@ -6,6 +6,7 @@ import { PatternRouter } from 'hono/router/pattern-router';
 import { ZodError } from 'zod';
 import { ConfigError, configOf } from './config.ts';
 import { isStorycardError, StorycardError } from './errors.ts';
+import type { TemplateRegistry } from './render/registry.ts';
 import type { RenderRequest, RenderResult, SvgResult } from './render/types.ts';
 import type { AppEnv } from './routes/context.ts';
 import { mountApi } from './routes/openapi.ts';
@@ -16,6 +17,8 @@ import { StoryStore } from './storage/stories.ts';
 import { toFieldIssues } from './story/schema.ts';
 
 export interface AppDeps {
+  /** The card templates (index.ts hands it templates/'s registry; tests may hand their own). */
+  templates: TemplateRegistry;
   /**
    * Render one card. index.ts wires the render core with the workerd runtime; tests wrap it to count. The policy
    * names the image hosts the card may fetch (src/safe-fetch.ts): the settings' and this request's own host.
@@ -48,7 +51,8 @@ export function createApp(deps: AppDeps) {
     c.set('fetchPolicy', policy);
     const card = (req: RenderRequest) => deps.renderCard(req, c.env, policy);
     c.set('renderer', { card, svg: (req) => deps.renderSvg(req, c.env, policy) });
-    c.set('cards', new CardStore(c.env.DB, c.env.CARDS, card));
+    c.set('templates', deps.templates);
+    c.set('cards', new CardStore(c.env.DB, c.env.CARDS, card, deps.templates));
     await next();
   });
 

@@ -1,7 +1,8 @@
 // The bot in the Worker: the hook that queues a new story's posts, the queue consumer, and the cron sweep of due rows.
 import { type Config, configOf } from '../config.ts';
+import type { TemplateRegistry } from '../render/registry.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
-import { CardStore, sizesOf } from '../storage/cards.ts';
+import { CardStore } from '../storage/cards.ts';
 import { type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import { StoryStore } from '../storage/stories.ts';
 import { type OutboxDeps, type Outcome, processRow } from './outbox.ts';
@@ -19,6 +20,8 @@ export const MAX_DELAY_SECONDS = 43_200;
 
 export interface BotDeps {
   renderCard(req: RenderRequest): Promise<RenderResult>;
+  /** The card templates (which sizes a card exists at). */
+  templates: TemplateRegistry;
   /** Tests drive time; Date.now otherwise. */
   now?: () => number;
   policy?: Partial<RetryPolicy>;
@@ -39,7 +42,7 @@ function postersOf(config: Config): Partial<Record<Platform, Poster>> {
 
 export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
   const config = configOf(env);
-  const cards = new CardStore(env.DB, env.CARDS, deps.renderCard);
+  const cards = new CardStore(env.DB, env.CARDS, deps.renderCard, deps.templates);
   const stories = new StoryStore(env.DB);
   return {
     store: new OutboxStore(env.DB),
@@ -52,7 +55,7 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
       // A template that does not draw the 2:1 size gets its og card everywhere.
       const file = await cards.file(
         hash,
-        sizesOf(spec.template).includes(size) ? size : 'og',
+        cards.templates.sizesOf(spec.template).includes(size) ? size : 'og',
         'auto',
         async () => spec,
       );

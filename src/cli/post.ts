@@ -17,6 +17,7 @@ import type { OutboxRow } from '../storage/outbox.ts';
 import { parseStory, type Story } from '../story/schema.ts';
 import { canonicalUrl } from '../story/slug.ts';
 import { type CliIO, EXIT, fail } from './io.ts';
+import { loadTemplates } from './templates-source.ts';
 
 const USAGE = `usage: storycard post <story.json> [--dry-run] [-t template] [--state FILE]
 
@@ -74,7 +75,7 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
   try {
     story = parseStory(JSON.parse(await readFile(file, 'utf8')));
     config = parseConfig(env);
-    if (values.template) (await import('../render/index.ts')).getTemplate(values.template);
+    if (values.template) (await loadTemplates()).get(values.template);
     for (const p of PLATFORMS) composePost(story, p); // a story without url fails here, naming the field
   } catch (e) {
     if (isStorycardError(e)) return fail(io, `${file}: ${e.message}`);
@@ -124,7 +125,11 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     // The story enters through the same publish path as the Worker's, as if BOT_MODE were live.
     const live: Config = { ...config, botMode: 'live' };
     const input = { story: { ...story, url: story.url! }, template: values.template };
-    const { record } = await publishStory(store.publish, input, { botMode: 'live', plan: postPlanner(live) });
+    const { record } = await publishStory(store.publish, input, {
+      botMode: 'live',
+      plan: postPlanner(live),
+      templates: await loadTemplates(),
+    });
     await adoptLegacy(file, store, record.id, story.url!);
     const accounts = await accountsFor(config);
     const rows = (await store.publish.postsOf(record.id)).filter((r) => accounts[r.platform as Platform] === r.account);
@@ -146,10 +151,11 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
  * The SDKs, the renderer and its wasm are imported here, not at the top: `--dry-run` needs none of them.
  */
 async function cliDeps(store: MemoryStore, config: Config, options: PostCommandOptions): Promise<OutboxDeps> {
-  const [{ createPosters }, { getTemplate, renderCard }, { createNodeRuntime }] = await Promise.all([
+  const [{ createPosters }, { renderCard }, { createNodeRuntime }, templates] = await Promise.all([
     import('../bot/posters.ts'),
     import('../render/index.ts'),
     import('../runtime/node.ts'),
+    loadTemplates(),
   ]);
   const posters = createPosters(config, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
   const runtime = createNodeRuntime();
@@ -162,7 +168,7 @@ async function cliDeps(store: MemoryStore, config: Config, options: PostCommandO
     async loadCard(hash, size) {
       const record = store.state.stories.find((s) => s.cardHash === hash);
       if (!record) return null;
-      const meta = getTemplate(record.template).meta;
+      const meta = templates.get(record.template).meta;
       const drawn = meta.sizes.includes(size) ? size : 'og';
       const key = `${hash}/${drawn}`;
       if (!cards.has(key)) {
@@ -176,7 +182,7 @@ async function cliDeps(store: MemoryStore, config: Config, options: PostCommandO
         };
         cards.set(
           key,
-          renderCard(req, runtime).then((r): CardBytes => {
+          renderCard(req, runtime, templates).then((r): CardBytes => {
             // Drawn without its image: the next attempt draws it again (the photo host may be back).
             if (!r.complete) cards.delete(key);
             return { bytes: r.image, type: r.format === 'png' ? 'image/png' : 'image/jpeg', complete: r.complete };

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { isStorycardError } from '../errors.ts';
-import { getTemplate, listTemplates } from '../render/index.ts';
 import { resolveTheme } from '../render/theme.ts';
 import {
   EXTENSION,
@@ -23,6 +22,7 @@ import { uniqueStems } from './file-name.ts';
 import { type CliIO, EXIT, fail, readAll } from './io.ts';
 import type { RenderJob } from './render-job.ts';
 import { renderAll } from './render-pool.ts';
+import { loadTemplates } from './templates-source.ts';
 
 const OPTIONS = {
   template: { type: 'string', short: 't', default: 'quote' },
@@ -109,12 +109,13 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   try {
     if (positionals.length !== 1) throw new BadInput('render: expected one story file (or - for stdin)');
     const format = formatOf(values.format, values.output);
-    const names = listTemplates().map((t) => t.name);
+    const registry = await loadTemplates();
+    const names = registry.list().map((t) => t.name);
     const templates = list(values.template, names, 'template', (v): v is string => names.includes(v));
     const sizes = list<SizeName>(values.size, SIZE_NAMES, 'size', isSizeName);
     for (const t of templates) {
       for (const s of sizes) {
-        if (!getTemplate(t).meta.sizes.includes(s)) throw new BadInput(`--size: template ${t} has no size ${s}`);
+        if (!registry.sizesOf(t).includes(s)) throw new BadInput(`--size: template ${t} has no size ${s}`);
       }
     }
     const mode = values.theme;

@@ -4,6 +4,7 @@ import { isStorycardError } from '../errors.ts';
 import { cardFingerprint } from '../render/index.ts';
 import { EXPIRY_PARAM, expiryIn, parseCardParams, signedCardUrl } from '../story/sign.ts';
 import { type CliIO, EXIT, fail } from './io.ts';
+import { loadTemplates } from './templates-source.ts';
 
 const USAGE = `usage: storycard sign --headline TEXT [--quote TEXT] [--quote-author NAME] [--site-name NAME] [--author NAME]
                       [--lang TAG] [-t template] [-s size] [--theme light|dark] [--brand #hex]
@@ -68,7 +69,7 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
   try {
     // The same validation the Worker runs after checking the signature, so a signed URL is never a 400.
     const card = parseCardParams(new URLSearchParams(params));
-    cardFingerprint(card); // unknown template, or a size the template does not draw
+    cardFingerprint(card, await loadTemplates()); // unknown template, or a size the template does not draw
   } catch (e) {
     if (isStorycardError(e)) {
       // Name the flags the user typed, not the URL parameters they become.

@@ -1,14 +1,14 @@
 // `storycard templates`: the card templates with their descriptions and sizes.
 
 import { parseArgs } from 'node:util';
-// The registry and the sizes, not the render core: listing needs no fonts, BudouX or wasm, and starts in tens of ms.
-import templates from '../../templates/index.ts';
 import { SIZES } from '../render/types.ts';
 import { type CliIO, EXIT } from './io.ts';
+// The registry and the sizes, not the render core: listing needs no fonts, BudouX or wasm, and starts in tens of ms.
+import { loadTemplates } from './templates-source.ts';
 
 export async function templatesCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } } });
-  const metas = templates.map((t) => t.meta);
+  const metas = (await loadTemplates()).list();
   if (values.json) {
     const out = metas.map((t) => ({ ...t, sizes: t.sizes.map((s) => ({ name: s, ...SIZES[s] })) }));
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

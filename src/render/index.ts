@@ -1,5 +1,4 @@
 // The pure render core: (template, story, size, theme, runtime) → { svg, png, report }. No I/O of its own.
-import templates from '../../templates/index.ts';
 import { StorycardError } from '../errors.ts';
 import type { Story } from '../story/schema.ts';
 import { checkBudget } from './budget.ts';
@@ -7,6 +6,7 @@ import { compose, type FittedField, type FittedFields } from './compose.ts';
 import { inlineEmoji } from './emoji-svg.ts';
 import { encodeCard } from './encode.ts';
 import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
+import type { TemplateRegistry } from './registry.ts';
 import { formatOf, type TemplateContext, type TemplateDefinition, type TemplateMeta } from './template.ts';
 import { textDirection } from './text.ts';
 import { palette, resolveTheme } from './theme.ts';
@@ -29,35 +29,7 @@ export { EXTENSION, FORMATS, isFormat, MIME, SIZE_NAMES, SIZES, WEIGHT_BUDGET } 
 
 /** Bump when the core's layout rules change pixels for every template. */
 export const RENDER_VERSION = 2;
-export const DEFAULT_TEMPLATE = 'quote';
-
-const registry = new Map<string, TemplateDefinition>(templates.map((t) => [t.meta.name, t]));
-
-export function listTemplates(): TemplateMeta[] {
-  return templates.map((t) => t.meta);
-}
-
-export function getTemplate(name: string = DEFAULT_TEMPLATE): TemplateDefinition {
-  const t = registry.get(name);
-  if (!t) {
-    const known = [...registry.keys()].join(', ');
-    throw new StorycardError(
-      'unknown_template',
-      `template: expected one of ${known}, received ${JSON.stringify(name)}`,
-      {
-        issues: [
-          {
-            path: 'template',
-            expected: `one of ${known}`,
-            received: JSON.stringify(name),
-            message: 'unknown template',
-          },
-        ],
-      },
-    );
-  }
-  return t;
-}
+export { DEFAULT_TEMPLATE, TemplateRegistry } from './registry.ts';
 
 function resolveSize(template: TemplateDefinition, size: unknown) {
   const name = size ?? 'og';
@@ -73,8 +45,8 @@ function resolveSize(template: TemplateDefinition, size: unknown) {
 }
 
 /** Everything that changes the pixels, as a stable string: hash it for content-addressed card URLs. */
-export function cardFingerprint(req: RenderRequest): string {
-  const template = getTemplate(req.template);
+export function cardFingerprint(req: RenderRequest, templates: TemplateRegistry): string {
+  const template = templates.get(req.template);
   const size = resolveSize(template, req.size);
   const theme = resolveTheme(req.theme);
   const { tags: _tags, ...drawn } = req.story;
@@ -138,8 +110,12 @@ export interface ComposedCard {
 }
 
 /** Choose fonts, fetch images and fit the text: everything but drawing. */
-export async function composeCard(req: RenderRequest, runtime: RenderRuntime): Promise<ComposedCard> {
-  const template = getTemplate(req.template);
+export async function composeCard(
+  req: RenderRequest,
+  runtime: RenderRuntime,
+  templates: TemplateRegistry,
+): Promise<ComposedCard> {
+  const template = templates.get(req.template);
   const size = resolveSize(template, req.size);
   const theme = resolveTheme(req.theme);
   const story = req.story;
@@ -221,9 +197,13 @@ function reportFor(card: ComposedCard, format: RenderReport['format'], bytes: nu
 }
 
 /** Lay out and draw the card as SVG only (previews, `-f svg`): no raster, no encode. */
-export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Promise<SvgResult> {
+export async function renderSvg(
+  req: RenderRequest,
+  runtime: RenderRuntime,
+  templates: TemplateRegistry,
+): Promise<SvgResult> {
   const started = now();
-  const card = await composeCard(req, runtime);
+  const card = await composeCard(req, runtime, templates);
   const composed = now();
   // Composing drew the card once already (to check its ink). Emoji as one <symbol> each instead of an image
   // document per use: resvg parses each emoji once.
@@ -241,9 +221,13 @@ export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Pro
 }
 
 /** Lay out, draw and encode the card in `req.format` (default png; `svg` draws only). */
-export async function renderCard(req: RenderRequest, runtime: RenderRuntime): Promise<RenderResult> {
+export async function renderCard(
+  req: RenderRequest,
+  runtime: RenderRuntime,
+  templates: TemplateRegistry,
+): Promise<RenderResult> {
   const format = req.format ?? 'png';
-  const drawn = await renderSvg(req, runtime);
+  const drawn = await renderSvg(req, runtime, templates);
   if (format === 'svg') return { ...drawn, image: new TextEncoder().encode(drawn.svg), format: 'svg' };
   const started = now() - drawn.timings.compose - drawn.timings.draw;
   const encoded = await encodeCard(drawn.svg, drawn.report.size, format, runtime);

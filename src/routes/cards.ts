@@ -13,7 +13,6 @@ import {
   edgeCache,
   formatOfExtension,
   HASH_PATTERN,
-  sizesOf,
 } from '../storage/cards.ts';
 import { parseCardParams, secondsLeft, verifyParams } from '../story/sign.ts';
 import { apiRouter, errors } from './api.ts';
@@ -147,7 +146,7 @@ export const cards = apiRouter()
     // An address exists only at the sizes its template draws: any other size is a 404, not a render error.
     const spec = async () => {
       const found = await c.var.cards.spec(hash);
-      return found && sizesOf(found.template).includes(size) ? found : null;
+      return found && c.var.templates.sizesOf(found.template).includes(size) ? found : null;
     };
     return serveCard(c, hash, size, format, spec, IMMUTABLE);
   })
@@ -164,8 +163,8 @@ export const cards = apiRouter()
     const left = secondsLeft(params); // 403 naming exp once it has passed; undefined when the URL never expires
     const { story, template, size, theme, format } = parseCardParams(params);
     const spec: CardSpec = { story, template, theme };
-    cardFingerprint({ ...spec, size }); // 400 now for an unknown template or a size it does not draw
-    const hash = await cardHash(spec);
+    cardFingerprint({ ...spec, size }, c.var.templates); // 400 now for an unknown template or a size it does not draw
+    const hash = await cardHash(spec, c.var.templates);
     return cappedLifetime(await serveCard(c, hash, size, format, async () => spec, AD_HOC), left);
   });
 

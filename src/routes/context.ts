@@ -1,6 +1,7 @@
 // The Hono environment every route shares: bindings, what app.ts puts on each request, and work after the answer.
 import type { Context } from 'hono';
 import type { Config } from '../config.ts';
+import type { TemplateRegistry } from '../render/registry.ts';
 import type { RenderRequest, RenderResult, SvgResult } from '../render/types.ts';
 import type { FetchPolicy } from '../safe-fetch.ts';
 import type { CardStore } from '../storage/cards.ts';
@@ -12,6 +13,8 @@ export interface AppEnv {
     config: Config;
     stories: StoryStore;
     cards: CardStore;
+    /** The card templates this app draws (AppDeps.templates). */
+    templates: TemplateRegistry;
     /** PUBLIC_BASE_URL, or this request's origin: every absolute URL we hand out starts with it. */
     baseUrl: string;
     /** The hosts a card rendered for this request may fetch images from (FETCH_ALLOW_HOSTS; never this Worker). */

@@ -2,9 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import type { TemplateRegistry } from '../render/registry.ts';
 import { DEFAULT_BRAND } from '../render/theme.ts';
 import { type ImageFormat, MIME, SIZES, type SizeName } from '../render/types.ts';
-import { type CardSpec, type CardStore, cardHash, cardPath, sizesOf } from '../storage/cards.ts';
+import { type CardSpec, type CardStore, cardHash, cardPath } from '../storage/cards.ts';
 import {
   deploymentOf,
   keepSharePage,
@@ -45,7 +46,8 @@ function altText(r: StoryRecord): string {
  * the Content-Security-Policy forbids all script, so even a missed escape could not run.
  */
 /** The size X's summary_large_image shows uncropped (2:1); a template without it falls back to og. */
-const xSize = (r: StoryRecord): SizeName => (sizesOf(r.template).includes('x') ? 'x' : 'og');
+const xSize = (r: StoryRecord, templates: TemplateRegistry): SizeName =>
+  templates.sizesOf(r.template).includes('x') ? 'x' : 'og';
 
 type Formats = Record<'og' | 'x', ImageFormat>;
 
@@ -73,15 +75,15 @@ async function autoFormats(cards: CardStore, hash: string, r: StoryRecord): Prom
     }
   };
   const og = await pick('og');
-  const x = xSize(r) === 'og' ? og : await pick('x');
+  const x = xSize(r, cards.templates) === 'og' ? og : await pick('x');
   return { og, x, settled };
 }
 
-function page(r: StoryRecord, base: string, hash: string, formats: Formats) {
+function page(r: StoryRecord, base: string, hash: string, formats: Formats, templates: TemplateRegistry) {
   const s = r.story;
   const shareUrl = `${base}/s/${r.slug}`;
   const og = `${base}${cardPath(hash, 'og', formats.og)}`;
-  const x = `${base}${cardPath(hash, xSize(r), formats.x)}`;
+  const x = `${base}${cardPath(hash, xSize(r, templates), formats.x)}`;
   const alt = altText(r);
   const desc = description(r);
   const siteName = s.siteName ?? r.theme?.siteName;
@@ -160,13 +162,16 @@ async function fromD1(
   }
   // Recomputed on each render, so a template or font update moves the page to the new address at once.
   const spec = { story: record.story, template: record.template, theme: record.theme };
-  const hash = await cardHash(spec);
+  const hash = await cardHash(spec, c.var.templates);
   if (hash !== record.cardHash) {
     await c.var.cards.register(hash, spec, record.id);
     await c.var.stories.setCardHash(record.id, hash);
   }
   const { settled, ...formats } = await autoFormats(c.var.cards, hash, record);
-  return { page: { status: 200, html: (await page(record, c.var.baseUrl, hash, formats)).toString() }, settled };
+  return {
+    page: { status: 200, html: (await page(record, c.var.baseUrl, hash, formats, c.var.templates)).toString() },
+    settled,
+  };
 }
 
 /** The same answer from the cache or from D1; only Server-Timing says which (`cache` or `d1;dur=…`). */

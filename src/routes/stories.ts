@@ -5,9 +5,9 @@ import { enqueuePosts } from '../bot/queue.ts';
 import { notFound, StorycardError } from '../errors.ts';
 import { D1PublishStore } from '../publish/d1.ts';
 import { publishStory, reviseStory, type StoryInput } from '../publish/index.ts';
-import { checkBudget, listTemplates } from '../render/index.ts';
+import { checkBudget, type TemplateRegistry } from '../render/index.ts';
 import { SIZE_NAMES } from '../render/types.ts';
-import { cardPath, edgeCache, IMAGE_FORMATS, prerenderCards, sizesOf } from '../storage/cards.ts';
+import { cardPath, edgeCache, IMAGE_FORMATS, prerenderCards } from '../storage/cards.ts';
 import { purgeSharePage } from '../storage/share-cache.ts';
 import type { StoryRecord } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';
@@ -23,8 +23,9 @@ import {
   StoryWriteSchema,
 } from './schemas.ts';
 
-export function toStoryResponse(r: StoryRecord, baseUrl: string): StoryResponse {
-  const cardUrls = Object.fromEntries(sizesOf(r.template).map((s) => [s, `${baseUrl}${cardPath(r.cardHash, s)}`]));
+export function toStoryResponse(r: StoryRecord, baseUrl: string, templates: TemplateRegistry): StoryResponse {
+  const sizes = templates.sizesOf(r.template);
+  const cardUrls = Object.fromEntries(sizes.map((s) => [s, `${baseUrl}${cardPath(r.cardHash, s)}`]));
   return {
     id: r.id,
     slug: r.slug,
@@ -56,15 +57,15 @@ function mustBeObject(input: unknown): void {
 }
 
 /** Validate a POST body (read by hand: it may be an article to extract first) into what publishing writes. */
-function parseWrite(input: unknown): StoryInput {
+function parseWrite(input: unknown, templates: TemplateRegistry): StoryInput {
   mustBeObject(input);
   const parsed = StoryWriteSchema.safeParse(input);
   if (!parsed.success) invalid(parsed.error, input);
-  return checkWrite(parsed.data);
+  return checkWrite(parsed.data, templates);
 }
 
 /** What the schema cannot say: url required to write, a known template, within the render budget. */
-function checkWrite(data: z.output<typeof StoryWriteSchema>): StoryInput {
+function checkWrite(data: z.output<typeof StoryWriteSchema>, templates: TemplateRegistry): StoryInput {
   const { template, theme, ...story } = data;
   if (!story.url) {
     const message = 'url: expected the absolute http(s) URL of the article (a story is shared by it), received nothing';
@@ -72,15 +73,7 @@ function checkWrite(data: z.output<typeof StoryWriteSchema>): StoryInput {
       issues: [{ path: 'url', expected: 'an absolute http(s) URL', received: 'nothing', message }],
     });
   }
-  if (template !== undefined && !listTemplates().some((t) => t.name === template)) {
-    const names = listTemplates().map((t) => t.name);
-    const message = `template: expected one of ${names.join(', ')}, received ${JSON.stringify(template)}`;
-    throw new StorycardError('unknown_template', message, {
-      issues: [
-        { path: 'template', expected: `one of ${names.join(', ')}`, received: JSON.stringify(template), message },
-      ],
-    });
-  }
+  if (template !== undefined) templates.get(template); // 400 unknown_template naming the known ones
   // A story whose card would go over the render budget is refused now (422), not when a crawler asks for its card.
   checkBudget(story, theme?.siteName);
   const themeOrUndefined = theme && Object.keys(theme).length ? theme : undefined;
@@ -174,23 +167,24 @@ stories.use(requireToken);
 stories
   .openapi(create, async (c) => {
     // `{article}` / `{html, url}` bodies are extracted first; explicit fields override (src/routes/article-input.ts).
-    const input = parseWrite(await readStoryInput(c));
+    const input = parseWrite(await readStoryInput(c), c.var.templates);
     // Story, card address and outbox rows in one D1 batch; a repeat of a known article puts back what is missing.
     const { record, created, posts } = await publishStory(new D1PublishStore(c.env.DB), input, {
       botMode: c.var.config.botMode,
       plan: postPlanner(c.var.config),
+      templates: c.var.templates,
     });
     await enqueuePosts(c.env, posts);
     // Render the og and x cards now, after the response, so the first crawler finds them stored.
     if (created) await afterResponse(c, prerenderCards(c.var.cards, record));
     if (created) c.header('Location', `${c.var.baseUrl}/api/stories/${record.id}`);
-    return c.json(toStoryResponse(record, c.var.baseUrl), created ? 201 : 200);
+    return c.json(toStoryResponse(record, c.var.baseUrl, c.var.templates), created ? 201 : 200);
   })
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
     const page = await c.var.stories.list(query.limit, query.cursor);
     return c.json(
-      { items: page.items.map((r) => toStoryResponse(r, c.var.baseUrl)), nextCursor: page.nextCursor },
+      { items: page.items.map((r) => toStoryResponse(r, c.var.baseUrl, c.var.templates)), nextCursor: page.nextCursor },
       200,
     );
   })
@@ -198,17 +192,18 @@ stories
     const { id } = c.req.valid('param');
     const record = await c.var.stories.get(id);
     if (!record) throw notFound('story', id);
-    return c.json(toStoryResponse(record, c.var.baseUrl), 200);
+    return c.json(toStoryResponse(record, c.var.baseUrl, c.var.templates), 200);
   })
   .openapi(replace, async (c) => {
     const { id } = c.req.valid('param');
     // The story and its new card address in one batch. The old address stays registered, so cards already
     // fetched by crawlers keep resolving.
-    const record = await reviseStory(new D1PublishStore(c.env.DB), id, checkWrite(c.req.valid('json')));
+    const input = checkWrite(c.req.valid('json'), c.var.templates);
+    const record = await reviseStory(new D1PublishStore(c.env.DB), id, input, c.var.templates);
     if (!record) throw notFound('story', id);
     // The share page shows the edit at once: forgotten here, and everywhere when the global purge is configured.
     await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
-    return c.json(toStoryResponse(record, c.var.baseUrl), 200);
+    return c.json(toStoryResponse(record, c.var.baseUrl, c.var.templates), 200);
   })
   .openapi(remove, async (c) => {
     const { id } = c.req.valid('param');

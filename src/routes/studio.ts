@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { SAMPLES } from '../../templates/samples.ts';
 import { StorycardError } from '../errors.ts';
-import { getTemplate, listTemplates, resolveTheme } from '../render/index.ts';
+import { resolveTheme } from '../render/index.ts';
 import { EXTENSION, type ImageFormat, MIME, SIZE_NAMES, SIZES } from '../render/types.ts';
 import { EXPIRY_PARAM, expiryIn, signedCardUrl } from '../story/sign.ts';
 // The browser script, bundled from src/studio/client/*.ts by scripts/build-studio.mjs (wrangler's [build] runs it).
@@ -98,16 +98,16 @@ export const studio = new Hono<AppEnv>()
   .use('/api/*', requireToken)
   .get('/api/catalog', (c) =>
     c.json({
-      templates: listTemplates(),
+      templates: c.var.templates.list(),
       sizes: SIZE_NAMES.map((name) => ({ name, ...SIZES[name] })),
       samples: SAMPLES,
       signing: Boolean(c.var.config.signingSecret),
     }),
   )
-  .get('/api/gallery', async (c) => c.json(await galleryTiles(c.var.config.apiToken!, c.req.query())))
+  .get('/api/gallery', async (c) => c.json(await galleryTiles(c.var.config.apiToken!, c.req.query(), c.var.templates)))
   .post('/api/preview', async (c) => {
     const { story, template, theme, size, format } = parsePreview(await readJsonBody(c));
-    const meta = getTemplate(template).meta;
+    const meta = c.var.templates.get(template).meta;
     const resolved = resolveTheme(theme);
     const req = { story, template, size, theme: resolved };
     if (format !== 'svg') {
@@ -136,7 +136,7 @@ export const studio = new Hono<AppEnv>()
     if (!secret) {
       throw new StorycardError('forbidden', 'signed cards are disabled: SIGNING_SECRET is not set on the server');
     }
-    getTemplate(req.template); // 400 for an unknown template before handing out a URL that can only fail
+    c.var.templates.get(req.template); // 400 for an unknown template before handing out a URL that can only fail
     const { params, dropped } = signedCardParams(req, resolveTheme(req.theme));
     if (expiresIn !== undefined) params[EXPIRY_PARAM] = expiryIn(expiresIn);
     // /card.png carries only those parameters: `dropped` says which fields the URL leaves out.

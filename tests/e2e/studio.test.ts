@@ -6,8 +6,8 @@ import pixelmatch from 'pixelmatch';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTemplates } from '../../src/render/index.ts';
 import { DEMO_STORY } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { type Started, startServer } from '../helpers/npm-start.ts';
 
 const SHOTS = new URL('./__screenshots__/', import.meta.url);
@@ -228,7 +228,7 @@ describe('the studio', () => {
         expect(Math.abs((await top('#stage-size')) - (await top('#stage-template')))).toBeLessThanOrEqual(6);
         // Template buttons say their name once, and what they ask of a story ("quote · needs a quote", not "quote quote").
         const names = await page.locator('.template-option .name').allTextContents();
-        expect(names).toEqual(listTemplates().map((t) => t.name));
+        expect(names).toEqual(templates.list().map((t) => t.name));
         expect(
           await page.locator('.template-option', { hasText: 'quote' }).first().locator('.needs').textContent(),
         ).toBe('needs a quote');
@@ -386,7 +386,7 @@ describe('the studio', () => {
   it('lays out every template × size in the gallery, and opens a tile in the editor', async () => {
     await page.keyboard.press('Alt+3');
     const tiles = page.locator('#gallery .tile img');
-    const expected = listTemplates().reduce((n, t) => n + t.sizes.length, 0);
+    const expected = templates.list().reduce((n, t) => n + t.sizes.length, 0);
     await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(expected);
     await page.mouse.move(1, 1);
     // Tiles in view load for real (lazily: the ones below the fold wait for a scroll).

@@ -4,9 +4,11 @@ import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { api, call, createStory, storyInput } from './helpers.ts';
 
 const noRender = createApp({
+  templates,
   renderCard: async () => {
     throw new Error('these tests never render');
   },

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, inject, it, type MockInstance, vi } from 'vitest';
 import { pollFeeds } from '../../src/intake/feeds.ts';
 import { DEMO_STORY } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { rss } from '../helpers/feeds.ts';
 import { storyInput } from './helpers.ts';
 import { botEnv, callWith, postsOf } from './outbox-harness.ts';
@@ -162,7 +163,7 @@ describe('publishing a story', () => {
     await serve([old]);
     const e = { ...live(), FEEDS: `${feeds}${path}`, FETCH_ALLOW_HOSTS: '127.0.0.1' } as Env;
     const enqueued: string[] = [];
-    const deps = { onStoryCreated: async (r: { id: string }) => void enqueued.push(r.id) };
+    const deps = { templates, onStoryCreated: async (r: { id: string }) => void enqueued.push(r.id) };
     await pollFeeds(e, Date.now(), deps); // the first poll only records what the feed shows
     await serve([fresh, old]);
     logged();

@@ -1,9 +1,10 @@
 // The studio inside workerd: the page and its headers, and the token-protected preview API a designer's browser calls.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { getTemplate, resolveTheme } from '../../src/render/index.ts';
+import { resolveTheme } from '../../src/render/index.ts';
 import { DEMO_STORY, parseStory } from '../../src/story/schema.ts';
 import { studioWarnings } from '../../src/studio/warnings.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { SAMPLES } from '../../templates/samples.ts';
 import { BASE, call, TOKEN } from './helpers.ts';
 import { pngSize } from './png.ts';
@@ -313,7 +314,7 @@ describe('studioWarnings', () => {
   const input = (bytes: number) => ({
     story: parseStory({ headline: 'A heavy card' }),
     theme: resolveTheme({}),
-    meta: getTemplate('headline').meta,
+    meta: templates.get('headline').meta,
     report: report(bytes),
   });
 
