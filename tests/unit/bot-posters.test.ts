@@ -4,6 +4,7 @@ import { altText, composeAll } from '../../src/bot/compose.ts';
 import { createPosters, enabledPlatforms, postInputFor } from '../../src/bot/posters.ts';
 import { PLATFORMS } from '../../src/bot/types.ts';
 import { parseConfig } from '../../src/config.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_BLUESKY_ACCOUNT, type FakeBluesky, startFakeBluesky } from '../fakes/fake-bluesky.ts';
 import { FAKE_MASTODON_TOKEN, type FakeMastodon, startFakeMastodon } from '../fakes/fake-mastodon.ts';
@@ -46,7 +47,7 @@ describe('createPosters + postInputFor', () => {
     const story = createStory({ lang: 'en-GB' });
     const texts = composeAll(story);
     const card = makePng(1200, 630);
-    const posters = createPosters(parseConfig(settings()), { timeoutMs: 5000 });
+    const posters = createPosters(parseConfig(settings()), { timeoutMs: 5000, httpAgent: plainHttpAgent() });
     for (const platform of PLATFORMS) {
       const result = await posters[platform]!.post(
         postInputFor(story, texts[platform].text, { bytes: card }, `row-${platform}`),
