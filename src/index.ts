@@ -4,7 +4,7 @@ import { registry as templates } from '../templates/index.ts';
 import { createApp } from './app.ts';
 import { enqueuePosts, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
 import { configOf } from './config.ts';
-import { pollFeeds } from './intake/feeds.ts';
+import { pollFeeds } from './feed-polling.ts';
 import { renderCard, renderSvg } from './render/index.ts';
 import type { RenderRequest } from './render/types.ts';
 import { plainHttpAgent } from './runtime/http-agent.ts';
