@@ -34,6 +34,8 @@ export function postPlanner(config: Config): PostPlanner {
         cardHash: story.cardHash,
         state,
         ...(note ? { note } : {}),
+        // Live posts wait for the editor's window (editable and skippable meanwhile); review posts wait for an editor.
+        ...(state === 'queued' && config.schedule.delayMs ? { delayMs: config.schedule.delayMs } : {}),
       };
     };
     const rows = (Object.entries(accounts) as [Platform, string][]).map(([platform, account]) =>
