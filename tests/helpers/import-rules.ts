@@ -97,6 +97,13 @@ export const RULES: Rule[] = [
         : undefined,
   },
   {
+    name: '.wasm only in src/runtime/',
+    check: (i) =>
+      /\.wasm$/.test(i.specifier) && !i.from.startsWith('src/runtime/')
+        ? `imports the wasm module ${i.specifier}: only src/runtime/ loads wasm (the render core is handed a runtime)`
+        : undefined,
+  },
+  {
     name: 'social SDKs only in src/bot/*-poster.ts',
     check: (i) =>
       isSocialSdk(i.specifier) && !/^src\/bot\/[^/]+-poster\.ts$/.test(i.from)
