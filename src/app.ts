@@ -6,11 +6,13 @@ import { PatternRouter } from 'hono/router/pattern-router';
 import { ZodError } from 'zod';
 import { ConfigError, configOf } from './config.ts';
 import { isStorycardError, StorycardError } from './errors.ts';
+import { loadGlyphCoverage } from './render/coverage.ts';
 import type { TemplateRegistry } from './render/registry.ts';
 import type { RenderRequest, RenderResult, SvgResult } from './render/types.ts';
 import type { AppEnv } from './routes/context.ts';
 import { mountApi } from './routes/openapi.ts';
 import { studio } from './routes/studio.ts';
+import { fontAssets } from './runtime/font-assets.ts';
 import { type FetchPolicy, fetchPolicyFor } from './safe-fetch.ts';
 import { CardStore } from './storage/cards.ts';
 import { StoryStore } from './storage/stories.ts';
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps) {
     c.set('renderer', { card, svg: (req) => deps.renderSvg(req, c.env, policy) });
     c.set('templates', deps.templates);
     c.set('cards', new CardStore(c.env.DB, c.env.CARDS, card, deps.templates));
+    c.set('glyphs', () => loadGlyphCoverage(fontAssets(c.env.ASSETS)));
     await next();
   });
 

@@ -5,6 +5,8 @@ import { configOf } from './config.ts';
 import { type FeedDeps, type FeedPollResult, pollFeedList } from './intake/feed-poll.ts';
 import { D1PublishStore } from './publish/d1.ts';
 import { publishStory } from './publish/index.ts';
+import { loadGlyphCoverage } from './render/coverage.ts';
+import { fontAssets } from './runtime/font-assets.ts';
 import { fetchPolicyFor } from './safe-fetch.ts';
 import { FeedStore } from './storage/feeds.ts';
 
@@ -27,7 +29,11 @@ export async function pollFeeds(env: Env, now: number, deps: FeedDeps): Promise<
       publishStory(
         store,
         { story: { ...story, url: story.url! } },
-        { botMode: config.botMode, plan: postPlanner(config), templates: deps.templates },
+        {
+          botMode: config.botMode,
+          plan: postPlanner(config, () => loadGlyphCoverage(fontAssets(env.ASSETS))),
+          templates: deps.templates,
+        },
       ),
   });
 }

@@ -65,6 +65,7 @@ export class MemoryStore {
           .map((r) => r.id),
       requeue: (id, now) => this.move(id, 'requeue', { state: 'queued', nextAttemptAt: now, attempts: 0 }, now),
       approve: (id, now) => this.move(id, 'approve', { state: 'queued', nextAttemptAt: now }, now),
+      approveAsDryRun: (id, now) => this.move(id, 'approveAsDryRun', { state: 'dry-run', nextAttemptAt: null }, now),
       skip: (id, now) => this.move(id, 'skip', { state: 'skipped', nextAttemptAt: null }, now),
       editText: async (id, text, now) => {
         const row = this.row(id);
@@ -248,7 +249,12 @@ export class MemoryStore {
   }
 
   /** requeue (a fresh attempt budget; a pending check stays pending), approve, skip: an editor's moves. */
-  private async move(id: string, t: 'requeue' | 'approve' | 'skip', set: Partial<OutboxRow>, now: number) {
+  private async move(
+    id: string,
+    t: 'requeue' | 'approve' | 'approveAsDryRun' | 'skip',
+    set: Partial<OutboxRow>,
+    now: number,
+  ) {
     const row = this.row(id);
     if (!row || !accepts(t, row.state)) return null;
     Object.assign(row, set, { updatedAt: iso(now) });

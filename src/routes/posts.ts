@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { shortUrlForDisplay } from '../bot/compose.ts';
 import { accountsFor } from '../bot/outbox.ts';
+import { UNCONFIGURED } from '../bot/plan.ts';
 import { botSends } from '../bot/queue.ts';
 import { nextUtcDay } from '../bot/retry.ts';
 import { type Slot, slotsOf, WAITING_FOR } from '../bot/schedule.ts';
@@ -226,7 +227,7 @@ const routes = {
     '/{id}/approve',
     'Send a post waiting for review: it is queued now (BOT_MODE review or live)',
     202,
-    'Queued; the post as it now stands',
+    'Queued (or, for a platform without credentials, recorded as a dry run); the post as it now stands',
   ),
   skip: action(
     '/{id}/skip',
@@ -319,9 +320,12 @@ posts
     if (!row) throw notFound('post', id);
     mustSend(c.var.config.botMode, 'approve a post');
     if (!accepts('approve', row.state)) throw conflict(id, 'approve', row);
-    const approved = await store.approve(id, Date.now());
+    // A row for a platform without credentials (review mode being tried) has nothing to send with: approving it
+    // records what would have been sent, as dry-run mode does, and queues nothing.
+    const dryRun = row.account === UNCONFIGURED;
+    const approved = dryRun ? await store.approveAsDryRun(id, Date.now()) : await store.approve(id, Date.now());
     if (!approved) throw new StorycardError('conflict', `post ${id} changed state while approving; look again`);
-    await c.env.POST_QUEUE.send({ outboxId: id });
+    if (!dryRun) await c.env.POST_QUEUE.send({ outboxId: id });
     return c.json(toPostResponse(approved), 202);
   })
   .openapi(routes.skip, async (c) => {

@@ -31,6 +31,8 @@ export const TRANSITIONS = {
   defer: { from: ['queued', 'failed', 'posting'], to: 'same', expected: 'a due post nobody holds' },
   requeue: { from: ['queued', 'failed', 'dead'], to: 'queued', expected: 'a failed, dead or queued post' },
   approve: { from: ['review'], to: 'queued', expected: 'a post waiting for review' },
+  /** Review mode without credentials: approving records what would have been sent, as dry-run mode does. */
+  approveAsDryRun: { from: ['review'], to: 'dry-run', expected: 'a post waiting for review' },
   skip: { from: ['review', 'queued', 'failed', 'dead'], to: 'skipped', expected: 'a post not yet sent' },
   /** An editor's text: while it waits for review, or queued in the editor's window (POST_DELAY_MINUTES). */
   editText: {

@@ -157,6 +157,8 @@ export interface FullOutbox extends Outbox {
   due(now: number, limit: number): Promise<string[]>;
   requeue(id: string, now: number): Promise<OutboxRow | null>;
   approve(id: string, now: number): Promise<OutboxRow | null>;
+  /** Review mode without credentials: the approved row becomes the dry-run record of what would have been sent. */
+  approveAsDryRun(id: string, now: number): Promise<OutboxRow | null>;
   skip(id: string, now: number): Promise<OutboxRow | null>;
   editText(id: string, text: string, now: number): Promise<OutboxRow | null>;
 }
@@ -419,6 +421,14 @@ export class OutboxStore implements FullOutbox {
     return this.move(id, 'approve', `state = 'queued', next_attempt_at = ?1`, now);
   }
 
+  /**
+   * An editor's approval of a row no account can send (review mode without credentials): it becomes the dry-run
+   * record of what would have been sent, its text as approved, and never moves again.
+   */
+  async approveAsDryRun(id: string, now: number): Promise<OutboxRow | null> {
+    return this.move(id, 'approveAsDryRun', `state = 'dry-run', next_attempt_at = NULL`, now);
+  }
+
   /** An editor drops the post: it is never sent. Only a row nobody is posting (review, queued, failed, dead). */
   async skip(id: string, now: number): Promise<OutboxRow | null> {
     return this.move(id, 'skip', `state = 'skipped', next_attempt_at = NULL`, now);
@@ -439,7 +449,7 @@ export class OutboxStore implements FullOutbox {
     return row ? fromRow(row) : null;
   }
 
-  private async move(id: string, t: 'requeue' | 'approve' | 'skip', set: string, now: number) {
+  private async move(id: string, t: 'requeue' | 'approve' | 'approveAsDryRun' | 'skip', set: string, now: number) {
     const row = await this.db
       .prepare(
         `UPDATE outbox SET ${set}, updated_at = ?2

@@ -366,6 +366,21 @@ export function outboxContract(label: string, make: () => Promise<ContractStore>
           expect((await s.get(id))?.state).toBe(state);
         });
 
+      it('approve as a dry run: a review row becomes the record of what would have been sent, never due', async () => {
+        const { s, id } = await storeWithRowIn('review');
+        expect(await s.approveAsDryRun(id, T0 + 7)).toMatchObject({ state: 'dry-run', nextAttemptAt: null });
+        expect(await s.claim(id, claimAt(T0 + 7))).toBeNull();
+        expect(await s.due(T0 + DAY, 10)).not.toContain(id);
+        expect(await s.approve(id, T0 + 8)).toBeNull();
+      });
+
+      for (const state of OUTBOX_STATES.filter((st) => st !== 'review'))
+        it(`approve as a dry run refuses a ${state} row`, async () => {
+          const { s, id } = await storeWithRowIn(state);
+          expect(await s.approveAsDryRun(id, T0 + 10)).toBeNull();
+          expect((await s.get(id))?.state).toBe(state);
+        });
+
       it('skip: a row not yet sent is skipped for good, never claimed nor listed as due', async () => {
         for (const state of TRANSITIONS.skip.from) {
           const { s, id } = await storeWithRowIn(state);

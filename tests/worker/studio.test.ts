@@ -307,6 +307,7 @@ describe('studioWarnings', () => {
     format: 'png' as const,
     bytes,
     ms: 1,
+    missingGlyphs: [],
     fields: {
       headline: { fontSize: 60, lines: 2, truncated: false, text: 'A heavy card', lineTexts: ['A heavy', 'card'] },
     },

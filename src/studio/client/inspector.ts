@@ -110,6 +110,7 @@ const WARNING_TITLES: Record<StudioWarning['code'], string> = {
   too_large: 'File too large',
   missing_quote: 'Missing quote',
   quote_unused: 'Quote not shown',
+  missing_glyphs: 'Missing glyphs',
 };
 const FIX_TARGET: Record<StudioWarning['field'], string> = {
   headline: 'f-headline',
