@@ -1,4 +1,4 @@
-// `npm start`: the Worker in workerd via wrangler dev on 127.0.0.1:$PORT with local D1/R2, migrated and seeded.
+// `npm start`: the Worker in workerd via wrangler's dev server (scripts/dev-worker.mjs: outbound fetches guarded by name)
 //
 // Settings (every name in src/config.ts) come from, last wins: .dev.vars, then the environment of `npm start`,
 // then generated secrets for a missing API_TOKEN / SIGNING_SECRET (printed, and kept for the next start).
@@ -87,23 +87,47 @@ await new Promise((done, fail) => {
   m.on('exit', (code) => (code === 0 ? done() : fail(new Error(`wrangler d1 migrations apply exited with ${code}`))));
 });
 
-// 3. The Worker.
-const dev = wrangler([
-  'dev',
-  '--ip',
-  '127.0.0.1',
-  '--port',
-  String(port),
-  '--persist-to',
-  stateDir,
-  '--env-file',
-  effectivePath,
-  '--show-interactive-dev-session=false',
-]);
+// 3. The Worker: wrangler's dev server with its outbound fetches guarded by name (scripts/dev-worker.mjs). Exempt:
+// FETCH_ALLOW_HOSTS, and the hosts of the operator's own API settings (a local fake X, Bluesky, Mastodon, Cloudflare).
+const apiHosts = Object.entries(vars)
+  .filter(([k, v]) => v && (/_API_BASE_URL$/.test(k) || k === 'BLUESKY_SERVICE' || k === 'MASTODON_BASE_URL'))
+  .flatMap(([, v]) => {
+    try {
+      return [new URL(v).host];
+    } catch {
+      return []; // a malformed setting: the Worker names it
+    }
+  });
+const allowHosts = [...String(vars.FETCH_ALLOW_HOSTS ?? '').split(','), ...apiHosts].filter((h) => h.trim());
+const dev = spawn(
+  process.execPath,
+  [
+    join(root, 'scripts', 'dev-worker.mjs'),
+    '--config',
+    join(root, 'wrangler.toml'),
+    '--port',
+    String(port),
+    '--persist-to',
+    stateDir,
+    '--env-file',
+    effectivePath,
+    '--allow-hosts',
+    allowHosts.join(','),
+  ],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 forward(dev, '[wrangler]');
 let stopping = false;
 dev.on('exit', (code, signal) => {
-  if (!stopping) console.error(`[storycard] wrangler dev exited (${signal ?? code})`);
+  if (!stopping) console.error(`[storycard] the Worker's dev server exited (${signal ?? code})`);
   process.exit(code ?? 1);
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
