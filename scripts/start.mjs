@@ -1,4 +1,4 @@
-// `npm start`: the Worker in workerd via wrangler dev on 127.0.0.1:$PORT with local D1/R2, migrated and seeded.
+// `npm start`: the Worker in workerd via wrangler's dev server (scripts/dev-worker.mjs: outbound fetches guarded by name)
 //
 // Settings (every name in src/config.ts) come from, last wins: .dev.vars, then the environment of `npm start`,
 // then generated secrets for a missing API_TOKEN / SIGNING_SECRET (printed, and kept for the next start).
@@ -118,19 +118,43 @@ await new Promise((done, fail) => {
   });
 });
 
-// 3. The Worker.
-const dev = wrangler([
-  'dev',
-  '--ip',
-  '127.0.0.1',
-  '--port',
-  String(port),
-  '--persist-to',
-  stateDir,
-  '--env-file',
-  effectivePath,
-  '--show-interactive-dev-session=false',
-]);
+// 3. The Worker: wrangler's dev server with its outbound fetches guarded by name (scripts/dev-worker.mjs). Exempt:
+// FETCH_ALLOW_HOSTS, and the hosts of the operator's own API settings (a local fake X, Bluesky, Mastodon, Cloudflare).
+const apiHosts = Object.entries(vars)
+  .filter(([k, v]) => v && (/_API_BASE_URL$/.test(k) || k === 'BLUESKY_SERVICE' || k === 'MASTODON_BASE_URL'))
+  .flatMap(([, v]) => {
+    try {
+      return [new URL(v).host];
+    } catch {
+      return []; // a malformed setting: the Worker names it
+    }
+  });
+const allowHosts = [...String(vars.FETCH_ALLOW_HOSTS ?? '').split(','), ...apiHosts].filter((h) => h.trim());
+const dev = spawn(
+  process.execPath,
+  [
+    join(root, 'scripts', 'dev-worker.mjs'),
+    '--config',
+    join(root, 'wrangler.toml'),
+    '--port',
+    String(port),
+    '--persist-to',
+    stateDir,
+    '--env-file',
+    effectivePath,
+    '--allow-hosts',
+    allowHosts.join(','),
+  ],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 // wrangler's banner, binding table, "types might be out of date" and request log are chatter: shown with --verbose.
 // Everything else it prints is the Worker's own (console output, errors) and always shown. Until the Worker answers,
 // what it said is kept, to be shown if it never does.
@@ -153,7 +177,7 @@ let stopping = false;
 dev.on('exit', (code, signal) => {
   if (!stopping) {
     if (!ready) for (const l of early) process.stderr.write(`[wrangler] ${l}\n`);
-    console.error(`[storycard] wrangler dev exited (${signal ?? code})`);
+    console.error(`[storycard] the Worker's dev server exited (${signal ?? code})`);
   }
   process.exit(code ?? 1);
 });

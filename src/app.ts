@@ -35,6 +35,11 @@ export function createApp(deps: AppDeps) {
 
   // Every answer names its request (X-Request-Id), so a 500 a user reports can be found in the operator's log.
   app.use(requestId());
+  app.use(async (c, next) => {
+    await next();
+    // hono/request-id sets it on answers Hono builds; a card route builds its own Response (bytes, cache headers).
+    if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', c.get('requestId'));
+  });
 
   // API JSON (answers and errors alike) is never cached by a browser or proxy, and never sniffed as anything else.
   app.use(async (c, next) => {

@@ -4,9 +4,10 @@ import { registry as templates } from '../templates/index.ts';
 import { createApp } from './app.ts';
 import { enqueuePosts, handlePostBatch, type PostMessage, sweepOutbox } from './bot/queue.ts';
 import { configOf } from './config.ts';
-import { pollFeeds } from './intake/feeds.ts';
+import { pollFeeds } from './feed-polling.ts';
 import { renderCard, renderSvg } from './render/index.ts';
 import type { RenderRequest } from './render/types.ts';
+import { plainHttpAgent } from './runtime/http-agent.ts';
 import { workerdRuntimeFor } from './runtime/workerd.ts';
 import { type FetchPolicy, fetchPolicyFor } from './safe-fetch.ts';
 import { CardStore, prerenderCards } from './storage/cards.ts';
@@ -30,7 +31,11 @@ export default {
   fetch: app.fetch,
   // The bot: one message per outbox row (src/bot/queue.ts).
   queue: (batch, env) =>
-    handlePostBatch(batch as MessageBatch<PostMessage>, env, { templates, renderCard: (req) => render(req, env) }),
+    handlePostBatch(batch as MessageBatch<PostMessage>, env, {
+      templates,
+      renderCard: (req) => render(req, env),
+      httpAgent: plainHttpAgent(),
+    }),
   // Cron: re-send due outbox rows whose messages were lost or whose attempt died mid-post, and poll FEEDS (new
   // stories go to the bot like POSTed ones). Two separate waitUntils: one failing never stops the other.
   scheduled: async (controller, env, ctx) => {

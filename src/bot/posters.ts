@@ -20,7 +20,7 @@ export { type BotCredentials, enabledPlatforms, missingCredentials } from './acc
  */
 export function createPosters(
   c: BotCredentials,
-  options: { timeoutMs?: number; pollMs?: number } = {},
+  options: { timeoutMs?: number; pollMs?: number; httpAgent?: object } = {},
 ): Partial<Record<Platform, Poster>> {
   const enabled = new Set(enabledPlatforms(c));
   const posters: Partial<Record<Platform, Poster>> = {};
@@ -32,6 +32,7 @@ export function createPosters(
       accessSecret: c.x.accessSecret!,
       baseUrl: c.x.apiBaseUrl,
       timeoutMs: options.timeoutMs,
+      httpAgent: options.httpAgent,
     });
   }
   if (enabled.has('bluesky')) {

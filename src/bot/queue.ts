@@ -27,14 +27,16 @@ export interface BotDeps {
   policy?: Partial<RetryPolicy>;
   /** Tests pass posters aimed at fakes; otherwise from the env's credentials, kept for the isolate's life. */
   posters?: Partial<Record<Platform, Poster>>;
+  /** The runtime's plain-http Agent (src/runtime/http-agent.ts), for an http X_API_BASE_URL (a local fake). */
+  httpAgent?: object;
 }
 
 const posterSets = new WeakMap<Config, Partial<Record<Platform, Poster>>>();
 
-function postersOf(config: Config): Partial<Record<Platform, Poster>> {
+function postersOf(config: Config, httpAgent: object | undefined): Partial<Record<Platform, Poster>> {
   let posters = posterSets.get(config);
   if (!posters) {
-    posters = createPosters(config);
+    posters = createPosters(config, httpAgent ? { httpAgent } : {});
     posterSets.set(config, posters);
   }
   return posters;
@@ -46,7 +48,7 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
   const stories = new StoryStore(env.DB);
   return {
     store: new OutboxStore(env.DB),
-    posters: deps.posters ?? postersOf(config),
+    posters: deps.posters ?? postersOf(config, deps.httpAgent),
     caps: config.dailyCaps,
     schedule: config.schedule,
     loadStory: async (id) => (await stories.get(id))?.story ?? null,

@@ -1,9 +1,9 @@
 // Posts to X through twitter-api-v2 (OAuth 1.0a user context): upload the card, set its alt text, post the text.
-import { Agent } from 'node:http';
 import {
   ApiPartialResponseError,
   ApiRequestError,
   ApiResponseError,
+  type IClientSettings,
   type ITwitterApiClientPlugin,
   TwitterApi,
 } from 'twitter-api-v2';
@@ -30,6 +30,8 @@ export interface XPosterOptions extends XCredentials {
   baseUrl?: string;
   /** Per-request socket timeout; a create request that times out is 'ambiguous'. Default 20 s. */
   timeoutMs?: number;
+  /** For a plain-http baseUrl (a local fake): the runtime's http Agent (src/runtime/http-agent.ts). */
+  httpAgent?: object | undefined;
 }
 
 export const X_DEFAULT_BASE_URL = 'https://api.x.com';
@@ -56,12 +58,16 @@ export function xTransportPlugin(baseUrl: string, timeoutMs: number): ITwitterAp
 export function createXClient(options: XPosterOptions): TwitterApi {
   const baseUrl = options.baseUrl ?? X_DEFAULT_BASE_URL;
   const { appKey, appSecret, accessToken, accessSecret } = options;
+  const plainHttp = new URL(baseUrl).protocol === 'http:';
+  if (plainHttp && !options.httpAgent) {
+    throw new Error(`X_API_BASE_URL: ${baseUrl} is plain http, which needs the runtime's http Agent (httpAgent)`);
+  }
   return new TwitterApi(
     { appKey, appSecret, accessToken, accessSecret },
     {
       plugins: [xTransportPlugin(baseUrl, options.timeoutMs ?? 20_000)],
       // The library calls node:https' request(); a plain-http target (the local fake) needs an http Agent.
-      httpAgent: new URL(baseUrl).protocol === 'http:' ? new Agent({ keepAlive: false }) : undefined,
+      httpAgent: plainHttp ? (options.httpAgent as IClientSettings['httpAgent']) : undefined,
     },
   );
 }

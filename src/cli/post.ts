@@ -152,13 +152,17 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
  * The SDKs, the renderer and its wasm are imported here, not at the top: `--dry-run` needs none of them.
  */
 async function cliDeps(store: MemoryStore, config: Config, options: PostCommandOptions): Promise<OutboxDeps> {
-  const [{ createPosters }, { renderCard }, { createNodeRuntime }, templates] = await Promise.all([
+  const [{ createPosters }, { renderCard }, { createNodeRuntime }, { plainHttpAgent }, templates] = await Promise.all([
     import('../bot/posters.ts'),
     import('../render/index.ts'),
     import('../runtime/node.ts'),
+    import('../runtime/http-agent.ts'),
     loadTemplates(),
   ]);
-  const posters = createPosters(config, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
+  const posters = createPosters(config, {
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    httpAgent: plainHttpAgent(),
+  });
   const runtime = createNodeRuntime();
   const cards = new Map<string, Promise<CardBytes>>();
   return {

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,8 @@ beforeAll(async () => {
     imageHits.push(req.url ?? '');
     res.writeHead(200, { 'content-type': 'image/png' }).end(makePng(40, 30));
   });
-  await new Promise<void>((r) => images.listen(0, '127.0.0.1', r));
+  // Every interface: a name that resolves to any of this machine's addresses would reach it.
+  await new Promise<void>((r) => images.listen(0, r));
   imageBase = `http://127.0.0.1:${(images.address() as AddressInfo).port}`;
   server = await startServer({
     BOT_MODE: 'review',
@@ -125,8 +126,11 @@ describe('npm start with BOT_MODE=review', () => {
     expect(((await (await api(`/api/posts?storyId=${id}`)).json()) as { items: unknown[] }).items).toEqual([]);
   });
 
-  it('does not fetch a loopback image URL (FETCH_ALLOW_HOSTS is empty), in any spelling', async () => {
+  it('does not fetch a loopback image URL (FETCH_ALLOW_HOSTS is empty), in any spelling, nor by name', async () => {
     for (const imageUrl of [
+      // Names: this machine's own (it resolves to loopback or to one of its addresses), and localhost. spelled out.
+      `${imageBase.replace('127.0.0.1', hostname())}/photo.png`,
+      `${imageBase.replace('127.0.0.1', 'localhost.')}/photo.png`,
       `${imageBase}/photo.png`,
       `${imageBase.replace('127.0.0.1', 'localhost')}/photo.png`,
       `${imageBase.replace('127.0.0.1', '2130706433')}/photo.png`,

@@ -472,6 +472,17 @@ describe('the studio', () => {
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
+    expect(new URL(url).searchParams.has('exp')).toBe(false);
+
+    // A lifetime chosen beside the URL signs it again with exp, and the card is cached no longer than that.
+    await page.locator('#sign-expiry').selectOption({ label: 'expires in 1 hour' });
+    await expect.poll(() => box.inputValue()).toMatch(/[?&]exp=\d{10}&/);
+    const expiring = new URL(await page.locator('#action-result input').inputValue());
+    expect(Number(expiring.searchParams.get('exp')) - Date.now() / 1000).toBeGreaterThan(3500);
+    expect(await page.locator('#sign-expiry').inputValue()).toBe('3600');
+    const card = await fetch(expiring);
+    expect(card.status).toBe(200);
+    expect(Number(/max-age=(\d+)/.exec(card.headers.get('cache-control') ?? '')?.[1])).toBeLessThanOrEqual(3600);
   });
 
   it('saves the card as a story and opens its share page', async () => {

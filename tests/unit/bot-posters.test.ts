@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { altText, composeAll } from '../../src/bot/compose.ts';
 import { createPosters, enabledPlatforms, postInputFor } from '../../src/bot/posters.ts';
 import { parseConfig } from '../../src/config.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_BLUESKY_ACCOUNT, type FakeBluesky, startFakeBluesky } from '../fakes/fake-bluesky.ts';
 import { FAKE_MASTODON_TOKEN, type FakeMastodon, startFakeMastodon } from '../fakes/fake-mastodon.ts';
@@ -45,7 +46,7 @@ describe('createPosters + postInputFor', () => {
     const story = createStory({ lang: 'en-GB' });
     const texts = composeAll(story);
     const card = makePng(1200, 630);
-    const posters = createPosters(parseConfig(settings()), { timeoutMs: 5000 });
+    const posters = createPosters(parseConfig(settings()), { timeoutMs: 5000, httpAgent: plainHttpAgent() });
     // The platforms with fakes in this file; the others have their own (tests/worker/<network>-poster.test.ts).
     for (const platform of ['x', 'bluesky', 'mastodon'] as const) {
       const result = await posters[platform]!.post(

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXPoster, rateLimitReset } from '../../src/bot/x-poster.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { FAKE_X_CREDENTIALS, type FakeX, startFakeX } from '../fakes/fake-x.ts';
 import { makePng } from '../fakes/png.ts';
 
@@ -19,7 +20,7 @@ afterEach(async () => {
 });
 
 const poster = (overrides: Partial<Parameters<typeof createXPoster>[0]> = {}) =>
-  createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: x.url, timeoutMs: 5000, ...overrides });
+  createXPoster({ ...FAKE_X_CREDENTIALS, httpAgent: plainHttpAgent(), baseUrl: x.url, timeoutMs: 5000, ...overrides });
 
 describe('X poster against the fake X API', () => {
   it('posts one tweet with one image and its alt text', async () => {
@@ -142,7 +143,9 @@ describe('X poster against the fake X API', () => {
   it('is retryable when X cannot be reached at all', async () => {
     const url = x.url;
     await x.close();
-    const result = await createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: url }).post({ text });
+    const result = await createXPoster({ ...FAKE_X_CREDENTIALS, httpAgent: plainHttpAgent(), baseUrl: url }).post({
+      text,
+    });
     expect(result).toMatchObject({ ok: false, kind: 'retryable' });
     x = await startFakeX();
   });

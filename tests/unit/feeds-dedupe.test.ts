@@ -1,8 +1,8 @@
 // Feed item identity: tracking parameters stripped, GUID and canonical-link keys, and which items a poll treats as new.
 import { describe, expect, it } from 'vitest';
 import { parseFeedText } from '../../src/intake/feed-parse.ts';
+import { planItems } from '../../src/intake/feed-poll.ts';
 import { cleanLink, itemKeys } from '../../src/intake/feed-url.ts';
-import { planItems } from '../../src/intake/feeds.ts';
 import { rss, type TestItem } from '../helpers/feeds.ts';
 
 const FEED = 'https://news.example/rss';

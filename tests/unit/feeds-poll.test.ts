@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPlatformProxy } from 'wrangler';
-import { type FeedPollResult, pollFeeds } from '../../src/intake/feeds.ts';
+import { type FeedPollResult, pollFeeds } from '../../src/feed-polling.ts';
 import { FeedStore } from '../../src/storage/feeds.ts';
 import { type StoryRecord, StoryStore } from '../../src/storage/stories.ts';
 import { registry as templates } from '../../templates/index.ts';

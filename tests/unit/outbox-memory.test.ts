@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_MS, processRow } from '../../src/bot/outbox.ts';
 import { createXPoster } from '../../src/bot/x-poster.ts';
 import { MemoryStore } from '../../src/publish/memory.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import type { NewOutboxRow } from '../../src/storage/outbox.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_X_CREDENTIALS, type FakeX, startFakeX } from '../fakes/fake-x.ts';
@@ -66,7 +67,7 @@ describe('MemoryStore', () => {
     const clock = { t: 5000 };
     const deps = {
       store: store.outbox,
-      posters: { x: createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: x.url }) },
+      posters: { x: createXPoster({ ...FAKE_X_CREDENTIALS, httpAgent: plainHttpAgent(), baseUrl: x.url }) },
       caps: { x: 50, bluesky: 50, mastodon: 50 },
       loadStory: async () => story,
       loadCard: async () => ({ bytes: makePng(4, 3), type: 'image/png' as const }),

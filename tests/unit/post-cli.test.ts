@@ -9,6 +9,7 @@ import { accountsFor } from '../../src/bot/outbox.ts';
 import { createXPoster } from '../../src/bot/x-poster.ts';
 import { type PostCommandOptions, postCommand } from '../../src/cli/post.ts';
 import { parseConfig } from '../../src/config.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { DEMO_STORY, parseStory } from '../../src/story/schema.ts';
 import { canonicalUrl } from '../../src/story/slug.ts';
 import { FAKE_BLUESKY_ACCOUNT, type FakeBluesky, startFakeBluesky } from '../fakes/fake-bluesky.ts';
@@ -178,7 +179,9 @@ describe('storycard post', () => {
       state,
       JSON.stringify({ version: 1, posts: { [`${canonicalUrl(story.url!)} x ${account}`]: legacy } }),
     );
-    const earlier = await createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: x.url }).post({ text });
+    const earlier = await createXPoster({ ...FAKE_X_CREDENTIALS, httpAgent: plainHttpAgent(), baseUrl: x.url }).post({
+      text,
+    });
     expect(earlier).toMatchObject({ ok: true });
 
     const r = await run([file], xEnv(), {}, state);

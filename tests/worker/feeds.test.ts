@@ -2,8 +2,8 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
+import { pollFeeds } from '../../src/feed-polling.ts';
 import worker from '../../src/index.ts';
-import { pollFeeds } from '../../src/intake/feeds.ts';
 import { StoryStore } from '../../src/storage/stories.ts';
 import { registry as templates } from '../../templates/index.ts';
 import type { FeedSpec } from '../fakes/fake-feeds.ts';

@@ -4,6 +4,7 @@ import { describe, expect, inject, it, vi } from 'vitest';
 import { processRow } from '../../src/bot/outbox.ts';
 import { postInputFor } from '../../src/bot/posters.ts';
 import { createXPoster } from '../../src/bot/x-poster.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { OutboxStore } from '../../src/storage/outbox.ts';
 import { createStory } from '../../src/story/schema.ts';
 import type { FakeBlueskyState } from '../fakes/fake-bluesky.ts';
@@ -120,7 +121,11 @@ describe('X faults', () => {
   it('403 duplicate content for a post that is there: adopted as posted after the check, no second post', async () => {
     const row = await xRow('Already on X');
     // The same text went out before (another tool, or an attempt whose answer was lost): X refuses it again.
-    const earlier = await createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: fakes().x }).post({ text: row.text });
+    const earlier = await createXPoster({
+      ...FAKE_X_CREDENTIALS,
+      httpAgent: plainHttpAgent(),
+      baseUrl: fakes().x,
+    }).post({ text: row.text });
     expect(earlier).toMatchObject({ ok: true });
     const c = clock();
     const outcomes = await drive(row.id, depsFor(e(), c.now), c);
@@ -162,7 +167,7 @@ describe('X faults', () => {
     const claimed = await store.claim(row.id, { now: c.t, leaseMs: 600_000, cap: 50, dayStart: 0 });
     expect(claimed?.state).toBe('posting');
     const story = createStory({ headline: 'unused', url: 'https://news.example.org/unused' });
-    const sent = await createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: fakes().x }).post(
+    const sent = await createXPoster({ ...FAKE_X_CREDENTIALS, httpAgent: plainHttpAgent(), baseUrl: fakes().x }).post(
       postInputFor(
         story,
         row.text,

@@ -3,6 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { LEASE_MS, type Outcome, processRow } from '../../src/bot/outbox.ts';
 import { createXPoster } from '../../src/bot/x-poster.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import type { FakeBlueskyState } from '../fakes/fake-bluesky.ts';
 import { FAKE_X_CREDENTIALS, type FakeXState } from '../fakes/fake-x.ts';
 import {
@@ -114,7 +115,7 @@ describe('is it already posted?', () => {
     await fault(fakes().x, { mode: 'timeout-after-accept' });
     expect(await processRow(row.id, depsFor(e, c.now))).toMatchObject({ kind: 'wait' });
     // Before the check comes round, the account posts 120 other things (a busy hour, another tool).
-    const other = createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: fakes().x });
+    const other = createXPoster({ ...FAKE_X_CREDENTIALS, httpAgent: plainHttpAgent(), baseUrl: fakes().x });
     for (let i = 0; i < 120; i++)
       expect(await other.post({ text: `${unique('Other news')} ${i}` })).toMatchObject({ ok: true });
     const outcomes = await drive(row.id, depsFor(e, c.now), c);

@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/config.ts';
 import worker from '../../src/index.ts';
 import { renderCard } from '../../src/render/index.ts';
 import type { RenderRequest, RenderResult, RenderRuntime } from '../../src/render/types.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
 import { registry as templates } from '../../templates/index.ts';
 import { FAKE_BLUESKY_ACCOUNT } from '../fakes/fake-bluesky.ts';
@@ -101,7 +102,10 @@ export function depsFor(e: Env, now: () => number, timeoutMs = 1500): OutboxDeps
     renderCard: render,
     now,
     policy: { random: () => 0.5 },
-    posters: createPosters(parseConfig(e as unknown as Record<string, unknown>), { timeoutMs }),
+    posters: createPosters(parseConfig(e as unknown as Record<string, unknown>), {
+      timeoutMs,
+      httpAgent: plainHttpAgent(),
+    }),
   });
 }
 

@@ -4,6 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
 import { INCOMPLETE_CARD_ATTEMPTS, processRow } from '../../src/bot/outbox.ts';
 import { handlePostBatch, type PostMessage, sweepOutbox } from '../../src/bot/queue.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { OutboxStore } from '../../src/storage/outbox.ts';
 import { registry as templates } from '../../templates/index.ts';
 import { FAKE_BLUESKY_ACCOUNT, type FakeBlueskyState } from '../fakes/fake-bluesky.ts';
@@ -98,7 +99,7 @@ describe('outbox (BOT_MODE=live)', () => {
       { id: 'm2', ...message },
     ]);
     const ctx = createExecutionContext();
-    await handlePostBatch(batch, e, { templates, renderCard: render });
+    await handlePostBatch(batch, e, { templates, renderCard: render, httpAgent: plainHttpAgent() });
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(['m1', 'm2']);
     expect(result.retryMessages).toEqual([]);
@@ -260,7 +261,7 @@ describe('outbox (BOT_MODE=live)', () => {
       { id: 'off-1', timestamp: Date.now(), attempts: 1, body: { outboxId: due.id } },
     ]);
     const ctx = createExecutionContext();
-    await handlePostBatch(batch, off, { templates, renderCard: render });
+    await handlePostBatch(batch, off, { templates, renderCard: render, httpAgent: plainHttpAgent() });
     expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);
     expect((await postsOf(e, due.storyId))[0]).toMatchObject({ state: 'queued', attempts: 0 });
     expect(await sweepOutbox(off)).toEqual([]);

@@ -1,7 +1,7 @@
 // The one publish path inside workerd: a story, its card address and its posts are written together or not at all.
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, inject, it, type MockInstance, vi } from 'vitest';
-import { pollFeeds } from '../../src/intake/feeds.ts';
+import { pollFeeds } from '../../src/feed-polling.ts';
 import { DEMO_STORY } from '../../src/story/schema.ts';
 import { registry as templates } from '../../templates/index.ts';
 import { rss } from '../helpers/feeds.ts';

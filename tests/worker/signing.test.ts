@@ -29,6 +29,7 @@ describe('GET /card.png', () => {
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=86400');
     expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{20}-x-png"$/);
     expect(res.headers.get('Server-Timing')).toMatch(/^(render|r2);dur=/);
+    expect(res.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(pngSize(new Uint8Array(await res.arrayBuffer()))).toEqual({ width: 1200, height: 600 });
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { composeAll } from '../../src/bot/compose.ts';
 import { xLength } from '../../src/bot/text-length.ts';
 import { createXClient, createXPoster } from '../../src/bot/x-poster.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_X_CREDENTIALS, type FakeXState } from '../fakes/fake-x.ts';
 
@@ -20,7 +21,9 @@ describe('bot inside workerd', () => {
   });
 
   it('constructs the OAuth 1.0a client and signs a request', async () => {
-    const client = createXClient({ ...creds, baseUrl: 'http://127.0.0.1:9' });
+    const client = createXClient({ ...creds, baseUrl: 'http://127.0.0.1:9', httpAgent: plainHttpAgent() });
+    // A plain-http base (a fake) without the runtime's agent: said at construction, naming the setting.
+    expect(() => createXClient({ ...creds, baseUrl: 'http://127.0.0.1:9' })).toThrow(/^X_API_BASE_URL: .*plain http/);
     expect(client.getActiveTokens()).toMatchObject({ type: 'oauth-1.0a', appKey: 'k', accessToken: '42-t' });
     expect(typeof createXPoster({ ...creds }).post).toBe('function');
   });
@@ -32,7 +35,8 @@ describe('X poster inside workerd against the Node fake X on 127.0.0.1', () => {
     fault: (f: object) => fetch(`${inject('fakeXUrl')}/__fault`, { method: 'POST', body: JSON.stringify(f) }),
     state: async () => (await (await fetch(`${inject('fakeXUrl')}/__state`)).json()) as FakeXState,
   });
-  const poster = (timeoutMs = 5000) => createXPoster({ ...FAKE_X_CREDENTIALS, baseUrl: fake().url, timeoutMs });
+  const poster = (timeoutMs = 5000) =>
+    createXPoster({ ...FAKE_X_CREDENTIALS, httpAgent: plainHttpAgent(), baseUrl: fake().url, timeoutMs });
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
   it('uploads the card, sets its alt text and posts, through node:https on a plain-http agent', async () => {

@@ -1,13 +1,8 @@
-// Feed polling on the cron trigger: conditional GET of every FEEDS URL, new items become stories, once each.
-import { postPlanner } from '../bot/plan.ts';
-import { parseConfig } from '../config.ts';
-import { D1PublishStore } from '../publish/d1.ts';
-import { type Published, publishStory } from '../publish/index.ts';
-import { loadGlyphCoverage } from '../render/coverage.ts';
+// Feed polling, the pure part: conditional GET of each feed, new items become stories, once each. What it writes to
+// and how a story is published come from its caller (src/feed-polling.ts wires them for the Worker).
+import type { Published } from '../publish/index.ts';
 import type { TemplateRegistry } from '../render/registry.ts';
-import { fontAssets } from '../runtime/font-assets.ts';
-import { fetchPolicyFor } from '../safe-fetch.ts';
-import { type FeedStatus, FeedStore, type PollRecord } from '../storage/feeds.ts';
+import type { FeedStatus, FeedStore, PollRecord } from '../storage/feeds.ts';
 import type { OutboxRow } from '../storage/outbox.ts';
 import type { StoryRecord } from '../storage/stories.ts';
 import type { Story } from '../story/schema.ts';
@@ -75,14 +70,16 @@ export function planItems(items: FeedItem[], known: Set<string>, feedUrl: string
   return { fresh, extraKeys };
 }
 
-interface Ctx {
-  feeds: FeedStore;
+/** What a poll works with: the feeds' log (D1's FeedStore in the Worker), how a story is saved, and when it is. */
+export interface PollContext {
+  feeds: Pick<FeedStore, 'get' | 'knownKeys' | 'recordKeys' | 'recordPoll'>;
+  /** Publish one story as a POSTed one would be (story, card address, outbox rows); the wiring decides how. */
   saveStory(story: Story): Promise<Published>;
   deps: FeedDeps;
   now: number;
 }
 
-async function pollFeed(url: string, ctx: Ctx): Promise<FeedPollResult> {
+async function pollFeed(url: string, ctx: PollContext): Promise<FeedPollResult> {
   const { feeds, deps } = ctx;
   const at = new Date(ctx.now).toISOString();
   const state = await feeds.get(url);
@@ -161,33 +158,11 @@ async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>
 }
 
 /**
- * Poll every feed in FEEDS once. Never throws for a feed's sake: each feed's failure (timeout, HTTP error,
- * malformed document, even a D1 error while recording it) is its own result, and the other feeds go on.
+ * Poll each feed once, a few at a time. Never throws for a feed's sake: each feed's failure (timeout, HTTP error,
+ * malformed document, even a storage error while recording it) is its own result, and the other feeds go on.
  */
-export async function pollFeeds(env: Env, now: number, deps: FeedDeps): Promise<FeedPollResult[]> {
-  const config = parseConfig(env as unknown as Record<string, unknown>);
-  if (!config.feeds.length) return [];
-  // Each item enters like a POSTed story: story, card address and outbox rows in one D1 batch (src/publish/).
-  // Polling never renders: the Worker entry pre-renders new stories.
-  const store = new D1PublishStore(env.DB);
-  const ctx: Ctx = {
-    feeds: new FeedStore(env.DB),
-    // Feed URLs (and where they redirect) are checked like any URL handed to us: FEEDS is a setting, but a feed
-    // host can redirect anywhere.
-    deps: { ...deps, policy: deps.policy ?? fetchPolicyFor(config) },
-    now,
-    saveStory: (story) =>
-      publishStory(
-        store,
-        { story: { ...story, url: story.url! } },
-        {
-          botMode: config.botMode,
-          plan: postPlanner(config, () => loadGlyphCoverage(fontAssets(env.ASSETS))),
-          templates: deps.templates,
-        },
-      ),
-  };
-  return pool(config.feeds, CONCURRENCY, (url) =>
+export function pollFeedList(urls: readonly string[], ctx: PollContext): Promise<FeedPollResult[]> {
+  return pool([...urls], CONCURRENCY, (url) =>
     pollFeed(url, ctx).catch((error: unknown): FeedPollResult => {
       console.error(`feed ${url}: could not record the poll:`, error);
       return { url, status: 'error', httpStatus: null, newItems: 0, newStories: 0, error: String(error) };
