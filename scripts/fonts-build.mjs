@@ -30,6 +30,37 @@ const PKG = {
   emoji: '@iconify-json/twemoji@1.2.5',
 };
 
+/**
+ * The world's other scripts: [group, fontsource subset, sans family, serif family or null, name]. Body text uses
+ * Noto Sans (400, 700); headlines use Noto Serif 700 where Google Fonts has one, matching the Latin pairing
+ * (Source Serif 4 over Inter), else the sans 700. Tibetan has no Noto Sans: Noto Serif Tibetan plays both roles.
+ */
+const SCRIPTS = [
+  ['devanagari', 'devanagari', 'noto-sans-devanagari', 'noto-serif-devanagari', 'Devanagari'],
+  ['bengali', 'bengali', 'noto-sans-bengali', 'noto-serif-bengali', 'Bengali'],
+  ['gurmukhi', 'gurmukhi', 'noto-sans-gurmukhi', null, 'Gurmukhi'],
+  ['gujarati', 'gujarati', 'noto-sans-gujarati', 'noto-serif-gujarati', 'Gujarati'],
+  ['oriya', 'oriya', 'noto-sans-oriya', null, 'Oriya'],
+  ['tamil', 'tamil', 'noto-sans-tamil', 'noto-serif-tamil', 'Tamil'],
+  ['telugu', 'telugu', 'noto-sans-telugu', 'noto-serif-telugu', 'Telugu'],
+  ['kannada', 'kannada', 'noto-sans-kannada', null, 'Kannada'],
+  ['malayalam', 'malayalam', 'noto-sans-malayalam', 'noto-serif-malayalam', 'Malayalam'],
+  ['sinhala', 'sinhala', 'noto-sans-sinhala', 'noto-serif-sinhala', 'Sinhala'],
+  ['thai', 'thai', 'noto-sans-thai', 'noto-serif-thai', 'Thai'],
+  ['lao', 'lao', 'noto-sans-lao', 'noto-serif-lao', 'Lao'],
+  ['khmer', 'khmer', 'noto-sans-khmer', 'noto-serif-khmer', 'Khmer'],
+  ['myanmar', 'myanmar', 'noto-sans-myanmar', 'noto-serif-myanmar', 'Myanmar'],
+  ['ethiopic', 'ethiopic', 'noto-sans-ethiopic', null, 'Ethiopic'],
+  ['georgian', 'georgian', 'noto-sans-georgian', 'noto-serif-georgian', 'Georgian'],
+  ['armenian', 'armenian', 'noto-sans-armenian', 'noto-serif-armenian', 'Armenian'],
+  ['tibetan', 'tibetan', null, 'noto-serif-tibetan', 'Tibetan'],
+];
+// fontsource has no newer Noto Serif Lao than 5.0.8; every other package is 5.3.0.
+const pkgVersion = (id) => (id === 'noto-serif-lao' ? '5.0.8' : '5.3.0');
+for (const [, , sans, serif] of SCRIPTS) {
+  for (const id of [sans, serif]) if (id) PKG[id] = `@fontsource/${id}@${pkgVersion(id)}`;
+}
+
 /** npm pack + untar once; returns the unpacked package directory. */
 function pkgDir(spec) {
   const dir = join(SRC, spec.replace(/[@/]/g, '_'));
@@ -169,6 +200,11 @@ fontsourceFace('hebrew', 'noto-sans-hebrew', 'hebrew', [400, 700], 'Storycard He
 fontsourceFace('symbols', 'noto-sans-symbols-2', 'symbols', [400], 'Storycard Symbols', 'symbols');
 // fontsource files Noto Sans Math's whole repertoire under its "latin" subset name.
 fontsourceFace('math', 'noto-sans-math', 'latin', [400], 'Storycard Math', 'math');
+for (const [group, subset, sans, serif, name] of SCRIPTS) {
+  if (serif && sans) fontsourceFace(serif, serif, subset, [700], `Storycard Serif ${name}`, group);
+  if (sans) fontsourceFace(sans, sans, subset, [400, 700], `Storycard ${name}`, group);
+  else fontsourceFace(serif, serif, subset, [400, 700], `Storycard ${name}`, group);
+}
 
 // CJK: fontsource ships Google Fonts' unicode-range slices (~100 per weight, frequency-ordered).
 // We keep the numbered slices for 400 and 700 and index what each slice really covers.
@@ -275,6 +311,12 @@ console.log(
       totalBytes: total,
       baseBytes: fonts.filter((f) => f.group === 'base').reduce((n, f) => n + statSync(join(OUT, f.file)).size, 0),
       fontBytes: Object.fromEntries(fonts.map((f) => [f.file, statSync(join(OUT, f.file)).size])),
+      scriptBytes: Object.fromEntries(
+        SCRIPTS.map(([g]) => [
+          g,
+          fonts.filter((f) => f.group === g).reduce((n, f) => n + statSync(join(OUT, f.file)).size, 0),
+        ]),
+      ),
       cjkChunks: cjk,
       cjkBytes: Object.fromEntries(['sc', 'tc', 'jp', 'kr'].map((l) => [l, sizeOf((f) => f.includes(`/cjk/${l}/`))])),
       emojiBytes: sizeOf((f) => f.includes('/emoji/')),
