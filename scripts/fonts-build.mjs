@@ -164,6 +164,23 @@ function fontsourceFace(key, id, subset, weights, name, group) {
   copyLicence(dir, id);
 }
 
+/**
+ * A script face without its space (U+0020, U+00A0): satori sets a word's trailing space in the word's own face,
+ * and Noto Sinhala's space is half an em (Devanagari's 0.29, Source Serif's 0.22), so a Sinhala headline drew
+ * gaps twice as wide as Chromium, which takes the space from the first face listed (ours: Source Serif, Inter).
+ * Without it, spaces come from the Latin faces in both. Every other glyph and all layout tables are kept.
+ */
+async function scriptFace(key, id, subset, weights, name, group) {
+  const dir = pkgDir(PKG[key]);
+  for (const w of weights) {
+    const buf = rewoff(readFileSync(join(dir, 'files', `${id}-${subset}-${w}-normal.woff`)));
+    const keep = fontkit.create(buf).characterSet.filter((cp) => cp !== 0x20 && cp !== 0xa0);
+    const woff = await subsetFont(buf, String.fromCodePoint(...keep), { targetFormat: 'woff' });
+    addFont(`${id}-${w}.woff`, woff, name, w, group);
+  }
+  copyLicence(dir, id);
+}
+
 function copyLicence(dir, family) {
   const lic = readdirSync(dir).find((f) => /^(LICEN[CS]E|OFL)/i.test(f));
   if (!lic) throw new Error(`no licence file in ${dir}`);
@@ -201,9 +218,9 @@ fontsourceFace('symbols', 'noto-sans-symbols-2', 'symbols', [400], 'Storycard Sy
 // fontsource files Noto Sans Math's whole repertoire under its "latin" subset name.
 fontsourceFace('math', 'noto-sans-math', 'latin', [400], 'Storycard Math', 'math');
 for (const [group, subset, sans, serif, name] of SCRIPTS) {
-  if (serif && sans) fontsourceFace(serif, serif, subset, [700], `Storycard Serif ${name}`, group);
-  if (sans) fontsourceFace(sans, sans, subset, [400, 700], `Storycard ${name}`, group);
-  else fontsourceFace(serif, serif, subset, [400, 700], `Storycard ${name}`, group);
+  if (serif && sans) await scriptFace(serif, serif, subset, [700], `Storycard Serif ${name}`, group);
+  if (sans) await scriptFace(sans, sans, subset, [400, 700], `Storycard ${name}`, group);
+  else await scriptFace(serif, serif, subset, [400, 700], `Storycard ${name}`, group);
 }
 
 // CJK: fontsource ships Google Fonts' unicode-range slices (~100 per weight, frequency-ordered).

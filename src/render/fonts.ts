@@ -18,7 +18,7 @@ export type FontLoader = (file: string) => Promise<ArrayBuffer>;
 type Weight = FontSpec['weight'];
 
 /** Changes whenever any file in fonts/ changes (rewritten by scripts/fonts-build.mjs). */
-export const FONTS_VERSION = 'e1fd114875dc';
+export const FONTS_VERSION = 'db252a31d698';
 
 /** The scripts with their own Noto faces (fonts/index.json groups), and whether Noto has a serif for headlines. */
 const SCRIPT_FACES = [
