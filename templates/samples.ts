@@ -232,8 +232,8 @@ export const SAMPLES: Sample[] = [
     quoteAuthor: 'ಬಿಬಿಎಂಪಿ ಆಯುಕ್ತ',
     lang: 'kn',
   }),
-  script('malayalam', 'Malayalam: chillu letters, long compounds', {
-    headline: 'കാലവർഷം ഇത്തവണ നേരത്തെ കേരളത്തിലെത്തും: കാലാവസ്ഥാ വകുപ്പ്',
+  script('malayalam', 'Malayalam: chillu letters (ൾ, ർ, ൽ), long words', {
+    headline: 'സംസ്ഥാനത്ത് കാലവർഷം നേരത്തെ എത്തും, അഞ്ച് ജില്ലകളിൽ ഓറഞ്ച് അലർട്ട്',
     quote: 'മത്സ്യത്തൊഴിലാളികൾ കടലിൽ പോകരുത്',
     quoteAuthor: 'കാലാവസ്ഥാ വകുപ്പ് ഡയറക്ടർ',
     lang: 'ml',
@@ -282,7 +282,7 @@ export const SAMPLES: Sample[] = [
     lang: 'ka',
   }),
   script('armenian', 'Armenian', {
-    headline: 'Կառավարությունը հաստատեց Երևան–Գյումրի նոր ավտոճանապարհի կառուցման ծրագիրը',
+    headline: 'Երևանում բացվեց մետրոյի նոր կայարան, առաջին օրը այն այցելեց հազարավոր մարդ',
     quote: 'Սա կփոխի մեր մարզերի կյանքը',
     quoteAuthor: 'Վարչապետ',
     lang: 'hy',
