@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
+import { indexBrand } from './fonts-brand.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'fonts');
@@ -130,9 +131,11 @@ function coverage(buf) {
   return font.characterSet.filter((cp) => cp > 0x20 && !(cp >= 0x7f && cp <= 0xa0) && cp !== 0xfeff);
 }
 
-// Start clean (README.md is hand-written and stays; studio/ is the studio's own faces, built by fonts-studio.mjs).
+// Start clean (README.md is hand-written and stays; studio/ is the studio's own faces, built by fonts-studio.mjs;
+// brand/ is the newsroom's own, indexed by fonts-brand.mjs below).
 mkdirSync(OUT, { recursive: true });
-for (const f of readdirSync(OUT)) if (f !== 'README.md' && f !== 'studio') rmSync(join(OUT, f), { recursive: true });
+for (const f of readdirSync(OUT))
+  if (f !== 'README.md' && f !== 'studio' && f !== 'brand') rmSync(join(OUT, f), { recursive: true });
 mkdirSync(join(OUT, 'LICENSES'), { recursive: true });
 
 const fonts = []; // non-CJK fonts: { file, name, weight, group, ranges }
@@ -294,6 +297,7 @@ for (const lang of ['sc', 'tc', 'jp', 'kr']) {
 }
 
 writeFileSync(join(OUT, 'index.json'), JSON.stringify({ fonts }, null, 1));
+await indexBrand(OUT); // the newsroom's faces (fonts/brand/brand.json), first in index.json
 
 // FONTS_VERSION: a hash over every file in fonts/ (names and bytes), written into src/render/fonts.ts.
 function walk(dir) {

@@ -47,13 +47,15 @@ const serifNames = SCRIPT_FACES.filter(([, , serif]) => serif).map(([, n]) => `S
 const sansNames = SCRIPT_FACES.map(([, n]) => `Storycard ${n}`);
 
 /**
- * CSS font-family lists for templates. Headline: Source Serif 4 (700, 800), Noto Naskh Arabic, Noto Serif Hebrew
+ * CSS font-family lists for templates. A newsroom's brand faces first (fonts/brand/, when it has them and they
+ * cover the character), then the bundled ones. Headline: Source Serif 4 (700, 800), Noto Naskh Arabic, Noto Serif Hebrew
  * and Noto Serif <script> (700) where Noto has a serif; then the body faces for scripts without one. Body: Inter
  * (400, 600, 700), Noto Sans Arabic / Hebrew / <script> (400, 700). Satori takes the first listed face that has
  * a glyph; faces not loaded for this text are skipped. Symbols, maths and CJK slices follow as unnamed fallbacks.
  */
 export const FONT_FAMILIES = {
   headline: [
+    'Storycard Brand Headline',
     'Storycard Serif',
     'Storycard Naskh',
     'Storycard Serif Hebrew',
@@ -63,11 +65,15 @@ export const FONT_FAMILIES = {
     'Storycard Hebrew',
     ...sansNames,
   ].join(', '),
-  body: ['Storycard Sans', 'Storycard Arabic', 'Storycard Hebrew', ...sansNames].join(', '),
+  body: ['Storycard Brand Body', 'Storycard Sans', 'Storycard Arabic', 'Storycard Hebrew', ...sansNames].join(', '),
 } as const;
 
-/** Groups in fallback order; 'base' is always loaded, 'cjk' stands for the CJK slices. */
+/**
+ * Groups in fallback order; 'base' is always loaded, 'cjk' stands for the CJK slices. 'brand' is a newsroom's own
+ * faces (fonts/brand/, indexed by scripts/fonts-brand.mjs), loaded when they cover a character of the text.
+ */
 const GROUP_ORDER = [
+  'brand',
   'base',
   'arabic',
   'hebrew',
@@ -76,7 +82,7 @@ const GROUP_ORDER = [
   'symbols',
   'math',
 ] as const satisfies readonly string[];
-type Group = 'base' | 'arabic' | 'hebrew' | ScriptGroup | 'cjk' | 'symbols' | 'math';
+type Group = 'brand' | 'base' | 'arabic' | 'hebrew' | ScriptGroup | 'cjk' | 'symbols' | 'math';
 const CJK_LANGS = ['sc', 'tc', 'jp', 'kr'] as const;
 export type CjkLang = (typeof CJK_LANGS)[number];
 const CJK_NAMES: Record<CjkLang, string> = { sc: 'SC', tc: 'TC', jp: 'JP', kr: 'KR' };
