@@ -251,18 +251,23 @@ export const SAMPLES: Sample[] = [
     siteName: 'ข่าวเช้า',
     lang: 'th',
   }),
-  script('lao', 'Lao: no spaces between words', {
-    headline: 'ລັດຖະບານປະກາດແຜນກໍ່ສ້າງທາງລົດໄຟສາຍໃໝ່ເຊື່ອມຕໍ່ພາກໃຕ້',
+  script('lao', 'Lao: spaces between phrases only, none between words', {
+    headline: 'ລັດຖະບານ ປະກາດແຜນ ກໍ່ສ້າງທາງລົດໄຟ ສາຍໃໝ່ ເຊື່ອມຕໍ່ພາກໃຕ້',
     quote: 'ໂຄງການນີ້ຈະຊ່ວຍຫຼຸດຕົ້ນທຶນການຂົນສົ່ງ',
     quoteAuthor: 'ລັດຖະມົນຕີ',
     lang: 'lo',
   }),
-  script('khmer', 'Khmer: no spaces between words, subscript consonants (coeng)', {
-    headline: 'រដ្ឋាភិបាលប្រកាសគម្រោងសាងសង់ផ្លូវល្បឿនលឿនថ្មីទៅកាន់ខេត្តសៀមរាប',
-    quote: 'គម្រោងនេះនឹងជួយជំរុញវិស័យទេសចរណ៍',
-    quoteAuthor: 'រដ្ឋមន្ត្រីក្រសួងសាធារណការ',
-    lang: 'km',
-  }),
+  script(
+    'khmer',
+    'Khmer: words marked with zero-width spaces (as Khmer keyboards type them), subscript consonants (coeng)',
+    {
+      headline:
+        'រដ្ឋាភិបាល\u200bប្រកាស\u200bគម្រោង\u200bសាងសង់\u200bផ្លូវ\u200bល្បឿនលឿន\u200bថ្មី\u200bទៅកាន់\u200bខេត្ត\u200bសៀមរាប',
+      quote: 'គម្រោង\u200bនេះ\u200bនឹង\u200bជួយ\u200bជំរុញ\u200bវិស័យ\u200bទេសចរណ៍',
+      quoteAuthor: 'រដ្ឋមន្ត្រីក្រសួងសាធារណការ',
+      lang: 'km',
+    },
+  ),
   script('burmese', 'Burmese (Myanmar): spaces between phrases only, stacked consonants, medials', {
     headline: 'ရန်ကုန်မြို့တွင် မိုးသည်းထန်စွာ ရွာသွန်းပြီး လမ်းမများ ရေလွှမ်းမိုး',
     quote: 'ပြည်သူများ သတိထားကြရန် မေတ္တာရပ်ခံအပ်ပါသည်',

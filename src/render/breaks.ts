@@ -94,11 +94,17 @@ function phrases(word: string, lang: string | undefined): string[] {
 }
 
 /**
- * Scripts that put no spaces between words: ICU's dictionary word breaker (Intl.Segmenter, word granularity,
- * the same in Node and workerd) finds the words. Its boundaries are grapheme boundaries, so a Thai vowel or
- * tone mark or a Khmer subscript consonant never starts a line.
+ * Scripts that put no spaces between words: ICU's dictionary word breaker (Intl.Segmenter, word granularity) finds
+ * the words. Its boundaries are grapheme boundaries, so a Thai vowel or tone mark or a Khmer subscript consonant
+ * never starts a line. Thai and Myanmar break between those words: workerd's ICU and Node's find the same ones.
+ * Khmer and Lao do not (workerd's ICU finds other words than Node 22's ICU 78 in long runs: ប្រកាសគម្រោងសាងសង់ is
+ * one word there, three here), and a card must look the same on Cloudflare and in the CLI. So they break where
+ * their writers mark words: at the zero-width space (Khmer keyboards type it with the space bar) and at spaces;
+ * a run without either that no line can hold breaks between dictionary words after all.
  */
 const SEA = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\uA9E0-\uA9FF\uAA60-\uAA7F]/u;
+const MARKED_WORDS = /[\u0E80-\u0EFF\u1780-\u17FF\u19E0-\u19FF]/u;
+const ZWSP_BREAK = /(?<=\u200B)(?=.)/u;
 let wordSegmenter: Intl.Segmenter | undefined;
 
 /** Dictionary words of a space-free Thai/Lao/Khmer/Myanmar run; punctuation stays with the word before it. */
@@ -145,11 +151,13 @@ export function breakUnits(text: string, lang?: string): Unit[] {
     const space = m[2] as string;
     const pieces = CJK.test(word)
       ? phrases(word, lang)
-      : SEA.test(word)
-        ? words(word)
-        : /\u0F0B/u.test(word)
-          ? word.split(TSHEG_BREAK)
-          : word.split(DASH_BREAK);
+      : MARKED_WORDS.test(word)
+        ? word.split(ZWSP_BREAK)
+        : SEA.test(word)
+          ? words(word)
+          : /\u0F0B/u.test(word)
+            ? word.split(TSHEG_BREAK)
+            : word.split(DASH_BREAK);
     pieces.forEach((p, i) => {
       units.push({ text: p, space: i === pieces.length - 1 ? space : '' });
     });
@@ -167,7 +175,9 @@ const MARK = /^[\p{M}\u200C\u200D]/u;
  */
 export function splitUnit(unit: Unit): Unit[] {
   const gs: string[] = [];
-  for (const g of splitGraphemes(unit.text)) {
+  // A Khmer or Lao run too wide for any line: between its dictionary words; a single word: between graphemes.
+  const byWord = SEA.test(unit.text) ? words(unit.text) : [];
+  for (const g of byWord.length > 1 ? byWord : splitGraphemes(unit.text)) {
     if (gs.length && MARK.test(g)) gs[gs.length - 1] += g;
     else gs.push(g);
   }
