@@ -10,10 +10,11 @@ import { Resvg } from '@resvg/resvg-js';
 import { Renderer } from '@takumi-rs/core';
 import { fromJsx } from '@takumi-rs/helpers/jsx';
 import satori from 'satori';
-import { composeCard, encodeCard, listTemplates, renderCard } from '../src/render/index.ts';
+import { composeCard, encodeCard, renderCard } from '../src/render/index.ts';
 import type { Format, RenderRequest } from '../src/render/types.ts';
 import { createNodeRuntime } from '../src/runtime/node.ts';
 import { parseStory } from '../src/story/schema.ts';
+import { registry as templates } from '../templates/index.ts';
 import { SAMPLES } from '../templates/samples.ts';
 import { startFakePhotos } from '../tests/fakes/fake-photos.ts';
 import { makePhoto } from '../tests/helpers/photo.ts';
@@ -27,7 +28,7 @@ const demo = parseStory(SAMPLES[0]!.story);
 const photo = makePhoto();
 // The photo template draws a 1600×1000 photograph-like image (served locally, no network).
 const withPhoto = parseStory({ ...SAMPLES[0]!.story, imageUrl: 'https://photos.bench/photo.png' });
-const templates = listTemplates().map((t) => t.name);
+const templateNames = templates.list().map((t) => t.name);
 const storyFor = (template: string) => (template === 'photo' ? withPhoto : demo);
 
 interface Timing {
@@ -64,10 +65,10 @@ const split: Record<string, { raster: number; asPng: number; encode: number; png
   {};
 const formats: Record<string, Record<string, { bytes: number; ms: number; wrote: string }>> = {};
 
-for (const template of templates) {
+for (const template of templateNames) {
   const story = storyFor(template);
   const req: RenderRequest = { story, template };
-  const card = await composeCard(req, node);
+  const card = await composeCard(req, node, templates);
   const fonts = card.options.fonts as { name: string; data: ArrayBuffer; weight: number; style: string }[];
   const takumi = new Renderer();
   for (const f of fonts) {
@@ -78,7 +79,7 @@ for (const template of templates) {
 
   const r: Row = {};
   r['node: storycard (fit + draw + raster + encode)'] = await time(
-    async () => (await renderCard({ ...req, format: 'png' }, node)).image.byteLength,
+    async () => (await renderCard({ ...req, format: 'png' }, node, templates)).image.byteLength,
   );
   r['node: plain satori + resvg-js asPng'] = await time(async () => {
     const svg = await satori(element as Parameters<typeof satori>[0], card.options as Parameters<typeof satori>[1]);
@@ -114,8 +115,8 @@ for (const template of templates) {
 
   formats[template] = {};
   for (const format of ['png', 'jpeg', 'webp', 'auto'] as Format[]) {
-    const t = await time(async () => (await renderCard({ ...req, format }, node)).image.byteLength, 5);
-    const wrote = (await renderCard({ ...req, format }, node)).format;
+    const t = await time(async () => (await renderCard({ ...req, format }, node, templates)).image.byteLength, 5);
+    const wrote = (await renderCard({ ...req, format }, node, templates)).format;
     formats[template]![format] = { bytes: t.bytes, ms: t.median, wrote };
   }
   formats[template]!['Takumi png'] = { bytes: r['node: Takumi native']!.bytes, ms: 0, wrote: 'png' };
@@ -169,7 +170,7 @@ try {
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.arrayBuffer()).byteLength;
   };
-  for (const template of templates) {
+  for (const template of templateNames) {
     const r: Row = {};
     const q = `template=${template}${template === 'photo' ? `&image=${encodeURIComponent(`${photos.url}/photo.png`)}` : ''}`;
     r['workerd: storycard'] = await time(() => get(`/storycard?${q}`));
@@ -233,7 +234,7 @@ if (values.json) {
   );
   console.log('| template | pipeline | median ms | p95 ms | PNG bytes | vs Takumi native | vs plain (same runtime) |');
   console.log('|---|---|---:|---:|---:|---:|---:|');
-  for (const template of templates) {
+  for (const template of templateNames) {
     const r = { ...rows[template]!, ...workerd[template]! };
     const takumi = r['node: Takumi native']!;
     for (const [name, v] of Object.entries(r)) {
@@ -252,7 +253,7 @@ if (values.json) {
     '| template | runtime | raster | raster + asPng | storycard encode | (raster+encode) / (raster+asPng) | bytes asPng → ours |',
   );
   console.log('|---|---|---:|---:|---:|---:|---:|');
-  for (const template of templates) {
+  for (const template of templateNames) {
     const s = split[template]!;
     console.log(
       `| ${template} | node | ${ms(s.raster)} | ${ms(s.raster + s.asPng)} | ${ms(s.encode)} | ${ratio(s.raster + s.encode, s.raster + s.asPng)} | ${s.resvgBytes} → ${s.pngBytes} |`,
@@ -268,7 +269,7 @@ if (values.json) {
   console.log('\nBytes per format (Node; auto = PNG within the og budget of 300,000 bytes, else JPEG)\n');
   console.log('| template | png (storycard) | resvg asPng | Takumi png | jpeg | webp | auto | PNG vs Takumi |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const template of templates) {
+  for (const template of templateNames) {
     const f = formats[template]!;
     console.log(
       `| ${template} | ${f.png!.bytes} | ${split[template]!.resvgBytes} | ${f['Takumi png']!.bytes} | ${f.jpeg!.bytes} | ${f.webp!.bytes} | ${f.auto!.bytes} (${f.auto!.wrote}) | ${ratio(f.png!.bytes, f['Takumi png']!.bytes)} |`,

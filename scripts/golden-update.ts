@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderCard } from '../src/render/index.ts';
 import { parseStory } from '../src/story/schema.ts';
+import { registry as templates } from '../templates/index.ts';
 import { SAMPLES } from '../templates/samples.ts';
 import { differingPixels, GOLDEN_DIR, goldenCases, goldenRuntime, pixelsOf } from '../tests/helpers/golden.ts';
 
@@ -18,6 +19,7 @@ for (const c of cases) {
   const { image: png } = await renderCard(
     { story: parseStory(sample.story), template: c.template, size: c.size, theme: c.theme },
     runtime,
+    templates,
   );
   const url = new URL(c.file, GOLDEN_DIR);
   const old = await readFile(url).catch(() => undefined);

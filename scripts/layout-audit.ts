@@ -3,9 +3,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listTemplates, renderCard } from '../src/render/index.ts';
+import { renderCard } from '../src/render/index.ts';
 import type { SizeName } from '../src/render/types.ts';
 import { parseStory, type StoryInput } from '../src/story/schema.ts';
+import { registry as templates } from '../templates/index.ts';
 import { SAMPLES } from '../templates/samples.ts';
 import { HELD_OUT } from '../tests/fixtures/held-out.ts';
 import { largestEmptyBand, MAX_EMPTY_BAND } from '../tests/helpers/bands.ts';
@@ -28,14 +29,14 @@ const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
 let over = 0;
 let total = 0;
 const worst: { name: string; fraction: number }[] = [];
-for (const t of listTemplates()) {
+for (const t of templates.list()) {
   const sizes = values.sizes ? t.sizes.filter((s) => values.sizes?.split(',').includes(s)) : t.sizes;
   for (const size of sizes as SizeName[]) {
     const row: string[] = [];
     for (const { id, story } of stories) {
       const name = `${t.name}/${size}/${id}`;
       if (values.only && !name.includes(values.only)) continue;
-      const { image: png } = await renderCard({ story: parseStory(story), template: t.name, size }, runtime);
+      const { image: png } = await renderCard({ story: parseStory(story), template: t.name, size }, runtime, templates);
       const band = largestEmptyBand(png);
       total++;
       if (band.fraction > MAX_EMPTY_BAND) {

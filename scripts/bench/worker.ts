@@ -4,6 +4,7 @@ import { composeCard, encodeCard, renderCard } from '../../src/render/index.ts';
 import type { Format } from '../../src/render/types.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
 import { parseStory } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { SAMPLES } from '../../templates/samples.ts';
 
 interface BenchEnv {
@@ -31,14 +32,14 @@ export default {
     if (url.pathname === '/storycard') {
       // The whole pipeline: fonts, fitting (several satori layouts), draw, rasterise, encode.
       const format = (url.searchParams.get('f') ?? 'png') as Format;
-      const { image, timings } = await renderCard({ story, template, format }, runtime);
+      const { image, timings } = await renderCard({ story, template, format }, runtime, templates);
       return new Response(new Uint8Array(image), {
         headers: { 'content-type': 'application/octet-stream', 'x-timings': JSON.stringify(timings) },
       });
     }
     if (url.pathname === '/split') {
       // The same SVG two ways: resvg's own asPng, and resvg's pixels through storycard's encoder (ms each, in workerd).
-      const card = await composeCard({ story, template }, runtime);
+      const card = await composeCard({ story, template }, runtime, templates);
       const svg = await runtime.satori(card.element, card.options);
       const t0 = performance.now();
       const theirs = await runtime.svgToPng(svg);
@@ -58,7 +59,7 @@ export default {
       // What workers-og and @vercel/og do: one satori call on a finished element, then resvg-wasm's asPng.
       let card = composed.get(template);
       if (!card) {
-        card = composeCard({ story, template }, runtime);
+        card = composeCard({ story, template }, runtime, templates);
         composed.set(template, card);
       }
       const { element, options } = await card;

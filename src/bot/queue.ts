@@ -1,7 +1,8 @@
 // The bot in the Worker: the hook that queues a new story's posts, the queue consumer, and the cron sweep of due rows.
 import { type Config, configOf } from '../config.ts';
+import type { TemplateRegistry } from '../render/registry.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
-import { CardStore, sizesOf } from '../storage/cards.ts';
+import { CardStore } from '../storage/cards.ts';
 import { type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import { StoryStore } from '../storage/stories.ts';
 import { type OutboxDeps, type Outcome, processRow } from './outbox.ts';
@@ -19,6 +20,8 @@ export const MAX_DELAY_SECONDS = 43_200;
 
 export interface BotDeps {
   renderCard(req: RenderRequest): Promise<RenderResult>;
+  /** The card templates (which sizes a card exists at). */
+  templates: TemplateRegistry;
   /** Tests drive time; Date.now otherwise. */
   now?: () => number;
   policy?: Partial<RetryPolicy>;
@@ -39,12 +42,13 @@ function postersOf(config: Config): Partial<Record<Platform, Poster>> {
 
 export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
   const config = configOf(env);
-  const cards = new CardStore(env.DB, env.CARDS, deps.renderCard);
+  const cards = new CardStore(env.DB, env.CARDS, deps.renderCard, deps.templates);
   const stories = new StoryStore(env.DB);
   return {
     store: new OutboxStore(env.DB),
     posters: deps.posters ?? postersOf(config),
     caps: config.dailyCaps,
+    schedule: config.schedule,
     loadStory: async (id) => (await stories.get(id))?.story ?? null,
     async loadCard(hash, size) {
       const spec = await cards.spec(hash);
@@ -52,7 +56,7 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
       // A template that does not draw the 2:1 size gets its og card everywhere.
       const file = await cards.file(
         hash,
-        sizesOf(spec.template).includes(size) ? size : 'og',
+        cards.templates.sizesOf(spec.template).includes(size) ? size : 'og',
         'auto',
         async () => spec,
       );
@@ -83,11 +87,18 @@ export const botSends = (config: Config) => config.botMode === 'live' || config.
  * After publishing (src/publish/) wrote a story's rows: enqueue the queued ones it wrote (review rows wait for an
  * editor; dry-run rows are records). Never throws: a failed enqueue is logged, and the cron sweep sends the rows.
  */
-export async function enqueuePosts(env: Env, rows: readonly OutboxRow[]): Promise<void> {
-  const queued = rows.filter((r) => r.state === 'queued' && r.attempts === 0).map((r) => r.id);
+export async function enqueuePosts(env: Env, rows: readonly OutboxRow[], now = Date.now()): Promise<void> {
+  const fresh = rows.filter((r) => r.state === 'queued' && r.attempts === 0);
+  const queued = fresh.map((r) => r.id);
   if (!queued.length) return;
   try {
-    await enqueue(env.POST_QUEUE, queued);
+    // A story's posts share one time (the editor's window, POST_DELAY_MINUTES): delivered then, not at once.
+    const byDelay = new Map<number, string[]>();
+    for (const r of fresh) {
+      const delay = delaySeconds(r.nextAttemptAt ?? now, now);
+      byDelay.set(delay, [...(byDelay.get(delay) ?? []), r.id]);
+    }
+    for (const [delay, ids] of byDelay) await enqueue(env.POST_QUEUE, ids, delay);
   } catch (error) {
     console.error(`outbox: enqueueing ${queued.join(', ')} failed; the cron sweep will send them:`, error);
   }

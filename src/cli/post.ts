@@ -2,7 +2,6 @@
 // through the Worker's own outbox state machine (src/bot/outbox.ts) over a state file instead of D1.
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { accountsFor, enabledPlatforms, missingCredentials } from '../bot/accounts.ts';
 import { composePost } from '../bot/compose.ts';
 import type { OutboxDeps } from '../bot/outbox.ts';
@@ -16,17 +15,10 @@ import { type MemoryState, MemoryStore } from '../publish/memory.ts';
 import type { OutboxRow } from '../storage/outbox.ts';
 import { parseStory, type Story } from '../story/schema.ts';
 import { canonicalUrl } from '../story/slug.ts';
+import { POST } from './commands.ts';
 import { type CliIO, EXIT, fail } from './io.ts';
-
-const USAGE = `usage: storycard post <story.json> [--dry-run] [-t template] [--state FILE]
-
-Posts the story with its card to every platform whose credentials are set in the environment (the Worker's settings:
-X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET, X_API_BASE_URL; BLUESKY_SERVICE, BLUESKY_IDENTIFIER,
-BLUESKY_APP_PASSWORD; MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN) and prints one line per platform.
-  --dry-run   print the text each platform would get; post nothing, render nothing
-  --state     where posts are remembered (default $STORYCARD_POST_STATE or .storycard/posted.json): running the
-              command again for the same article URL does not post again; an attempt whose answer was lost is
-              looked for on the platform before anything is posted again; a post that failed is tried again.`;
+import { commandHelp, parseCommand } from './options.ts';
+import { loadTemplates } from './templates-source.ts';
 
 /** The state file: the outbox's stories and rows (version 2), and version-1 entries not yet matched to a story. */
 type StateFile = MemoryState & { legacy?: Record<string, LegacyEntry> };
@@ -53,18 +45,9 @@ type CardBytes = { bytes: Uint8Array; type: 'image/png' | 'image/jpeg'; complete
 
 export async function postCommand(argv: string[], io: CliIO, options: PostCommandOptions = {}): Promise<number> {
   const env = io.env ?? {};
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      template: { type: 'string', short: 't' },
-      state: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseCommand(POST, argv);
   if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${commandHelp(POST)}\n`);
     return EXIT.ok;
   }
   if (positionals.length !== 1) return fail(io, `post: expected one story file, received ${positionals.length}`);
@@ -74,7 +57,7 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
   try {
     story = parseStory(JSON.parse(await readFile(file, 'utf8')));
     config = parseConfig(env);
-    if (values.template) (await import('../render/index.ts')).getTemplate(values.template);
+    if (values.template) (await loadTemplates()).get(values.template);
     for (const p of PLATFORMS) composePost(story, p); // a story without url fails here, naming the field
   } catch (e) {
     if (isStorycardError(e)) return fail(io, `${file}: ${e.message}`);
@@ -124,7 +107,20 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     // The story enters through the same publish path as the Worker's, as if BOT_MODE were live.
     const live: Config = { ...config, botMode: 'live' };
     const input = { story: { ...story, url: story.url! }, template: values.template };
-    const { record } = await publishStory(store.publish, input, { botMode: 'live', plan: postPlanner(live) });
+    // Coverage from fonts/ on disk: a story whose card would show boxes is held (its rows wait for an editor).
+    const glyphs = async () => {
+      const [{ loadGlyphCoverage }, { createNodeRuntime }] = await Promise.all([
+        import('../render/coverage.ts'),
+        import('../runtime/node.ts'),
+      ]);
+      const runtime = createNodeRuntime();
+      return loadGlyphCoverage((f) => runtime.loadFont(f));
+    };
+    const { record } = await publishStory(store.publish, input, {
+      botMode: 'live',
+      plan: postPlanner(live, glyphs),
+      templates: await loadTemplates(),
+    });
     await adoptLegacy(file, store, record.id, story.url!);
     const accounts = await accountsFor(config);
     const rows = (await store.publish.postsOf(record.id)).filter((r) => accounts[r.platform as Platform] === r.account);
@@ -146,10 +142,11 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
  * The SDKs, the renderer and its wasm are imported here, not at the top: `--dry-run` needs none of them.
  */
 async function cliDeps(store: MemoryStore, config: Config, options: PostCommandOptions): Promise<OutboxDeps> {
-  const [{ createPosters }, { getTemplate, renderCard }, { createNodeRuntime }] = await Promise.all([
+  const [{ createPosters }, { renderCard }, { createNodeRuntime }, templates] = await Promise.all([
     import('../bot/posters.ts'),
     import('../render/index.ts'),
     import('../runtime/node.ts'),
+    loadTemplates(),
   ]);
   const posters = createPosters(config, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
   const runtime = createNodeRuntime();
@@ -162,7 +159,7 @@ async function cliDeps(store: MemoryStore, config: Config, options: PostCommandO
     async loadCard(hash, size) {
       const record = store.state.stories.find((s) => s.cardHash === hash);
       if (!record) return null;
-      const meta = getTemplate(record.template).meta;
+      const meta = templates.get(record.template).meta;
       const drawn = meta.sizes.includes(size) ? size : 'og';
       const key = `${hash}/${drawn}`;
       if (!cards.has(key)) {
@@ -176,7 +173,7 @@ async function cliDeps(store: MemoryStore, config: Config, options: PostCommandO
         };
         cards.set(
           key,
-          renderCard(req, runtime).then((r): CardBytes => {
+          renderCard(req, runtime, templates).then((r): CardBytes => {
             // Drawn without its image: the next attempt draws it again (the photo host may be back).
             if (!r.complete) cards.delete(key);
             return { bytes: r.image, type: r.format === 'png' ? 'image/png' : 'image/jpeg', complete: r.complete };
@@ -201,6 +198,10 @@ async function postOne(row: OutboxRow, store: MemoryStore, deps: OutboxDeps, io:
   if (current.state === 'posted') {
     say(`already posted ${current.postUrl} (${new Date(current.postedAt!).toISOString()}); not posting again`);
     return true;
+  }
+  if (current.state === 'review') {
+    say(`not posted: ${current.lastError ?? 'waiting for an editor to approve it'}`);
+    return false;
   }
   if (current.state === 'failed' || current.state === 'dead') await store.outbox.requeue(row.id, Date.now());
   const earlierRun = current.needsCheck !== null || current.state === 'posting';

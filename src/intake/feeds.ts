@@ -3,6 +3,9 @@ import { postPlanner } from '../bot/plan.ts';
 import { parseConfig } from '../config.ts';
 import { D1PublishStore } from '../publish/d1.ts';
 import { type Published, publishStory } from '../publish/index.ts';
+import { loadGlyphCoverage } from '../render/coverage.ts';
+import type { TemplateRegistry } from '../render/registry.ts';
+import { fontAssets } from '../runtime/font-assets.ts';
 import { fetchPolicyFor } from '../safe-fetch.ts';
 import { type FeedStatus, FeedStore, type PollRecord } from '../storage/feeds.ts';
 import type { OutboxRow } from '../storage/outbox.ts';
@@ -29,6 +32,8 @@ export interface FeedDeps extends FetchOptions {
   /** Rows a repeat of a known story put back (its posts had gone missing): src/index.ts enqueues them too. */
   onPostsRepaired?(posts: OutboxRow[]): Promise<void>;
   maxNewPerPoll?: number;
+  /** The card templates a new story's card address is computed against. */
+  templates: TemplateRegistry;
 }
 
 export interface FeedPollResult {
@@ -175,7 +180,11 @@ export async function pollFeeds(env: Env, now: number, deps: FeedDeps): Promise<
       publishStory(
         store,
         { story: { ...story, url: story.url! } },
-        { botMode: config.botMode, plan: postPlanner(config) },
+        {
+          botMode: config.botMode,
+          plan: postPlanner(config, () => loadGlyphCoverage(fontAssets(env.ASSETS))),
+          templates: deps.templates,
+        },
       ),
   };
   return pool(config.feeds, CONCURRENCY, (url) =>

@@ -2,6 +2,7 @@
 // outbox rows are written together, or not at all, and a repeat submission puts back whatever is missing.
 import type { BotMode } from '../config.ts';
 import { StorycardError } from '../errors.ts';
+import type { TemplateRegistry } from '../render/registry.ts';
 import type { Theme } from '../render/types.ts';
 import { type CardSpec, cardHash } from '../storage/cards.ts';
 import type { NewOutboxRow, OutboxRow } from '../storage/outbox.ts';
@@ -51,6 +52,8 @@ export class UrlTaken extends Error {
 export interface PublishOptions {
   botMode: BotMode;
   plan: PostPlanner;
+  /** The templates a card address is computed against (its template's version is part of the address). */
+  templates: TemplateRegistry;
   now?: number;
 }
 
@@ -84,7 +87,7 @@ export async function publishStory(store: PublishStore, input: StoryInput, opts:
     story: input.story,
     template: input.template,
     theme: input.theme,
-    cardHash: await cardHash(spec),
+    cardHash: await cardHash(spec, opts.templates),
   };
   const known = await store.byUrl(input.story.url);
   if (known) return repair(store, known, opts, now);
@@ -142,10 +145,11 @@ export async function reviseStory(
   },
   id: string,
   input: StoryInput,
+  templates: TemplateRegistry,
   now = Date.now(),
 ): Promise<StoryRecord | null> {
   const spec: CardSpec = { story: input.story, template: input.template, theme: input.theme };
-  const hash = await cardHash(spec);
+  const hash = await cardHash(spec, templates);
   const write: StoryWrite = { story: input.story, template: input.template, theme: input.theme, cardHash: hash };
   try {
     if (!(await store.update(id, write, { hash, spec }, now))) return null;

@@ -1,12 +1,13 @@
 // The pure render core: (template, story, size, theme, runtime) → { svg, png, report }. No I/O of its own.
-import templates from '../../templates/index.ts';
 import { StorycardError } from '../errors.ts';
 import type { Story } from '../story/schema.ts';
 import { checkBudget } from './budget.ts';
 import { compose, type FittedField, type FittedFields } from './compose.ts';
+import { loadGlyphCoverage, type MissingGlyph, missingGlyphs } from './coverage.ts';
 import { inlineEmoji } from './emoji-svg.ts';
 import { encodeCard } from './encode.ts';
 import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
+import type { TemplateRegistry } from './registry.ts';
 import { formatOf, type TemplateContext, type TemplateDefinition, type TemplateMeta } from './template.ts';
 import { textDirection } from './text.ts';
 import { palette, resolveTheme } from './theme.ts';
@@ -23,41 +24,21 @@ import {
 } from './types.ts';
 
 export { checkBudget, MAX_EMOJI, MAX_GRAPHEMES, MAX_IMAGE_PIXELS } from './budget.ts';
+export {
+  describeMissing,
+  type GlyphCoverage,
+  loadGlyphCoverage,
+  type MissingGlyph,
+  missingGlyphs,
+  storyMissingGlyphs,
+} from './coverage.ts';
 export { encodeCard, JPEG_QUALITIES } from './encode.ts';
 export { contrastRatio, palette, resolveTheme } from './theme.ts';
 export { EXTENSION, FORMATS, isFormat, MIME, SIZE_NAMES, SIZES, WEIGHT_BUDGET } from './types.ts';
 
 /** Bump when the core's layout rules change pixels for every template. */
 export const RENDER_VERSION = 2;
-export const DEFAULT_TEMPLATE = 'quote';
-
-const registry = new Map<string, TemplateDefinition>(templates.map((t) => [t.meta.name, t]));
-
-export function listTemplates(): TemplateMeta[] {
-  return templates.map((t) => t.meta);
-}
-
-export function getTemplate(name: string = DEFAULT_TEMPLATE): TemplateDefinition {
-  const t = registry.get(name);
-  if (!t) {
-    const known = [...registry.keys()].join(', ');
-    throw new StorycardError(
-      'unknown_template',
-      `template: expected one of ${known}, received ${JSON.stringify(name)}`,
-      {
-        issues: [
-          {
-            path: 'template',
-            expected: `one of ${known}`,
-            received: JSON.stringify(name),
-            message: 'unknown template',
-          },
-        ],
-      },
-    );
-  }
-  return t;
-}
+export { DEFAULT_TEMPLATE, TemplateRegistry } from './registry.ts';
 
 function resolveSize(template: TemplateDefinition, size: unknown) {
   const name = size ?? 'og';
@@ -73,8 +54,8 @@ function resolveSize(template: TemplateDefinition, size: unknown) {
 }
 
 /** Everything that changes the pixels, as a stable string: hash it for content-addressed card URLs. */
-export function cardFingerprint(req: RenderRequest): string {
-  const template = getTemplate(req.template);
+export function cardFingerprint(req: RenderRequest, templates: TemplateRegistry): string {
+  const template = templates.get(req.template);
   const size = resolveSize(template, req.size);
   const theme = resolveTheme(req.theme);
   const { tags: _tags, ...drawn } = req.story;
@@ -135,19 +116,26 @@ export interface ComposedCard {
   svg: string;
   /** ms of that draw (satori with glyph outlines). */
   drawMs: number;
+  /** Characters of the drawn text no bundled face covers (drawn as boxes). */
+  missingGlyphs: MissingGlyph[];
 }
 
 /** Choose fonts, fetch images and fit the text: everything but drawing. */
-export async function composeCard(req: RenderRequest, runtime: RenderRuntime): Promise<ComposedCard> {
-  const template = getTemplate(req.template);
+export async function composeCard(
+  req: RenderRequest,
+  runtime: RenderRuntime,
+  templates: TemplateRegistry,
+): Promise<ComposedCard> {
+  const template = templates.get(req.template);
   const size = resolveSize(template, req.size);
   const theme = resolveTheme(req.theme);
   const story = req.story;
   checkBudget(story, theme.siteName); // 422 before any work, not after seconds of it
 
   const coverText = cardText(story, story.siteName ?? theme.siteName);
-  const [fonts, image, logo] = await Promise.all([
+  const [fonts, coverage, image, logo] = await Promise.all([
     fontsFor(coverText, loaderFor(runtime), { lang: story.lang }),
+    loadGlyphCoverage(loaderFor(runtime)),
     template.meta.usesImage && story.imageUrl ? runtime.fetchImage(story.imageUrl) : null,
     theme.logoUrl ? runtime.fetchImage(theme.logoUrl) : null,
   ]);
@@ -192,10 +180,14 @@ export async function composeCard(req: RenderRequest, runtime: RenderRuntime): P
   const missing: ComposedCard['missing'] = [];
   if (template.meta.usesImage && story.imageUrl && !image) missing.push('image');
   if (theme.logoUrl && !logo) missing.push('logo');
+  // Checked against the faces' cmaps, slot by slot, on exactly the text drawn (marks and ellipsis included).
+  const drawnFields: [string, string][] = Object.values(composed.fields).flatMap((f) => (f ? [[f.field, f.text]] : []));
+  const glyphs = missingGlyphs([...drawnFields, ['template', composed.literal]], coverage);
   return {
     template: template.meta,
     size,
     missing,
+    missingGlyphs: glyphs,
     element: composed.element,
     options: { ...options, width: size.width, height: size.height },
     fitted: composed.fields,
@@ -214,6 +206,7 @@ function reportFor(card: ComposedCard, format: RenderReport['format'], bytes: nu
     bytes,
     ms: Math.round(now() - started),
     ...(card.missing.length ? { missing: card.missing } : {}),
+    missingGlyphs: card.missingGlyphs,
     fields: Object.fromEntries(
       Object.values(card.fitted).flatMap((f) => (f ? [[f.field, report(f)]] : [])),
     ) as RenderReport['fields'],
@@ -221,9 +214,13 @@ function reportFor(card: ComposedCard, format: RenderReport['format'], bytes: nu
 }
 
 /** Lay out and draw the card as SVG only (previews, `-f svg`): no raster, no encode. */
-export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Promise<SvgResult> {
+export async function renderSvg(
+  req: RenderRequest,
+  runtime: RenderRuntime,
+  templates: TemplateRegistry,
+): Promise<SvgResult> {
   const started = now();
-  const card = await composeCard(req, runtime);
+  const card = await composeCard(req, runtime, templates);
   const composed = now();
   // Composing drew the card once already (to check its ink). Emoji as one <symbol> each instead of an image
   // document per use: resvg parses each emoji once.
@@ -241,9 +238,13 @@ export async function renderSvg(req: RenderRequest, runtime: RenderRuntime): Pro
 }
 
 /** Lay out, draw and encode the card in `req.format` (default png; `svg` draws only). */
-export async function renderCard(req: RenderRequest, runtime: RenderRuntime): Promise<RenderResult> {
+export async function renderCard(
+  req: RenderRequest,
+  runtime: RenderRuntime,
+  templates: TemplateRegistry,
+): Promise<RenderResult> {
   const format = req.format ?? 'png';
-  const drawn = await renderSvg(req, runtime);
+  const drawn = await renderSvg(req, runtime, templates);
   if (format === 'svg') return { ...drawn, image: new TextEncoder().encode(drawn.svg), format: 'svg' };
   const started = now() - drawn.timings.compose - drawn.timings.draw;
   const encoded = await encodeCard(drawn.svg, drawn.report.size, format, runtime);

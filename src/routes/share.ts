@@ -2,9 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import type { TemplateRegistry } from '../render/registry.ts';
 import { DEFAULT_BRAND } from '../render/theme.ts';
 import { type ImageFormat, MIME, SIZES, type SizeName } from '../render/types.ts';
-import { type CardSpec, type CardStore, cardHash, cardPath, sizesOf } from '../storage/cards.ts';
+import { type CardSpec, type CardStore, cardHash, cardPath } from '../storage/cards.ts';
 import {
   deploymentOf,
   keepSharePage,
@@ -15,8 +16,9 @@ import {
   shareCacheTag,
 } from '../storage/share-cache.ts';
 import type { StoryRecord } from '../storage/stories.ts';
+import { SUFFIX, sharePath } from '../story/slug.ts';
 import { apiRouter } from './api.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, afterResponse } from './context.ts';
 import { campaignUrl, redirectPage, variantOf } from './share-redirect.ts';
 
 const TWITTER_ALT_MAX = 420; // X's limit for image alt text
@@ -45,7 +47,8 @@ function altText(r: StoryRecord): string {
  * the Content-Security-Policy forbids all script, so even a missed escape could not run.
  */
 /** The size X's summary_large_image shows uncropped (2:1); a template without it falls back to og. */
-const xSize = (r: StoryRecord): SizeName => (sizesOf(r.template).includes('x') ? 'x' : 'og');
+const xSize = (r: StoryRecord, templates: TemplateRegistry): SizeName =>
+  templates.sizesOf(r.template).includes('x') ? 'x' : 'og';
 
 type Formats = Record<'og' | 'x', ImageFormat>;
 
@@ -73,15 +76,15 @@ async function autoFormats(cards: CardStore, hash: string, r: StoryRecord): Prom
     }
   };
   const og = await pick('og');
-  const x = xSize(r) === 'og' ? og : await pick('x');
+  const x = xSize(r, cards.templates) === 'og' ? og : await pick('x');
   return { og, x, settled };
 }
 
-function page(r: StoryRecord, base: string, hash: string, formats: Formats) {
+function page(r: StoryRecord, base: string, hash: string, formats: Formats, templates: TemplateRegistry) {
   const s = r.story;
-  const shareUrl = `${base}/s/${r.slug}`;
+  const shareUrl = `${base}${sharePath(r.slug)}`;
   const og = `${base}${cardPath(hash, 'og', formats.og)}`;
-  const x = `${base}${cardPath(hash, xSize(r), formats.x)}`;
+  const x = `${base}${cardPath(hash, xSize(r, templates), formats.x)}`;
   const alt = altText(r);
   const desc = description(r);
   const siteName = s.siteName ?? r.theme?.siteName;
@@ -160,13 +163,16 @@ async function fromD1(
   }
   // Recomputed on each render, so a template or font update moves the page to the new address at once.
   const spec = { story: record.story, template: record.template, theme: record.theme };
-  const hash = await cardHash(spec);
+  const hash = await cardHash(spec, c.var.templates);
   if (hash !== record.cardHash) {
     await c.var.cards.register(hash, spec, record.id);
     await c.var.stories.setCardHash(record.id, hash);
   }
   const { settled, ...formats } = await autoFormats(c.var.cards, hash, record);
-  return { page: { status: 200, html: (await page(record, c.var.baseUrl, hash, formats)).toString() }, settled };
+  return {
+    page: { status: 200, html: (await page(record, c.var.baseUrl, hash, formats, c.var.templates)).toString() },
+    settled,
+  };
 }
 
 /** The same answer from the cache or from D1; only Server-Timing says which (`cache` or `d1;dur=…`). */
@@ -181,15 +187,6 @@ async function answer(c: Context<AppEnv>, p: SharePage, serverTiming: string): P
     return c.html(await redirectPage(to), 302);
   }
   return c.html(p.html, p.status === 404 ? 404 : 200);
-}
-
-/** After the response where the runtime allows it; inline where there is no execution context (app.request). */
-async function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    await work;
-  }
 }
 
 /**
@@ -209,8 +206,22 @@ const route = createRoute({
   },
 });
 
+/**
+ * Where a slug no story has points, if anywhere: the story whose slug ends in the same random suffix (the words
+ * are for people; an older spelling of them keeps working), as a 301 to its share URL.
+ */
+async function moved(c: Context<AppEnv>, slug: string): Promise<Response | undefined> {
+  const suffix = SUFFIX.exec(slug)?.[1];
+  const record = suffix ? await c.var.stories.bySuffix(suffix) : null;
+  if (!record || record.slug === slug) return undefined;
+  const to = `${c.var.baseUrl}${sharePath(record.slug)}${new URL(c.req.url).search}`;
+  c.header('Cache-Control', CLIENT_CACHE);
+  return c.redirect(to, 301);
+}
+
 export const share = apiRouter().openapi(route, async (c) => {
-  const { slug } = c.req.valid('param');
+  // NFC, as slugs are made: a client that sends the decomposed form (é as e + ◌́) finds the same story.
+  const slug = c.req.valid('param').slug.normalize('NFC');
   const variant = variantOf(c.req.header('User-Agent'));
   const ttl = c.var.config.share.cacheTtl;
   const key = shareCacheKey(c.var.baseUrl, slug, variant, deploymentOf(c.env));
@@ -218,6 +229,10 @@ export const share = apiRouter().openapi(route, async (c) => {
   if (cached) return answer(c, cached, 'cache');
   const started = performance.now();
   const { page: fresh, settled } = await fromD1(c, slug, variant);
+  if (fresh.status === 404) {
+    const redirect = await moved(c, slug);
+    if (redirect) return redirect;
+  }
   const timing = `d1;dur=${(performance.now() - started).toFixed(1)}`;
   // A page naming a card drawn without its image is not kept: the next view names the card once the image loads.
   if (ttl > 0 && settled) {

@@ -3,33 +3,36 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { postPlanner } from '../bot/plan.ts';
 import { enqueuePosts } from '../bot/queue.ts';
-import { StorycardError } from '../errors.ts';
+import { notFound, StorycardError } from '../errors.ts';
 import { D1PublishStore } from '../publish/d1.ts';
 import { publishStory, reviseStory, type StoryInput } from '../publish/index.ts';
-import { checkBudget, listTemplates } from '../render/index.ts';
+import { checkBudget, storyMissingGlyphs, type TemplateRegistry } from '../render/index.ts';
 import { SIZE_NAMES } from '../render/types.ts';
-import { cardPath, edgeCache, IMAGE_FORMATS, prerenderCards, sizesOf } from '../storage/cards.ts';
+import { cardPath, edgeCache, IMAGE_FORMATS, prerenderCards } from '../storage/cards.ts';
 import { purgeSharePage } from '../storage/share-cache.ts';
 import type { StoryRecord } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';
+import { sharePath } from '../story/slug.ts';
 import { apiRouter, errors, type HookResult, invalidInput, jsonBody, jsonOf } from './api.ts';
 import { readStoryInput, StoryArticleWriteSchema } from './article-input.ts';
 import { requireToken } from './auth.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, afterResponse } from './context.ts';
 import {
   ListQuerySchema,
   StoryListSchema,
   type StoryResponse,
-  StoryResponseSchema,
+  type StoryWarningSchema,
   StoryWriteSchema,
+  StoryWrittenSchema,
 } from './schemas.ts';
 
-export function toStoryResponse(r: StoryRecord, baseUrl: string): StoryResponse {
-  const cardUrls = Object.fromEntries(sizesOf(r.template).map((s) => [s, `${baseUrl}${cardPath(r.cardHash, s)}`]));
+export function toStoryResponse(r: StoryRecord, baseUrl: string, templates: TemplateRegistry): StoryResponse {
+  const sizes = templates.sizesOf(r.template);
+  const cardUrls = Object.fromEntries(sizes.map((s) => [s, `${baseUrl}${cardPath(r.cardHash, s)}`]));
   return {
     id: r.id,
     slug: r.slug,
-    shareUrl: `${baseUrl}/s/${r.slug}`,
+    shareUrl: `${baseUrl}${sharePath(r.slug)}`,
     cardUrl: `${baseUrl}${cardPath(r.cardHash, 'og')}`,
     cardUrls: cardUrls as StoryResponse['cardUrls'],
     story: r.story,
@@ -57,15 +60,15 @@ function mustBeObject(input: unknown): void {
 }
 
 /** Validate a POST body (read by hand: it may be an article to extract first) into what publishing writes. */
-function parseWrite(input: unknown): StoryInput {
+function parseWrite(input: unknown, templates: TemplateRegistry): StoryInput {
   mustBeObject(input);
   const parsed = StoryWriteSchema.safeParse(input);
   if (!parsed.success) invalid(parsed.error, input);
-  return checkWrite(parsed.data);
+  return checkWrite(parsed.data, templates);
 }
 
 /** What the schema cannot say: url required to write, a known template, within the render budget. */
-function checkWrite(data: z.output<typeof StoryWriteSchema>): StoryInput {
+function checkWrite(data: z.output<typeof StoryWriteSchema>, templates: TemplateRegistry): StoryInput {
   const { template, theme, ...story } = data;
   if (!story.url) {
     const message = 'url: expected the absolute http(s) URL of the article (a story is shared by it), received nothing';
@@ -73,15 +76,7 @@ function checkWrite(data: z.output<typeof StoryWriteSchema>): StoryInput {
       issues: [{ path: 'url', expected: 'an absolute http(s) URL', received: 'nothing', message }],
     });
   }
-  if (template !== undefined && !listTemplates().some((t) => t.name === template)) {
-    const names = listTemplates().map((t) => t.name);
-    const message = `template: expected one of ${names.join(', ')}, received ${JSON.stringify(template)}`;
-    throw new StorycardError('unknown_template', message, {
-      issues: [
-        { path: 'template', expected: `one of ${names.join(', ')}`, received: JSON.stringify(template), message },
-      ],
-    });
-  }
+  if (template !== undefined) templates.get(template); // 400 unknown_template naming the known ones
   // A story whose card would go over the render budget is refused now (422), not when a crawler asks for its card.
   checkBudget(story, theme?.siteName);
   const themeOrUndefined = theme && Object.keys(theme).length ? theme : undefined;
@@ -89,7 +84,17 @@ function checkWrite(data: z.output<typeof StoryWriteSchema>): StoryInput {
 }
 
 const idParams = z.object({ id: z.string() });
-const storyAnswer = (description: string) => jsonOf(StoryResponseSchema, description);
+const writtenAnswer = (description: string) => jsonOf(StoryWrittenSchema, description);
+
+/** What the story's card cannot draw, from the fonts' coverage (no render): one warning per character. */
+async function warningsFor(c: Context<AppEnv>, r: StoryRecord): Promise<z.output<typeof StoryWarningSchema>[]> {
+  const story = { ...r.story, siteName: r.story.siteName ?? r.theme?.siteName };
+  return storyMissingGlyphs(story, await c.var.glyphs()).map((m) => ({
+    code: 'missing_glyph' as const,
+    ...m,
+    message: `${m.field}: no bundled font can draw "${m.char}" (${m.codePoint}); the card shows a box for it`,
+  }));
+}
 
 /** A PUT body's validation failure: the same `invalid_story` answers POST gives, every field named. */
 const storyHook = (result: HookResult): undefined => {
@@ -122,8 +127,8 @@ const create = createRoute({
     },
   },
   responses: {
-    201: storyAnswer('Created'),
-    200: storyAnswer('Already stored for this URL'),
+    201: writtenAnswer('Created'),
+    200: writtenAnswer('Already stored for this URL'),
     ...errors([400, 401, 403, 413, 415, 422]),
   },
 });
@@ -141,7 +146,7 @@ const read = createRoute({
   path: '/{id}',
   summary: 'Get a story',
   request: { params: idParams },
-  responses: { 200: storyAnswer('The story'), ...errors([401, 403, 404]) },
+  responses: { 200: writtenAnswer('The story'), ...errors([401, 403, 404]) },
 });
 
 const replace = createRoute({
@@ -155,7 +160,7 @@ const replace = createRoute({
     params: idParams,
     body: { required: true, content: { 'application/json': { schema: StoryWriteSchema } } },
   },
-  responses: { 200: storyAnswer('Replaced'), ...errors([400, 401, 403, 404, 409, 413, 415, 422]) },
+  responses: { 200: writtenAnswer('Replaced'), ...errors([400, 401, 403, 404, 409, 413, 415, 422]) },
 });
 
 const remove = createRoute({
@@ -175,46 +180,55 @@ stories.use(requireToken);
 stories
   .openapi(create, async (c) => {
     // `{article}` / `{html, url}` bodies are extracted first; explicit fields override (src/routes/article-input.ts).
-    const input = parseWrite(await readStoryInput(c));
+    const input = parseWrite(await readStoryInput(c), c.var.templates);
     // Story, card address and outbox rows in one D1 batch; a repeat of a known article puts back what is missing.
     const { record, created, posts } = await publishStory(new D1PublishStore(c.env.DB), input, {
       botMode: c.var.config.botMode,
-      plan: postPlanner(c.var.config),
+      plan: postPlanner(c.var.config, c.var.glyphs),
+      templates: c.var.templates,
     });
     await enqueuePosts(c.env, posts);
     // Render the og and x cards now, after the response, so the first crawler finds them stored.
-    if (created) await background(c, prerenderCards(c.var.cards, record));
+    if (created) await afterResponse(c, prerenderCards(c.var.cards, record));
     if (created) c.header('Location', `${c.var.baseUrl}/api/stories/${record.id}`);
-    return c.json(toStoryResponse(record, c.var.baseUrl), created ? 201 : 200);
+    const warnings = await warningsFor(c, record);
+    return c.json({ ...toStoryResponse(record, c.var.baseUrl, c.var.templates), warnings }, created ? 201 : 200);
   })
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
     const page = await c.var.stories.list(query.limit, query.cursor);
     return c.json(
-      { items: page.items.map((r) => toStoryResponse(r, c.var.baseUrl)), nextCursor: page.nextCursor },
+      { items: page.items.map((r) => toStoryResponse(r, c.var.baseUrl, c.var.templates)), nextCursor: page.nextCursor },
       200,
     );
   })
   .openapi(read, async (c) => {
     const { id } = c.req.valid('param');
     const record = await c.var.stories.get(id);
-    if (!record) throw notFound(id);
-    return c.json(toStoryResponse(record, c.var.baseUrl), 200);
+    if (!record) throw notFound('story', id);
+    return c.json(
+      { ...toStoryResponse(record, c.var.baseUrl, c.var.templates), warnings: await warningsFor(c, record) },
+      200,
+    );
   })
   .openapi(replace, async (c) => {
     const { id } = c.req.valid('param');
     // The story and its new card address in one batch. The old address stays registered, so cards already
     // fetched by crawlers keep resolving.
-    const record = await reviseStory(new D1PublishStore(c.env.DB), id, checkWrite(c.req.valid('json')));
-    if (!record) throw notFound(id);
+    const input = checkWrite(c.req.valid('json'), c.var.templates);
+    const record = await reviseStory(new D1PublishStore(c.env.DB), id, input, c.var.templates);
+    if (!record) throw notFound('story', id);
     // The share page shows the edit at once: forgotten here, and everywhere when the global purge is configured.
     await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
-    return c.json(toStoryResponse(record, c.var.baseUrl), 200);
+    return c.json(
+      { ...toStoryResponse(record, c.var.baseUrl, c.var.templates), warnings: await warningsFor(c, record) },
+      200,
+    );
   })
   .openapi(remove, async (c) => {
     const { id } = c.req.valid('param');
     const record = await c.var.stories.get(id);
-    if (!record) throw notFound(id);
+    if (!record) throw notFound('story', id);
     const hashes = await c.var.cards.deleteForStory(id);
     await c.var.stories.delete(id);
     await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
@@ -231,16 +245,3 @@ stories
     }
     return c.body(null, 204);
   });
-
-/** After the response where the runtime allows it (waitUntil); inline where there is no execution context. */
-async function background(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    await work;
-  }
-}
-
-function notFound(id: string): StorycardError {
-  return new StorycardError('not_found', `no story with id ${JSON.stringify(id)}`);
-}

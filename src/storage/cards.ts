@@ -1,6 +1,6 @@
 // The card store: content addresses, what each address renders, and the card files in R2. Rendered once, kept
 // forever, except a card drawn without an image it asked for: served briefly, never kept, rendered again next time.
-import { cardFingerprint, DEFAULT_TEMPLATE, listTemplates } from '../render/index.ts';
+import { cardFingerprint, type TemplateRegistry } from '../render/index.ts';
 import {
   EXTENSION,
   type Format,
@@ -26,15 +26,10 @@ export const formatOfExtension = (ext: string): ImageFormat | undefined => BY_EX
  * The content address: SHA-256 of the render core's fingerprint (story fields drawn, template and its version,
  * theme, fonts version), computed at size `og` because the size is spelled out in the path. 20 hex chars = 80 bits.
  */
-export async function cardHash(spec: CardSpec): Promise<string> {
-  const fingerprint = cardFingerprint({ ...spec, size: 'og' });
+export async function cardHash(spec: CardSpec, templates: TemplateRegistry): Promise<string> {
+  const fingerprint = cardFingerprint({ ...spec, size: 'og' }, templates);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(fingerprint));
   return [...new Uint8Array(digest.slice(0, 10))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The sizes a template draws (a card address only exists at those); empty for an unknown template. */
-export function sizesOf(template: string | undefined): readonly SizeName[] {
-  return listTemplates().find((t) => t.name === (template ?? DEFAULT_TEMPLATE))?.sizes ?? [];
 }
 
 export const cardPath = (hash: string, size: SizeName, format: ImageFormat = 'png') =>
@@ -94,10 +89,13 @@ export class CardStore {
   private readonly db: D1Database;
   private readonly bucket: R2Bucket;
   private readonly render: RenderFn;
-  constructor(db: D1Database, bucket: R2Bucket, render: RenderFn) {
+  /** The templates cards are drawn from: which sizes each address exists at. */
+  readonly templates: TemplateRegistry;
+  constructor(db: D1Database, bucket: R2Bucket, render: RenderFn, templates: TemplateRegistry) {
     this.db = db;
     this.bucket = bucket;
     this.render = render;
+    this.templates = templates;
   }
 
   /** Remember what an address renders. Idempotent; the first owner of a shared address keeps it. */
@@ -235,7 +233,7 @@ export async function prerenderCards(
   record: Pick<StoryRecord, 'id' | 'cardHash' | 'story' | 'template' | 'theme'>,
 ): Promise<void> {
   const spec: CardSpec = { story: record.story, template: record.template, theme: record.theme };
-  const sizes = PRERENDER_SIZES.filter((s) => sizesOf(record.template).includes(s));
+  const sizes = PRERENDER_SIZES.filter((s) => cards.templates.sizesOf(record.template).includes(s));
   for (const size of sizes) {
     try {
       await cards.file(record.cardHash, size, 'auto', async () => spec);

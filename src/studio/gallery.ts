@@ -1,7 +1,7 @@
 // The studio gallery: signed, expiring tile URLs for every template × size on one sample story, and their checks.
 import { SAMPLES } from '../../templates/samples.ts';
 import { StorycardError } from '../errors.ts';
-import { listTemplates, resolveTheme } from '../render/index.ts';
+import { resolveTheme, type TemplateRegistry } from '../render/index.ts';
 import { isSizeName, type RenderRequest, SIZES } from '../render/types.ts';
 import { parseStory } from '../story/schema.ts';
 import { signParams, verifyParams } from '../story/sign.ts';
@@ -19,7 +19,11 @@ export const bootId = () => {
 const galleryKey = (apiToken: string) => `storycard-studio-gallery:${apiToken}`;
 const TTL_S = 6 * 3600;
 
-export async function galleryTiles(apiToken: string, query: { sample?: string; theme?: string; brand?: string }) {
+export async function galleryTiles(
+  apiToken: string,
+  query: { sample?: string; theme?: string; brand?: string },
+  templates: TemplateRegistry,
+) {
   const sample = query.sample ?? 'demo';
   const theme = query.theme === 'dark' ? 'dark' : 'light';
   // Validated now (a 400 naming theme.brandColor), so every tile URL handed out can render.
@@ -34,7 +38,7 @@ export async function galleryTiles(apiToken: string, query: { sample?: string; t
   // Rounded to the hour so a reload within the hour reuses the browser's cached tiles.
   const exp = String(Math.ceil(Date.now() / 3_600_000) * 3600 + TTL_S);
   const tiles = await Promise.all(
-    listTemplates().flatMap((t) =>
+    templates.list().flatMap((t) =>
       t.sizes.map(async (size) => {
         const entries: [string, string][] = [
           ['template', t.name],

@@ -6,8 +6,8 @@ import pixelmatch from 'pixelmatch';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTemplates } from '../../src/render/index.ts';
 import { DEMO_STORY } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { type Started, startServer } from '../helpers/npm-start.ts';
 
 const SHOTS = new URL('./__screenshots__/', import.meta.url);
@@ -209,6 +209,30 @@ describe('the studio', () => {
     expect(await page.locator('#count-headline').textContent()).toBe('14 / 300');
   });
 
+  it('names the characters it cannot draw, and never says "Ready to ship" while any are missing', async () => {
+    // After the previous test the card is "Short and bold": nothing to fix.
+    expect(await page.locator('#warnings li.clear').textContent()).toMatch(/^Ready to ship/);
+    let before = await renders();
+    // Cherokee (no bundled face) and U+E000 (private-use): the card would draw boxes for them.
+    await page.locator('#f-headline').fill('Short and bold ᏣᎳᎩ \u{E000}');
+    await nextRender(before);
+    const warning = page.locator('#warnings li[data-code="missing_glyphs"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(
+      /Missing glyphs.*box for 4 characters.*"Ꮳ" U\+13E3 \(headline\), "Ꮃ" U\+13B3 \(headline\), "Ꭹ" U\+13A9 \(headline\), "\u{E000}" U\+E000 \(headline\)/u,
+    );
+    expect(await page.locator('#warnings li.clear').count()).toBe(0);
+    expect(await page.locator('#warning-count').textContent()).toBe('1');
+    await warning.getByRole('button').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-headline');
+
+    before = await renders();
+    await page.locator('#f-headline').fill('Short and bold');
+    await nextRender(before);
+    expect(await page.locator('#warnings li[data-code="missing_glyphs"]').count()).toBe(0);
+    expect(await page.locator('#warnings li.clear').count()).toBe(1);
+  });
+
   it('holds its header, stage bar and template buttons at 1400 and 800 px wide', async () => {
     const top = (sel: string) => page.locator(sel).evaluate((e) => Math.round(e.getBoundingClientRect().top));
     try {
@@ -228,7 +252,7 @@ describe('the studio', () => {
         expect(Math.abs((await top('#stage-size')) - (await top('#stage-template')))).toBeLessThanOrEqual(6);
         // Template buttons say their name once, and what they ask of a story ("quote · needs a quote", not "quote quote").
         const names = await page.locator('.template-option .name').allTextContents();
-        expect(names).toEqual(listTemplates().map((t) => t.name));
+        expect(names).toEqual(templates.list().map((t) => t.name));
         expect(
           await page.locator('.template-option', { hasText: 'quote' }).first().locator('.needs').textContent(),
         ).toBe('needs a quote');
@@ -386,7 +410,7 @@ describe('the studio', () => {
   it('lays out every template × size in the gallery, and opens a tile in the editor', async () => {
     await page.keyboard.press('Alt+3');
     const tiles = page.locator('#gallery .tile img');
-    const expected = listTemplates().reduce((n, t) => n + t.sizes.length, 0);
+    const expected = templates.list().reduce((n, t) => n + t.sizes.length, 0);
     await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(expected);
     await page.mouse.move(1, 1);
     // Tiles in view load for real (lazily: the ones below the fold wait for a scroll).

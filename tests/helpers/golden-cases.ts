@@ -3,8 +3,8 @@
 // Why exact: goldens are drawn with the same fonts and the same rasteriser (resvg) wherever they run, so
 // a render that is right is right to the last pixel, and any difference is a change: a brand colour one
 // step off (#C8102E → #D8102E), a comma turned into a full stop, a glyph from another font.
-import { listTemplates } from '../../src/render/index.ts';
 import type { SizeName, Theme } from '../../src/render/types.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { SAMPLES } from '../../templates/samples.ts';
 
 export interface GoldenCase {
@@ -26,7 +26,7 @@ const PINNED_SIZES: SizeName[] = ['og', 'square', 'portrait', 'story'];
 
 export function goldenCases(): GoldenCase[] {
   const cases: GoldenCase[] = [];
-  for (const t of listTemplates()) {
+  for (const t of templates.list()) {
     for (const sample of SAMPLES) {
       const pinned = sample.goldenSizes ?? PINNED_SIZES;
       const sizes = sample.id === 'demo' ? t.sizes : t.sizes.filter((s) => pinned.includes(s));

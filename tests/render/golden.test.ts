@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderCard } from '../../src/render/index.ts';
 import { parseStory } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { SAMPLES } from '../../templates/samples.ts';
 import { bandLimit, largestEmptyBand } from '../helpers/bands.ts';
 import { differingPixels, GOLDEN_DIR, goldenCases, goldenRuntime, pixelsOf } from '../helpers/golden.ts';
@@ -19,6 +20,7 @@ describe('golden cards', () => {
     const { image: png } = await renderCard(
       { story: parseStory(sample.story), template: c.template, size: c.size, theme: c.theme },
       runtime,
+      templates,
     );
     const golden = await readFile(new URL(c.file, GOLDEN_DIR)).catch(() => {
       throw new Error(`no golden for ${c.file}: run \`npm run golden:update\` and review the image`);

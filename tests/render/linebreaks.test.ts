@@ -1,9 +1,10 @@
 // Where lines break on real cards, read from the layout report's lineTexts: every script, every template.
 import { jaModel, Parser, zhHansModel, zhHantModel } from 'budoux';
 import { describe, expect, it } from 'vitest';
-import { listTemplates, renderSvg } from '../../src/render/index.ts';
+import { renderSvg } from '../../src/render/index.ts';
 import type { FieldReport, SizeName } from '../../src/render/types.ts';
 import { parseStory, type StoryInput } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { SAMPLES } from '../../templates/samples.ts';
 import { HELD_OUT } from '../fixtures/held-out.ts';
 import { goldenRuntime } from '../helpers/golden.ts';
@@ -14,7 +15,7 @@ const all = [...SAMPLES, ...HELD_OUT];
 const byId = (id: string) => all.find((s) => s.id === id)?.story as StoryInput;
 
 async function fields(story: StoryInput, template: string, size: SizeName) {
-  const { report } = await renderSvg({ story: parseStory(story), template, size }, runtime);
+  const { report } = await renderSvg({ story: parseStory(story), template, size }, runtime, templates);
   return report.fields;
 }
 
@@ -36,7 +37,7 @@ function breaks(text: string, f: FieldReport): { at: number; space: boolean }[] 
 }
 
 const cases = (ids: string[]) =>
-  ids.flatMap((id) => listTemplates().flatMap((t) => SIZES.map((size) => [id, t.name, size] as const)));
+  ids.flatMap((id) => templates.list().flatMap((t) => SIZES.map((size) => [id, t.name, size] as const)));
 
 describe('line breaks by script (from lineTexts)', () => {
   it.each(cases(['korean', 'ko-rates']))('%s: Korean breaks only at spaces (%s, %s)', async (id, template, size) => {
@@ -132,7 +133,7 @@ describe('line breaks by script (from lineTexts)', () => {
     ['he-housing', '"', '"'],
   ])('%s: the quote is drawn with its own marks, once', async (id, open, close) => {
     const story = byId(id);
-    for (const t of listTemplates().filter((t) => t.name !== 'headline' && t.name !== 'breaking')) {
+    for (const t of templates.list().filter((t) => t.name !== 'headline' && t.name !== 'breaking')) {
       const f = await fields(story, t.name, 'story');
       const text = f.quote?.text ?? '';
       expect(text.replace(/\u00a0/g, ' '), `${t.name}: drawn as sent`).toBe(story.quote);

@@ -3,10 +3,11 @@
 // slot overlaps another. Checked on the ink (the glyph outlines satori writes into the SVG), not on boxes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listTemplates, renderSvg } from '../../src/render/index.ts';
+import { renderSvg } from '../../src/render/index.ts';
 import type { SizeName } from '../../src/render/types.ts';
 import { createNodeRuntime } from '../../src/runtime/node.ts';
 import { HEADLINE_MAX, parseStory, QUOTE_MAX } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { inkProblems } from '../helpers/ink.ts';
 
 const WORDS = [
@@ -79,12 +80,16 @@ describe('text always fits', () => {
             nil: undefined,
           }),
         }),
-        fc.constantFrom(...listTemplates().map((t) => t.name)),
+        fc.constantFrom(...templates.list().map((t) => t.name)),
         fc.constantFrom(...SIZES),
         fc.constantFrom('light', 'dark') as fc.Arbitrary<'light' | 'dark'>,
         async (input, template, size, mode) => {
           const story = parseStory(input);
-          const { svg, report, fitted } = await renderSvg({ story, template, size, theme: { mode } }, runtime);
+          const { svg, report, fitted } = await renderSvg(
+            { story, template, size, theme: { mode } },
+            runtime,
+            templates,
+          );
           expect(report.fields.headline.lineTexts.length).toBeGreaterThan(0);
           expect(inkProblems(svg, fitted, report.width, report.height)).toEqual([]);
         },

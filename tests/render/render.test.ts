@@ -4,6 +4,7 @@ import { StorycardError } from '../../src/errors.ts';
 import { cardFingerprint, renderCard, renderSvg } from '../../src/render/index.ts';
 import { createNodeRuntime } from '../../src/runtime/node.ts';
 import { createStory } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 
 const runtime = createNodeRuntime();
 const pngSize = (png: Uint8Array) => {
@@ -14,8 +15,8 @@ const pngSize = (png: Uint8Array) => {
 describe('renderCard', () => {
   it('renders the same input to byte-identical PNGs', async () => {
     const story = createStory();
-    const a = await renderCard({ story, template: 'quote', size: 'og' }, runtime);
-    const b = await renderCard({ story, template: 'quote', size: 'og' }, runtime);
+    const a = await renderCard({ story, template: 'quote', size: 'og' }, runtime, templates);
+    const b = await renderCard({ story, template: 'quote', size: 'og' }, runtime, templates);
     expect(Buffer.from(a.image).equals(Buffer.from(b.image))).toBe(true);
     expect(pngSize(a.image)).toEqual([1200, 630]);
     expect(a.report).toMatchObject({
@@ -31,8 +32,8 @@ describe('renderCard', () => {
     const notFound = createNodeRuntime({ fetch: async () => new Response('gone', { status: 404 }) });
     const withBrokenPhoto = createStory({ imageUrl: 'https://images.example/missing.jpg' });
     const withoutPhoto = createStory();
-    const a = await renderCard({ story: withBrokenPhoto, template: 'photo' }, notFound);
-    const b = await renderCard({ story: withoutPhoto, template: 'photo' }, notFound);
+    const a = await renderCard({ story: withBrokenPhoto, template: 'photo' }, notFound, templates);
+    const b = await renderCard({ story: withoutPhoto, template: 'photo' }, notFound, templates);
     expect(Buffer.from(a.image).equals(Buffer.from(b.image))).toBe(true);
   });
 
@@ -41,20 +42,20 @@ describe('renderCard', () => {
       headline: 'Word '.repeat(60).trim(),
       quote: 'Longer words again '.repeat(31).trim().slice(0, 600),
     });
-    const { report, fitted } = await renderCard({ story, template: 'quote', size: 'x' }, runtime);
+    const { report, fitted } = await renderCard({ story, template: 'quote', size: 'x' }, runtime, templates);
     expect(report.fields.quote?.truncated).toBe(true);
     expect(fitted.quote?.text.endsWith('…”')).toBe(true);
   });
 
   it('names the field for an unknown template, an unsupported size and a bad brand colour', async () => {
     const story = createStory();
-    await expect(renderCard({ story, template: 'poster' }, runtime)).rejects.toThrow(
+    await expect(renderCard({ story, template: 'poster' }, runtime, templates)).rejects.toThrow(
       'template: expected one of quote, headline, photo, breaking, received "poster"',
     );
-    await expect(renderCard({ story, size: 'banner' as 'og' }, runtime)).rejects.toThrow(
+    await expect(renderCard({ story, size: 'banner' as 'og' }, runtime, templates)).rejects.toThrow(
       /^size: expected one of og, x/,
     );
-    const err = await renderCard({ story, theme: { brandColor: 'red' } }, runtime).catch((e) => e);
+    const err = await renderCard({ story, theme: { brandColor: 'red' } }, runtime, templates).catch((e) => e);
     expect(err).toBeInstanceOf(StorycardError);
     expect(err.status).toBe(400);
     expect(err.issues[0]).toMatchObject({ path: 'theme.brandColor', received: '"red"' });
@@ -62,8 +63,8 @@ describe('renderCard', () => {
 
   it('renders SVG alone for previews, with the same layout report', async () => {
     const story = createStory();
-    const svg = await renderSvg({ story, template: 'headline', size: 'square' }, runtime);
-    const png = await renderCard({ story, template: 'headline', size: 'square' }, runtime);
+    const svg = await renderSvg({ story, template: 'headline', size: 'square' }, runtime, templates);
+    const png = await renderCard({ story, template: 'headline', size: 'square' }, runtime, templates);
     expect(svg.svg).toMatch(/^<svg[^>]+width="1080"[^>]+height="1080"/);
     expect(svg.report.fields).toEqual(png.report.fields);
   });
@@ -72,11 +73,11 @@ describe('renderCard', () => {
 describe('cardFingerprint', () => {
   it('changes with anything that changes the pixels, and not with tags', () => {
     const story = createStory();
-    const base = cardFingerprint({ story });
-    expect(cardFingerprint({ story: createStory({ tags: ['other'] }) })).toBe(base);
-    expect(cardFingerprint({ story: createStory({ quote: 'Another quote.' }) })).not.toBe(base);
-    expect(cardFingerprint({ story, size: 'x' })).not.toBe(base);
-    expect(cardFingerprint({ story, template: 'headline' })).not.toBe(base);
-    expect(cardFingerprint({ story, theme: { mode: 'dark' } })).not.toBe(base);
+    const base = cardFingerprint({ story }, templates);
+    expect(cardFingerprint({ story: createStory({ tags: ['other'] }) }, templates)).toBe(base);
+    expect(cardFingerprint({ story: createStory({ quote: 'Another quote.' }) }, templates)).not.toBe(base);
+    expect(cardFingerprint({ story, size: 'x' }, templates)).not.toBe(base);
+    expect(cardFingerprint({ story, template: 'headline' }, templates)).not.toBe(base);
+    expect(cardFingerprint({ story, theme: { mode: 'dark' } }, templates)).not.toBe(base);
   });
 });

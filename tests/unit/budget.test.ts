@@ -5,6 +5,7 @@ import { StorycardError } from '../../src/errors.ts';
 import { checkBudget, MAX_EMOJI, renderCard, renderSvg } from '../../src/render/index.ts';
 import { createNodeRuntime } from '../../src/runtime/node.ts';
 import { createStory } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 
 const runtime = createNodeRuntime();
 const EMOJI = [...'😀😁😂🤣😃😄😅😆😉😊😋😎😍😘🥰😗😙😚🙂🤗🤩🤔🤨😐😑😶🙄😏😣😥'];
@@ -15,6 +16,7 @@ describe('the render budget', () => {
     const { svg } = await renderSvg(
       { story: createStory({ headline: `Party ${emoji(90)}`, quote: undefined }) },
       runtime,
+      templates,
     );
     expect(svg).not.toContain('data:image/svg+xml');
     expect(svg.match(/<symbol /g)).toHaveLength(EMOJI.length);
@@ -24,14 +26,14 @@ describe('the render budget', () => {
   it('renders a 300-emoji headline, the longest there is', async () => {
     const story = createStory({ headline: emoji(300), quote: undefined });
     expect(checkBudget(story)).toMatchObject({ emoji: 300 });
-    const { image, report } = await renderCard({ story, format: 'png' }, runtime);
+    const { image, report } = await renderCard({ story, format: 'png' }, runtime, templates);
     expect(image.byteLength).toBeGreaterThan(0);
     expect(report.fields.headline.truncated).toBe(false);
   });
 
   it('refuses a card with more than 300 emoji with a 422 naming the field and the limit', async () => {
     const story = createStory({ headline: emoji(250), quote: emoji(100) });
-    const err = await renderCard({ story }, runtime).catch((e) => e);
+    const err = await renderCard({ story }, runtime, templates).catch((e) => e);
     expect(err).toBeInstanceOf(StorycardError);
     expect(err.status).toBe(422);
     expect(err.message).toBe(

@@ -7,6 +7,7 @@ import { getPlatformProxy } from 'wrangler';
 import { type FeedPollResult, pollFeeds } from '../../src/intake/feeds.ts';
 import { FeedStore } from '../../src/storage/feeds.ts';
 import { type StoryRecord, StoryStore } from '../../src/storage/stories.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { type FakeFeeds, startFakeFeeds } from '../fakes/fake-feeds.ts';
 import { atom, jsonFeed, rss, type TestItem } from '../helpers/feeds.ts';
 
@@ -52,7 +53,7 @@ function poller(urls: string[], options: { timeoutMs?: number; maxBytes?: number
   // The fake feed server is on loopback: exempt, as local development does with FETCH_ALLOW_HOSTS.
   const e = { ...env, FEEDS: urls.join(','), FETCH_ALLOW_HOSTS: '127.0.0.1' } as Env;
   const run = (): Promise<FeedPollResult[]> =>
-    pollFeeds(e, Date.now(), { onStoryCreated: async (r) => void created.push(r), ...options });
+    pollFeeds(e, Date.now(), { templates, onStoryCreated: async (r) => void created.push(r), ...options });
   return { run, created };
 }
 

@@ -3,9 +3,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { api, BASE, call, createStory, storyInput, TOKEN } from './helpers.ts';
 
 const app = createApp({
+  templates,
   renderCard: async () => {
     throw new Error('these tests never render');
   },

@@ -7,17 +7,19 @@ import { createApp } from '../../src/app.ts';
 import { renderCard, renderSvg } from '../../src/render/index.ts';
 import type { RenderRequest } from '../../src/render/types.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { BASE, type StoryBody, storyInput, TOKEN } from './helpers.ts';
 
 const renders: RenderRequest[] = [];
 // The photo host is on loopback: exempt, as FETCH_ALLOW_HOSTS exempts local fakes.
 const runtime = createWorkerdRuntime({ assets: env.ASSETS, fetchPolicy: { allowHosts: ['127.0.0.1'] } });
 const app = createApp({
+  templates,
   renderCard: async (req) => {
     renders.push(req);
-    return renderCard(req, runtime);
+    return renderCard(req, runtime, templates);
   },
-  renderSvg: (req) => renderSvg(req, runtime),
+  renderSvg: (req) => renderSvg(req, runtime, templates),
 });
 const photos = inject('fakePhotosUrl');
 const setMode = async (mode: 'up' | 'down' | 'reset' | 'huge') =>

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { renderCard } from '../../src/render/index.ts';
 import { createNodeRuntime } from '../../src/runtime/node.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { startFakePhotos } from '../fakes/fake-photos.ts';
 import { makePhoto } from '../helpers/photo.ts';
 import { SAME_BYTES_CASES } from './same-bytes-cases.ts';
@@ -18,7 +19,7 @@ export default async function setup(project: TestProject) {
   });
   const nodeCards: Record<string, { sha256: string; bytes: number; format: string }> = {};
   for (const [name, req] of Object.entries(SAME_BYTES_CASES('https://photos.invalid/photo.png'))) {
-    const { image, format } = await renderCard(req, runtime);
+    const { image, format } = await renderCard(req, runtime, templates);
     nodeCards[name] = { sha256: createHash('sha256').update(image).digest('hex'), bytes: image.byteLength, format };
   }
   project.provide('fakePhotosUrl', photos.url);

@@ -8,6 +8,7 @@ import { createApp } from '../../src/app.ts';
 import { renderCard, renderSvg } from '../../src/render/index.ts';
 import type { RenderRequest } from '../../src/render/types.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { api, BASE, call, type StoryBody, storyInput, TOKEN } from './helpers.ts';
 import { pngSize } from './png.ts';
 
@@ -15,11 +16,12 @@ import { pngSize } from './png.ts';
 const renders: RenderRequest[] = [];
 const runtime = createWorkerdRuntime({ assets: env.ASSETS });
 const app = createApp({
+  templates,
   renderCard: async (req) => {
     renders.push(req);
-    return renderCard(req, runtime);
+    return renderCard(req, runtime, templates);
   },
-  renderSvg: (req) => renderSvg(req, runtime),
+  renderSvg: (req) => renderSvg(req, runtime, templates),
 });
 
 async function get(path: string, init: RequestInit = {}): Promise<Response> {

@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import worker from '../../src/index.ts';
 import { pollFeeds } from '../../src/intake/feeds.ts';
 import { StoryStore } from '../../src/storage/stories.ts';
+import { registry as templates } from '../../templates/index.ts';
 import type { FeedSpec } from '../fakes/fake-feeds.ts';
 import { atom, jsonFeed, rss, type TestItem } from '../helpers/feeds.ts';
 import { botEnv, callWith } from './outbox-harness.ts';
@@ -201,7 +202,7 @@ describe('the cron trigger polls FEEDS', () => {
     const slow = await serveFeed('/slow.xml', { fault: 'hang' });
     const fine = await serveFeed('/fine.xml', { body: rss('Fine', [item('f')]) });
     const e = { ...env, FEEDS: `${slow},${fine}`, FETCH_ALLOW_HOSTS: LOCAL } as Env;
-    const results = await pollFeeds(e, Date.now(), { onStoryCreated: async () => {}, timeoutMs: 500 });
+    const results = await pollFeeds(e, Date.now(), { templates, onStoryCreated: async () => {}, timeoutMs: 500 });
     expect(results).toEqual([
       {
         url: slow,
@@ -220,6 +221,7 @@ describe('the cron trigger polls FEEDS', () => {
     const e = { ...env, FEEDS: url, FETCH_ALLOW_HOSTS: LOCAL } as Env;
     const created: string[] = [];
     const deps = {
+      templates,
       onStoryCreated: async (r: { story: { url?: string } }) => void created.push(r.story.url!),
       maxNewPerPoll: 2,
     };

@@ -8,6 +8,7 @@ import { createApp } from '../../src/app.ts';
 import { renderSvg } from '../../src/render/index.ts';
 import type { RenderResult } from '../../src/render/types.ts';
 import { workerdRuntimeFor } from '../../src/runtime/workerd.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { FAKE_X_CREDENTIALS } from '../fakes/fake-x.ts';
 import { TOKEN } from './helpers.ts';
 
@@ -18,6 +19,7 @@ const PNG = Uint8Array.from(
   (c) => c.charCodeAt(0),
 );
 const app = createApp({
+  templates,
   renderCard: async () =>
     ({
       image: PNG,
@@ -25,7 +27,7 @@ const app = createApp({
       complete: true,
       svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
     }) as unknown as RenderResult,
-  renderSvg: (req, env, policy) => renderSvg(req, workerdRuntimeFor(env.ASSETS, policy)),
+  renderSvg: (req, env, policy) => renderSvg(req, workerdRuntimeFor(env.ASSETS, policy), templates),
 });
 
 const e = {

@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { renderCard } from '../../src/render/index.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
 import { parseStory } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { SAMPLES } from '../../templates/samples.ts';
 import { goldenCases } from '../helpers/golden-cases.ts';
 
@@ -24,6 +25,7 @@ describe('golden cards inside workerd', () => {
     const { image: png } = await renderCard(
       { story: parseStory(sample.story), template: c.template, size: c.size, theme: c.theme },
       runtime,
+      templates,
     );
     // Compared on the Node side by the same code as tests/render/golden.test.ts (see goldens.setup.ts).
     const res = await fetch(`${base}/compare/${c.file}`, { method: 'POST', body: new Uint8Array(png) });

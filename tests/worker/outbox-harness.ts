@@ -9,6 +9,7 @@ import worker from '../../src/index.ts';
 import { renderCard } from '../../src/render/index.ts';
 import type { RenderRequest, RenderResult, RenderRuntime } from '../../src/render/types.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { FAKE_BLUESKY_ACCOUNT } from '../fakes/fake-bluesky.ts';
 import { FAKE_MASTODON_TOKEN } from '../fakes/fake-mastodon.ts';
 import { FAKE_X_CREDENTIALS } from '../fakes/fake-x.ts';
@@ -84,7 +85,7 @@ export async function postsOf(e: Env, storyId: string): Promise<PostView[]> {
 let runtime: RenderRuntime | undefined;
 export const render = async (req: RenderRequest): Promise<RenderResult> => {
   runtime ??= createWorkerdRuntime({ assets: env.ASSETS });
-  return renderCard(req, runtime);
+  return renderCard(req, runtime, templates);
 };
 
 /** A clock the test moves; starts now, or at `start`. */
@@ -96,6 +97,7 @@ export function clock(start = Date.now()) {
 /** The consumer's logic under `e`'s settings, with posters that give up after `timeoutMs` and a fixed jitter. */
 export function depsFor(e: Env, now: () => number, timeoutMs = 1500): OutboxDeps {
   return outboxDeps(e, {
+    templates,
     renderCard: render,
     now,
     policy: { random: () => 0.5 },

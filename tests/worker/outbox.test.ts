@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { INCOMPLETE_CARD_ATTEMPTS, processRow } from '../../src/bot/outbox.ts';
 import { handlePostBatch, type PostMessage, sweepOutbox } from '../../src/bot/queue.ts';
 import { OutboxStore } from '../../src/storage/outbox.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { FAKE_BLUESKY_ACCOUNT, type FakeBlueskyState } from '../fakes/fake-bluesky.ts';
 import { FAKE_MASTODON_TOKEN, type FakeMastodonState } from '../fakes/fake-mastodon.ts';
 import { FAKE_X_CREDENTIALS, type FakeXState } from '../fakes/fake-x.ts';
@@ -97,7 +98,7 @@ describe('outbox (BOT_MODE=live)', () => {
       { id: 'm2', ...message },
     ]);
     const ctx = createExecutionContext();
-    await handlePostBatch(batch, e, { renderCard: render });
+    await handlePostBatch(batch, e, { templates, renderCard: render });
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(['m1', 'm2']);
     expect(result.retryMessages).toEqual([]);
@@ -249,7 +250,7 @@ describe('outbox (BOT_MODE=live)', () => {
       { id: 'off-1', timestamp: Date.now(), attempts: 1, body: { outboxId: due.id } },
     ]);
     const ctx = createExecutionContext();
-    await handlePostBatch(batch, off, { renderCard: render });
+    await handlePostBatch(batch, off, { templates, renderCard: render });
     expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);
     expect((await postsOf(e, due.storyId))[0]).toMatchObject({ state: 'queued', attempts: 0 });
     expect(await sweepOutbox(off)).toEqual([]);

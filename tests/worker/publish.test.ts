@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, inject, it, type MockInstance, vi } from 'vitest';
 import { pollFeeds } from '../../src/intake/feeds.ts';
 import { DEMO_STORY } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { rss } from '../helpers/feeds.ts';
 import { storyInput } from './helpers.ts';
 import { botEnv, callWith, postsOf } from './outbox-harness.ts';
@@ -19,6 +20,12 @@ afterEach(() => log?.mockRestore());
 const failedWith = (prefix: string) => [
   prefix,
   expect.objectContaining({ message: expect.stringMatching(/injected_failure/) }),
+];
+// The app's one line for a request that failed: its request id, then the error's stack (src/app.ts).
+const requestFailed = (what: string) => [
+  expect.stringMatching(
+    new RegExp(`^${what.replace(/[/.]/g, '\\$&')} failed \\(request [\\w-]+\\): \\w*Error: .*injected_failure`),
+  ),
 ];
 
 /**
@@ -55,7 +62,7 @@ describe('publishing a story', () => {
     logged();
     const failed = await callWith(broken, '/api/stories', { method: 'POST', body: JSON.stringify(input) });
     expect(failed.status).toBe(500);
-    expect(log).toHaveBeenCalledWith(...failedWith('POST /api/stories failed:'));
+    expect(log).toHaveBeenCalledWith(...requestFailed('POST /api/stories'));
     expect(await storiesWithUrl(input.url!)).toBe(0);
     expect(await cardsMentioning(input.url!)).toBe(0);
 
@@ -74,7 +81,7 @@ describe('publishing a story', () => {
     logged();
     const failed = await callWith(broken, '/api/stories', { method: 'POST', body: JSON.stringify(input) });
     expect(failed.status).toBe(500);
-    expect(log).toHaveBeenCalledWith(...failedWith('POST /api/stories failed:'));
+    expect(log).toHaveBeenCalledWith(...requestFailed('POST /api/stories'));
     expect(await storiesWithUrl(input.url!)).toBe(0);
     expect(await rowsOfUrl(input.url!)).toBe(0);
   });
@@ -128,7 +135,7 @@ describe('publishing a story', () => {
     logged();
     const put = await callWith(broken, `/api/stories/${before.id}`, { method: 'PUT', body: JSON.stringify(changed) });
     expect(put.status).toBe(500);
-    expect(log).toHaveBeenCalledWith(...failedWith(`PUT /api/stories/${before.id} failed:`));
+    expect(log).toHaveBeenCalledWith(...requestFailed(`PUT /api/stories/${before.id}`));
     const now = (await (await callWith(live(), `/api/stories/${before.id}`)).json()) as {
       story: { headline: string };
       cardUrl: string;
@@ -156,7 +163,7 @@ describe('publishing a story', () => {
     await serve([old]);
     const e = { ...live(), FEEDS: `${feeds}${path}`, FETCH_ALLOW_HOSTS: '127.0.0.1' } as Env;
     const enqueued: string[] = [];
-    const deps = { onStoryCreated: async (r: { id: string }) => void enqueued.push(r.id) };
+    const deps = { templates, onStoryCreated: async (r: { id: string }) => void enqueued.push(r.id) };
     await pollFeeds(e, Date.now(), deps); // the first poll only records what the feed shows
     await serve([fresh, old]);
     logged();

@@ -4,6 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
 import { renderCard } from '../../src/render/index.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { SAME_BYTES_CASES } from './same-bytes-cases.ts';
 
 // The photo host is on loopback: exempt, as FETCH_ALLOW_HOSTS exempts local fakes.
@@ -18,7 +19,7 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 describe('the same card in Node and in workerd', () => {
   const cases = Object.entries(SAME_BYTES_CASES(`${inject('steadyPhotosUrl')}/photo.png`));
   it.each(cases)('%s is byte-identical', async (name, req) => {
-    const { image, format } = await renderCard(req, runtime);
+    const { image, format } = await renderCard(req, runtime, templates);
     expect({ format, bytes: image.byteLength, sha256: await sha256(image) }).toEqual(node[name]);
   });
 });

@@ -9,18 +9,20 @@ import type { RenderRequest } from '../../src/render/types.ts';
 import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
 import type { FetchPolicy } from '../../src/safe-fetch.ts';
 import { DEMO_STORY } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { BASE, TOKEN } from './helpers.ts';
 
 const runtime = createWorkerdRuntime({ assets: env.ASSETS });
 const calls: { kind: 'card' | 'svg'; req: RenderRequest; policy: FetchPolicy }[] = [];
 const app = createApp({
+  templates,
   renderCard: (req, _env, policy) => {
     calls.push({ kind: 'card', req, policy });
-    return renderCard(req, runtime);
+    return renderCard(req, runtime, templates);
   },
   renderSvg: (req, _env, policy) => {
     calls.push({ kind: 'svg', req, policy });
-    return renderSvg(req, runtime);
+    return renderSvg(req, runtime, templates);
   },
 });
 
