@@ -11,6 +11,7 @@ import { composeCard, renderSvg } from '../../src/render/index.ts';
 import type { RenderRuntime } from '../../src/render/types.ts';
 import { createNodeRuntime } from '../../src/runtime/node.ts';
 import { parseStory } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { goldenRuntime } from '../helpers/golden.ts';
 import { notdefBoxes } from '../helpers/notdef.ts';
 
@@ -42,13 +43,15 @@ beforeAll(async () => {
 
 const paths = (svg: string) => [...svg.matchAll(/<path[^>]* d="([^"]*)"/g)].map((m) => m[1]);
 const draw = async (headline: string, rt: RenderRuntime) =>
-  (await renderSvg({ story: parseStory({ headline, lang: 'en' }), template: 'headline', size: 'og' }, rt)).svg;
+  (await renderSvg({ story: parseStory({ headline, lang: 'en' }), template: 'headline', size: 'og' }, rt, templates))
+    .svg;
 
 describe('brand fonts', () => {
   it('draws a Latin headline in the brand face', async () => {
     const card = await composeCard(
       { story: parseStory({ headline: 'Rates cut again' }), template: 'headline' },
       branded,
+      templates,
     );
     const names = (card.options.fonts as { name: string; weight: number }[]).map((f) => `${f.name} ${f.weight}`);
     expect(names).toContain('Storycard Brand Headline 700');

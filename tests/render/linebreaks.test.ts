@@ -110,7 +110,7 @@ describe('line breaks by script (from lineTexts)', () => {
     id: 'hi-long-word',
     story: { headline: 'प्रक्षेपणकेंद्र'.repeat(14), quote: 'स्त्री'.repeat(40), lang: 'hi' },
   };
-  it.each([...indic, 'tibetan', 'hi-long-word'].flatMap((id) => listTemplates().map((t) => [id, t.name] as const)))(
+  it.each([...indic, 'tibetan', 'hi-long-word'].flatMap((id) => templates.list().map((t) => [id, t.name] as const)))(
     '%s: no line starts with a virama, a vowel sign or a nukta (%s)',
     async (id, template) => {
       const story = id === longWord.id ? longWord.story : byId(id);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../src/render/index.ts';
 import type { RenderRuntime } from '../../src/render/types.ts';
 import { parseStory, type StoryInput } from '../../src/story/schema.ts';
+import { registry as templates } from '../../templates/index.ts';
 import { SAMPLES } from '../../templates/samples.ts';
 import { goldenRuntime } from '../helpers/golden.ts';
 import { notdefBoxes } from '../helpers/notdef.ts';
@@ -26,7 +27,7 @@ function without(group: string): RenderRuntime {
 }
 
 const svgOf = async (story: StoryInput, template: string, rt = runtime) =>
-  (await renderSvg({ story: parseStory(story), template, size: 'og' }, rt)).svg;
+  (await renderSvg({ story: parseStory(story), template, size: 'og' }, rt, templates)).svg;
 
 describe('no .notdef box in any script', () => {
   it('the detector sees the boxes of a script no face covers (Thaana), and of Hindi without Devanagari faces', async () => {
