@@ -183,7 +183,7 @@ export const SAMPLES: Sample[] = [
       siteName: 'Global Wire',
     },
   },
-  script('hindi', 'Hindi (Devanagari): conjuncts (द्र, क्ष), vowel signs before their consonant (ि)', {
+  script('hindi', 'Hindi (Devanagari): conjuncts (द्र, क्ष), a reordered vowel sign (ि)', {
     headline: 'भारत ने चंद्रयान-4 मिशन की तारीख घोषित की, 2028 में होगा प्रक्षेपण',
     quote: 'यह हमारे वैज्ञानिकों की वर्षों की मेहनत का नतीजा है',
     quoteAuthor: 'इसरो अध्यक्ष',
@@ -257,18 +257,14 @@ export const SAMPLES: Sample[] = [
     quoteAuthor: 'ລັດຖະມົນຕີ',
     lang: 'lo',
   }),
-  script(
-    'khmer',
-    'Khmer: words marked with zero-width spaces (as Khmer keyboards type them), subscript consonants (coeng)',
-    {
-      headline:
-        'រដ្ឋាភិបាល\u200bប្រកាស\u200bគម្រោង\u200bសាងសង់\u200bផ្លូវ\u200bល្បឿនលឿន\u200bថ្មី\u200bទៅកាន់\u200bខេត្ត\u200bសៀមរាប',
-      quote: 'គម្រោង\u200bនេះ\u200bនឹង\u200bជួយ\u200bជំរុញ\u200bវិស័យ\u200bទេសចរណ៍',
-      quoteAuthor: 'រដ្ឋមន្ត្រីក្រសួងសាធារណការ',
-      lang: 'km',
-    },
-  ),
-  script('burmese', 'Burmese (Myanmar): spaces between phrases only, stacked consonants, medials', {
+  script('khmer', 'Khmer: zero-width spaces between words (as typed), subscripts', {
+    headline:
+      'រដ្ឋាភិបាល\u200bប្រកាស\u200bគម្រោង\u200bសាងសង់\u200bផ្លូវ\u200bល្បឿនលឿន\u200bថ្មី\u200bទៅកាន់\u200bខេត្ត\u200bសៀមរាប',
+    quote: 'គម្រោង\u200bនេះ\u200bនឹង\u200bជួយ\u200bជំរុញ\u200bវិស័យ\u200bទេសចរណ៍',
+    quoteAuthor: 'រដ្ឋមន្ត្រីក្រសួងសាធារណការ',
+    lang: 'km',
+  }),
+  script('burmese', 'Burmese (Myanmar): spaces between phrases only, stacked consonants', {
     headline: 'ရန်ကုန်မြို့တွင် မိုးသည်းထန်စွာ ရွာသွန်းပြီး လမ်းမများ ရေလွှမ်းမိုး',
     quote: 'ပြည်သူများ သတိထားကြရန် မေတ္တာရပ်ခံအပ်ပါသည်',
     quoteAuthor: 'မိုးလေဝသဌာန',
