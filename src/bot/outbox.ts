@@ -258,7 +258,7 @@ async function dead(
 async function scheduled(row: OutboxRow, deps: OutboxDeps, now: number, cap: number, dayStart: number) {
   const activity = await deps.store.activity(row.platform, row.account, dayStart, now);
   const o = { platform: row.platform, cap, schedule: deps.schedule ?? NO_SCHEDULE, now };
-  const slot = slotsOf(activity, o).get(row.id);
+  const slot = slotsOf(activity, o, row.id).get(row.id);
   if (!slot || slot.at <= now) return null;
   const reason = describeSlot(slot, o);
   const moved = await deps.store.defer(row.id, slot.at, reason, now);

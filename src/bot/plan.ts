@@ -16,17 +16,37 @@ const listOf = (names: string[]) =>
 const STATE_FOR = { live: 'queued', review: 'review', 'dry-run': 'dry-run' } as const;
 
 /**
+ * Why an extracted quote or speaker waits for an editor (issue 20: a wrong name under a quote is worse than no post):
+ * extraction marked it `low`. A caller who wrote its own quote and speaker sends no confidence, so is never held.
+ */
+export function extractionHold(story: { quoteConfidence?: string; speakerConfidence?: string }): string | undefined {
+  const unsure = [
+    story.quoteConfidence === 'low' ? 'the quote' : '',
+    story.speakerConfidence === 'low' ? 'the speaker' : '',
+  ].filter(Boolean);
+  return unsure.length
+    ? `held for an editor: extraction is unsure of ${unsure.join(' and ')}; check them, then approve`
+    : undefined;
+}
+
+/**
  * The planner publishing calls (src/publish/): BOT_MODE=live makes queued rows, review makes rows that wait for an
  * editor, dry-run makes records that never move; off makes none. Each text carries POST_LINK_QUERY's campaign link.
  */
 export function postPlanner(config: Config, glyphs: () => Promise<GlyphCoverage>): PostPlanner {
   return async (story) => {
     if (config.botMode === 'off') return [];
-    // A card that would show boxes (characters no bundled face covers) waits for an editor, whatever the mode.
+    // A card that would show boxes (characters no bundled face covers) waits for an editor, whatever the mode; so
+    // does a low-confidence extracted quote or speaker (issue 20). The row's note says why.
     const boxes = storyMissingGlyphs(story.story, await glyphs());
-    const held = boxes.length
-      ? `held: the card cannot draw ${boxes.length === 1 ? 'this character' : `${boxes.length} characters`} (no font covers them; they would show as boxes): ${describeMissing(boxes)}`
-      : undefined;
+    const held = [
+      boxes.length
+        ? `held: the card cannot draw ${boxes.length === 1 ? 'this character' : `${boxes.length} characters`} (no font covers them; they would show as boxes): ${describeMissing(boxes)}`
+        : undefined,
+      extractionHold(story.story),
+    ]
+      .filter(Boolean)
+      .join('; ');
     const state = held ? 'review' : STATE_FOR[config.botMode];
     const accounts = await accountsFor(config);
     const row = (platform: Platform, account: string, note?: string): NewOutboxRow => {

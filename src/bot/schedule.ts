@@ -112,6 +112,8 @@ const spacingOf = (s: DeskSchedule, platform: string) => s.spacingByPlatform[pla
 export function slotsOf(
   activity: AccountActivity,
   o: { platform: string; cap: number; schedule: DeskSchedule; now: number },
+  /** Stop once this row has its slot (the rows after it cannot move it): the outbox asks for one row. */
+  stopAt?: string,
 ): Map<string, Slot> {
   const { schedule: s, now } = o;
   const spacing = spacingOf(s, o.platform);
@@ -150,6 +152,7 @@ export function slotsOf(
     slots.set(w.id, { at: t, waitingFor: t > now ? reason : null });
     prev = t;
     perDay.set(nextUtcDay(t), (perDay.get(nextUtcDay(t)) ?? 0) + 1);
+    if (w.id === stopAt) break;
   }
   return slots;
 }

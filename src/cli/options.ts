@@ -32,15 +32,13 @@ export class UsageError extends Error {
 const flag = (name: string, o: OptionDef) => (o.short ? `-${o.short}, --${name}` : `--${name}`);
 const named = (name: string, o: OptionDef) => (o.short ? `-${o.short}/--${name}` : `--${name}`);
 const shortest = (name: string, o: OptionDef) => (o.short ? `-${o.short}` : `--${name}`);
-const withValue = (name: string, o: OptionDef, f: string) => (o.type === 'string' ? `${f} ${o.value ?? 'VALUE'}` : f);
+const withValue = (o: OptionDef, f: string) => (o.type === 'string' ? `${f} ${o.value ?? 'VALUE'}` : f);
 
 /** `storycard render <story.json|-> [-t template] [-s size] …` */
 export function usageLine(def: CommandDef, indent = 0, width = 100 - indent): string {
   const opts = Object.entries(def.options)
     .filter(([name]) => name !== 'help')
-    .map(([name, o]) =>
-      o.required ? withValue(name, o, shortest(name, o)) : `[${withValue(name, o, shortest(name, o))}]`,
-    );
+    .map(([name, o]) => (o.required ? withValue(o, shortest(name, o)) : `[${withValue(o, shortest(name, o))}]`));
   // Wrapped under the command's name at 100 columns, as the usage lines of man pages are.
   const head = ['storycard', def.name, def.args].filter(Boolean).join(' ');
   const lines = [head];
@@ -55,7 +53,7 @@ export function usageLine(def: CommandDef, indent = 0, width = 100 - indent): st
 /** The command's --help: usage, summary, every option with its default, then the notes. */
 export function commandHelp(def: CommandDef): string {
   const rows = Object.entries(def.options).map(([name, o]) => {
-    const left = withValue(name, o, flag(name, o));
+    const left = withValue(o, flag(name, o));
     const fallback = o.default !== undefined && o.default !== false ? ` (default ${o.default})` : '';
     return [left, `${o.help}${fallback}`] as const;
   });

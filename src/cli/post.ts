@@ -155,6 +155,8 @@ async function cliDeps(store: MemoryStore, config: Config, options: PostCommandO
     store: store.outbox,
     posters,
     caps: config.dailyCaps,
+    // The desk's schedule holds here too: a wait past --max-wait is reported with its reason ("run again then").
+    schedule: config.schedule,
     loadStory: async (id) => (await store.publish.get(id))?.story ?? null,
     async loadCard(hash, size) {
       const record = store.state.stories.find((s) => s.cardHash === hash);

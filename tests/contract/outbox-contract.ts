@@ -82,6 +82,13 @@ export function outboxContract(label: string, make: () => Promise<ContractStore>
         expect(review.rows[0]).toMatchObject({ state: 'review', nextAttemptAt: null, lastError: 'held for an editor' });
         expect(await review.s.claim(review.ids[0]!, claimAt(T0 + DAY))).toBeNull();
       });
+
+      it('writes a queued row with a delay (the editor’s window) due only once it has passed', async () => {
+        const { s, rows } = await setup(1, { delayMs: 20 * 60_000 });
+        expect(rows[0]).toMatchObject({ state: 'queued', nextAttemptAt: T0 + 20 * 60_000, attempts: 0 });
+        expect(await s.claim(rows[0]!.id, claimAt(T0 + 20 * 60_000 - 1))).toBeNull();
+        expect(await s.claim(rows[0]!.id, claimAt(T0 + 20 * 60_000))).not.toBeNull();
+      });
     });
 
     describe('claim', () => {
@@ -157,6 +164,18 @@ export function outboxContract(label: string, make: () => Promise<ContractStore>
         expect(await s.get(id)).toMatchObject({ state: 'posting', leaseToken: b!.leaseToken, attempts: 0 });
       });
 
+      it('a taken-over attempt cannot keep the row: its renew does not stretch the new holder’s lease', async () => {
+        const { s, ids } = await setup();
+        const id = ids[0]!;
+        const a = (await s.claim(id, claimAt(T0)))!.leaseToken!;
+        const b = await s.claim(id, claimAt(T0 + LEASE + 1));
+        expect(await s.renew(id, a, { now: T0 + 2 * LEASE, leaseMs: 10 * LEASE })).toBe(false);
+        // B stalls too: its lease (not A's stretched one) decides when a third attempt may take over.
+        const c = await s.claim(id, claimAt(T0 + 2 * LEASE + 2));
+        expect(c).not.toBeNull();
+        expect(c!.leaseToken).not.toBe(b!.leaseToken);
+      });
+
       it('the holder records its post: posted, released, its check cleared', async () => {
         const { s, ids } = await setup();
         const id = ids[0]!;
@@ -207,6 +226,15 @@ export function outboxContract(label: string, make: () => Promise<ContractStore>
         await post(s, ids[1]!, T0 + 1);
         expect(await s.claim(ids[2]!, claimAt(T0 + 2, 2))).toBeNull();
         expect(await s.claim(ids[2]!, claimAt(T0 + 2, 3))).not.toBeNull();
+      });
+
+      it('a claim refused by the cap changes nothing: no lease, no token, no first attempt', async () => {
+        const { s, ids } = await setup(2);
+        await post(s, ids[0]!, T0);
+        const before = await s.get(ids[1]!);
+        expect(await s.claim(ids[1]!, claimAt(T0 + 1, 1))).toBeNull();
+        expect(await s.get(ids[1]!)).toEqual(before);
+        expect(before).toMatchObject({ state: 'queued', leaseToken: null, firstAttemptAt: null });
       });
 
       it('counts a post in flight (lease alive), not one whose lease ran out', async () => {

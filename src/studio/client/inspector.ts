@@ -29,9 +29,13 @@ export function reportOrder(names: string[]): string[] {
 /* ---------- Inspector: report, warnings, actions ---------- */
 export function renderReport() {
   const r = state.report;
-  if (!r) return;
   const out = $('#report');
   clear(out);
+  // A draft the server refused has no layout: say what is wrong here, never the previous draft's report.
+  if (!r) {
+    out.append(el('p', { className: 'problem', text: state.problem || 'Nothing rendered yet.' }));
+    return;
+  }
   const rows: HTMLElement[] = [];
   // Each field with its lines as drawn.
   for (const name of reportOrder(Object.keys(r.fields))) {
@@ -127,6 +131,17 @@ export function renderWarnings() {
   const list = $('#warnings');
   clear(list);
   const count = $('#warning-count');
+  if (state.problem) {
+    count.textContent = '!';
+    count.classList.add('has');
+    list.append(
+      el('li', { className: 'problem', 'data-code': 'invalid' }, [
+        el('span', { className: 'kind', text: 'Not ready: this draft draws no card' }),
+        state.problem,
+      ]),
+    );
+    return;
+  }
   count.textContent = String(state.warnings.length);
   count.classList.toggle('has', state.warnings.length > 0);
   if (!state.warnings.length) {
