@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
+import { indexBrand } from './fonts-brand.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'fonts');
@@ -29,6 +30,37 @@ const PKG = {
   kr: '@fontsource/noto-sans-kr@5.3.0',
   emoji: '@iconify-json/twemoji@1.2.5',
 };
+
+/**
+ * The world's other scripts: [group, fontsource subset, sans family, serif family or null, name]. Body text uses
+ * Noto Sans (400, 700); headlines use Noto Serif 700 where Google Fonts has one, matching the Latin pairing
+ * (Source Serif 4 over Inter), else the sans 700. Tibetan has no Noto Sans: Noto Serif Tibetan plays both roles.
+ */
+const SCRIPTS = [
+  ['devanagari', 'devanagari', 'noto-sans-devanagari', 'noto-serif-devanagari', 'Devanagari'],
+  ['bengali', 'bengali', 'noto-sans-bengali', 'noto-serif-bengali', 'Bengali'],
+  ['gurmukhi', 'gurmukhi', 'noto-sans-gurmukhi', null, 'Gurmukhi'],
+  ['gujarati', 'gujarati', 'noto-sans-gujarati', 'noto-serif-gujarati', 'Gujarati'],
+  ['oriya', 'oriya', 'noto-sans-oriya', null, 'Oriya'],
+  ['tamil', 'tamil', 'noto-sans-tamil', 'noto-serif-tamil', 'Tamil'],
+  ['telugu', 'telugu', 'noto-sans-telugu', 'noto-serif-telugu', 'Telugu'],
+  ['kannada', 'kannada', 'noto-sans-kannada', null, 'Kannada'],
+  ['malayalam', 'malayalam', 'noto-sans-malayalam', 'noto-serif-malayalam', 'Malayalam'],
+  ['sinhala', 'sinhala', 'noto-sans-sinhala', 'noto-serif-sinhala', 'Sinhala'],
+  ['thai', 'thai', 'noto-sans-thai', 'noto-serif-thai', 'Thai'],
+  ['lao', 'lao', 'noto-sans-lao', 'noto-serif-lao', 'Lao'],
+  ['khmer', 'khmer', 'noto-sans-khmer', 'noto-serif-khmer', 'Khmer'],
+  ['myanmar', 'myanmar', 'noto-sans-myanmar', 'noto-serif-myanmar', 'Myanmar'],
+  ['ethiopic', 'ethiopic', 'noto-sans-ethiopic', null, 'Ethiopic'],
+  ['georgian', 'georgian', 'noto-sans-georgian', 'noto-serif-georgian', 'Georgian'],
+  ['armenian', 'armenian', 'noto-sans-armenian', 'noto-serif-armenian', 'Armenian'],
+  ['tibetan', 'tibetan', null, 'noto-serif-tibetan', 'Tibetan'],
+];
+// fontsource has no newer Noto Serif Lao than 5.0.8; every other package is 5.3.0.
+const pkgVersion = (id) => (id === 'noto-serif-lao' ? '5.0.8' : '5.3.0');
+for (const [, , sans, serif] of SCRIPTS) {
+  for (const id of [sans, serif]) if (id) PKG[id] = `@fontsource/${id}@${pkgVersion(id)}`;
+}
 
 /** npm pack + untar once; returns the unpacked package directory. */
 function pkgDir(spec) {
@@ -99,9 +131,11 @@ function coverage(buf) {
   return font.characterSet.filter((cp) => cp > 0x20 && !(cp >= 0x7f && cp <= 0xa0) && cp !== 0xfeff);
 }
 
-// Start clean (README.md is hand-written and stays; studio/ is the studio's own faces, built by fonts-studio.mjs).
+// Start clean (README.md is hand-written and stays; studio/ is the studio's own faces, built by fonts-studio.mjs;
+// brand/ is the newsroom's own, indexed by fonts-brand.mjs below).
 mkdirSync(OUT, { recursive: true });
-for (const f of readdirSync(OUT)) if (f !== 'README.md' && f !== 'studio') rmSync(join(OUT, f), { recursive: true });
+for (const f of readdirSync(OUT))
+  if (f !== 'README.md' && f !== 'studio' && f !== 'brand') rmSync(join(OUT, f), { recursive: true });
 mkdirSync(join(OUT, 'LICENSES'), { recursive: true });
 
 const fonts = []; // non-CJK fonts: { file, name, weight, group, ranges }
@@ -129,6 +163,23 @@ function fontsourceFace(key, id, subset, weights, name, group) {
   for (const w of weights) {
     const buf = rewoff(readFileSync(join(dir, 'files', `${id}-${subset}-${w}-normal.woff`)));
     addFont(`${id}-${w}.woff`, buf, name, w, group);
+  }
+  copyLicence(dir, id);
+}
+
+/**
+ * A script face without its space (U+0020, U+00A0): satori sets a word's trailing space in the word's own face,
+ * and Noto Sinhala's space is half an em (Devanagari's 0.29, Source Serif's 0.22), so a Sinhala headline drew
+ * gaps twice as wide as Chromium, which takes the space from the first face listed (ours: Source Serif, Inter).
+ * Without it, spaces come from the Latin faces in both. Every other glyph and all layout tables are kept.
+ */
+async function scriptFace(key, id, subset, weights, name, group) {
+  const dir = pkgDir(PKG[key]);
+  for (const w of weights) {
+    const buf = rewoff(readFileSync(join(dir, 'files', `${id}-${subset}-${w}-normal.woff`)));
+    const keep = fontkit.create(buf).characterSet.filter((cp) => cp !== 0x20 && cp !== 0xa0);
+    const woff = await subsetFont(buf, String.fromCodePoint(...keep), { targetFormat: 'woff' });
+    addFont(`${id}-${w}.woff`, woff, name, w, group);
   }
   copyLicence(dir, id);
 }
@@ -169,6 +220,11 @@ fontsourceFace('hebrew', 'noto-sans-hebrew', 'hebrew', [400, 700], 'Storycard He
 fontsourceFace('symbols', 'noto-sans-symbols-2', 'symbols', [400], 'Storycard Symbols', 'symbols');
 // fontsource files Noto Sans Math's whole repertoire under its "latin" subset name.
 fontsourceFace('math', 'noto-sans-math', 'latin', [400], 'Storycard Math', 'math');
+for (const [group, subset, sans, serif, name] of SCRIPTS) {
+  if (serif && sans) await scriptFace(serif, serif, subset, [700], `Storycard Serif ${name}`, group);
+  if (sans) await scriptFace(sans, sans, subset, [400, 700], `Storycard ${name}`, group);
+  else await scriptFace(serif, serif, subset, [400, 700], `Storycard ${name}`, group);
+}
 
 // CJK: fontsource ships Google Fonts' unicode-range slices (~100 per weight, frequency-ordered).
 // We keep the numbered slices for 400 and 700 and index what each slice really covers.
@@ -241,6 +297,7 @@ for (const lang of ['sc', 'tc', 'jp', 'kr']) {
 }
 
 writeFileSync(join(OUT, 'index.json'), JSON.stringify({ fonts }, null, 1));
+await indexBrand(OUT); // the newsroom's faces (fonts/brand/brand.json), first in index.json
 
 // FONTS_VERSION: a hash over every file in fonts/ (names and bytes), written into src/render/fonts.ts.
 function walk(dir) {
@@ -275,6 +332,12 @@ console.log(
       totalBytes: total,
       baseBytes: fonts.filter((f) => f.group === 'base').reduce((n, f) => n + statSync(join(OUT, f.file)).size, 0),
       fontBytes: Object.fromEntries(fonts.map((f) => [f.file, statSync(join(OUT, f.file)).size])),
+      scriptBytes: Object.fromEntries(
+        SCRIPTS.map(([g]) => [
+          g,
+          fonts.filter((f) => f.group === g).reduce((n, f) => n + statSync(join(OUT, f.file)).size, 0),
+        ]),
+      ),
       cjkChunks: cjk,
       cjkBytes: Object.fromEntries(['sc', 'tc', 'jp', 'kr'].map((l) => [l, sizeOf((f) => f.includes(`/cjk/${l}/`))])),
       emojiBytes: sizeOf((f) => f.includes('/emoji/')),

@@ -8,12 +8,13 @@ import { registry as templates } from '../templates/index.ts';
 import { SAMPLES } from '../templates/samples.ts';
 import { differingPixels, GOLDEN_DIR, goldenCases, goldenRuntime, pixelsOf } from '../tests/helpers/golden.ts';
 
-const only = process.argv[2];
+/** Optional filters: only goldens whose path contains one of them (`npm run golden:update -- hindi thai`). */
+const only = process.argv.slice(2);
 const runtime = goldenRuntime();
 let changed = 0;
 const cases = goldenCases();
 for (const c of cases) {
-  if (only && !c.file.includes(only)) continue;
+  if (only.length && !only.some((o) => c.file.includes(o))) continue;
   const sample = SAMPLES.find((s) => s.id === c.sample)!;
   const { image: png } = await renderCard(
     { story: parseStory(sample.story), template: c.template, size: c.size, theme: c.theme },
@@ -29,7 +30,7 @@ for (const c of cases) {
   console.log(`${old ? 'updated' : 'created'} ${c.file}`);
 }
 // A golden the matrix no longer draws (a sample or size dropped) goes too, so the test does not trip on it.
-if (!only) {
+if (!only.length) {
   const dir = fileURLToPath(GOLDEN_DIR);
   const wanted = new Set(cases.map((c) => c.file));
   for (const f of await readdir(dir, { recursive: true })) {

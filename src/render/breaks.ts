@@ -1,5 +1,6 @@
 // Where a line may break, by script: at spaces (Korean keeps words whole), between BudouX phrases in
-// Japanese and Chinese, never before closing or after opening punctuation (kinsoku).
+// Japanese and Chinese, between dictionary words in Thai, Lao, Khmer and Myanmar, after the tsheg in Tibetan,
+// never before closing or after opening punctuation (kinsoku), never inside a grapheme cluster.
 //
 // Why our own break units and not satori's line breaker: satori breaks by UAX #14, which splits Korean
 // words between syllables (물가 안 / 정) and Japanese anywhere between ideographs (全会一 / 致で).
@@ -29,6 +30,9 @@ const NO_START = new Set([
   ...'）〕］｝〉》」』】〙〗〟’”»›',
   ...'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ',
   ...',.:;!?)]}%',
+  // Sentence and phrase marks of South and South-East Asian scripts: danda, Thai/Lao repetition and
+  // abbreviation marks, Khmer khan, Myanmar section marks, Tibetan shad, Ethiopic full stop and comma.
+  ...'।॥ๆฯໆ។៕၊။།༎።፣፤',
 ]);
 /** Characters a line must not end with: opening brackets and quotes. */
 const NO_END = new Set([...'（〔［｛〈《「『【〘〖〝‘“«‹„‚', ...'([{']);
@@ -89,6 +93,35 @@ function phrases(word: string, lang: string | undefined): string[] {
   return joined;
 }
 
+/**
+ * Scripts that put no spaces between words: ICU's dictionary word breaker (Intl.Segmenter, word granularity) finds
+ * the words. Its boundaries are grapheme boundaries, so a Thai vowel or tone mark or a Khmer subscript consonant
+ * never starts a line. Thai and Myanmar break between those words: workerd's ICU and Node's find the same ones.
+ * Khmer and Lao do not (workerd's ICU finds other words than Node 22's ICU 78 in long runs: ប្រកាសគម្រោងសាងសង់ is
+ * one word there, three here), and a card must look the same on Cloudflare and in the CLI. So they break where
+ * their writers mark words: at the zero-width space (Khmer keyboards type it with the space bar) and at spaces;
+ * a run without either that no line can hold breaks between dictionary words after all.
+ */
+const SEA = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\uA9E0-\uA9FF\uAA60-\uAA7F]/u;
+const MARKED_WORDS = /[\u0E80-\u0EFF\u1780-\u17FF\u19E0-\u19FF]/u;
+const ZWSP_BREAK = /(?<=\u200B)(?=.)/u;
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/** Dictionary words of a space-free Thai/Lao/Khmer/Myanmar run; punctuation stays with the word before it. */
+function words(text: string): string[] {
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  const out: string[] = [];
+  for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
+    const prev = out.length - 1;
+    if (prev >= 0 && !isWordLike && !NO_END.has(out[prev]?.at(-1) ?? '')) out[prev] += segment;
+    else out.push(segment);
+  }
+  return out;
+}
+
+/** Tibetan writes no spaces either: a line may break after the tsheg that ends each syllable. */
+const TSHEG_BREAK = /(?<=\u0F0B)(?=.)/u;
+
 /** Inside a Latin word, a break may follow a hyphen or dash between letters ("well-|known", "then—|now"). */
 const DASH_BREAK = /(?<=\p{L}[-‐–—])(?=\p{L})/u;
 
@@ -116,7 +149,15 @@ export function breakUnits(text: string, lang?: string): Unit[] {
   for (const m of text.matchAll(/(\S+)(\s*)/gu)) {
     const word = m[1] as string;
     const space = m[2] as string;
-    const pieces = CJK.test(word) ? phrases(word, lang) : word.split(DASH_BREAK);
+    const pieces = CJK.test(word)
+      ? phrases(word, lang)
+      : MARKED_WORDS.test(word)
+        ? word.split(ZWSP_BREAK)
+        : SEA.test(word)
+          ? words(word)
+          : /\u0F0B/u.test(word)
+            ? word.split(TSHEG_BREAK)
+            : word.split(DASH_BREAK);
     pieces.forEach((p, i) => {
       units.push({ text: p, space: i === pieces.length - 1 ? space : '' });
     });
@@ -124,8 +165,21 @@ export function breakUnits(text: string, lang?: string): Unit[] {
   return applyKinsoku(units);
 }
 
-/** A unit too wide for any line, split into graphemes (kinsoku still applies between them). */
+/** A combining mark (a virama, a vowel sign, a nukta, a Thai tone mark) that must never start a line. */
+const MARK = /^[\p{M}\u200C\u200D]/u;
+
+/**
+ * A unit too wide for any line, split into graphemes (kinsoku still applies between them). A conjunct (ICU's
+ * extended grapheme clusters join consonant + virama + consonant, Unicode 15.1) stays whole; a piece that would
+ * still start with a combining mark goes with the one before it, whatever the runtime's Unicode version.
+ */
 export function splitUnit(unit: Unit): Unit[] {
-  const gs = splitGraphemes(unit.text);
+  const gs: string[] = [];
+  // A Khmer or Lao run too wide for any line: between its dictionary words; a single word: between graphemes.
+  const byWord = SEA.test(unit.text) ? words(unit.text) : [];
+  for (const g of byWord.length > 1 ? byWord : splitGraphemes(unit.text)) {
+    if (gs.length && MARK.test(g)) gs[gs.length - 1] += g;
+    else gs.push(g);
+  }
   return applyKinsoku(gs.map((g, i) => ({ text: g, space: i === gs.length - 1 ? unit.space : '' })));
 }

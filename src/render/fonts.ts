@@ -18,22 +18,71 @@ export type FontLoader = (file: string) => Promise<ArrayBuffer>;
 type Weight = FontSpec['weight'];
 
 /** Changes whenever any file in fonts/ changes (rewritten by scripts/fonts-build.mjs). */
-export const FONTS_VERSION = 'ec08eca3578d';
+export const FONTS_VERSION = 'db252a31d698';
+
+/** The scripts with their own Noto faces (fonts/index.json groups), and whether Noto has a serif for headlines. */
+const SCRIPT_FACES = [
+  ['devanagari', 'Devanagari', true],
+  ['bengali', 'Bengali', true],
+  ['gurmukhi', 'Gurmukhi', false],
+  ['gujarati', 'Gujarati', true],
+  ['oriya', 'Oriya', false],
+  ['tamil', 'Tamil', true],
+  ['telugu', 'Telugu', true],
+  ['kannada', 'Kannada', false],
+  ['malayalam', 'Malayalam', true],
+  ['sinhala', 'Sinhala', true],
+  ['thai', 'Thai', true],
+  ['lao', 'Lao', true],
+  ['khmer', 'Khmer', true],
+  ['myanmar', 'Myanmar', true],
+  ['ethiopic', 'Ethiopic', false],
+  ['georgian', 'Georgian', true],
+  ['armenian', 'Armenian', true],
+  ['tibetan', 'Tibetan', false],
+] as const;
+type ScriptGroup = (typeof SCRIPT_FACES)[number][0];
+
+const serifNames = SCRIPT_FACES.filter(([, , serif]) => serif).map(([, n]) => `Storycard Serif ${n}`);
+const sansNames = SCRIPT_FACES.map(([, n]) => `Storycard ${n}`);
 
 /**
- * CSS font-family lists for templates. Headline: Source Serif 4 (700, 800) with Noto Naskh Arabic and
- * Noto Serif Hebrew (700) for right-to-left headlines; body: Inter (400, 600, 700) with Noto Sans
- * Arabic / Hebrew (400, 700). Symbols, maths and CJK slices follow as unnamed fallbacks.
+ * CSS font-family lists for templates. A newsroom's brand faces first (fonts/brand/, when it has them and they
+ * cover the character), then the bundled ones. Headline: Source Serif 4 (700, 800), Noto Naskh Arabic, Noto Serif Hebrew
+ * and Noto Serif <script> (700) where Noto has a serif; then the body faces for scripts without one. Body: Inter
+ * (400, 600, 700), Noto Sans Arabic / Hebrew / <script> (400, 700). Satori takes the first listed face that has
+ * a glyph; faces not loaded for this text are skipped. Symbols, maths and CJK slices follow as unnamed fallbacks.
  */
 export const FONT_FAMILIES = {
-  headline:
-    'Storycard Serif, Storycard Naskh, Storycard Serif Hebrew, Storycard Sans, Storycard Arabic, Storycard Hebrew',
-  body: 'Storycard Sans, Storycard Arabic, Storycard Hebrew',
+  headline: [
+    'Storycard Brand Headline',
+    'Storycard Serif',
+    'Storycard Naskh',
+    'Storycard Serif Hebrew',
+    ...serifNames,
+    'Storycard Sans',
+    'Storycard Arabic',
+    'Storycard Hebrew',
+    ...sansNames,
+  ].join(', '),
+  body: ['Storycard Brand Body', 'Storycard Sans', 'Storycard Arabic', 'Storycard Hebrew', ...sansNames].join(', '),
 } as const;
 
-/** Groups in fallback order; 'base' is always loaded, 'cjk' stands for the CJK slices. */
-const GROUP_ORDER = ['base', 'arabic', 'hebrew', 'cjk', 'symbols', 'math'] as const;
-type Group = (typeof GROUP_ORDER)[number];
+/**
+ * Groups in fallback order; 'base' is always loaded, 'cjk' stands for the CJK slices. 'brand' is a newsroom's own
+ * faces (fonts/brand/, indexed by scripts/fonts-brand.mjs), loaded when they cover a character of the text.
+ */
+const GROUP_ORDER = [
+  'brand',
+  'base',
+  'arabic',
+  'hebrew',
+  ...SCRIPT_FACES.map(([g]) => g),
+  'cjk',
+  'symbols',
+  'math',
+] as const satisfies readonly string[];
+type Group = 'brand' | 'base' | 'arabic' | 'hebrew' | ScriptGroup | 'cjk' | 'symbols' | 'math';
 const CJK_LANGS = ['sc', 'tc', 'jp', 'kr'] as const;
 export type CjkLang = (typeof CJK_LANGS)[number];
 const CJK_NAMES: Record<CjkLang, string> = { sc: 'SC', tc: 'TC', jp: 'JP', kr: 'KR' };

@@ -62,10 +62,22 @@ const FRAGMENT = Symbol.for('react.fragment');
 const JOINING = /[\u0600-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 
 /**
- * Arabic script sets taller than Latin: marks sit well above and below the letters (ي, ۓ, ݷ), and at a
- * Latin line height they run into the next line or the next slot. Its lines get at least this much.
+ * Scripts that set taller than Latin: marks, vowel signs and subscript letters sit well above and below the
+ * letters (Arabic ي ۓ, Thai ญ with stacked tone marks, Khmer subscripts, Myanmar medials, Tibetan stacks), and at
+ * a Latin line height they run into the next line or the next slot. Their lines get at least this much: the ink
+ * of the Noto faces from the highest mark to the lowest subscript on the sample headlines (measured with fontkit,
+ * in em), rounded up; Latin, Greek, Cyrillic, Armenian, Georgian and Ethiopic stay as the template sets them.
  */
-const ARABIC_LINE_HEIGHT = 1.38;
+const TALL_SCRIPTS: [RegExp, number][] = [
+  [/[\u0600-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u, 1.38], // Arabic
+  [/[\u0F00-\u0FFF\u1000-\u109F]/u, 1.7], // Tibetan 1.66, Myanmar 1.65
+  [/[\u0E80-\u0EFF\u1780-\u17FF]/u, 1.6], // Lao 1.62, Khmer 1.54
+  [/[\u0E00-\u0E7F]/u, 1.45], // Thai 1.42
+  [/[\u0B80-\u0C7F]/u, 1.35], // Tamil 1.31, Telugu 1.34
+  [/[\u0980-\u09FF\u0A80-\u0B7F\u0C80-\u0CFF\u0D80-\u0DFF]/u, 1.3], // Bengali, Gujarati, Odia, Kannada, Sinhala 1.23–1.27
+  [/[\u0900-\u097F\u0A00-\u0A7F\u0D00-\u0D7F]/u, 1.15], // Devanagari 1.06, Gurmukhi 1.1, Malayalam 1.08
+];
+const minLineHeight = (text: string) => Math.max(0, ...TALL_SCRIPTS.filter(([re]) => re.test(text)).map(([, h]) => h));
 
 /** A slot's typography; letter spacing is dropped for joining scripts, which are never tracked. */
 export function typeStyle(p: FitProps, text: string): TextStyle {
@@ -75,7 +87,7 @@ export function typeStyle(p: FitProps, text: string): TextStyle {
   return {
     fontFamily: family,
     fontWeight: p.weight ?? (font === 'headline' ? 700 : 400),
-    lineHeight: JOINING.test(text) ? Math.max(lineHeight, ARABIC_LINE_HEIGHT) : lineHeight,
+    lineHeight: Math.max(lineHeight, minLineHeight(text)),
     ...(p.letterSpacing && !JOINING.test(text) ? { letterSpacing: p.letterSpacing } : {}),
   };
 }

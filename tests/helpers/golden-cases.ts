@@ -28,7 +28,8 @@ export function goldenCases(): GoldenCase[] {
   const cases: GoldenCase[] = [];
   for (const t of templates.list()) {
     for (const sample of SAMPLES) {
-      const sizes = sample.id === 'demo' ? t.sizes : t.sizes.filter((s) => PINNED_SIZES.includes(s));
+      const pinned = sample.goldenSizes ?? PINNED_SIZES;
+      const sizes = sample.id === 'demo' ? t.sizes : t.sizes.filter((s) => pinned.includes(s));
       for (const size of sizes)
         cases.push({ template: t.name, size, sample: sample.id, file: `${t.name}/${size}/${sample.id}.png` });
     }

@@ -74,6 +74,57 @@ describe('line breaks by script (from lineTexts)', () => {
     },
   );
 
+  const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+  it.each(cases(['thai', 'khmer', 'lao', 'burmese']))(
+    '%s: Thai, Khmer, Lao and Burmese lines start only at a word, never inside one (%s, %s)',
+    async (id, template, size) => {
+      const f = await fields(byId(id), template, size);
+      for (const name of ['headline', 'quote'] as const) {
+        const field = f[name];
+        if (!field) continue;
+        // Word starts found independently of the renderer, by ICU's dictionary breaker.
+        const starts = new Set([...words.segment(field.text)].map((s) => s.index));
+        for (const b of breaks(field.text, field)) {
+          expect(
+            b.space || starts.has(b.at),
+            `${name} broke at ${b.at} inside a word: ${field.lineTexts.join(' | ')}`,
+          ).toBe(true);
+        }
+      }
+    },
+  );
+
+  const indic = [
+    'hindi',
+    'bengali',
+    'punjabi',
+    'gujarati',
+    'odia',
+    'tamil',
+    'telugu',
+    'kannada',
+    'malayalam',
+    'sinhala',
+  ];
+  const longWord = {
+    id: 'hi-long-word',
+    story: { headline: 'प्रक्षेपणकेंद्र'.repeat(14), quote: 'स्त्री'.repeat(40), lang: 'hi' },
+  };
+  it.each([...indic, 'tibetan', 'hi-long-word'].flatMap((id) => templates.list().map((t) => [id, t.name] as const)))(
+    '%s: no line starts with a virama, a vowel sign or a nukta (%s)',
+    async (id, template) => {
+      const story = id === longWord.id ? longWord.story : byId(id);
+      const f = await fields(story, template, 'og');
+      for (const name of ['headline', 'quote'] as const) {
+        const field = f[name];
+        if (!field) continue;
+        breaks(field.text, field);
+        for (const line of field.lineTexts.slice(1))
+          expect(line, `${name}: ${field.lineTexts.join(' | ')}`).not.toMatch(/^[\p{M}\u200C\u200D]/u);
+      }
+    },
+  );
+
   it.each([
     ['fr-guillemets', '«', '»'],
     ['de-sagte', '„', '“'],

@@ -77,8 +77,9 @@ describe('fontsFor: coverage', () => {
     const weights = (name: string) => fonts.filter((f) => f.name === name).map((f) => f.weight);
     expect(weights('Storycard Serif')).toEqual([700, 800]);
     expect(weights('Storycard Sans')).toEqual([400, 600, 700]);
-    expect(FONT_FAMILIES.headline.split(', ')[0]).toBe('Storycard Serif');
-    expect(FONT_FAMILIES.body.split(', ')[0]).toBe('Storycard Sans');
+    // A newsroom's brand face leads (skipped when fonts/brand/ has none), then the bundled ones.
+    expect(FONT_FAMILIES.headline.split(', ').slice(0, 2)).toEqual(['Storycard Brand Headline', 'Storycard Serif']);
+    expect(FONT_FAMILIES.body.split(', ').slice(0, 2)).toEqual(['Storycard Brand Body', 'Storycard Sans']);
   });
 });
 

@@ -8,6 +8,15 @@ describe('parseStory', () => {
     expect(story).toEqual({ headline: 'Rates rise again' });
   });
 
+  it('keeps the zero-width characters that are spelling: ZWNJ in Persian and Telugu, ZWSP between Khmer words', () => {
+    expect(parseStory({ headline: 'می\u200Cخواهم' }).headline).toBe('می\u200Cخواهم');
+    expect(parseStory({ headline: 'హైదరాబాద్\u200Cలో' }).headline).toBe('హైదరాబాద్\u200Cలో');
+    expect(parseStory({ headline: 'រដ្ឋាភិបាល\u200Bប្រកាស' }).headline).toBe('រដ្ឋាភិបាល\u200Bប្រកាស');
+    // …and drops them where they are paste junk: in Latin text, at a word's edge.
+    expect(parseStory({ headline: 'Ra\u200Ctes \u200Brise\u200B' }).headline).toBe('Rates rise');
+    expect(parseStory({ headline: 'រដ្ឋាភិបាល\u200B ប្រកាស' }).headline).toBe('រដ្ឋាភិបាល ប្រកាស');
+  });
+
   it('keeps the zero-width joiner that emoji sequences need', () => {
     expect(parseStory({ headline: 'Coders 👩‍💻' }).headline).toBe('Coders 👩‍💻');
   });
