@@ -231,7 +231,13 @@ export async function profileCard(opts: {
     deflateMs: sum(mid.calls.deflate),
     ...(image ? { image } : {}),
     complete: first.complete && warm.every((w) => w.result.complete),
-    missing: [...new Set([first, ...warm.map((w) => w.result)].flatMap((r) => r.report.missing ?? []))],
+    missing: [
+      ...new Set([first, ...warm.map((w) => w.result)].flatMap((r) => r.report.missing ?? [])),
+      ...[cold, ...warm.map((w) => w.calls)]
+        .flatMap((c) => c.images)
+        .filter((i) => !i.uri)
+        .map((i) => `(fetch gave nothing after ${i.ms.toFixed(0)} ms)`),
+    ],
   };
 }
 
