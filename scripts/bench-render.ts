@@ -19,7 +19,6 @@ import { createNodeRuntime } from '../src/runtime/node.ts';
 import { parseStory } from '../src/story/schema.ts';
 import { registry as templates } from '../templates/index.ts';
 import { SAMPLES } from '../templates/samples.ts';
-import { startFakePhotos } from '../tests/fakes/fake-photos.ts';
 import { type CardProfile, profileCard, type ResvgSplit } from './bench/profile.ts';
 
 const { values } = parseArgs({
@@ -33,7 +32,7 @@ const RUNS = Number(values.runs);
 const WARMUP = 3;
 const demo = parseStory(SAMPLES[0]!.story);
 // The photo template draws a 1600×1000 photograph-like image from a photo server on loopback, for both runtimes.
-const photos = await startFakePhotos();
+const photos = await startPhotoServer();
 const photoHost = new URL(photos.url).host;
 const withPhoto = parseStory({ ...SAMPLES[0]!.story, imageUrl: `${photos.url}/photo.png` });
 const templateNames = values.templates ? values.templates.split(',') : templates.list().map((t) => t.name);
@@ -70,6 +69,29 @@ const median = (xs: number[]) => quantile(xs, 0.5);
 
 // ---- Node ----
 // The real fetch over loopback, the photo host allowed as FETCH_ALLOW_HOSTS allows it in the app.
+/** scripts/bench/photo-server.ts in its own process; its URL, and close() (its stdin ends, it exits). */
+async function startPhotoServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/photo-server.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /^(http:\S+)\n/m.exec(out);
+      if (m?.[1]) ok(m[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`photo server exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((ok) => {
+        child.once('exit', () => ok());
+        child.stdin.end();
+      }),
+  };
+}
 const makeNode = () => createNodeRuntime({ fetchPolicy: { allowHosts: [photoHost] } });
 const node = makeNode();
 const resvgOf = (svg: string) => new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
