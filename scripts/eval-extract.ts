@@ -10,6 +10,7 @@ import { readHtml } from '../src/intake/html.ts';
 import { scoreQuotes } from '../src/intake/quotes.ts';
 import { readText } from '../src/intake/text.ts';
 import {
+  byLanguage,
   type CorpusCase,
   describe,
   type Extracted,
@@ -35,6 +36,18 @@ function run(c: CorpusCase): { score: PageScore; ms: number; error?: string } {
     const score = scorePage({}, c.truth);
     return { score, ms: performance.now() - started, error: (error as Error).message };
   }
+}
+
+/** The evidence behind the picked quote's speaker: how it was attributed and the words around the quote. */
+function evidenceOf(c: CorpusCase): string {
+  const got = extractStory(c.input);
+  const article = c.input.html ? readHtml(c.input.html) : readText(c.input.text!);
+  const q = scoreQuotes(article.blocks, article.headline, got.lang).find(
+    (x) => got.quote && x.text.replace(/\s+/g, ' ').includes(got.quote.slice(0, 30)),
+  );
+  if (!q) return '(candidate not found)';
+  const e = q.evidence ? ` ${q.evidence}` : '';
+  return `${q.attribution.kind}${'name' in q.attribution ? ` "${q.attribution.name}"` : ''}${e}`;
 }
 
 const parts: [string, CorpusCase[], boolean][] = [
@@ -66,6 +79,14 @@ for (const [name, cases, details] of parts) {
     }
   else console.log('(details hidden: this part is never tuned on; --show-heldout prints them)');
   for (const line of describe(total(scored))) console.log(`  ${line}`);
+  console.log('  per language:');
+  for (const line of byLanguage(scored)) console.log(`    ${line}`);
+  // A wrong name under a quote is the worst result: always printed, with the evidence that produced it.
+  for (const s of scored.filter((x) => x.score.speakerGrade === 'wrong')) {
+    const c = cases.find((x) => x.name === s.name)!;
+    console.log(`  WRONG SPEAKER ${s.name}: ${s.score.problems.find((p) => p.startsWith('speaker')) ?? ''}`);
+    if (details) console.log(`    evidence: ${evidenceOf(c)}`);
+  }
   const ms = scored.map((s) => s.ms).sort((a, b) => a - b);
   console.log(
     `  time per page: median ${ms[Math.floor(ms.length / 2)]?.toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms`,

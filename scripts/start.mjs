@@ -3,12 +3,17 @@
 // Settings (every name in src/config.ts) come from, last wins: .dev.vars, then the environment of `npm start`,
 // then generated secrets for a missing API_TOKEN / SIGNING_SECRET (printed, and kept for the next start).
 // State lives in STORYCARD_STATE_DIR (default .wrangler/state), passed to wrangler as --persist-to.
+// Quiet by default: migrations in one line, wrangler's own chatter only with `npm start -- --verbose`; the Worker's
+// logs and every error are always shown. While it runs, wrangler.toml's cron schedule fires locally too.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEnv } from 'node:util';
+import { parseEnv, stripVTControlCharacters } from 'node:util';
+import { Cron } from 'croner';
+import { parse as parseToml } from 'smol-toml';
 import { accountsFor } from '../src/bot/accounts.ts';
 import { parseConfig, SETTING_NAMES } from '../src/config.ts';
 import { DEMO_STORY } from '../src/story/schema.ts';
@@ -21,6 +26,7 @@ const devVarsPath = join(root, '.dev.vars');
 // With a custom state dir (tests, several instances), generated secrets live with that state, not in .dev.vars.
 const generatedPath = customState ? join(stateDir, 'generated.vars') : devVarsPath;
 
+const verbose = process.argv.includes('--verbose');
 const log = (line) => process.stdout.write(`[storycard] ${line}\n`);
 const readVars = (path) => (existsSync(path) ? parseEnv(readFileSync(path, 'utf8')) : {});
 const quote = (v) => JSON.stringify(String(v));
@@ -32,6 +38,18 @@ if (!/^\d+$/.test(portSetting) || port < 1 || port > 65535) {
   console.error(`PORT: expected a port number 1-65535, received ${JSON.stringify(portSetting)}`);
   process.exit(2);
 }
+// A busy port is found here, in our words, rather than in wrangler's (which names its own --port flag).
+await new Promise((done) => {
+  const probe = createServer();
+  probe.once('error', (error) => {
+    if (error.code !== 'EADDRINUSE') return done();
+    console.error(
+      `[storycard] port ${port} is already in use (another npm start?): choose another with PORT=${port + 1} npm start, or PORT=${port + 1} in .dev.vars`,
+    );
+    process.exit(1);
+  });
+  probe.listen(port, '127.0.0.1', () => probe.close(done));
+});
 mkdirSync(stateDir, { recursive: true });
 
 // 1. Settings.
@@ -70,21 +88,34 @@ function wrangler(args, opts = {}) {
     ...opts,
   });
 }
-function forward(child, prefix) {
+/** Each line `child` prints, to `each` (prefixed for the terminal by the caller). */
+function lines(child, each) {
   for (const stream of [child.stdout, child.stderr]) {
     let buf = '';
     stream.on('data', (d) => {
       buf += d;
-      const lines = buf.split('\n');
-      buf = lines.pop() ?? '';
-      for (const l of lines) if (l.trim()) process.stdout.write(`${prefix} ${l}\n`);
+      const parts = buf.split('\n');
+      buf = parts.pop() ?? '';
+      for (const l of parts) if (l.trim()) each(l);
     });
   }
 }
+// wrangler's tables and banners say, in ~40 lines, which migrations ran: one line says it. All of it on failure.
 await new Promise((done, fail) => {
   const m = wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir]);
-  forward(m, '[migrations]');
-  m.on('exit', (code) => (code === 0 ? done() : fail(new Error(`wrangler d1 migrations apply exited with ${code}`))));
+  const said = [];
+  lines(m, (l) => (verbose ? process.stdout.write(`[migrations] ${l}\n`) : said.push(l)));
+  m.on('exit', (code) => {
+    if (code !== 0) {
+      for (const l of said) process.stderr.write(`[migrations] ${l}\n`);
+      return fail(new Error(`wrangler d1 migrations apply exited with ${code}`));
+    }
+    const all = said.join('\n');
+    const applied = /About to apply (\d+) migration/.exec(all)?.[1];
+    const names = [...new Set([...all.matchAll(/(\d{4}_[\w-]+)\.sql/g)].map((x) => x[1]))];
+    log(applied ? `D1: applied ${applied} migration(s): ${names.join(', ')}` : 'D1: migrations up to date');
+    done();
+  });
 });
 
 // 3. The Worker.
@@ -100,10 +131,30 @@ const dev = wrangler([
   effectivePath,
   '--show-interactive-dev-session=false',
 ]);
-forward(dev, '[wrangler]');
+// wrangler's banner, binding table, "types might be out of date" and request log are chatter: shown with --verbose.
+// Everything else it prints is the Worker's own (console output, errors) and always shown. Until the Worker answers,
+// what it said is kept, to be shown if it never does.
+const CHATTER =
+  /^\s*(\[wrangler:info\]|⛅️|─+$|⎔|\[custom build\]|Using (secrets|vars) defined in|Your Worker has access|Binding\s+Resource|env\.\S+ .*\s(local|remote)$)/;
+const plain = (l) => stripVTControlCharacters(l);
+let ready = false;
+const early = [];
+let inWarning = false;
+lines(dev, (l) => {
+  if (verbose) return process.stdout.write(`[wrangler] ${l}\n`);
+  if (!ready) return early.push(l);
+  // wrangler's warnings (▲ [WARNING] and their indented lines) are chatter too; its errors (✘ [ERROR]) never are.
+  const text = plain(l);
+  if (/^▲ \[WARNING\]/.test(text)) inWarning = true;
+  else if (inWarning && !/^\s/.test(text)) inWarning = false;
+  if (!inWarning && !CHATTER.test(text)) process.stdout.write(`[wrangler] ${l}\n`);
+});
 let stopping = false;
 dev.on('exit', (code, signal) => {
-  if (!stopping) console.error(`[storycard] wrangler dev exited (${signal ?? code})`);
+  if (!stopping) {
+    if (!ready) for (const l of early) process.stderr.write(`[wrangler] ${l}\n`);
+    console.error(`[storycard] wrangler dev exited (${signal ?? code})`);
+  }
   process.exit(code ?? 1);
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -126,6 +177,7 @@ for (;;) {
     // not listening yet
   }
   if (Date.now() > deadline) {
+    for (const l of early) process.stderr.write(`[wrangler] ${l}\n`);
     console.error('[storycard] the Worker did not answer /healthz within 120 s');
     stopping = true;
     dev.kill('SIGTERM');
@@ -133,6 +185,32 @@ for (;;) {
   }
   await new Promise((r) => setTimeout(r, 300));
 }
+ready = true;
+// Startup warnings worth a developer's eye (not the known chatter) are shown now, once.
+for (const l of early) if (/\[ERROR\]|✘/.test(plain(l))) process.stdout.write(`[wrangler] ${l}\n`);
+
+// 5. The cron, locally: wrangler dev never fires it, so queued posts would wait after a crash and feeds would never
+// be polled. Each schedule in wrangler.toml runs the Worker's scheduled handler as production would (outbox sweep,
+// feed polling when FEEDS is set). STORYCARD_LOCAL_CRON (a croner pattern, seconds allowed) replaces the timing
+// only, for tests; the handler still sees wrangler.toml's expression.
+const schedules = parseToml(readFileSync(join(root, 'wrangler.toml'), 'utf8')).triggers?.crons ?? [];
+const crons = schedules.map(
+  (expr) =>
+    new Cron(process.env.STORYCARD_LOCAL_CRON || expr, { protect: true }, async () => {
+      try {
+        const res = await fetch(`${origin}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(expr)}`);
+        if (!res.ok) log(`cron ${expr}: the scheduled handler answered ${res.status}`);
+        else if (verbose) log(`cron ${expr}: ran`);
+      } catch (error) {
+        if (!stopping) log(`cron ${expr}: ${error.message}`);
+      }
+    }),
+);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(sig, () => {
+    for (const c of crons) c.stop();
+  });
+
 const seeded = await fetch(`${origin}/api/stories`, {
   method: 'POST',
   headers: { Authorization: `Bearer ${vars.API_TOKEN}`, 'Content-Type': 'application/json' },
@@ -165,6 +243,14 @@ async function botLines() {
   return lines;
 }
 
+/** What the local cron does, and when. */
+function cronLines() {
+  if (!schedules.length) return [];
+  const feeds = (vars.FEEDS ?? '').split(',').filter((f) => f.trim()).length;
+  const what = feeds ? `outbox sweep and feed polling (${feeds} feed${feeds > 1 ? 's' : ''})` : 'outbox sweep';
+  return [`  cron         ${schedules.join(', ')} (wrangler.toml), run here too: ${what}`];
+}
+
 if (!seeded.ok) {
   console.error(`[storycard] seeding the demo story failed: ${seeded.status} ${JSON.stringify(demo)}`);
 } else {
@@ -180,6 +266,7 @@ if (!seeded.ok) {
       `  API          ${base}/api/stories   (OpenAPI: ${base}/openapi.json)`,
       `  API token    ${vars.API_TOKEN}`,
       ...(await botLines()),
+      ...cronLines(),
       '',
       `  curl -H 'Authorization: Bearer ${vars.API_TOKEN}' ${base}/api/stories`,
       '',

@@ -1,15 +1,18 @@
 // createApp(deps): mounts one Hono instance per resource and maps every error to {error, message, issues?} once.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { PatternRouter } from 'hono/router/pattern-router';
 import { ZodError } from 'zod';
 import { ConfigError, configOf } from './config.ts';
 import { isStorycardError, StorycardError } from './errors.ts';
+import { loadGlyphCoverage } from './render/coverage.ts';
 import type { TemplateRegistry } from './render/registry.ts';
 import type { RenderRequest, RenderResult, SvgResult } from './render/types.ts';
 import type { AppEnv } from './routes/context.ts';
 import { mountApi } from './routes/openapi.ts';
 import { studio } from './routes/studio.ts';
+import { fontAssets } from './runtime/font-assets.ts';
 import { type FetchPolicy, fetchPolicyFor } from './safe-fetch.ts';
 import { CardStore } from './storage/cards.ts';
 import { StoryStore } from './storage/stories.ts';
@@ -30,6 +33,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
+  // Every answer names its request (X-Request-Id), so a 500 a user reports can be found in the operator's log.
+  app.use(requestId());
+
   // API JSON (answers and errors alike) is never cached by a browser or proxy, and never sniffed as anything else.
   app.use(async (c, next) => {
     await next();
@@ -49,6 +55,7 @@ export function createApp(deps: AppDeps) {
     c.set('renderer', { card, svg: (req) => deps.renderSvg(req, c.env, policy) });
     c.set('templates', deps.templates);
     c.set('cards', new CardStore(c.env.DB, c.env.CARDS, card, deps.templates));
+    c.set('glyphs', () => loadGlyphCoverage(fontAssets(c.env.ASSETS)));
     await next();
   });
 
@@ -85,12 +92,6 @@ export function createApp(deps: AppDeps) {
       const e = new StorycardError('invalid_request', issues.map((i) => i.message).join('; '), { issues });
       return c.json(e.toJSON(), 400);
     }
-    if (err instanceof SyntaxError) {
-      return c.json(
-        { error: 'invalid_json', message: `body: expected JSON, received text that is not (${err.message})` },
-        400,
-      );
-    }
     if (err instanceof HTTPException && err.status < 500) {
       return c.json({ error: 'invalid_request', message: err.message || 'bad request' }, err.status);
     }
@@ -99,10 +100,21 @@ export function createApp(deps: AppDeps) {
       console.error(err.message);
       return c.json({ error: 'misconfigured', message: err.message }, 500);
     }
-    // Unknown: log everything for the operator, tell the client nothing about internals.
-    console.error(`${c.req.method} ${c.req.path} failed:`, err);
-    return c.json({ error: 'internal', message: 'something went wrong on our side; it has been logged' }, 500);
+    // Unknown (a SyntaxError from a corrupted stored row included: only the body reader says invalid_json): one log
+    // line for the operator with the stack, and for the client the request id to quote, never the internals.
+    const id = c.get('requestId');
+    console.error(`${c.req.method} ${c.req.path} failed (request ${id}): ${stackOf(err)}`);
+    c.header('X-Request-Id', id);
+    const message = `something went wrong on our side; it has been logged as request ${id}`;
+    return c.json({ error: 'internal', message, requestId: id }, 500);
   });
 
   return app;
+}
+
+/** The error's stack (its message included), and its cause's: what the operator needs to find the fault. */
+function stackOf(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const own = err.stack ?? `${err.name}: ${err.message}`;
+  return err.cause === undefined ? own : `${own}\ncaused by: ${stackOf(err.cause)}`;
 }

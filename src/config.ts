@@ -1,5 +1,6 @@
 // parseConfig(env): the one reader of settings (Worker vars/secrets, .dev.vars, or process.env), validated with zod.
 import { z } from 'zod';
+import { type DeskSchedule, isTimeZone, parseQuietHours, type QuietHours } from './bot/schedule.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -73,6 +74,28 @@ const hostList = z.preprocess(
     .default([]),
 );
 
+/** Whole minutes from 0 to `max` (a desk's schedule). */
+const minutes = (max: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(max).default(0));
+
+/** `23:00-06:30`: the hours nothing is posted in (POST_TIMEZONE's clock); across midnight when start > end. */
+const quietHours = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .transform((s, ctx): QuietHours => {
+      const q = parseQuietHours(s);
+      if (typeof q === 'string') {
+        ctx.addIssue({ code: 'custom', message: q });
+        return z.NEVER;
+      }
+      return q;
+    })
+    .optional(),
+);
+
+/** Per-network spacing: POST_SPACING_MINUTES_X, POST_SPACING_MINUTES_BLUESKY … (any platform's name). */
+const SPACING_PER_PLATFORM = /^POST_SPACING_MINUTES_([A-Z0-9]+)$/;
+
 /** Every setting in DESIGN.md, by the name users set it with. Documented in .dev.vars.example. */
 export const SettingsSchema = z.object({
   /** Origin used in share pages and API answers; without it, the origin of each request. */
@@ -102,6 +125,19 @@ export const SettingsSchema = z.object({
   /** What X charges per post, without and with a link (the outbox view's estimated spend). */
   X_POST_PRICE_USD: price(0.015),
   X_LINK_POST_PRICE_USD: price(0.2),
+  /** A desk's schedule (src/bot/schedule.ts): the editor's window before a new story's posts go, in minutes. */
+  POST_DELAY_MINUTES: minutes(10_080),
+  POST_QUIET_HOURS: quietHours,
+  POST_TIMEZONE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .refine(isTimeZone, { message: 'expected an IANA time zone like Europe/Berlin or America/New_York' })
+      .default('UTC'),
+  ),
+  /** At least this many minutes between two posts of one account: a burst goes out one every N minutes. */
+  POST_SPACING_MINUTES: minutes(1440),
   /** Comma-separated feed URLs polled on the cron trigger. */
   FEEDS: z.preprocess(
     (v) =>
@@ -157,6 +193,8 @@ export interface Config {
   fetchAllowHosts: string[];
   /** X's price per post in USD, without and with a link. */
   xPrices: { post: number; linkPost: number };
+  /** POST_DELAY_MINUTES, POST_QUIET_HOURS, POST_TIMEZONE, POST_SPACING_MINUTES(_<PLATFORM>). */
+  schedule: DeskSchedule;
 }
 
 /**
@@ -190,6 +228,17 @@ export function parseConfig(env: Record<string, unknown>): Config {
       `invalid settings: ${missing}: expected it with ${set} (the global purge needs both), received nothing`,
     );
   }
+  const spacingByPlatform: Record<string, number> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const platform = SPACING_PER_PLATFORM.exec(name)?.[1];
+    if (!platform || blankToUndefined(value) === undefined) continue;
+    const n = minutes(1440).safeParse(value);
+    if (!n.success)
+      throw new ConfigError(
+        `invalid settings: ${name}: expected whole minutes from 0 to 1440, received ${JSON.stringify(value)}`,
+      );
+    spacingByPlatform[platform.toLowerCase()] = n.data * 60_000;
+  }
   const purge =
     s.CLOUDFLARE_ZONE_ID && s.CLOUDFLARE_PURGE_TOKEN
       ? { zoneId: s.CLOUDFLARE_ZONE_ID, token: s.CLOUDFLARE_PURGE_TOKEN, apiBaseUrl: s.CLOUDFLARE_API_BASE_URL }
@@ -218,6 +267,13 @@ export function parseConfig(env: Record<string, unknown>): Config {
     postLinkQuery: s.POST_LINK_QUERY,
     fetchAllowHosts: s.FETCH_ALLOW_HOSTS,
     xPrices: { post: s.X_POST_PRICE_USD, linkPost: s.X_LINK_POST_PRICE_USD },
+    schedule: {
+      delayMs: s.POST_DELAY_MINUTES * 60_000,
+      quiet: s.POST_QUIET_HOURS ?? null,
+      timeZone: s.POST_TIMEZONE,
+      spacingMs: s.POST_SPACING_MINUTES * 60_000,
+      spacingByPlatform,
+    },
   };
 }
 

@@ -68,3 +68,7 @@ export class StorycardError extends Error {
 }
 
 export const isStorycardError = (e: unknown): e is StorycardError => e instanceof StorycardError;
+
+/** The 404 for an id that names nothing: `no story with id "…"`. */
+export const notFound = (what: 'story' | 'post', id: string) =>
+  new StorycardError('not_found', `no ${what} with id ${JSON.stringify(id)}`);

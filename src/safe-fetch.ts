@@ -12,6 +12,13 @@ export interface FetchPolicy {
    * offer, and needs none in production: Cloudflare's fetch cannot reach private networks.
    */
   resolve?: (hostname: string) => Promise<string[]>;
+  /** This machine's own addresses (Node: every network interface's): refused like loopback, public or not. */
+  ownAddresses?: readonly string[];
+  /**
+   * A fetch that connects only to `addresses`, the ones `resolve` gave and the checks passed (Node: an undici Agent
+   * whose lookup answers with them), so a second resolution, by an attacker's DNS or anyone's, cannot differ.
+   */
+  connectTo?: (hostname: string, addresses: string[]) => typeof fetch;
   /** Hops after the first (default 5). */
   maxRedirects?: number;
 }
@@ -47,8 +54,9 @@ export async function safeFetch(
   let current = new URL(url);
   const max = policy.maxRedirects ?? 5;
   for (let hop = 0; ; hop++) {
-    await assertFetchable(current, policy);
-    const res = await fetchImpl(current.href, { ...init, method: 'GET', redirect: 'manual' });
+    const checked = await assertFetchable(current, policy);
+    const hopFetch = checked && policy.connectTo ? policy.connectTo(current.hostname, checked) : fetchImpl;
+    const res = await hopFetch(current.href, { ...init, method: 'GET', redirect: 'manual' });
     const location = REDIRECTS.has(res.status) ? res.headers.get('location') : null;
     if (!location) return res;
     await res.body?.cancel();
@@ -61,22 +69,49 @@ export async function safeFetch(
   }
 }
 
-/** Throws BlockedFetchError when `url` may not be fetched under `policy`. */
-export async function assertFetchable(url: URL, policy: FetchPolicy): Promise<void> {
+/**
+ * Throws BlockedFetchError when `url` may not be fetched under `policy`. Returns the addresses a name resolved to
+ * and passed (every one must: a connection may go to any), for the caller to connect to and no other; undefined
+ * when nothing was resolved (an IP literal, an allowed host, or no resolver).
+ */
+export async function assertFetchable(url: URL, policy: FetchPolicy): Promise<string[] | undefined> {
   const why = blockedReason(url, policy);
   if (why) throw new BlockedFetchError(`refused to fetch ${url.href}: ${why}`);
-  if (!policy.resolve || isAllowed(url, policy) || isIpLiteral(url.hostname)) return;
+  if (isAllowed(url, policy)) return undefined;
+  if (isIpLiteral(url.hostname)) {
+    const own = ownAddress(url.hostname.replace(/^\[|\]$/g, ''), policy);
+    if (own) throw new BlockedFetchError(`refused to fetch ${url.href}: ${url.hostname} is ${own}`);
+    return undefined;
+  }
+  if (!policy.resolve) return undefined;
   let addresses: string[];
   try {
     addresses = await policy.resolve(url.hostname);
   } catch (error) {
     throw new BlockedFetchError(`refused to fetch ${url.href}: ${url.hostname} does not resolve`, { cause: error });
   }
+  if (addresses.length === 0)
+    throw new BlockedFetchError(`refused to fetch ${url.href}: ${url.hostname} has no address`);
   for (const address of addresses) {
-    const kind = addressKind(address);
+    const kind = addressKind(address) ?? ownAddress(address, policy);
     if (kind)
       throw new BlockedFetchError(`refused to fetch ${url.href}: ${url.hostname} resolves to ${kind} ${address}`);
   }
+  return addresses;
+}
+
+/** 'this machine's own address' when `address` is one of the policy's own addresses (compared in canonical form). */
+function ownAddress(address: string, policy: FetchPolicy): string | undefined {
+  if (!policy.ownAddresses?.length) return undefined;
+  const canonical = (a: string) => {
+    try {
+      return new URL(`http://${a.includes(':') ? `[${a.replace(/%.*$/, '')}]` : a}/`).hostname;
+    } catch {
+      return a.toLowerCase();
+    }
+  };
+  const mine = canonical(address);
+  return policy.ownAddresses.some((a) => canonical(a) === mine) ? "this machine's own address" : undefined;
 }
 
 const isAllowed = (url: URL, policy: FetchPolicy) =>

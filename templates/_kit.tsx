@@ -34,6 +34,23 @@ export function sides(ctx: TemplateContext) {
   };
 }
 
+/**
+ * A template's own word in the story's language, from a table keyed by lowercase BCP 47 tags: the story's whole tag
+ * first, then shorter ones (zh-hant-tw → zh-tw → zh-hant → zh), then English. Tables hold the words the
+ * language's newsrooms print, not translations of ours.
+ */
+export function wordFor(table: Record<string, string> & { en: string }, lang: string | undefined): string {
+  const parts = (lang ?? 'en').toLowerCase().split(/[-_]/);
+  // zh-Hant-TW: the whole tag, then language-region (zh-tw), then zh-hant, then zh.
+  const tags = [parts.join('-'), ...(parts.length > 2 ? [`${parts[0]}-${parts.at(-1)}`] : [])];
+  for (let n = parts.length - 1; n > 0; n--) tags.push(parts.slice(0, n).join('-'));
+  for (const tag of tags) {
+    const word = table[tag];
+    if (word) return word;
+  }
+  return table.en;
+}
+
 export function domainOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {

@@ -1,22 +1,61 @@
 // breaking: a high-contrast alert — a kicker block in the brand colour over heavy, tight headline type.
 import { defineTemplate } from '../src/render/template.ts';
-import { Body, byFormat, Card, domainOf, Fit, formatDate, sides, siteNameOf } from './_kit.tsx';
+import { Body, byFormat, Card, domainOf, Fit, formatDate, sides, siteNameOf, wordFor } from './_kit.tsx';
 
-/** The kicker word in the story's language. */
-const KICKER: Record<string, string> = {
+/**
+ * The kicker in the story's language, as that language's newsrooms print it (BCP 47 tags, lowercase; the most specific
+ * tag the story's lang matches wins, see wordFor). A language not listed gets the English word.
+ */
+export const KICKER: Record<string, string> & { en: string } = {
   en: 'Breaking',
   de: 'Eilmeldung',
   fr: 'Alerte info',
   es: 'Última hora',
+  ca: 'Última hora',
   it: 'Ultim’ora',
   pt: 'Urgente',
   nl: 'Breaking',
+  sv: 'Just nu',
+  nb: 'Siste nytt',
+  no: 'Siste nytt',
+  pl: 'Pilne',
+  ro: 'Ultima oră',
+  tr: 'Son dakika',
+  el: 'Έκτακτο',
   ru: 'Срочно',
+  uk: 'Терміново',
   ja: '速報',
   zh: '突发',
+  // Traditional Chinese presses: Taiwan prints 快訊, Hong Kong 突發.
+  'zh-hant': '突發',
+  'zh-tw': '快訊',
+  'zh-hk': '突發',
   ko: '속보',
+  vi: 'Tin nóng',
   ar: 'عاجل',
+  fa: 'فوری',
+  ur: 'بریکنگ نیوز',
   he: 'מבזק',
+  hi: 'ब्रेकिंग न्यूज़',
+  mr: 'ब्रेकिंग न्यूज',
+  ne: 'ब्रेकिङ न्युज',
+  bn: 'ব্রেকিং নিউজ',
+  pa: 'ਬ੍ਰੇਕਿੰਗ ਨਿਊਜ਼',
+  gu: 'બ્રેકિંગ ન્યૂઝ',
+  or: 'ବ୍ରେକିଂ ନ୍ୟୁଜ୍',
+  ta: 'பிரேக்கிங் நியூஸ்',
+  te: 'బ్రేకింగ్ న్యూస్',
+  kn: 'ಬ್ರೇಕಿಂಗ್ ನ್ಯೂಸ್',
+  ml: 'ബ്രേക്കിങ് ന്യൂസ്',
+  si: 'උණුසුම් පුවත්',
+  th: 'ข่าวด่วน',
+  lo: 'ຂ່າວດ່ວນ',
+  km: 'ព័ត៌មានបន្ទាន់',
+  my: 'သတင်းထူး',
+  am: 'ሰበር ዜና',
+  ka: 'სასწრაფო',
+  hy: 'Շտապ',
+  bo: 'གསར་འགྱུར་གལ་ཆེན།',
 };
 
 const SCALE = {
@@ -42,7 +81,7 @@ export default defineTemplate({
     const bg = dark ? '#0A0A0B' : '#FFFFFF';
     const ink = dark ? '#FFFFFF' : '#0A0A0B';
     const sub = dark ? '#B9BCC2' : '#4A4D52';
-    const kicker = KICKER[ctx.lang] ?? KICKER.en;
+    const kicker = wordFor(KICKER, story.lang);
     const meta = [siteNameOf(ctx), formatDate(story.publishedAt, story.lang) ?? domainOf(story.url)]
       .filter(Boolean)
       .join('  ·  ');

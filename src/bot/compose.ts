@@ -1,5 +1,6 @@
 // Post text from a per-platform template, fitted to the platform's limit without ever cutting the link.
 import { StorycardError } from '../errors.ts';
+import { encloseQuote, type Marks } from '../render/marks.ts';
 import type { Story } from '../story/schema.ts';
 import { countFor, graphemeCount, isValidHashtag, LIMITS } from './text-length.ts';
 import type { Platform } from './types.ts';
@@ -47,7 +48,9 @@ export function campaignLink(url: string, linkQuery: string | undefined, platfor
 
 interface Parts {
   headline: string;
+  /** The quote's words; `marks` go around them (the card's marks, so a cut quote still closes). */
   quote: string | undefined;
+  marks: Marks;
   quoteAuthor: string | undefined;
   url: string;
   siteName: string | undefined;
@@ -104,9 +107,8 @@ export function shortUrlForDisplay(url: string): string {
 
 /** Alt text for the card image: the headline and the quote, within every platform's alt-text limit. */
 export function altText(story: Story): string {
-  const quote = story.quote
-    ? ` “${stripQuotes(story.quote)}”${story.quoteAuthor ? ` — ${story.quoteAuthor}` : ''}`
-    : '';
+  const q = story.quote ? encloseQuote(story.quote, story.lang) : undefined;
+  const quote = q ? ` ${q.open}${q.inner}${q.close}${story.quoteAuthor ? ` — ${story.quoteAuthor}` : ''}` : '';
   const full = `${story.headline}.${quote}`.replace(/([.!?…])\./, '$1');
   return graphemeCount(full) <= 1000 ? full : (cutAtWord(full, (s) => graphemeCount(s) <= 1000) ?? full.slice(0, 999));
 }
@@ -127,9 +129,12 @@ export function composePost(story: Story, platform: Platform, options: ComposeOp
   const measure = (p: Parts) => countFor(platform, render(template, p, display));
   const fits = (p: Parts) => measure(p) <= limit;
 
+  // The same marks the card draws (src/render/marks.ts): the quote's own when it has them, else its language's.
+  const enclosed = story.quote ? encloseQuote(story.quote, story.lang) : undefined;
   let p: Parts = {
     headline: story.headline,
-    quote: story.quote ? stripQuotes(story.quote) : undefined,
+    quote: enclosed?.inner,
+    marks: enclosed ?? { open: '', close: '' },
     quoteAuthor: story.quoteAuthor,
     url: link,
     siteName: story.siteName,
@@ -190,7 +195,7 @@ export function composeAll(
 function render(template: string, p: Parts, urlDisplay: string): string {
   const values: Record<Placeholder, string> = {
     headline: p.headline,
-    quote: p.quote ? `“${p.quote}”${p.quoteAuthor ? ` — ${p.quoteAuthor}` : ''}` : '',
+    quote: p.quote ? `${p.marks.open}${p.quote}${p.marks.close}${p.quoteAuthor ? ` — ${p.quoteAuthor}` : ''}` : '',
     url: urlDisplay,
     siteName: p.siteName ?? '',
     hashtags: p.hashtags.join(' '),
@@ -257,8 +262,4 @@ function largestFitting(candidates: string[], fits: (s: string) => boolean): str
     } else hi = mid - 1;
   }
   return found;
-}
-
-function stripQuotes(s: string): string {
-  return s.replace(/^["“”„«»']+|["“”„«»']+$/g, '').trim();
 }

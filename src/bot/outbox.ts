@@ -12,6 +12,7 @@ import {
   nextUtcDay,
   type RetryPolicy,
 } from './retry.ts';
+import { type DeskSchedule, describeSlot, NO_SCHEDULE, slotsOf } from './schedule.ts';
 import type { Platform, Poster } from './types.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface OutboxDeps {
   posters: Partial<Record<Platform, Poster>>;
   /** Daily cap per platform account (Config.dailyCaps). */
   caps: Record<Platform, number>;
+  /** The desk's schedule (Config.schedule): delay, quiet hours, spacing. None: posts go when due, up to the cap. */
+  schedule?: DeskSchedule;
   loadStory(storyId: string): Promise<Story | null>;
   /**
    * The card at a content address and size in the auto format (PNG, or JPEG when a PNG would pass the size's weight
@@ -81,10 +84,15 @@ export const recordKeyOf = (row: OutboxRow) => recordKeyFor(row.id, Date.parse(r
 /** One attempt at one row. Safe to call any number of times, concurrently: the claim lets one caller through. */
 export async function processRow(id: string, deps: OutboxDeps): Promise<Outcome> {
   const now = deps.now();
-  const platform = (await deps.store.get(id))?.platform as Platform | undefined;
+  const current = await deps.store.get(id);
+  const platform = current?.platform as Platform | undefined;
   const cap = platform ? (deps.caps[platform] ?? 0) : 0;
   const dayStart = nextUtcDay(now) - 86_400_000;
   const leaseMs = deps.leaseMs ?? LEASE_MS;
+  if (current && isDue(current, now)) {
+    const wait = await scheduled(current, deps, now, cap, dayStart);
+    if (wait) return wait;
+  }
   const row = await deps.store.claim(id, { now, leaseMs, cap, dayStart });
   if (!row) return notClaimed(id, deps, now, cap);
   const token = row.leaseToken!;
@@ -240,6 +248,21 @@ async function dead(
 ): Promise<Outcome> {
   const moved = await deps.store.markDead(row.id, token, { reason, attempts, needsCheck: cause, now: deps.now() });
   return moved ? { kind: 'dead', reason } : { kind: 'skip', reason: LEASE_LOST };
+}
+
+/**
+ * The desk's schedule (src/bot/schedule.ts), before a due row is claimed: a row whose slot is later (the editor's
+ * window, quiet hours, spacing behind older posts, the daily cap) is deferred to it. Only the call that moved the row
+ * schedules it again; null: it may go now (the claim's own guards still hold: the cap is counted again atomically).
+ */
+async function scheduled(row: OutboxRow, deps: OutboxDeps, now: number, cap: number, dayStart: number) {
+  const activity = await deps.store.activity(row.platform, row.account, dayStart, now);
+  const o = { platform: row.platform, cap, schedule: deps.schedule ?? NO_SCHEDULE, now };
+  const slot = slotsOf(activity, o, row.id).get(row.id);
+  if (!slot || slot.at <= now) return null;
+  const reason = describeSlot(slot, o);
+  const moved = await deps.store.defer(row.id, slot.at, reason, now);
+  return { kind: 'wait', at: slot.at, reason, requeue: moved } satisfies Outcome;
 }
 
 /** Why a claim failed, and when to come back: settled, another consumer's lease, not due yet, or the daily cap. */

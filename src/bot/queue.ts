@@ -48,6 +48,7 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
     store: new OutboxStore(env.DB),
     posters: deps.posters ?? postersOf(config),
     caps: config.dailyCaps,
+    schedule: config.schedule,
     loadStory: async (id) => (await stories.get(id))?.story ?? null,
     async loadCard(hash, size) {
       const spec = await cards.spec(hash);
@@ -86,11 +87,18 @@ export const botSends = (config: Config) => config.botMode === 'live' || config.
  * After publishing (src/publish/) wrote a story's rows: enqueue the queued ones it wrote (review rows wait for an
  * editor; dry-run rows are records). Never throws: a failed enqueue is logged, and the cron sweep sends the rows.
  */
-export async function enqueuePosts(env: Env, rows: readonly OutboxRow[]): Promise<void> {
-  const queued = rows.filter((r) => r.state === 'queued' && r.attempts === 0).map((r) => r.id);
+export async function enqueuePosts(env: Env, rows: readonly OutboxRow[], now = Date.now()): Promise<void> {
+  const fresh = rows.filter((r) => r.state === 'queued' && r.attempts === 0);
+  const queued = fresh.map((r) => r.id);
   if (!queued.length) return;
   try {
-    await enqueue(env.POST_QUEUE, queued);
+    // A story's posts share one time (the editor's window, POST_DELAY_MINUTES): delivered then, not at once.
+    const byDelay = new Map<number, string[]>();
+    for (const r of fresh) {
+      const delay = delaySeconds(r.nextAttemptAt ?? now, now);
+      byDelay.set(delay, [...(byDelay.get(delay) ?? []), r.id]);
+    }
+    for (const [delay, ids] of byDelay) await enqueue(env.POST_QUEUE, ids, delay);
   } catch (error) {
     console.error(`outbox: enqueueing ${queued.join(', ')} failed; the cron sweep will send them:`, error);
   }

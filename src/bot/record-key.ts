@@ -29,6 +29,3 @@ export function recordKeyFor(rowId: string, createdAtMs: number): string {
   }
   return out;
 }
-
-/** atproto's TID syntax: 13 base32-sortable characters, the first of which keeps the top bit clear. */
-export const isTid = (s: string) => /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/.test(s);

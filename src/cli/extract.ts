@@ -1,25 +1,17 @@
 // `storycard extract <file.txt|file.html|-> [--url URL]`: print the Story found in an article as JSON.
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { isStorycardError } from '../errors.ts';
 import { extractStory, MAX_INPUT_BYTES } from '../intake/extract.ts';
+import { EXTRACT } from './commands.ts';
 import { type CliIO, EXIT, fail, readAll } from './io.ts';
-
-const USAGE = `usage: storycard extract <file.txt|file.html|-> [--url URL]
-Reads a scraped article (text) or an article page (HTML; by .html/.htm name, or sniffed from the content)
-and prints a Story as JSON: headline, quote, quoteAuthor, url, siteName, author, publishedAt, lang.`;
+import { commandHelp, parseCommand } from './options.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function extractCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommand(EXTRACT, argv);
   if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${commandHelp(EXTRACT)}\n`);
     return EXIT.ok;
   }
   if (positionals.length !== 1) {

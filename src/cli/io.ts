@@ -9,8 +9,6 @@ export interface CliIO {
   cwd?: string;
 }
 
-export type Command = (argv: string[], io: CliIO) => Promise<number>;
-
 /** Exit codes: 0 ok, 1 failure, 2 bad input (a bad story, file or flag). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 

@@ -2,7 +2,6 @@
 // through the Worker's own outbox state machine (src/bot/outbox.ts) over a state file instead of D1.
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { accountsFor, enabledPlatforms, missingCredentials } from '../bot/accounts.ts';
 import { composePost } from '../bot/compose.ts';
 import type { OutboxDeps } from '../bot/outbox.ts';
@@ -16,18 +15,10 @@ import { type MemoryState, MemoryStore } from '../publish/memory.ts';
 import type { OutboxRow } from '../storage/outbox.ts';
 import { parseStory, type Story } from '../story/schema.ts';
 import { canonicalUrl } from '../story/slug.ts';
+import { POST } from './commands.ts';
 import { type CliIO, EXIT, fail } from './io.ts';
+import { commandHelp, parseCommand } from './options.ts';
 import { loadTemplates } from './templates-source.ts';
-
-const USAGE = `usage: storycard post <story.json> [--dry-run] [-t template] [--state FILE]
-
-Posts the story with its card to every platform whose credentials are set in the environment (the Worker's settings:
-X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET, X_API_BASE_URL; BLUESKY_SERVICE, BLUESKY_IDENTIFIER,
-BLUESKY_APP_PASSWORD; MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN) and prints one line per platform.
-  --dry-run   print the text each platform would get; post nothing, render nothing
-  --state     where posts are remembered (default $STORYCARD_POST_STATE or .storycard/posted.json): running the
-              command again for the same article URL does not post again; an attempt whose answer was lost is
-              looked for on the platform before anything is posted again; a post that failed is tried again.`;
 
 /** The state file: the outbox's stories and rows (version 2), and version-1 entries not yet matched to a story. */
 type StateFile = MemoryState & { legacy?: Record<string, LegacyEntry> };
@@ -54,18 +45,9 @@ type CardBytes = { bytes: Uint8Array; type: 'image/png' | 'image/jpeg'; complete
 
 export async function postCommand(argv: string[], io: CliIO, options: PostCommandOptions = {}): Promise<number> {
   const env = io.env ?? {};
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      template: { type: 'string', short: 't' },
-      state: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseCommand(POST, argv);
   if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${commandHelp(POST)}\n`);
     return EXIT.ok;
   }
   if (positionals.length !== 1) return fail(io, `post: expected one story file, received ${positionals.length}`);
@@ -125,9 +107,18 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     // The story enters through the same publish path as the Worker's, as if BOT_MODE were live.
     const live: Config = { ...config, botMode: 'live' };
     const input = { story: { ...story, url: story.url! }, template: values.template };
+    // Coverage from fonts/ on disk: a story whose card would show boxes is held (its rows wait for an editor).
+    const glyphs = async () => {
+      const [{ loadGlyphCoverage }, { createNodeRuntime }] = await Promise.all([
+        import('../render/coverage.ts'),
+        import('../runtime/node.ts'),
+      ]);
+      const runtime = createNodeRuntime();
+      return loadGlyphCoverage((f) => runtime.loadFont(f));
+    };
     const { record } = await publishStory(store.publish, input, {
       botMode: 'live',
-      plan: postPlanner(live),
+      plan: postPlanner(live, glyphs),
       templates: await loadTemplates(),
     });
     await adoptLegacy(file, store, record.id, story.url!);
@@ -164,6 +155,8 @@ async function cliDeps(store: MemoryStore, config: Config, options: PostCommandO
     store: store.outbox,
     posters,
     caps: config.dailyCaps,
+    // The desk's schedule holds here too: a wait past --max-wait is reported with its reason ("run again then").
+    schedule: config.schedule,
     loadStory: async (id) => (await store.publish.get(id))?.story ?? null,
     async loadCard(hash, size) {
       const record = store.state.stories.find((s) => s.cardHash === hash);
@@ -207,6 +200,10 @@ async function postOne(row: OutboxRow, store: MemoryStore, deps: OutboxDeps, io:
   if (current.state === 'posted') {
     say(`already posted ${current.postUrl} (${new Date(current.postedAt!).toISOString()}); not posting again`);
     return true;
+  }
+  if (current.state === 'review') {
+    say(`not posted: ${current.lastError ?? 'waiting for an editor to approve it'}`);
+    return false;
   }
   if (current.state === 'failed' || current.state === 'dead') await store.outbox.requeue(row.id, Date.now());
   const earlierRun = current.needsCheck !== null || current.state === 'posting';

@@ -14,6 +14,10 @@ export interface RenderJob {
   size: SizeName;
   theme: Partial<Theme>;
   format: Format;
+  /** FETCH_ALLOW_HOSTS, parsed as the Worker parses it: hosts exempt from the private-address block on images. */
+  allowHosts?: string[];
+  /** --templates DIR (absolute): a newsroom's own templates, loaded in each thread (a registry holds functions). */
+  templatesDir?: string;
 }
 
 export interface RenderJobResult {
@@ -24,12 +28,24 @@ export interface RenderJobResult {
   thread: number;
 }
 
-let runtime: RenderRuntime | undefined;
-let templates: TemplateRegistry | undefined;
+// One runtime per allow-list (a batch has one), so fonts are loaded once per thread.
+const runtimes = new Map<string, RenderRuntime>();
+const registries = new Map<string, Promise<TemplateRegistry>>();
 
 export async function runJob(job: RenderJob): Promise<RenderJobResult> {
-  runtime ??= createNodeRuntime();
-  templates ??= await loadTemplates();
+  const allowHosts = job.allowHosts ?? [];
+  const key = allowHosts.join(',');
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    runtime = createNodeRuntime({ fetchPolicy: { allowHosts } });
+    runtimes.set(key, runtime);
+  }
+  let registry = registries.get(job.templatesDir ?? '');
+  if (!registry) {
+    registry = loadTemplates(job.templatesDir);
+    registries.set(job.templatesDir ?? '', registry);
+  }
+  const templates = await registry;
   const { story, template, size, theme, format } = job;
   const result = await renderCard({ story, template, size, theme, format }, runtime, templates);
   return { id: job.id, image: result.image, report: result.report, thread: threadId };

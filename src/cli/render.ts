@@ -1,10 +1,11 @@
 // `storycard render`: one story or an array of them, any templates and sizes, to PNG, JPEG, WebP or SVG files
 // (auto: lossless PNG within the size's weight budget, else JPEG). Arrays render on every core (worker threads).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
+import { ConfigError, parseConfig } from '../config.ts';
 import { isStorycardError } from '../errors.ts';
+import { describeMissing } from '../render/index.ts';
 import { resolveTheme } from '../render/theme.ts';
 import {
   EXTENSION,
@@ -18,24 +19,13 @@ import {
   type Theme,
 } from '../render/types.ts';
 import { parseStory, type Story } from '../story/schema.ts';
+import { RENDER } from './commands.ts';
 import { uniqueStems } from './file-name.ts';
 import { type CliIO, EXIT, fail, readAll } from './io.ts';
+import { commandHelp, parseCommand } from './options.ts';
 import type { RenderJob } from './render-job.ts';
 import { renderAll } from './render-pool.ts';
-import { loadTemplates } from './templates-source.ts';
-
-const OPTIONS = {
-  template: { type: 'string', short: 't', default: 'quote' },
-  size: { type: 'string', short: 's', default: 'og' },
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  'out-dir': { type: 'string' },
-  theme: { type: 'string', default: 'light' },
-  brand: { type: 'string' },
-  'site-name': { type: 'string' },
-  logo: { type: 'string' },
-  report: { type: 'boolean', default: false },
-} as const;
+import { loadTemplates, TemplatesDirError } from './templates-source.ts';
 
 class BadInput extends Error {}
 
@@ -43,12 +33,19 @@ const BY_EXTENSION: Record<string, Format> = { png: 'png', jpg: 'jpeg', jpeg: 'j
 
 /** -f, else the -o file's extension (card.jpg → jpeg), else auto. */
 function formatOf(flag: string | undefined, output: string | undefined): Format {
+  const ext = output && output !== '-' ? /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase() : undefined;
+  // A name claiming a format we do not write (card.gif) would hold bytes of another: refuse it rather than mislabel.
+  if (ext && !BY_EXTENSION[ext]) {
+    const known = Object.keys(BY_EXTENSION).map((e) => `.${e}`);
+    throw new BadInput(
+      `-o: expected a file ending in ${known.slice(0, -1).join(', ')} or ${known.at(-1)} (or no extension), received ${JSON.stringify(output)}`,
+    );
+  }
   if (flag !== undefined) {
     if (!isFormat(flag))
       throw new BadInput(`--format: expected one of ${FORMATS.join(', ')}, received ${JSON.stringify(flag)}`);
     return flag;
   }
-  const ext = output && output !== '-' ? /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase() : undefined;
   return (ext && BY_EXTENSION[ext]) || 'auto';
 }
 
@@ -105,11 +102,17 @@ function withFlag(story: Story, fields: Partial<Story>, flag: string): Story {
 }
 
 export async function renderCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseCommand(RENDER, argv);
+  if (values.help) {
+    io.stdout.write(`${commandHelp(RENDER)}\n`);
+    return EXIT.ok;
+  }
   try {
     if (positionals.length !== 1) throw new BadInput('render: expected one story file (or - for stdin)');
     const format = formatOf(values.format, values.output);
-    const registry = await loadTemplates();
+    // A newsroom's own templates directory, absolute so every render thread loads the same one.
+    const templatesDir = values.templates === undefined ? undefined : resolve(values.templates);
+    const registry = await loadTemplates(templatesDir);
     const names = registry.list().map((t) => t.name);
     const templates = list(values.template, names, 'template', (v): v is string => names.includes(v));
     const sizes = list<SizeName>(values.size, SIZE_NAMES, 'size', isSizeName);
@@ -126,6 +129,9 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
       ...(values.brand ? { brandColor: values.brand } : {}),
       ...(values.logo ? { logoUrl: values.logo } : {}),
     });
+    // The Worker's own reading of FETCH_ALLOW_HOSTS (environment, then .dev.vars): a photo card can be tried with
+    // an image served from this machine, as the refusal message says.
+    const allowHosts = parseConfig({ FETCH_ALLOW_HOSTS: io.env?.FETCH_ALLOW_HOSTS }).fetchAllowHosts;
     const loaded = await loadStories(positionals[0] as string, io);
     const { batch } = loaded;
     // Flags a user typed win over what the story file says, as flags do in every CLI.
@@ -150,7 +156,10 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
         : undefined;
     bar?.start(jobs.length, 0, { file: '' });
     const reports: (RenderReport & { file?: string })[] = [];
-    const renderJobs: RenderJob[] = jobs.map((j, id) => ({ id, ...j, theme, format }));
+    // Cards with characters no font could draw: named after the run (a box is not a glyph), never an error, so a
+    // batch goes on and the exit code stays 0.
+    const boxes: string[] = [];
+    const renderJobs: RenderJob[] = jobs.map((j, id) => ({ id, ...j, theme, format, allowHosts, templatesDir }));
     await renderAll(renderJobs, async ({ id, image, report }) => {
       const job = jobs[id]!;
       // The extension follows what was written: auto may write a JPEG.
@@ -164,14 +173,23 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
         await writeFile(file, image);
       }
       reports[id] = { ...report, ...(file ? { file } : {}) };
+      const missing = report.missingGlyphs;
+      if (missing.length) {
+        const what = missing.length === 1 ? '1 character' : `${missing.length} characters`;
+        boxes.push(
+          `warning: ${file ?? 'stdout'}: ${what} no font can draw, drawn as boxes: ${describeMissing(missing)}`,
+        );
+      }
       bar?.increment(1, { file: file ?? '' });
       if (!bar && file && !values.report) io.stderr.write(`wrote ${file} (${image.byteLength} bytes)\n`);
     });
     bar?.stop();
+    for (const line of boxes) io.stderr.write(`${line}\n`);
     if (values.report) io.stdout.write(`${JSON.stringify(single ? reports[0] : reports, null, 2)}\n`);
     return EXIT.ok;
   } catch (e) {
-    if (e instanceof BadInput) return fail(io, e.message);
+    if (e instanceof BadInput || e instanceof TemplatesDirError) return fail(io, e.message);
+    if (e instanceof ConfigError) return fail(io, e.message.replace(/^invalid settings: /, ''));
     if (isStorycardError(e) && e.status < 500) return fail(io, e.message);
     throw e;
   }

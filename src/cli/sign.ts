@@ -1,47 +1,36 @@
 // `storycard sign`: print a signed ad-hoc card URL (GET /card.png?…&sig=…) for embedding without an API call.
-import { parseArgs } from 'node:util';
 import { isStorycardError } from '../errors.ts';
 import { cardFingerprint } from '../render/index.ts';
-import { parseCardParams, signedCardUrl } from '../story/sign.ts';
+import { EXPIRY_PARAM, expiryIn, parseCardParams, signedCardUrl } from '../story/sign.ts';
+import { SIGN } from './commands.ts';
 import { type CliIO, EXIT, fail } from './io.ts';
+import { commandHelp, parseCommand } from './options.ts';
 import { loadTemplates } from './templates-source.ts';
-
-const USAGE = `usage: storycard sign --headline TEXT [--quote TEXT] [--quote-author NAME] [--site-name NAME] [--author NAME]
-                      [--lang TAG] [-t template] [-s size] [--theme light|dark] [--brand #hex]
-                      [-f png|jpeg|webp|auto] [--base URL]
-The key is SIGNING_SECRET from the environment (the Worker's setting); --base defaults to PUBLIC_BASE_URL.`;
 
 export async function signCommand(argv: string[], io: CliIO): Promise<number> {
   const env = io.env ?? {};
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      headline: { type: 'string' },
-      quote: { type: 'string' },
-      'quote-author': { type: 'string' },
-      'site-name': { type: 'string' },
-      author: { type: 'string' },
-      lang: { type: 'string' },
-      template: { type: 'string', short: 't' },
-      size: { type: 'string', short: 's' },
-      theme: { type: 'string' },
-      brand: { type: 'string' },
-      format: { type: 'string', short: 'f' },
-      base: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseCommand(SIGN, argv);
   if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${commandHelp(SIGN)}\n`);
     return EXIT.ok;
   }
+  if (positionals.length)
+    return fail(io, `sign: expected only options (--headline TEXT …), received ${JSON.stringify(positionals[0])}`);
   const secret = env.SIGNING_SECRET;
   if (!secret)
     return fail(io, 'SIGNING_SECRET: expected the Worker’s signing secret in the environment, received nothing');
-  const base = values.base ?? env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:8787';
+  // Without PUBLIC_BASE_URL the Worker is `npm start`'s, on its PORT (the environment, then .dev.vars, as npm start
+  // reads it), so the URL printed right after `PORT=9111 npm start` is one that answers.
+  const port = env.PORT || '8787';
+  if (!values.base && !env.PUBLIC_BASE_URL && !/^\d{1,5}$/.test(port))
+    return fail(io, `PORT: expected a port number 1-65535, received ${JSON.stringify(port)}`);
+  const base = values.base ?? env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`;
   if (!/^https?:\/\/[^/]+/.test(base))
     return fail(io, `--base: expected an http(s) origin, received ${JSON.stringify(base)}`);
+  const expiresIn = values['expires-in'];
+  if (expiresIn !== undefined && !/^[1-9][0-9]{0,9}$/.test(expiresIn)) {
+    return fail(io, `--expires-in: expected a whole number of seconds above 0, received ${JSON.stringify(expiresIn)}`);
+  }
   const params: Record<string, string> = {};
   const map: [keyof typeof values, string][] = [
     ['headline', 'headline'],
@@ -77,6 +66,7 @@ export async function signCommand(argv: string[], io: CliIO): Promise<number> {
     }
     throw e;
   }
+  if (expiresIn !== undefined) params[EXPIRY_PARAM] = expiryIn(Number(expiresIn));
   io.stdout.write(`${await signedCardUrl(base, params, secret)}\n`);
   return EXIT.ok;
 }

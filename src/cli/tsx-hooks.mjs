@@ -11,7 +11,16 @@ import { createRequire, registerHooks, stripTypeScriptTypes } from 'node:module'
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const CACHE = fileURLToPath(new URL('../../node_modules/.cache/storycard/tsx/', import.meta.url));
+// This package's root (…/storycard/ in a checkout, …/node_modules/storycard/ once installed into a newsroom's project).
+const ROOT = new URL('../../', import.meta.url).href;
+
+// Installed, the cache goes where tools keep theirs in the newsroom's project (node_modules/.cache/storycard/); in a
+// checkout, in the checkout's node_modules/.cache/storycard/.
+const INSTALLED = /\/node_modules\/[^/]+\/$/.test(ROOT);
+const CACHE = fileURLToPath(
+  new URL(INSTALLED ? '../.cache/storycard/tsx/' : 'node_modules/.cache/storycard/tsx/', ROOT),
+);
+
 const OPTIONS = { loader: 'tsx', jsx: 'automatic', jsxImportSource: 'satori/jsx', format: 'esm', target: 'node22' };
 
 /** @type {typeof import('esbuild') | undefined} */
@@ -70,10 +79,16 @@ function compile(file) {
   return code;
 }
 
+/** Our own .ts/.tsx files, wherever the package is installed; never a dependency's (nor a nested node_modules). */
+function isOurs(url) {
+  return url.startsWith(ROOT) && /\.tsx?$/.test(url) && !url.slice(ROOT.length).includes('node_modules/');
+}
+
 registerHooks({
   load(url, context, nextLoad) {
-    // Only our own files: Node never strips types inside node_modules, and neither do we.
-    if (!url.startsWith('file:') || !/\.tsx?$/.test(url) || url.includes('/node_modules/'))
+    // Node refuses to strip types under node_modules, which is where this package lives once installed: its own
+    // files are stripped here instead. A newsroom's templates (--templates DIR) are outside ROOT and handled too.
+    if (!url.startsWith('file:') || !/\.tsx?$/.test(url) || !(isOurs(url) || !url.includes('/node_modules/')))
       return nextLoad(url, context);
     return { format: 'module', source: compile(fileURLToPath(url)), shortCircuit: true };
   },

@@ -2,10 +2,11 @@
 import { chinese, japanese, korean } from './attribution-cjk.ts';
 import { arabic, hebrew } from './attribution-rtl.ts';
 import { NAME_SRC, tidyName, titledName, undot } from './names.ts';
+import { notAPerson } from './person.ts';
 import { INV, type SmallWords, smallWords, VERB } from './verbs.ts';
 
 export type Attribution =
-  | { kind: 'named'; name: string } // "…," said Sam Altman / Altman’s response: "…"
+  | { kind: 'named'; name: string; weak?: boolean } // "…," said Sam Altman / (weak: no verb) Altman’s response: "…"
   | { kind: 'pronoun' } // "…," he said / a-t-il déclaré / dijo. (speaker named earlier)
   | { kind: 'unnamed'; role?: string | undefined; descriptor?: string; definite?: boolean } // "said the coach"
   | { kind: 'context'; name: string } // the speaker is the subject of the sentence before or after the quote
@@ -55,11 +56,31 @@ const roleOf = (descriptor: string): string | undefined => {
 function firstPersonName(text: string, w: SmallWords, minWords = 1): string | undefined {
   const prep = rx(`(?:^|\\s)(?:${w.preposition}|of|de|del|do|da|dos|das|di|della|des|du|der|von|la|le|les)\\s+$`, 'iu');
   for (const m of text.matchAll(NAME_ALL)) {
-    if (prep.test(text.slice(0, m.index))) continue;
-    const name = tidyName(m[0]);
+    let run = m[0];
+    if (prep.test(text.slice(0, m.index))) {
+      // "в Раді Венедіктова заявила": the place after the preposition, then the name.
+      const rest = run.split(/\s+/).slice(1);
+      if (rest.length === 0) continue;
+      run = rest.join(' ');
+    }
+    const name = tidyName(run);
     if (name && name.split(' ').length >= minWords) return name;
   }
   return undefined;
+}
+
+/** The name in `text` nearest its end (the subject just before a verb: "Na wiecu w Raddzie Venediktova zajavila"). */
+function lastPersonName(text: string, w: SmallWords): string | undefined {
+  let found: string | undefined;
+  const prep = rx(`(?:^|\\s)(?:${w.preposition}|of|de|del|do|da|dos|das|di|della|des|du|der|von|la|le|les)\\s+$`, 'iu');
+  for (const m of text.matchAll(NAME_ALL)) {
+    let run = m[0];
+    // A run after a preposition loses its first word (the place); the nearest name to the verb wins.
+    if (prep.test(text.slice(0, m.index))) run = run.split(/\s+/).slice(1).join(' ');
+    const name = run ? tidyName(run) : undefined;
+    if (name) found = name;
+  }
+  return found;
 }
 
 /** What follows an inverted verb ("said …", "dijo …", "a déclaré …") says who spoke. */
@@ -101,7 +122,10 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
       .join(' ');
     return { kind: 'unnamed', role: roleOf(clause), descriptor, definite: true };
   }
-  const name = firstPersonName(clause, w);
+  // "sanoo Ilmatieteen laitoksen tutkija Reija Ruuhela": an institute's genitive comes first, the full name later;
+  // a full name wins unless it is a place or an institution ("said Altman in New York").
+  const full = firstPersonName(clause, w, 2);
+  const name = full && !notAPerson(full, {}) ? full : firstPersonName(clause, w);
   return name ? { kind: 'named', name } : { kind: 'unnamed', role: roleOf(clause), definite: true };
 }
 
@@ -170,7 +194,10 @@ function latin(before: string, after: string, lang: string | undefined): Attribu
     return { kind: 'pronoun' };
   const verbBefore = clause.match(rx(`(?:^|[\\s(])(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`, 'iu'));
   if (verbBefore) {
-    const name = firstPersonName(clause.slice(0, verbBefore.index), w);
+    // "…, betonte Vorstandsvorsitzende Evelyn Martin: „…“": the name after the verb; else the subject nearest the
+    // verb before it ("Na виступі в Раді Венедіктова заявила:"), never the sentence's first capitalised word.
+    const afterVerb = verbBefore[0].replace(rx(`^[\\s(]*(?:${VERB})${B}`, 'iu'), '');
+    const name = firstPersonName(afterVerb, w, 2) ?? lastPersonName(clause.slice(0, verbBefore.index), w);
     return name
       ? { kind: 'named', name }
       : { kind: 'unnamed', role: roleOf(clause.slice(0, verbBefore.index)), definite: true };
@@ -179,15 +206,21 @@ function latin(before: string, after: string, lang: string | undefined): Attribu
   if (/[:：]\s*$/.test(clause)) {
     const own = before.match(rx(`(${NAME_SRC})(?:’s|'s)\\s[^“”"«»„]{0,60}[:：]\\s*$`, 'u'));
     const colon = clause.match(rx(`(${NAME_SRC})\\s*[:：]\\s*$`, 'u'));
+    // "salió en defensa de Fernández:" names the one defended, not the speaker.
     const prepBefore = (m: RegExpMatchArray) =>
-      rx(`(?:^|\\s)(?:${w.preposition}|${w.definite || 'the'}|to|zu|à|a)\\s+$`, 'iu').test(
-        (m === own ? before : clause).slice(0, m.index),
-      );
+      rx(
+        `(?:^|\\s)(?:${w.preposition}|${w.definite || 'the'}|to|zu|à|a|de|del|do|da|of|von|di|самого|самой)\\s+$`,
+        'iu',
+      ).test((m === own ? before : clause).slice(0, m.index));
+    // "Altman’s response on X:" names the words as his (strong); a bare "Name:" lead-in may be a caption (weak).
+    const spoken = (m: RegExpMatchArray) =>
+      m === own && /\b(?:response|reply|answer|statement|message|words|comment|remarks|post|tweet)\b/iu.test(m[0]);
     for (const m of [own, colon])
-      if (m && !prepBefore(m) && tidyName(m[1]!)) return { kind: 'named', name: tidyName(m[1]!)! };
+      if (m && !prepBefore(m) && tidyName(m[1]!))
+        return { kind: 'named', name: tidyName(m[1]!)!, ...(spoken(m) ? {} : { weak: true }) };
     // German capitalises nouns ("zu Wort:"), so a subject found here must be a full name.
     const subject = titledName(clause) ?? firstPersonName(clause, w, 2);
-    if (subject && (own || colon)) return { kind: 'named', name: subject };
+    if (subject && (own || colon)) return { kind: 'named', name: subject, weak: true };
     return { kind: 'unnamed', definite: true };
   }
   const context = sentenceBefore(before);

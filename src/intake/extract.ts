@@ -45,6 +45,8 @@ export function extractStory(input: ExtractInput): ExtractResult {
     headline,
     quote: picked?.quote,
     quoteAuthor: picked?.quoteAuthor,
+    quoteConfidence: picked?.quoteConfidence,
+    speakerConfidence: picked?.speakerConfidence,
     url: article.url ?? checked.url,
     siteName: article.siteName,
     author: article.author,

@@ -45,6 +45,8 @@ export function itemToStory(item: FeedItem, doc: FeedDoc, feedUrl: string): Stor
     headline: title,
     quote: extracted.quote,
     quoteAuthor: extracted.quoteAuthor,
+    quoteConfidence: extracted.quoteConfidence,
+    speakerConfidence: extracted.speakerConfidence,
     url,
     siteName: doc.title,
     author: item.author ?? extracted.author,

@@ -3,7 +3,9 @@ import { postPlanner } from '../bot/plan.ts';
 import { parseConfig } from '../config.ts';
 import { D1PublishStore } from '../publish/d1.ts';
 import { type Published, publishStory } from '../publish/index.ts';
+import { loadGlyphCoverage } from '../render/coverage.ts';
 import type { TemplateRegistry } from '../render/registry.ts';
+import { fontAssets } from '../runtime/font-assets.ts';
 import { fetchPolicyFor } from '../safe-fetch.ts';
 import { type FeedStatus, FeedStore, type PollRecord } from '../storage/feeds.ts';
 import type { OutboxRow } from '../storage/outbox.ts';
@@ -178,7 +180,11 @@ export async function pollFeeds(env: Env, now: number, deps: FeedDeps): Promise<
       publishStory(
         store,
         { story: { ...story, url: story.url! } },
-        { botMode: config.botMode, plan: postPlanner(config), templates: deps.templates },
+        {
+          botMode: config.botMode,
+          plan: postPlanner(config, () => loadGlyphCoverage(fontAssets(env.ASSETS))),
+          templates: deps.templates,
+        },
       ),
   };
   return pool(config.feeds, CONCURRENCY, (url) =>

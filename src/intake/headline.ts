@@ -9,8 +9,9 @@
 //      or hidden ("<a href="/"><h1>엔터 미디어</h1></a>", "<h1 class="hidden">好奇心日报</h1>"); nor does a
 //      section or date line ("Brasília", "Cronaca | 21 giugno 2026") when a longer candidate exists.
 //   3. The rest vote: a candidate scores the weight of every source that says the same (JSON-LD 3, og:title 2.5,
-//      twitter:title 2, the article's <h1> 2, another heading 1.5, <title> 1); where two sources share a long
-//      common beginning ("X 編集委員 中沢克二" and "X"), that beginning is a candidate of both. Ties keep that order.
+//      twitter:title 2, the article's <h1> 2, another heading 1.5, <title> 1); where one source is the beginning
+//      of another ("X 編集委員 中沢克二" and "X"), the shorter gets both votes — never a common prefix that neither
+//      candidate is ("…brace for an intense sprint" / "…brace for a sprint"). Ties keep that order.
 import { normalizeText } from '../story/normalize.ts';
 import { DATELINE } from './dates.ts';
 import { isFurniture, isSectionDateLine } from './furniture.ts';
@@ -112,7 +113,18 @@ function repeatedTails(texts: string[]): string[] {
     const parts = normalizeText(t).split(SEPARATOR);
     if (parts.length >= 3) counts.set(parts.at(-1)!, (counts.get(parts.at(-1)!) ?? 0) + 1);
   }
-  return [...counts].filter(([tail, n]) => n >= 2 && n < texts.length && size(tail) <= 6).map(([tail]) => tail);
+  // A site tail is missing from some candidate altogether; a subtitle after a dash is in all of them (the <title>
+  // just has the site after it: "Leudot talvet… – näillä keinoilla… | Yle Uutiset").
+  const heads = new Map<string, string>();
+  for (const t of texts) {
+    const parts = normalizeText(t).split(SEPARATOR);
+    if (parts.length >= 3) heads.set(parts.at(-1)!, parts[0]!.slice(0, 24));
+  }
+  const missingSomewhere = (tail: string) =>
+    texts.some((t) => normalizeText(t).startsWith(heads.get(tail) ?? '\u0000') && !normalizeText(t).includes(tail));
+  return [...counts]
+    .filter(([tail, n]) => n >= 2 && n < texts.length && size(tail) <= 6 && missingSomewhere(tail))
+    .map(([tail]) => tail);
 }
 
 /** Steps 2 and 3: the headline the candidates agree on, or undefined when none is usable. */
@@ -149,7 +161,9 @@ export function pickHeadline(candidates: HeadlineCandidate[], site: SiteNames): 
       if (a === b) continue;
       const start = commonStart(a, b);
       const shorter = Math.min(a.length, b.length);
-      if (start.length >= Math.max(8, 0.6 * shorter) && size(start) >= 3)
+      // Only a beginning that is itself one of the two: "…brace for an intense sprint" and "…brace for a sprint"
+      // never make "…brace for a" a headline, nor two subtitles the words before their colon.
+      if ((start === a || start === b) && start.length >= Math.max(8, 0.6 * shorter) && size(start) >= 3)
         vote(start, (WEIGHT[real[i]!.source] + WEIGHT[real[j]!.source]) * 0.9, Math.min(i, j));
     }
   return [...options.values()].sort((x, y) => y.score - x.score || x.rank - y.rank)[0]?.text;

@@ -17,6 +17,22 @@ import type { Article, Block } from './types.ts';
 
 // Headings that are the site's, not the article's: in a link (the logo links home), or marked so.
 const BRANDING = /logo|brand|site[-_]?(title|name|header)|masthead|hidden|hide-text|sr-only|section-?name|sectionname/i;
+const NOT_ARTICLE = [
+  'blockquote.twitter-tweet',
+  'blockquote.twitter-video',
+  'blockquote.instagram-media',
+  'blockquote.tiktok-embed',
+  '.fb-post',
+  '.fb-xfbml-parse-ignore',
+  '#comments',
+  '#disqus_thread',
+  '#respond',
+  '.comments',
+  '.comment-list',
+  '.commentlist',
+  '.comments-area',
+  '.comment-section',
+].join(', ');
 const HEADINGS =
   '[itemprop="headline"], .headline, .entry-title, .entry__title, .article-title, .article__title, .post-title, .story-title';
 
@@ -105,6 +121,10 @@ export function readHtml(page: string, url?: string): Article {
   const pageByline = readPageByline(document, ld, metaAuthor, bylineContext);
   const imageUrl = absolute(meta(document, 'og:image') ?? ld.image, pageUrl);
 
+  // Embedded posts (tweets, Instagram, TikTok, Facebook) and comment sections are not the article's quotations.
+  // (A selector pass over the whole DOM costs; most pages have none of these, which one scan of the source tells.)
+  if (/twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-(?:post|xfbml)|comment|disqus|respond/i.test(html))
+    for (const el of document.querySelectorAll(NOT_ARTICLE)) el.remove();
   // Readability drops <footer>s, even inside a blockquote, so note each blockquote's cite beforehand.
   const cites = new Map<string, string>();
   for (const el of document.querySelectorAll('blockquote')) {

@@ -80,20 +80,91 @@ function guess(text: string): Guess | undefined {
 /** The language of a text, or undefined when there is too little to tell. */
 export const detectLang = (text: string): string | undefined => guess(text)?.lang;
 
+// The script each declared language is written in (Latin when not listed): Persian declared on Arabic-script text
+// is Persian, not "ar"; Ukrainian or Bulgarian declared on Cyrillic text is not overruled by the script alone.
+const SCRIPT_OF: Record<string, string> = {
+  ar: 'Arabic',
+  fa: 'Arabic',
+  ur: 'Arabic',
+  ps: 'Arabic',
+  ku: 'Arabic',
+  sd: 'Arabic',
+  ug: 'Arabic',
+  he: 'Hebrew',
+  yi: 'Hebrew',
+  ru: 'Cyrillic',
+  uk: 'Cyrillic',
+  bg: 'Cyrillic',
+  sr: 'Cyrillic',
+  mk: 'Cyrillic',
+  be: 'Cyrillic',
+  kk: 'Cyrillic',
+  ky: 'Cyrillic',
+  mn: 'Cyrillic',
+  tg: 'Cyrillic',
+  el: 'Greek',
+  hy: 'Armenian',
+  ka: 'Georgian',
+  hi: 'Devanagari',
+  mr: 'Devanagari',
+  ne: 'Devanagari',
+  bn: 'Bengali',
+  th: 'Thai',
+  ja: 'Japanese',
+  zh: 'Han',
+  ko: 'Hangul',
+};
+const SCRIPTS: [string, RegExp][] = [
+  ['Japanese', /[\u3040-\u30ff]/gu],
+  ['Hangul', /\p{Script=Hangul}/gu],
+  ['Han', /\p{Script=Han}/gu],
+  ['Arabic', /\p{Script=Arabic}/gu],
+  ['Hebrew', /\p{Script=Hebrew}/gu],
+  ['Cyrillic', /\p{Script=Cyrillic}/gu],
+  ['Greek', /\p{Script=Greek}/gu],
+  ['Armenian', /\p{Script=Armenian}/gu],
+  ['Georgian', /\p{Script=Georgian}/gu],
+  ['Devanagari', /\p{Script=Devanagari}/gu],
+  ['Bengali', /\p{Script=Bengali}/gu],
+  ['Thai', /\p{Script=Thai}/gu],
+  ['Latin', /\p{Script=Latin}/gu],
+];
+/** The script most of the text's letters are in (kana with Han counts as Japanese). */
+function scriptOf(text: string): string | undefined {
+  const sample = text.slice(0, 4000);
+  let best: string | undefined;
+  let most = 0;
+  for (const [name, re] of SCRIPTS) {
+    const n = count(sample, re) * (name === 'Japanese' ? 4 : 1);
+    if (n > most) [best, most] = [name, n];
+  }
+  if (best === 'Han' && count(sample, /[\u3040-\u30ff]/gu) >= 5) return 'Japanese';
+  return best;
+}
+const sameScript = (declared: string, script: string | undefined): boolean => {
+  const want = SCRIPT_OF[primary(declared)] ?? 'Latin';
+  return !script || want === script || (want === 'Japanese' && script === 'Han');
+};
+
 /**
  * The article's language: the page's declared tag (kept, it is more specific: "en-GB") unless the text clearly
- * says otherwise — its script decides, or franc ranks the declared language below its two best guesses (or
- * scores it under 0.8 of the best) on a body long enough to judge (a German article declaring lang="en").
+ * says otherwise. Clearly: the text is in another script (lang="en" on a Russian page), or franc knows the
+ * declared language and ranks it below its two best guesses, or under 0.8 of the best, on a body long enough to
+ * judge (a German article declaring lang="en"). franc-min does not know Danish, Norwegian, Finnish, Lithuanian,
+ * Albanian, Persian… — its guess for those is no evidence against the page, so their declared tag stands.
  */
 export function articleLang(declared: string | undefined, body: string): string | undefined {
   const g = guess(body);
   if (!declared) return g?.lang;
   if (!g || primary(g.lang) === primary(declared)) return declared;
-  if (g.byScript) return g.lang;
+  if (!sameScript(declared, scriptOf(body))) return g.lang;
+  // Within Cyrillic the letters are evidence (ы, э: Russian; і, ї, є: Ukrainian); Persian in Arabic script is not Arabic.
+  if (g.byScript) return SCRIPT_OF[primary(declared)] === 'Cyrillic' ? g.lang : declared;
   if (count(body.slice(0, 4000), /\p{L}/gu) < 200) return declared;
   // Kept when franc finds the declared language a close second: short texts in related languages score close.
   const iso3 = ISO3[primary(declared)];
   const rank = g.scores?.findIndex(([c]) => c === iso3) ?? -1;
-  const fit = rank >= 0 ? g.scores![rank]![1] : 0;
-  return rank >= 0 && rank <= 1 && fit >= 0.8 ? declared : g.lang;
+  if (rank < 0) return declared;
+  const fit = g.scores![rank]![1];
+  return rank <= 1 && fit >= 0.8 ? declared : g.lang;
 }

@@ -30,7 +30,10 @@ const STOP = new Set(
     'ahora además también luego después entonces así aunque mientras hoy ayer asimismo incluso ' +
     'agora também depois então assim hoje ontem ainda já ora poi anche inoltre oggi ieri intanto ' +
     'maintenant ensuite alors aussi puis aujourd’hui hier désormais jetzt dann nun danach zudem außerdem ' +
-    'via laut dank bis seit während wegen'
+    'via laut dank bis seit während wegen ' +
+    // Quantifiers and sentence openers that are never a first name ("Several months into…", "Asked if…").
+    'several many some most few both every each another other such asked meanwhile however still even only ' +
+    'gerade mehrere einige viele plusieurs certains quelques varios algunos muchos vários alguns muitos alcuni molti'
   ).split(' '),
 );
 
@@ -73,6 +76,7 @@ export function tidyName(run: string): string | undefined {
   // ("José Luis Vera", "Juan José Rodríguez", "Jean Marc Ayrault").
   if (i > 0 && /^\p{Lu}\.$/u.test(words[i]!) && TOKEN.test(words[i - 1]!)) i--;
   else if (i > 0 && COMPOUND_GIVEN.test(`${words[i - 1]} ${words[i]}`)) i--;
+
   const kept = words.slice(i).filter((w, k) => k > 0 || !PARTICLE_RE.test(w));
   const last = kept.at(-1)!;
   if (isStop(last) || isTitle(last) || /^\p{Lu}\.$/u.test(last)) return undefined;
@@ -128,6 +132,13 @@ export function fullName(name: string, body: string, headline: string): string {
     const counts = new Map<string, number>();
     for (const n of namesIn(text)) {
       if (n !== name && n.endsWith(` ${name}`)) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    // A full name that also stands in mid-sentence ("adalah Donna King di…") beats one that only opens sentences;
+    // one that only opens sentences after the lede ("Suami Donna", Donna's husband) is a common noun, not a name.
+    for (const n of counts.keys()) {
+      const esc = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (new RegExp(`[\\p{Ll},;]\\s+${esc}(?![\\p{L}])`, 'u').test(text)) counts.set(n, counts.get(n)! + 1000);
+      else if (!text.slice(0, 600).includes(n)) counts.delete(n);
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
     if (best) return best[0];

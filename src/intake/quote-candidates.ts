@@ -1,6 +1,8 @@
-// Quotation candidates: every span between a pair of quotation marks in the body, and every <blockquote>.
+// Quotation candidates: every span between a pair of quotation marks in the body, every dialogue-dash quote
+// (Polish, Nordic, Slavic, Romance: "– Text – mówi X." / "– Text, X sanoi."), and every <blockquote>.
 import { NAME_SRC, tidyName } from './names.ts';
 import type { Block } from './types.ts';
+import { INV, VERB } from './verbs.ts';
 
 // Each style: opening mark, body, closing mark. Single quotes must not be apostrophes (don’t, Altman’s, players').
 const STYLES: RegExp[] = [
@@ -14,6 +16,10 @@ const STYLES: RegExp[] = [
   /(?<![\p{L}\p{N}])‘(\S.{0,598}?\S)’(?![\p{L}\p{N}])/gu,
   /(?<![\p{L}\p{N}])'(\S.{0,598}?\S)'(?![\p{L}\p{N}])/gu,
 ];
+// Swedish and Finnish open and close with ”: only in a paragraph without “ (else ” B “ would pair wrongly).
+const SWEDISH = /”([^“”]{2,600}?)”/gu;
+// 《…》 marks a title in Chinese (and sometimes speech in Korean): the CJK rule admits it only beside a speech verb.
+const TITLE_MARKS = /《([^《》]{2,600}?)》/gu;
 const GUILLEMETS_FR = /«\s*([^«»]{2,600}?)\s*»/gu;
 const GUILLEMETS_DE = /»\s*([^»«]{2,600}?)\s*«/gu;
 
@@ -34,6 +40,41 @@ export interface Raw {
   open?: boolean;
   /** The quote goes on from an unclosed one in the paragraph before. */
   continues?: boolean;
+  /** A dialogue-dash quote ("– Text, X sanoi."). */
+  dash?: boolean;
+}
+
+// A dialogue dash opens the paragraph or follows a colon ("opublikował film: - Rozmowy idą świetnie…").
+const DASH_OPEN = /(?:^|:\s+)[–—-]\s+(?=\S)/u;
+const DASH_CLOSE = /\s[–—-]\s+/u;
+let handover: RegExp | undefined;
+/**
+ * A dialogue-dash quote in a paragraph: from the dash to a closing dash ("– Text – mówi X.") or to the comma that
+ * hands over to a speech verb ("– Text, Ilkka Hämälä sanoi." / "– Text, sier Pål Bjerketvedt."); without either,
+ * the rest of the paragraph (a quote going on from the one before).
+ */
+function dashQuote(text: string): { start: number; end: number; after: string } | undefined {
+  const open = text.match(DASH_OPEN);
+  if (!open || open.index! > 400) return undefined;
+  const start = open.index! + open[0].length;
+  const rest = text.slice(start);
+  const close = rest.match(DASH_CLOSE);
+  if (close && close.index! > 10) return { start, end: start + close.index!, after: rest.slice(close.index!) };
+  // The hand-over: a speech verb in the paragraph's last 240 characters (one pass over them), and the last comma
+  // before it within 80 characters, with no sentence end between ("…, Ilkka Hämälä sanoi." / "…, sier Pål").
+  const tailAt = Math.max(0, rest.length - 240);
+  const tail = rest.slice(tailAt);
+  handover ??= new RegExp(`(?<![\\p{L}])(?:${VERB}|${INV})(?![\\p{L}])`, 'giu');
+  handover.lastIndex = 0;
+  let at = -1;
+  // The last verb with a comma before it: a verb inside the quoted words is not the hand-over.
+  for (const verb of tail.matchAll(handover)) {
+    const comma = tail.lastIndexOf(',', verb.index);
+    if (comma < 0 || verb.index - comma > 80 || /[.!?]/u.test(tail.slice(comma, verb.index))) continue;
+    if (tailAt + comma > 10) at = tailAt + comma;
+  }
+  if (at > 0) return { start, end: start + at, after: rest.slice(at) };
+  return { start, end: text.length, after: '' };
 }
 
 const unwrap = (s: string): string => s.replace(/^[\s“”"„«»「『‘’'״]+/u, '').replace(/[\s“”"«»」』‘’'״]+$/u, '');
@@ -69,8 +110,27 @@ export function candidates(blocks: Block[]): Raw[] {
     }
     const text = b.text.length > SCAN_CHARS ? b.text.slice(0, SCAN_CHARS) : b.text;
     const firstGuillemet = text.match(/[«»]/u)?.[0];
-    const styles = [...STYLES, firstGuillemet === '»' ? GUILLEMETS_DE : GUILLEMETS_FR];
-    const continues = out.at(-1)?.open === true && out.at(-1)!.block === i - 1;
+    const styles = [...STYLES, firstGuillemet === '»' ? GUILLEMETS_DE : GUILLEMETS_FR, TITLE_MARKS];
+    if (!text.includes('“')) styles.push(SWEDISH);
+    const previous = out.at(-1);
+    const continues = previous?.open === true && previous.block === i - 1;
+    const dash = dashQuote(text);
+    if (dash) {
+      const lead = text.slice(Math.max(0, dash.start - 200), dash.start).replace(/[–—-]\s*$/u, '');
+      out.push({
+        text: text.slice(dash.start, dash.end).trim(),
+        block: i,
+        before: lead.trim() ? lead : prev,
+        after: dash.after,
+        kind: 'marks',
+        standalone: dash.start < 3,
+        embedded: false,
+        lead,
+        dash: true,
+        // "– Näin on tulevaisuudessakin…" with no hand-over: the speaker of the dash quote just before.
+        continues: !dash.after && previous?.dash === true && previous.block === i - 1,
+      });
+    }
     for (const re of styles) {
       for (const m of text.matchAll(re)) {
         const start = m.index;

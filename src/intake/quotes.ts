@@ -35,11 +35,14 @@ import { normalizeText } from '../story/normalize.ts';
 import { type Attribution, attribute } from './attribution.ts';
 import { koLastPerson } from './attribution-cjk.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
+import { notAPerson } from './person.ts';
 import { candidates, citeName, type Raw, SCAN_CHARS } from './quote-candidates.ts';
 import type { Block } from './types.ts';
 import { VERB } from './verbs.ts';
 
 export const MIN_SCORE = 3;
+
+export type Confidence = 'high' | 'low';
 
 export interface QuoteCandidate {
   text: string;
@@ -47,12 +50,28 @@ export interface QuoteCandidate {
   attribution: Attribution;
   score: number;
   author?: string | undefined;
+  /** high: a speech verb, <cite> or dialogue hand-over ties these words to someone; low: picked on shape alone. */
+  quoteConfidence: Confidence;
+  /** high: the name stands next to the verb; low: resolved from "he said", a role, a colon or the headline. */
+  speakerConfidence?: Confidence | undefined;
+  /** The words around the quote that the speaker came from (for the eval's report of a wrong speaker). */
+  evidence?: string | undefined;
 }
 
 export interface PickedQuote {
   quote: string;
   quoteAuthor?: string | undefined;
+  quoteConfidence: Confidence;
+  speakerConfidence?: Confidence | undefined;
 }
+
+// An embedded post flattened into the text: its "— Name (@handle) March 16, 2020" signature or its media links.
+const EMBED = /pic\.twitter\.com\/|https?:\/\/t\.co\/|\(@\w{1,15}\)\s*\p{L}+\.? \d{1,2},? \d{4}/u;
+// A hypothetical: words someone might, could or would say ("lawyers will only need to say: …"), not said.
+const HYPOTHETICAL_BEFORE =
+  /(?:\b(?:will|would|could|might|may|should|need to|needs to|have to|has to)\b|pourrait|pourraient|devrait|devraient|könnte|könnten|würde|würden|müsste|podría|podrían|debería|poderia|poderiam|deveria|potrebbe|potrebbero|dovrebbe|мог бы|могли бы|должен)[^.!?“”"«»„]{0,40}[:,]?\s*$/iu;
+const HYPOTHETICAL_AFTER =
+  /^[\s,]*(?:pourrait|pourraient|could|would|might|könnte|könnten|würde|podría|poderia|potrebbe|мог бы)\b/iu;
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 const CASED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
@@ -95,6 +114,12 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   if (n > 600) return -Infinity;
   if (cjk ? n < 6 : countWords(c.text) <= 3) return -Infinity;
   if (headline && comparable(c.text) === comparable(headline)) return -Infinity;
+  if (EMBED.test(c.text) || (c.cite && EMBED.test(c.cite))) return -Infinity;
+  // Marks paired across two quotes (“…!» … «…”) leave a span that starts with punctuation: not anybody's words.
+  if (/^[.,;:!?)\]»”]/u.test(c.text)) return -Infinity;
+  if (HYPOTHETICAL_BEFORE.test(c.before.slice(-80)) || HYPOTHETICAL_AFTER.test(c.after)) return -Infinity;
+  // A paragraph that only starts with a dash (a list item, a dateline) without a hand-over to a speaker.
+  if (c.dash && attribution.kind === 'none') return -Infinity;
   // Fragments: lower case in mid-sentence ("…it was “distressing” not to have…").
   if (c.kind === 'marks' && c.embedded && CASED.test(c.text[0] ?? '') && /^[\p{Ll}]/u.test(c.text)) return -Infinity;
   // CJK brackets: speech only with a verb next to them or as a sentence of their own.
@@ -126,6 +151,26 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   return s;
 }
 
+// Pronouns that mark the speaker's gender, just after the quote ("she said", "confie-t-elle", "sagte er").
+const FEMININE = /^[\s,.;:—–-]*(?:\p{L}+[\s-](?:t-)?)?(?:she|elle|ella|lei|ela|она|вона)(?![\p{L}])/iu;
+const MASCULINE = /^[\s,.;:—–-]*(?:\p{L}+[\s-](?:t-)?)?(?:he|il|er|él|lui|ele|он|він)(?![\p{L}])/iu;
+const pronounGender = (c: Raw): 'f' | 'm' | undefined =>
+  FEMININE.test(c.after) ? 'f' : MASCULINE.test(c.after) ? 'm' : undefined;
+const HONORIFIC = {
+  m: '(?:M\\.|Mr\\.?|Monsieur|Herr|Señor|Sr\\.|Signor|Sig\\.|Senhor|господин|г-н)',
+  f: '(?:Mme|Madame|Mrs\\.?|Ms\\.?|Frau|Señora|Sra\\.|Signora|Sig\\.ra|Senhora|госпожа|г-жа)',
+};
+/** Does the article mark `name` (by its surname) with the other gender's honorific? */
+function genderClash(gender: 'f' | 'm' | undefined, name: string, body: string): boolean {
+  if (!gender) return false;
+  const surname = name
+    .split(' ')
+    .at(-1)!
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const other = gender === 'f' ? HONORIFIC.m : HONORIFIC.f;
+  return new RegExp(`(?<![\\p{L}])${other}\\s+(?:\\p{Lu}\\p{L}+\\s+)?${surname}(?![\\p{L}])`, 'u').test(body);
+}
+
 /** Score every candidate (exported for the eval script's diagnostics). */
 export function scoreQuotes(blocks: Block[], headline = '', lang?: string): QuoteCandidate[] {
   const raws = candidates(blocks);
@@ -152,6 +197,7 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     return protagonist ?? undefined;
   };
   const scored: QuoteCandidate[] = [];
+  const refusals = new Map<string, string | undefined>();
   for (const c of raws) {
     let attribution = c.continues ? ({ kind: 'pronoun' } as Attribution) : attribute(c.before, c.after, lang);
     const cited = c.cite ? citeName(c.cite) : undefined;
@@ -166,6 +212,9 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       const earlier = scored.filter((q) => q.block <= c.block && q.block >= c.block - 1 && q.score > -Infinity).at(-1);
       const named = earlier ? earlier.author : (lastSpeaker(recent(c), VERB) ?? lastName(contextOf(c)));
       author = named ? full(named) : undefined;
+      // "« … », confie-t-elle" is never "M. Macron": a pronoun marked for gender refuses a person the article
+      // marks with the other gender's honorific (M., Mr, Herr, Mme, Frau…).
+      if (author && genderClash(pronounGender(c), author, body)) author = undefined;
     } else if (attribution.kind === 'unnamed' && attribution.definite !== false) {
       // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior"); else the person the
       // sentence before is about ("el juez Castro realizó…"), else the one the headline is about.
@@ -179,7 +228,31 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     if (attribution.kind === 'none' && c.standalone && /\p{Script=Hangul}/u.test(c.text))
       author = koLastPerson(contextOf(c));
     const text = c.text.replace(/[,，;:]$/u, '').trim();
-    scored.push({ text, block: c.block, attribution, score: s, author });
+    let evidence = `…${c.before.slice(-60)}[quote]${c.after.slice(0, 60)}…`;
+    // The last check: a name that is not shaped like a person's is left out (the quote may stay, without one).
+    let refused: string | undefined;
+    if (author) {
+      // Once per name: a hostile page repeats one name under hundreds of quotes.
+      if (!refusals.has(author)) refusals.set(author, notAPerson(author, { body }));
+      refused = refusals.get(author);
+    }
+    if (refused) {
+      evidence += ` (refused "${author}": ${refused})`;
+      author = undefined;
+    }
+    const direct = (attribution.kind === 'named' && !attribution.weak) || !!cited;
+    const spoken =
+      direct || (!c.continues && (attribution.kind === 'pronoun' || attribution.kind === 'unnamed')) || c.dash === true;
+    scored.push({
+      text,
+      block: c.block,
+      attribution,
+      score: s,
+      author,
+      evidence,
+      quoteConfidence: spoken && attribution.kind !== 'none' ? 'high' : 'low',
+      speakerConfidence: author ? (direct ? 'high' : 'low') : undefined,
+    });
   }
   return scored;
 }
@@ -190,5 +263,10 @@ export function pickQuote(blocks: Block[], headline = '', lang?: string): Picked
     .filter((q) => q.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.block - b.block)[0];
   if (!best) return null;
-  return { quote: normalizeText(best.text), quoteAuthor: best.author };
+  return {
+    quote: normalizeText(best.text),
+    quoteAuthor: best.author,
+    quoteConfidence: best.quoteConfidence,
+    speakerConfidence: best.speakerConfidence,
+  };
 }

@@ -9,7 +9,22 @@ const INVERTED: Record<string, string> = {
   it: 'ha detto|ha dichiarato|ha affermato|ha spiegato|ha aggiunto|ha sottolineato|dice|secondo|spiega|aggiunge|sottolinea|afferma|dichiara|racconta|ha raccontato|commenta|ha commentato|osserva|ha osservato|precisa|ha precisato|conclude|ha concluso|ricorda|ha ricordato|avverte|ha avvertito|ammette|ha ammesso|ha scritto|scrive|ha risposto|risponde|insiste|ha insistito|spiegano|scrivono|dicono',
   pt: 'disse|diz|afirmou|afirma|declarou|declara|explicou|explica|segundo|acrescentou|acrescenta|ressaltou|ressalta|destacou|destaca|falou|fala|contou|conta|relatou|relata|observou|observa|comentou|comenta|avaliou|avalia|completou|completa|concluiu|informou|informa|apontou|aponta|garantiu|garante|lembrou|lembra|admitiu|afirmaram|disseram|frisou|reforçou|salientou|sublinhou|argumentou|respondeu|escreveu|declarou|complementou|pontuou|alertou|defendeu',
   nl: 'zei|zegt|aldus|vertelde|vertelt|verklaarde|verklaart|stelde|stelt|meldde|meldt|schreef|schrijft|voegde eraan toe|voegde toe|benadrukte|benadrukt|liet weten|laat weten|volgens|antwoordde|legde uit|waarschuwde|zei hij|zei ze',
-  ru: 'сказал|сказала|сказали|говорит|говорил|говорила|заявил|заявила|заявили|заявляет|отметил|отметила|отмечает|сообщил|сообщила|сообщили|добавил|добавила|написал|написала|написали|подчеркнул|подчеркнула|рассказал|рассказала|пояснил|пояснила|признался|призналась|пожаловался|пожаловалась|уточнил|уточнила|считает|по словам|ответил|ответила|заключил|заключила|предупредил|предупредила|заверил|заверила',
+  ru: 'сказал|сказала|сказали|говорит|говорил|говорила|заявил|заявила|заявили|заявляет|отметил|отметила|отмечает|сообщил|сообщила|сообщили|добавил|добавила|написал|написала|написали|подчеркнул|подчеркнула|рассказал|рассказала|пояснил|пояснила|признался|призналась|пожаловался|пожаловалась|уточнил|уточнила|считает|по словам|ответил|ответила|заключил|заключила|предупредил|предупредила|заверил|заверила|проинформировал|проинформировала|прокомментировал|прокомментировала|прокомментировали|констатировал|констатировала',
+  // Issue 20: the Nordic, Polish, Ukrainian, South Slavic, Indonesian and more Romance verbs, past and present.
+  pl: 'powiedział|powiedziała|powiedzieli|mówi|mówił|mówiła|dodał|dodała|dodaje|stwierdził|stwierdziła|stwierdza|podkreślił|podkreśliła|podkreśla|zaznaczył|zaznaczyła|zaznacza|przekonuje|przekonywał|przekonywała|wyjaśnił|wyjaśniła|wyjaśnia|oświadczył|oświadczyła|twierdzi|ocenił|oceniła|ocenia|napisał|napisała|pisze|według|zapowiedział|zapowiedziała|przyznał|przyznała|przyznaje|tłumaczy|tłumaczył|odpowiedział|odpowiedziała',
+  sv: 'sa|sade|säger|berättar|berättade|skriver|skrev|förklarar|förklarade|menar|menade|tillade|tillägger|konstaterar|konstaterade|enligt|betonar|betonade|svarar|svarade',
+  da: 'siger|sagde|fortæller|fortalte|skriver|skrev|forklarer|forklarede|mener|mente|tilføjer|tilføjede|udtaler|udtalte|ifølge|understreger|understregede|lyder det fra|svarer|svarede',
+  no: 'sier|sa|forteller|fortalte|skriver|skrev|forklarer|forklarte|mener|mente|legger til|la til|fortsetter|avslutter|ifølge|understreker|svarer|svarte',
+  fi: 'sanoo|sanoi|kertoo|kertoi|toteaa|totesi|korostaa|korosti|muistuttaa|muistutti|arvioi|arvioi|opastaa|opasti|kirjoittaa|kirjoitti|lisää|lisäsi|jatkaa|jatkoi|painottaa|painotti|mukaan|vastaa|vastasi',
+  uk: 'сказав|сказала|сказали|заявив|заявила|заявили|зазначив|зазначила|додав|додала|повідомив|повідомила|наголосив|наголосила|написав|написала|каже|пояснив|пояснила|за словами|розповів|розповіла',
+  sh: 'rekao je|rekla je|kazao je|kazala je|izjavio je|izjavila je|napisao je|napisala je|dodao je|dodala je|naveo je|navela je|istakao je|istakla je|poručio je|poručila je',
+  id: 'kata|katanya|ujar|ujarnya|ungkap|ungkapnya|tutur|tuturnya|jelasnya|ucapnya|pungkas|pungkasnya|menurut|imbuhnya|tegasnya|terangnya',
+  es2: 'alertó|alerta|aclaró|aclara|reveló|revela|sentenció|ironizó|criticó|reprochó|exclamó|preguntó|pregunta|insistía|decía',
+  pt2: 'indagou|questionou|ponderou|revelou|alertou|criticou|exclamou|perguntou|pergunta|desabafou|brincou|lamentou|reconheceu',
+  fr2: "glisse|a glissé|soupire|a soupiré|a lâché|lâche|assène|a asséné|martèle|s’exclame|s'exclame|a confié|ironise|avoue|a avoué|déplore|a déploré|regrette|a regretté|insiste|interroge|s’interroge",
+  it2: 'dichiara|commenta|spiega|aggiunge|conclude|sottolinea|evidenzia|ha evidenziato|rimarca|osserva|denuncia|ha denunciato|chiede|ha chiesto',
+  de2: 'freut sich|plädiert|plädierte|schreibt|mahnte|mahnt|erklärte|ergänzte|sagte sie|sagte er|erzählt|erzählte|betont|fordert|warnt|kritisiert|bilanziert|resümiert',
+  en2: 'says|said|explains|adds|tells|told|recalls|warns|notes|argues|insists|continues|concludes|admits|asks|answers|answered|replies|replied|explained|added|continued|shared|emphasized|emphasised|stressed|urged',
 };
 
 /** Only after the speaker: "Altman told reporters", "Merz warnte", "Macron a écrit". */
@@ -22,6 +37,14 @@ const AFTER_SPEAKER: Record<string, string> = {
   pt: 'escreveu|respondeu|alertou|publicou',
   nl: 'twitterde|reageerde',
   ru: 'написал|написала|ответил|ответила|пишет',
+  fi: 'sanoi|sanoo|totesi|toteaa|kertoi|kertoo|muistutti|korosti',
+  sv: 'säger|sa|sade|skriver',
+  da: 'siger|sagde|skriver',
+  no: 'sier|sa|skriver',
+  pl: 'powiedział|powiedziała|mówi|napisał|napisała',
+  uk: 'заявила|заявив|сказав|сказала|написав|написала',
+  vi: 'nói|cho biết|nhìn nhận|khẳng định|nhấn mạnh|chia sẻ|cho hay',
+  id: 'mengatakan|menjelaskan|menuturkan|mengungkapkan|menyebut',
 };
 
 // "according to", "so", "selon"… introduce a source, but never follow one ("Altman according to" is not speech).
@@ -103,7 +126,24 @@ const SMALL: Record<string, SmallWords> = {
     indefinite: 'een',
     preposition: 'tegen|in|op|bij|tijdens|na|aan|voor|met',
   },
-  ru: { pronoun: 'он|она|они', definite: '', indefinite: 'один|одна', preposition: 'в|на|во|при|после|для|у' },
+  ru: {
+    pronoun: 'он|она|они',
+    definite: '',
+    indefinite: 'один|одна',
+    preposition: 'в|на|во|при|после|для|у|с|со|по|к|о|об|от|из|за|до|про|самого|самой',
+  },
+  uk: {
+    pronoun: 'він|вона|вони',
+    definite: '',
+    indefinite: 'один|одна',
+    preposition: 'в|у|на|з|до|від|для|при|про|за',
+  },
+  pl: {
+    pronoun: 'on|ona|oni',
+    definite: '',
+    indefinite: 'jeden|jedna',
+    preposition: 'w|we|na|z|do|od|dla|po|przy|o|u',
+  },
 };
 const merged = (key: keyof SmallWords): string =>
   [...new Set(Object.values(SMALL).flatMap((w) => w[key].split('|')))].filter((x) => x && x !== 'a').join('|');

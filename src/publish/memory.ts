@@ -1,13 +1,14 @@
 // Stories and outbox rows in memory, with the D1 stores' rules: the CLI's `storycard post` keeps it in a state file.
 import {
+  activityOf,
   type CheckCause,
   type ClaimOptions,
-  isDue,
+  type FullOutbox,
   iso,
   type NewOutboxRow,
-  type Outbox,
   type OutboxRow,
 } from '../storage/outbox.ts';
+import { accepts, countsAgainstCap, isDue } from '../storage/outbox-machine.ts';
 import type { StoryWrite } from '../storage/stories.ts';
 import { canonicalUrl } from '../story/slug.ts';
 import { type Entered, type PublishStore, SlugTaken, UrlTaken } from './index.ts';
@@ -19,13 +20,13 @@ export interface MemoryState {
 }
 
 /**
- * The same guarded transitions as src/storage/outbox.ts (claim, renew, fenced writes, defer, requeue) and the same
+ * The same guarded transitions as src/storage/outbox.ts, from the same table (src/storage/outbox-machine.ts), and the same
  * all-or-nothing entry as src/publish/d1.ts, over plain arrays. `persist` runs after every change, before the change
  * is reported: the CLI writes the state file there, so a post is never sent on a claim that was not saved.
  */
 export class MemoryStore {
   readonly publish: PublishStore;
-  readonly outbox: Outbox & { requeue(id: string, now: number): Promise<OutboxRow | null> };
+  readonly outbox: FullOutbox;
 
   readonly state: MemoryState;
   private readonly persist: (state: MemoryState) => Promise<void>;
@@ -50,7 +51,28 @@ export class MemoryStore {
       reschedule: (id, token, r) => this.reschedule(id, token, r),
       markDead: (id, token, r) => this.markDead(id, token, r),
       defer: (id, until, reason, now) => this.defer(id, until, reason, now),
-      requeue: (id, now) => this.requeue(id, now),
+      activity: async (platform, account, dayStart, now) =>
+        activityOf(
+          this.state.outbox.filter((r) => r.platform === platform && r.account === account),
+          dayStart,
+          now,
+        ),
+      due: async (now, limit) =>
+        this.state.outbox
+          .filter((r) => isDue(r, now))
+          .sort((a, b) => (a.nextAttemptAt ?? a.leaseUntil ?? 0) - (b.nextAttemptAt ?? b.leaseUntil ?? 0))
+          .slice(0, limit)
+          .map((r) => r.id),
+      requeue: (id, now) => this.move(id, 'requeue', { state: 'queued', nextAttemptAt: now, attempts: 0 }, now),
+      approve: (id, now) => this.move(id, 'approve', { state: 'queued', nextAttemptAt: now }, now),
+      approveAsDryRun: (id, now) => this.move(id, 'approveAsDryRun', { state: 'dry-run', nextAttemptAt: null }, now),
+      skip: (id, now) => this.move(id, 'skip', { state: 'skipped', nextAttemptAt: null }, now),
+      editText: async (id, text, now) => {
+        const row = this.row(id);
+        if (!row || !accepts('editText', row.state) || row.firstAttemptAt !== null) return null;
+        Object.assign(row, { text, updatedAt: iso(now) });
+        return this.changed({ ...row });
+      },
     };
   }
 
@@ -106,14 +128,15 @@ export class MemoryStore {
       link: p.link,
       cardHash: p.cardHash,
       attempts: 0,
-      nextAttemptAt: p.state === 'queued' ? now : null,
+      nextAttemptAt: p.state === 'queued' ? now + (p.delayMs ?? 0) : null,
       leaseUntil: null,
       leaseToken: null,
       needsCheck: null,
       firstAttemptAt: null,
       platformPostId: null,
       postUrl: null,
-      lastError: null,
+      // The row's note (a dry-run row without credentials, a hold) shows from the start, as in D1.
+      lastError: p.note ?? null,
       postedAt: null,
       createdAt: iso(now),
       updatedAt: iso(now),
@@ -128,8 +151,7 @@ export class MemoryStore {
         o.platform === row.platform &&
         o.account === row.account &&
         o.id !== row.id &&
-        ((o.state === 'posted' && (o.postedAt ?? 0) >= dayStart) ||
-          (o.state === 'posting' && (o.leaseUntil ?? 0) >= now)),
+        countsAgainstCap(o, dayStart, now),
     ).length;
   }
 
@@ -226,11 +248,16 @@ export class MemoryStore {
     return this.changed(true);
   }
 
-  /** A failed or dead row queued again now with a fresh attempt budget; a pending check stays pending. */
-  private async requeue(id: string, now: number) {
+  /** requeue (a fresh attempt budget; a pending check stays pending), approve, skip: an editor's moves. */
+  private async move(
+    id: string,
+    t: 'requeue' | 'approve' | 'approveAsDryRun' | 'skip',
+    set: Partial<OutboxRow>,
+    now: number,
+  ) {
     const row = this.row(id);
-    if (!row || !['queued', 'failed', 'dead'].includes(row.state)) return null;
-    Object.assign(row, { state: 'queued', nextAttemptAt: now, attempts: 0, updatedAt: iso(now) });
+    if (!row || !accepts(t, row.state)) return null;
+    Object.assign(row, set, { updatedAt: iso(now) });
     return this.changed({ ...row });
   }
 }

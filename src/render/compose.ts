@@ -95,6 +95,8 @@ export interface Composition {
   fields: FittedFields;
   /** Everything the card draws (slots and the template's own words), for font coverage. */
   text: string;
+  /** The template's own words outside any <Fit> slot. */
+  literal: string;
 }
 
 export interface ComposeInput {
@@ -142,8 +144,9 @@ export async function compose(input: ComposeInput): Promise<Composition> {
     throw new StorycardError('render_failed', `template ${input.template} draws no <Fit field="headline"> slot`);
   }
 
+  const literal = literalText(tree).trim();
   const drawnText = [
-    literalText(tree),
+    literal,
     ...[...slots.values()].map((s) => `${s.marks?.open ?? ''}${s.text}${s.marks?.close ?? ''}`),
     '…',
   ].join(' ');
@@ -322,7 +325,7 @@ export async function compose(input: ComposeInput): Promise<Composition> {
       lineRects: f.lines.map((_, i) => current.nodes.get(`fit:${s.field}:${i}`) ?? { x: 0, y: 0, width: 0, height: 0 }),
     };
   }
-  return { element: element(), svg, drawMs, fields: fields as FittedFields, text: drawnText };
+  return { element: element(), svg, drawMs, fields: fields as FittedFields, text: drawnText, literal };
 }
 
 /** How far the widest drawn line of a slot runs past the width it was fitted to, px. */

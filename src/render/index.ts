@@ -3,6 +3,7 @@ import { StorycardError } from '../errors.ts';
 import type { Story } from '../story/schema.ts';
 import { checkBudget } from './budget.ts';
 import { compose, type FittedField, type FittedFields } from './compose.ts';
+import { loadGlyphCoverage, type MissingGlyph, missingGlyphs } from './coverage.ts';
 import { inlineEmoji } from './emoji-svg.ts';
 import { encodeCard } from './encode.ts';
 import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
@@ -23,6 +24,14 @@ import {
 } from './types.ts';
 
 export { checkBudget, MAX_EMOJI, MAX_GRAPHEMES, MAX_IMAGE_PIXELS } from './budget.ts';
+export {
+  describeMissing,
+  type GlyphCoverage,
+  loadGlyphCoverage,
+  type MissingGlyph,
+  missingGlyphs,
+  storyMissingGlyphs,
+} from './coverage.ts';
 export { encodeCard, JPEG_QUALITIES } from './encode.ts';
 export { contrastRatio, palette, resolveTheme } from './theme.ts';
 export { EXTENSION, FORMATS, isFormat, MIME, SIZE_NAMES, SIZES, WEIGHT_BUDGET } from './types.ts';
@@ -107,6 +116,8 @@ export interface ComposedCard {
   svg: string;
   /** ms of that draw (satori with glyph outlines). */
   drawMs: number;
+  /** Characters of the drawn text no bundled face covers (drawn as boxes). */
+  missingGlyphs: MissingGlyph[];
 }
 
 /** Choose fonts, fetch images and fit the text: everything but drawing. */
@@ -122,8 +133,9 @@ export async function composeCard(
   checkBudget(story, theme.siteName); // 422 before any work, not after seconds of it
 
   const coverText = cardText(story, story.siteName ?? theme.siteName);
-  const [fonts, image, logo] = await Promise.all([
+  const [fonts, coverage, image, logo] = await Promise.all([
     fontsFor(coverText, loaderFor(runtime), { lang: story.lang }),
+    loadGlyphCoverage(loaderFor(runtime)),
     template.meta.usesImage && story.imageUrl ? runtime.fetchImage(story.imageUrl) : null,
     theme.logoUrl ? runtime.fetchImage(theme.logoUrl) : null,
   ]);
@@ -168,10 +180,14 @@ export async function composeCard(
   const missing: ComposedCard['missing'] = [];
   if (template.meta.usesImage && story.imageUrl && !image) missing.push('image');
   if (theme.logoUrl && !logo) missing.push('logo');
+  // Checked against the faces' cmaps, slot by slot, on exactly the text drawn (marks and ellipsis included).
+  const drawnFields: [string, string][] = Object.values(composed.fields).flatMap((f) => (f ? [[f.field, f.text]] : []));
+  const glyphs = missingGlyphs([...drawnFields, ['template', composed.literal]], coverage);
   return {
     template: template.meta,
     size,
     missing,
+    missingGlyphs: glyphs,
     element: composed.element,
     options: { ...options, width: size.width, height: size.height },
     fitted: composed.fields,
@@ -190,6 +206,7 @@ function reportFor(card: ComposedCard, format: RenderReport['format'], bytes: nu
     bytes,
     ms: Math.round(now() - started),
     ...(card.missing.length ? { missing: card.missing } : {}),
+    missingGlyphs: card.missingGlyphs,
     fields: Object.fromEntries(
       Object.values(card.fitted).flatMap((f) => (f ? [[f.field, report(f)]] : [])),
     ) as RenderReport['fields'],

@@ -40,11 +40,15 @@ export interface EnclosedQuote extends Marks {
 
 const NBSP = '\u00a0';
 
-/** The language's quotation marks (BCP 47 primary subtag, region where the press differs). */
+/**
+ * The language's quotation marks (BCP 47 primary subtag, region where the press differs): the one table, used by the
+ * card and by the bot's post text alike. Hindi, Marathi, Nepali, Bengali, Tamil, Telugu and the other Indic presses,
+ * Thai, Lao, Burmese and Sinhala print English-style “…” (the default); Amharic and Khmer «…»; Georgian „…“.
+ */
 export function languageMarks(lang: string | undefined): Marks {
   const tag = (lang ?? 'en').toLowerCase();
   const l = tag.split('-')[0] ?? 'en';
-  if (['de', 'cs', 'sk', 'sl', 'lt', 'is'].includes(l)) return { open: '„', close: '“' };
+  if (['de', 'cs', 'sk', 'sl', 'lt', 'is', 'ka'].includes(l)) return { open: '„', close: '“' };
   if (['pl', 'ro', 'hu', 'hr', 'bg', 'nl'].includes(l)) return { open: '„', close: '”' };
   if (l === 'fr') return { open: `«${NBSP}`, close: `${NBSP}»` };
   if (l === 'ja') return { open: '「', close: '」' };
@@ -55,7 +59,9 @@ export function languageMarks(lang: string | undefined): Marks {
   // Hebrew presses use plain double quotes, which read the same in either direction.
   if (l === 'he' || l === 'yi') return { open: '"', close: '"' };
   if (l === 'pt') return tag.includes('-br') ? { open: '“', close: '”' } : { open: '«', close: '»' };
-  if (['ar', 'fa', 'ur', 'es', 'it', 'ru', 'uk', 'be', 'ca', 'el', 'hy', 'no', 'nb', 'nn'].includes(l))
+  if (
+    ['ar', 'fa', 'ur', 'es', 'it', 'ru', 'uk', 'be', 'ca', 'el', 'hy', 'no', 'nb', 'nn', 'am', 'ti', 'km'].includes(l)
+  )
     return { open: '«', close: '»' };
   return { open: '“', close: '”' };
 }

@@ -2,6 +2,7 @@
 import type { SizeName, Theme } from '../card-terms.ts';
 import type { Story } from '../story/schema.ts';
 import type { FittedFields } from './compose.ts';
+import type { MissingGlyph } from './coverage.ts';
 import type { Raster } from './png.ts';
 
 // Sizes and themes live in src/card-terms.ts (the story layer needs them too); the render core speaks them as its own.
@@ -57,6 +58,11 @@ export interface RenderReport {
   ms: number;
   /** Images the template asked for that could not be drawn (their fetch failed): the card went out without them. */
   missing?: ('image' | 'logo')[];
+  /**
+   * Every character no bundled face could draw (satori drew a box for it), once per slot and character; empty when
+   * everything was drawn. Private-use and unassigned code points are always here.
+   */
+  missingGlyphs: MissingGlyph[];
   /** Every text slot the card drew (headline, quote, quoteAuthor, siteName, …), by field name. */
   fields: { headline: FieldReport } & Partial<Record<string, FieldReport>>;
 }

@@ -37,13 +37,13 @@ export const apiRouter = (hook: (result: HookResult) => undefined = failWith()) 
 
 /**
  * A JSON body read our way before the route's validator sees it: Content-Type (415), size by header and by the bytes
- * actually sent (413), JSON (400), each with its own message. The text read is handed to the validator through
- * Hono's body cache, so the body stream is read once, by us, within the limit.
+ * actually sent (413), JSON (400), each with its own message. We read a clone (Request.clone(), a tee of the
+ * stream), so the validator reads the original through Hono's public API, and only once ours has found it within
+ * the limit and JSON.
  */
 export const jsonBody = (maxBytes = MAX_BODY_BYTES) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { text } = await readJsonBodySized(c, maxBytes);
-    (c.req.bodyCache as Record<string, Promise<unknown>>).text = Promise.resolve(text);
+    await readJsonBodySized(c, maxBytes, c.req.raw.clone());
     await next();
   });
 

@@ -78,5 +78,8 @@ export async function readStoryInput(c: Context): Promise<unknown> {
   }
   // The extracted speaker belongs to the extracted quote: an explicit quote (or `"quote": null`) replaces both.
   if ('quote' in explicit && !('quoteAuthor' in explicit)) delete extracted.quoteAuthor;
+  // What the caller wrote itself is not extraction's guess: its confidence goes with it (the bot holds only guesses).
+  if ('quote' in explicit) delete extracted.quoteConfidence;
+  if ('quote' in explicit || 'quoteAuthor' in explicit) delete extracted.speakerConfidence;
   return { ...extracted, ...explicit };
 }

@@ -17,6 +17,7 @@ export async function readJsonBody(c: Context, maxBytes = MAX_BODY_BYTES): Promi
 export async function readJsonBodySized(
   c: Context,
   maxBytes = MAX_BODY_BYTES,
+  request: Pick<Request, 'body'> = c.req.raw,
 ): Promise<{ value: unknown; bytes: number; text: string }> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
@@ -25,7 +26,7 @@ export async function readJsonBodySized(
       `Content-Type: expected application/json, received ${type ? JSON.stringify(type) : 'none'}`,
     );
   }
-  const bytes = await readBodyBytes(c, maxBytes);
+  const bytes = await readBodyBytes(c, maxBytes, request);
   if (!bytes) throw invalidJson('an empty body');
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
   if (!text.trim()) throw invalidJson('an empty body');
@@ -37,10 +38,14 @@ export async function readJsonBodySized(
 }
 
 /** The raw body, at most `maxBytes` (413 beyond, by Content-Length or by counting); null when there is none. */
-export async function readBodyBytes(c: Context, maxBytes: number): Promise<Uint8Array | null> {
+export async function readBodyBytes(
+  c: Context,
+  maxBytes: number,
+  request: Pick<Request, 'body'> = c.req.raw,
+): Promise<Uint8Array | null> {
   const declared = Number(c.req.header('Content-Length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, `${declared} bytes (Content-Length)`);
-  const body = c.req.raw.body;
+  const body = request.body;
   if (!body) return null;
   const read = await readCapped(body, maxBytes);
   if (!read.ok) throw tooLarge(maxBytes, `more than that (${read.read} bytes read so far)`);

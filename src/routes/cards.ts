@@ -14,9 +14,9 @@ import {
   formatOfExtension,
   HASH_PATTERN,
 } from '../storage/cards.ts';
-import { parseCardParams, verifyParams } from '../story/sign.ts';
+import { parseCardParams, secondsLeft, verifyParams } from '../story/sign.ts';
 import { apiRouter, errors } from './api.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, afterResponse } from './context.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // An ad-hoc URL names its content, not its pixels: a template or font update changes what it shows, so a day.
@@ -80,13 +80,7 @@ async function serveCard(
   if (!file) throw new StorycardError('not_found', `no card at ${c.req.path}`);
   const res = fileResponse(file, etag, IMMUTABLE);
   if (cache && file.complete) {
-    const put = cache.put(cacheKey, res.clone());
-    // After the response where the runtime allows it; inline where there is no execution context (app.request).
-    try {
-      c.executionCtx.waitUntil(put);
-    } catch {
-      await put;
-    }
+    await afterResponse(c, cache.put(cacheKey, res.clone()));
   }
   return withHeaders(res, file.complete ? cacheControl : INCOMPLETE, 'MISS');
 }
@@ -128,12 +122,12 @@ const signed = createRoute({
   method: 'get',
   path: '/card.png',
   summary:
-    'Signed ad-hoc card: headline, quote, quoteAuthor, siteName, author, lang, template, size, theme, brand, f (png | jpeg | webp | auto; default png), sig',
+    'Signed ad-hoc card: headline, quote, quoteAuthor, siteName, author, lang, template, size, theme, brand, f (png | jpeg | webp | auto; default png), exp (optional epoch seconds: the URL expires then, and is cached no longer), sig',
   security: [],
   responses: {
     200: { description: 'The card in the format f names (auto: PNG within the size’s weight budget, else JPEG)' },
     ...errors([400, 422]),
-    ...errors([403], { 403: 'Missing or wrong signature' }),
+    ...errors([403], { 403: 'Missing or wrong signature, or the URL’s exp (epoch seconds, signed) has passed' }),
   },
 });
 
@@ -166,11 +160,21 @@ export const cards = apiRouter()
     if (!(await verifyParams(params, secret))) {
       throw new StorycardError('forbidden', 'sig: the signature does not match these parameters');
     }
+    const left = secondsLeft(params); // 403 naming exp once it has passed; undefined when the URL never expires
     const { story, template, size, theme, format } = parseCardParams(params);
     const spec: CardSpec = { story, template, theme };
     cardFingerprint({ ...spec, size }, c.var.templates); // 400 now for an unknown template or a size it does not draw
     const hash = await cardHash(spec, c.var.templates);
-    return serveCard(c, hash, size, format, async () => spec, AD_HOC);
+    return cappedLifetime(await serveCard(c, hash, size, format, async () => spec, AD_HOC), left);
   });
+
+/** An expiring URL's answer may be cached no longer than the URL lives: every max-age capped at what remains. */
+function cappedLifetime(res: Response, left: number | undefined): Response {
+  const cc = res.headers.get('Cache-Control');
+  if (left === undefined || !cc) return res;
+  const capped = cc.replace(/\bmax-age=(\d+)/, (_, n: string) => `max-age=${Math.min(Number(n), left)}`);
+  res.headers.set('Cache-Control', capped.replace(/,\s*immutable\b/, ''));
+  return res;
+}
 
 export { cardPath, isFormat };

@@ -1,5 +1,7 @@
-// The Hono environment every route shares: bindings, plus what app.ts puts on each request.
+// The Hono environment every route shares: bindings, what app.ts puts on each request, and work after the answer.
+import type { Context } from 'hono';
 import type { Config } from '../config.ts';
+import type { GlyphCoverage } from '../render/coverage.ts';
 import type { TemplateRegistry } from '../render/registry.ts';
 import type { RenderRequest, RenderResult, SvgResult } from '../render/types.ts';
 import type { FetchPolicy } from '../safe-fetch.ts';
@@ -19,9 +21,22 @@ export interface AppEnv {
     /** The hosts a card rendered for this request may fetch images from (FETCH_ALLOW_HOSTS; never this Worker). */
     fetchPolicy: FetchPolicy;
     /** The app's renderer (AppDeps) bound to this request's env and fetch policy: the studio draws through it. */
+    /** What the bundled faces can draw (fonts/ coverage indexes), read once per isolate: no render needed. */
+    glyphs: () => Promise<GlyphCoverage>;
     renderer: {
       card: (req: RenderRequest) => Promise<RenderResult>;
       svg: (req: RenderRequest) => Promise<SvgResult>;
     };
+    /** This request's id (hono/request-id): the X-Request-Id answer header, and the 500 log line's name for it. */
+    requestId: string;
   };
+}
+
+/** Run `work` after the response where the runtime allows it (waitUntil); inline where there is no execution context (app.request). */
+export async function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    await work;
+  }
 }

@@ -3,12 +3,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { shortUrlForDisplay } from '../bot/compose.ts';
 import { accountsFor } from '../bot/outbox.ts';
+import { UNCONFIGURED } from '../bot/plan.ts';
 import { botSends } from '../bot/queue.ts';
 import { nextUtcDay } from '../bot/retry.ts';
+import { type Slot, slotsOf, WAITING_FOR } from '../bot/schedule.ts';
 import { countFor, LIMITS } from '../bot/text-length.ts';
 import { PLATFORMS, type Platform } from '../bot/types.ts';
-import { StorycardError } from '../errors.ts';
+import type { Config } from '../config.ts';
+import { notFound, StorycardError } from '../errors.ts';
 import { OUTBOX_STATES, type OutboxRow, OutboxStore } from '../storage/outbox.ts';
+import { accepts, isDue, refusal, type TransitionName } from '../storage/outbox-machine.ts';
 import { StoryStore } from '../storage/stories.ts';
 import { hasLoneSurrogate } from '../story/schema.ts';
 import { apiRouter, errors, jsonBody, jsonOf } from './api.ts';
@@ -48,6 +52,15 @@ export const PostResponseSchema = z
     attempts: z.number().int(),
     lastError: z.string().nullable(),
     nextAttemptAt: when('queued/failed: not before then; null once settled.'),
+    notBefore: when(
+      "When a waiting post (queued, failed, or posting after its lease ran out) will go: its slot under the desk's schedule and the daily cap. Null once settled, or while it waits for review.",
+    ),
+    waitingFor: z
+      .enum([...WAITING_FOR, 'review'])
+      .nullable()
+      .describe(
+        "Why it has not gone yet: delay (the editor's window, POST_DELAY_MINUTES), retry (a backoff after a failure), spacing (POST_SPACING_MINUTES behind the account's previous post), cap (the daily cap; the next UTC day), quiet-hours (POST_QUIET_HOURS in POST_TIMEZONE), review (an editor's approval). Null: it goes now, or is settled.",
+      ),
     pendingCheck: z
       .boolean()
       .describe('The next attempt looks for the post first (an earlier one may have published it).'),
@@ -79,7 +92,9 @@ export const PostsTodaySchema = z
   })
   .meta({ id: 'PostsToday' });
 
-export function toPostResponse(r: OutboxRow): PostResponse {
+/** A post as the API shows it; `slot`: when a waiting post goes and why (from slotsFor), else its stored time. */
+export function toPostResponse(r: OutboxRow, slot?: Slot): PostResponse {
+  const waiting = r.state === 'queued' || r.state === 'failed' || r.state === 'posting';
   return {
     id: r.id,
     storyId: r.storyId,
@@ -93,6 +108,9 @@ export function toPostResponse(r: OutboxRow): PostResponse {
     attempts: r.attempts,
     lastError: r.lastError,
     nextAttemptAt: r.state === 'queued' || r.state === 'failed' ? isoOrNull(r.nextAttemptAt) : null,
+    notBefore:
+      slot && waiting ? isoOrNull(slot.at) : r.state === 'posting' ? null : waiting ? isoOrNull(r.nextAttemptAt) : null,
+    waitingFor: r.state === 'review' ? 'review' : slot && waiting ? slot.waitingFor : null,
     pendingCheck: r.needsCheck !== null && r.state !== 'posted',
     postedAt: isoOrNull(r.postedAt),
     createdAt: r.createdAt,
@@ -100,8 +118,31 @@ export function toPostResponse(r: OutboxRow): PostResponse {
   };
 }
 
-const conflict = (id: string, expected: string, row: OutboxRow, why = '') =>
-  new StorycardError('conflict', `post ${id}: expected ${expected}, received ${row.state}${why ? ` (${why})` : ''}`);
+/** A 409 in the table's words (src/storage/outbox-machine.ts): what the action takes, the row's state, and why. */
+/**
+ * The schedule's slot of every waiting row among `rows` (src/bot/schedule.ts, the rule the outbox applies): one read
+ * of each account's activity.
+ */
+async function slotsFor(store: OutboxStore, rows: readonly OutboxRow[], config: Config): Promise<Map<string, Slot>> {
+  const now = Date.now();
+  const dayStart = nextUtcDay(now) - 86_400_000;
+  const slots = new Map<string, Slot>();
+  const accounts = new Map<string, OutboxRow>();
+  for (const r of rows) {
+    const waits = r.state === 'queued' || r.state === 'failed' || (r.state === 'posting' && isDue(r, now));
+    if (waits) accounts.set(`${r.platform} ${r.account}`, r);
+  }
+  for (const r of accounts.values()) {
+    const activity = await store.activity(r.platform, r.account, dayStart, now);
+    const cap = (config.dailyCaps as Record<string, number>)[r.platform] ?? 0;
+    for (const [id, slot] of slotsOf(activity, { platform: r.platform, cap, schedule: config.schedule, now }))
+      slots.set(id, slot);
+  }
+  return slots;
+}
+
+const conflict = (id: string, t: TransitionName, row: OutboxRow) =>
+  new StorycardError('conflict', `post ${id}: ${refusal(t, row.state, row.firstAttemptAt !== null)}`);
 
 const textError = (expected: string, received: string) =>
   new StorycardError('invalid_request', `text: expected ${expected}, received ${received}`, {
@@ -186,7 +227,7 @@ const routes = {
     '/{id}/approve',
     'Send a post waiting for review: it is queued now (BOT_MODE review or live)',
     202,
-    'Queued; the post as it now stands',
+    'Queued (or, for a platform without credentials, recorded as a dry run); the post as it now stands',
   ),
   skip: action(
     '/{id}/skip',
@@ -207,8 +248,10 @@ posts.use(requireToken);
 posts
   .openapi(routes.list, async (c) => {
     const { state, ...rest } = c.req.valid('query');
-    const page = await new OutboxStore(c.env.DB).list({ ...rest, ...(state ? { state: [state] } : {}) });
-    return c.json({ items: page.items.map(toPostResponse), nextCursor: page.nextCursor });
+    const store = new OutboxStore(c.env.DB);
+    const page = await store.list({ ...rest, ...(state ? { state: [state] } : {}) });
+    const slots = await slotsFor(store, page.items, c.var.config);
+    return c.json({ items: page.items.map((r) => toPostResponse(r, slots.get(r.id))), nextCursor: page.nextCursor });
   })
   .openapi(routes.today, async (c) => {
     const config = c.var.config;
@@ -253,17 +296,18 @@ posts
   })
   .openapi(routes.read, async (c) => {
     const { id } = c.req.valid('param');
-    const row = await new OutboxStore(c.env.DB).get(id);
-    if (!row) throw notFound(id);
-    return c.json(toPostResponse(row));
+    const store = new OutboxStore(c.env.DB);
+    const row = await store.get(id);
+    if (!row) throw notFound('post', id);
+    return c.json(toPostResponse(row, (await slotsFor(store, [row], c.var.config)).get(id)));
   })
   .openapi(routes.edit, async (c) => {
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     const body = c.req.valid('json');
-    if (row.state !== 'review') throw conflict(id, 'a post waiting for review (its text is frozen once queued)', row);
+    if (!accepts('editText', row.state) || row.firstAttemptAt !== null) throw conflict(id, 'editText', row);
     const story = await new StoryStore(c.env.DB).get(row.storyId);
     const edited = await store.editText(id, checkText(body, row, story?.story.url), Date.now());
     if (!edited) throw new StorycardError('conflict', `post ${id} changed state while editing; look again`);
@@ -273,22 +317,24 @@ posts
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     mustSend(c.var.config.botMode, 'approve a post');
-    if (row.state !== 'review') throw conflict(id, 'a post waiting for review', row);
-    const approved = await store.approve(id, Date.now());
+    if (!accepts('approve', row.state)) throw conflict(id, 'approve', row);
+    // A row for a platform without credentials (review mode being tried) has nothing to send with: approving it
+    // records what would have been sent, as dry-run mode does, and queues nothing.
+    const dryRun = row.account === UNCONFIGURED;
+    const approved = dryRun ? await store.approveAsDryRun(id, Date.now()) : await store.approve(id, Date.now());
     if (!approved) throw new StorycardError('conflict', `post ${id} changed state while approving; look again`);
-    await c.env.POST_QUEUE.send({ outboxId: id });
+    if (!dryRun) await c.env.POST_QUEUE.send({ outboxId: id });
     return c.json(toPostResponse(approved), 202);
   })
   .openapi(routes.skip, async (c) => {
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
-    const why = { posting: 'an attempt is in progress', posted: 'it is already posted', 'dry-run': 'a dry-run record' };
-    if (row.state in why) throw conflict(id, 'a post not yet sent', row, why[row.state as keyof typeof why]);
+    if (!row) throw notFound('post', id);
     if (row.state === 'skipped') return c.json(toPostResponse(row), 200);
+    if (!accepts('skip', row.state)) throw conflict(id, 'skip', row);
     const skipped = await store.skip(id, Date.now());
     if (!skipped) throw new StorycardError('conflict', `post ${id} changed state while skipping; look again`);
     return c.json(toPostResponse(skipped), 200);
@@ -297,18 +343,9 @@ posts
     const { id } = c.req.valid('param');
     const store = new OutboxStore(c.env.DB);
     const row = await store.get(id);
-    if (!row) throw notFound(id);
+    if (!row) throw notFound('post', id);
     mustSend(c.var.config.botMode, 'retry a post');
-    if (!['failed', 'dead', 'queued'].includes(row.state)) {
-      const why: Partial<Record<OutboxRow['state'], string>> = {
-        posted: 'it is already posted',
-        posting: 'an attempt is in progress',
-        'dry-run': 'it is a dry-run record',
-        review: 'it waits for review: approve it',
-        skipped: 'an editor skipped it',
-      };
-      throw conflict(id, 'a failed, dead or queued post', row, why[row.state]);
-    }
+    if (!accepts('requeue', row.state)) throw conflict(id, 'requeue', row);
     const requeued = await store.requeue(id, Date.now());
     if (!requeued) throw new StorycardError('conflict', `post ${id} changed state while retrying; look again`);
     await c.env.POST_QUEUE.send({ outboxId: id });
@@ -325,7 +362,3 @@ function mustSend(mode: string, what: string) {
 }
 
 const round = (usd: number) => Math.round(usd * 1000) / 1000;
-
-function notFound(id: string): StorycardError {
-  return new StorycardError('not_found', `no post with id ${JSON.stringify(id)}`);
-}

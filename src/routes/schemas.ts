@@ -66,6 +66,26 @@ export const StoryResponseSchema = z
   .meta({ id: 'StoryResponse' });
 export type StoryResponse = z.output<typeof StoryResponseSchema>;
 
+/** Something about a written story the newsroom should act on; the story was stored all the same. */
+export const StoryWarningSchema = z
+  .object({
+    code: z.literal('missing_glyph').describe('missing_glyph: no bundled font can draw this character.'),
+    field: z.string().describe('The story field the character is in (headline, quote, quoteAuthor, siteName, author).'),
+    char: z.string().describe('The character (a whole emoji sequence for an emoji).'),
+    codePoint: z.string().describe('Its code point(s), e.g. "U+E000" or "U+1F1E6 U+1F1E6".'),
+    message: z.string(),
+  })
+  .meta({ id: 'StoryWarning' });
+
+/** POST, PUT and GET answers for one story: the story, and what its card cannot draw (the bot holds such a story for an editor). */
+export const StoryWrittenSchema = StoryResponseSchema.extend({
+  warnings: z
+    .array(StoryWarningSchema)
+    .describe(
+      'Characters no bundled font can draw (private-use, unassigned, or a script fonts/ does not cover): the card shows a box for each, and the bot holds the story for an editor. Empty when the card draws everything.',
+    ),
+}).meta({ id: 'StoryWritten' });
+
 /** One page of a list answer (stories, outbox posts): its items and the cursor of the next page. */
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
   z
@@ -89,5 +109,9 @@ export const ErrorSchema = z
     issues: z
       .array(z.object({ path: z.string(), expected: z.string(), received: z.string(), message: z.string() }))
       .optional(),
+    requestId: z
+      .string()
+      .optional()
+      .describe('On a 500 internal: the request id (also the X-Request-Id header) under which the fault was logged.'),
   })
   .meta({ id: 'Error' });

@@ -16,8 +16,9 @@ import {
   shareCacheTag,
 } from '../storage/share-cache.ts';
 import type { StoryRecord } from '../storage/stories.ts';
+import { SUFFIX, sharePath } from '../story/slug.ts';
 import { apiRouter } from './api.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, afterResponse } from './context.ts';
 import { campaignUrl, redirectPage, variantOf } from './share-redirect.ts';
 
 const TWITTER_ALT_MAX = 420; // X's limit for image alt text
@@ -81,7 +82,7 @@ async function autoFormats(cards: CardStore, hash: string, r: StoryRecord): Prom
 
 function page(r: StoryRecord, base: string, hash: string, formats: Formats, templates: TemplateRegistry) {
   const s = r.story;
-  const shareUrl = `${base}/s/${r.slug}`;
+  const shareUrl = `${base}${sharePath(r.slug)}`;
   const og = `${base}${cardPath(hash, 'og', formats.og)}`;
   const x = `${base}${cardPath(hash, xSize(r, templates), formats.x)}`;
   const alt = altText(r);
@@ -188,15 +189,6 @@ async function answer(c: Context<AppEnv>, p: SharePage, serverTiming: string): P
   return c.html(p.html, p.status === 404 ? 404 : 200);
 }
 
-/** After the response where the runtime allows it; inline where there is no execution context (app.request). */
-async function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    await work;
-  }
-}
-
 /**
  * Crawlers get the tags, people a 302 to the article. Both come from this location's edge cache when it has them,
  * so a viral story reads D1 about once per location and variant per SHARE_CACHE_TTL, not once per view.
@@ -214,8 +206,22 @@ const route = createRoute({
   },
 });
 
+/**
+ * Where a slug no story has points, if anywhere: the story whose slug ends in the same random suffix (the words
+ * are for people; an older spelling of them keeps working), as a 301 to its share URL.
+ */
+async function moved(c: Context<AppEnv>, slug: string): Promise<Response | undefined> {
+  const suffix = SUFFIX.exec(slug)?.[1];
+  const record = suffix ? await c.var.stories.bySuffix(suffix) : null;
+  if (!record || record.slug === slug) return undefined;
+  const to = `${c.var.baseUrl}${sharePath(record.slug)}${new URL(c.req.url).search}`;
+  c.header('Cache-Control', CLIENT_CACHE);
+  return c.redirect(to, 301);
+}
+
 export const share = apiRouter().openapi(route, async (c) => {
-  const { slug } = c.req.valid('param');
+  // NFC, as slugs are made: a client that sends the decomposed form (é as e + ◌́) finds the same story.
+  const slug = c.req.valid('param').slug.normalize('NFC');
   const variant = variantOf(c.req.header('User-Agent'));
   const ttl = c.var.config.share.cacheTtl;
   const key = shareCacheKey(c.var.baseUrl, slug, variant, deploymentOf(c.env));
@@ -223,6 +229,10 @@ export const share = apiRouter().openapi(route, async (c) => {
   if (cached) return answer(c, cached, 'cache');
   const started = performance.now();
   const { page: fresh, settled } = await fromD1(c, slug, variant);
+  if (fresh.status === 404) {
+    const redirect = await moved(c, slug);
+    if (redirect) return redirect;
+  }
   const timing = `d1;dur=${(performance.now() - started).toFixed(1)}`;
   // A page naming a card drawn without its image is not kept: the next view names the card once the image loads.
   if (ttl > 0 && settled) {

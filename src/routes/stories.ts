@@ -3,25 +3,27 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { postPlanner } from '../bot/plan.ts';
 import { enqueuePosts } from '../bot/queue.ts';
-import { StorycardError } from '../errors.ts';
+import { notFound, StorycardError } from '../errors.ts';
 import { D1PublishStore } from '../publish/d1.ts';
 import { publishStory, reviseStory, type StoryInput } from '../publish/index.ts';
-import { checkBudget, type TemplateRegistry } from '../render/index.ts';
+import { checkBudget, storyMissingGlyphs, type TemplateRegistry } from '../render/index.ts';
 import { SIZE_NAMES } from '../render/types.ts';
 import { cardPath, edgeCache, IMAGE_FORMATS, prerenderCards } from '../storage/cards.ts';
 import { purgeSharePage } from '../storage/share-cache.ts';
 import type { StoryRecord } from '../storage/stories.ts';
 import { toFieldIssues } from '../story/schema.ts';
+import { sharePath } from '../story/slug.ts';
 import { apiRouter, errors, type HookResult, invalidInput, jsonBody, jsonOf } from './api.ts';
 import { readStoryInput, StoryArticleWriteSchema } from './article-input.ts';
 import { requireToken } from './auth.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, afterResponse } from './context.ts';
 import {
   ListQuerySchema,
   StoryListSchema,
   type StoryResponse,
-  StoryResponseSchema,
+  type StoryWarningSchema,
   StoryWriteSchema,
+  StoryWrittenSchema,
 } from './schemas.ts';
 
 export function toStoryResponse(r: StoryRecord, baseUrl: string, templates: TemplateRegistry): StoryResponse {
@@ -30,7 +32,7 @@ export function toStoryResponse(r: StoryRecord, baseUrl: string, templates: Temp
   return {
     id: r.id,
     slug: r.slug,
-    shareUrl: `${baseUrl}/s/${r.slug}`,
+    shareUrl: `${baseUrl}${sharePath(r.slug)}`,
     cardUrl: `${baseUrl}${cardPath(r.cardHash, 'og')}`,
     cardUrls: cardUrls as StoryResponse['cardUrls'],
     story: r.story,
@@ -82,7 +84,17 @@ function checkWrite(data: z.output<typeof StoryWriteSchema>, templates: Template
 }
 
 const idParams = z.object({ id: z.string() });
-const storyAnswer = (description: string) => jsonOf(StoryResponseSchema, description);
+const writtenAnswer = (description: string) => jsonOf(StoryWrittenSchema, description);
+
+/** What the story's card cannot draw, from the fonts' coverage (no render): one warning per character. */
+async function warningsFor(c: Context<AppEnv>, r: StoryRecord): Promise<z.output<typeof StoryWarningSchema>[]> {
+  const story = { ...r.story, siteName: r.story.siteName ?? r.theme?.siteName };
+  return storyMissingGlyphs(story, await c.var.glyphs()).map((m) => ({
+    code: 'missing_glyph' as const,
+    ...m,
+    message: `${m.field}: no bundled font can draw "${m.char}" (${m.codePoint}); the card shows a box for it`,
+  }));
+}
 
 /** A PUT body's validation failure: the same `invalid_story` answers POST gives, every field named. */
 const storyHook = (result: HookResult): undefined => {
@@ -115,8 +127,8 @@ const create = createRoute({
     },
   },
   responses: {
-    201: storyAnswer('Created'),
-    200: storyAnswer('Already stored for this URL'),
+    201: writtenAnswer('Created'),
+    200: writtenAnswer('Already stored for this URL'),
     ...errors([400, 401, 403, 413, 415, 422]),
   },
 });
@@ -134,7 +146,7 @@ const read = createRoute({
   path: '/{id}',
   summary: 'Get a story',
   request: { params: idParams },
-  responses: { 200: storyAnswer('The story'), ...errors([401, 403, 404]) },
+  responses: { 200: writtenAnswer('The story'), ...errors([401, 403, 404]) },
 });
 
 const replace = createRoute({
@@ -148,7 +160,7 @@ const replace = createRoute({
     params: idParams,
     body: { required: true, content: { 'application/json': { schema: StoryWriteSchema } } },
   },
-  responses: { 200: storyAnswer('Replaced'), ...errors([400, 401, 403, 404, 409, 413, 415, 422]) },
+  responses: { 200: writtenAnswer('Replaced'), ...errors([400, 401, 403, 404, 409, 413, 415, 422]) },
 });
 
 const remove = createRoute({
@@ -172,14 +184,15 @@ stories
     // Story, card address and outbox rows in one D1 batch; a repeat of a known article puts back what is missing.
     const { record, created, posts } = await publishStory(new D1PublishStore(c.env.DB), input, {
       botMode: c.var.config.botMode,
-      plan: postPlanner(c.var.config),
+      plan: postPlanner(c.var.config, c.var.glyphs),
       templates: c.var.templates,
     });
     await enqueuePosts(c.env, posts);
     // Render the og and x cards now, after the response, so the first crawler finds them stored.
-    if (created) await background(c, prerenderCards(c.var.cards, record));
+    if (created) await afterResponse(c, prerenderCards(c.var.cards, record));
     if (created) c.header('Location', `${c.var.baseUrl}/api/stories/${record.id}`);
-    return c.json(toStoryResponse(record, c.var.baseUrl, c.var.templates), created ? 201 : 200);
+    const warnings = await warningsFor(c, record);
+    return c.json({ ...toStoryResponse(record, c.var.baseUrl, c.var.templates), warnings }, created ? 201 : 200);
   })
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
@@ -192,8 +205,11 @@ stories
   .openapi(read, async (c) => {
     const { id } = c.req.valid('param');
     const record = await c.var.stories.get(id);
-    if (!record) throw notFound(id);
-    return c.json(toStoryResponse(record, c.var.baseUrl, c.var.templates), 200);
+    if (!record) throw notFound('story', id);
+    return c.json(
+      { ...toStoryResponse(record, c.var.baseUrl, c.var.templates), warnings: await warningsFor(c, record) },
+      200,
+    );
   })
   .openapi(replace, async (c) => {
     const { id } = c.req.valid('param');
@@ -201,15 +217,18 @@ stories
     // fetched by crawlers keep resolving.
     const input = checkWrite(c.req.valid('json'), c.var.templates);
     const record = await reviseStory(new D1PublishStore(c.env.DB), id, input, c.var.templates);
-    if (!record) throw notFound(id);
+    if (!record) throw notFound('story', id);
     // The share page shows the edit at once: forgotten here, and everywhere when the global purge is configured.
     await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
-    return c.json(toStoryResponse(record, c.var.baseUrl, c.var.templates), 200);
+    return c.json(
+      { ...toStoryResponse(record, c.var.baseUrl, c.var.templates), warnings: await warningsFor(c, record) },
+      200,
+    );
   })
   .openapi(remove, async (c) => {
     const { id } = c.req.valid('param');
     const record = await c.var.stories.get(id);
-    if (!record) throw notFound(id);
+    if (!record) throw notFound('story', id);
     const hashes = await c.var.cards.deleteForStory(id);
     await c.var.stories.delete(id);
     await purgeSharePage(c.env, c.var.config, c.var.baseUrl, record.slug);
@@ -226,16 +245,3 @@ stories
     }
     return c.body(null, 204);
   });
-
-/** After the response where the runtime allows it (waitUntil); inline where there is no execution context. */
-async function background(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    await work;
-  }
-}
-
-function notFound(id: string): StorycardError {
-  return new StorycardError('not_found', `no story with id ${JSON.stringify(id)}`);
-}

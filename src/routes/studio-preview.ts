@@ -42,6 +42,18 @@ export function parsePreview(input: unknown): PreviewRequest {
   return { story, template, theme, size: (size ?? 'og') as SizeName, format: format ?? 'svg' };
 }
 
+/** The studio sign body's `expiresIn`: absent or null (the URL never expires) or whole seconds, 1 to 10 years. */
+export function expiresInOf(input: unknown): number | undefined {
+  const value = input !== null && typeof input === 'object' ? (input as { expiresIn?: unknown }).expiresIn : undefined;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 315_360_000) return value;
+  const received = JSON.stringify(value) ?? String(value);
+  const message = `expiresIn: expected whole seconds from 1 to 315360000 (or null: never), received ${received}`;
+  throw new StorycardError('invalid_request', message, {
+    issues: [{ path: 'expiresIn', expected: 'whole seconds from 1 to 315360000', received, message }],
+  });
+}
+
 /** The /card.png parameters for a preview, and the fields a signed URL cannot carry (so the studio can say so). */
 export function signedCardParams(req: PreviewRequest, theme: Theme) {
   const { story } = req;

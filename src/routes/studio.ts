@@ -4,7 +4,7 @@ import { SAMPLES } from '../../templates/samples.ts';
 import { StorycardError } from '../errors.ts';
 import { resolveTheme } from '../render/index.ts';
 import { EXTENSION, type ImageFormat, MIME, SIZE_NAMES, SIZES } from '../render/types.ts';
-import { signedCardUrl } from '../story/sign.ts';
+import { EXPIRY_PARAM, expiryIn, signedCardUrl } from '../story/sign.ts';
 // The browser script, bundled from src/studio/client/*.ts by scripts/build-studio.mjs (wrangler's [build] runs it).
 import CLIENT_JS from '../studio/built/client.js';
 import { studioFonts } from '../studio/fonts.ts';
@@ -15,7 +15,7 @@ import { studioWarnings } from '../studio/warnings.ts';
 import { requireToken } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import type { AppEnv } from './context.ts';
-import { headerSafeJson, parsePreview, signedCardParams } from './studio-preview.ts';
+import { expiresInOf, headerSafeJson, parsePreview, signedCardParams } from './studio-preview.ts';
 
 /** Strict: only our own script, styles, fonts and the blob: previews it makes; nothing inline, nothing remote. */
 export const STUDIO_CSP = [
@@ -129,13 +129,17 @@ export const studio = new Hono<AppEnv>()
     return c.json({ svg: result.svg, report: result.report, warnings, template: meta });
   })
   .post('/api/sign', async (c) => {
-    const req = parsePreview(await readJsonBody(c));
+    const body = await readJsonBody(c);
+    const req = parsePreview(body);
+    const expiresIn = expiresInOf(body);
     const secret = c.var.config.signingSecret;
     if (!secret) {
       throw new StorycardError('forbidden', 'signed cards are disabled: SIGNING_SECRET is not set on the server');
     }
     c.var.templates.get(req.template); // 400 for an unknown template before handing out a URL that can only fail
     const { params, dropped } = signedCardParams(req, resolveTheme(req.theme));
+    if (expiresIn !== undefined) params[EXPIRY_PARAM] = expiryIn(expiresIn);
     // /card.png carries only those parameters: `dropped` says which fields the URL leaves out.
-    return c.json({ url: await signedCardUrl(c.var.baseUrl, params, secret), dropped });
+    const url = await signedCardUrl(c.var.baseUrl, params, secret);
+    return c.json({ url, dropped, expiresAt: params[EXPIRY_PARAM] ? Number(params[EXPIRY_PARAM]) : null });
   });

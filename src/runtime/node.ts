@@ -1,5 +1,4 @@
 // Node adapter for the render core: satori's default build, native @resvg/resvg-js, node:zlib, wasm codecs; fonts/.
-import { lookup } from 'node:dns/promises';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -11,10 +10,8 @@ import type { RenderRuntime } from '../render/types.ts';
 import type { FetchPolicy } from '../safe-fetch.ts';
 import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
+import { type Lookup, nodeFetchGuard } from './node-fetch.ts';
 import { PATCH_MARKER, SatoriUnpatched } from './satori-patch.ts';
-
-/** Node reaches any network, so host names are resolved and their addresses checked too (src/safe-fetch.ts). */
-export const resolveHost = async (hostname: string) => (await lookup(hostname, { all: true })).map((a) => a.address);
 
 const FONTS_DIR = new URL('../../fonts/', import.meta.url);
 const require = createRequire(import.meta.url);
@@ -40,10 +37,10 @@ function checkSatoriPatch(): void {
 }
 
 export function createNodeRuntime(
-  opts: { fontsDir?: URL; fetch?: typeof fetch; fetchPolicy?: FetchPolicy } = {},
+  opts: { fontsDir?: URL; fetch?: typeof fetch; fetchPolicy?: FetchPolicy; lookup?: Lookup } = {},
 ): RenderRuntime {
-  // With the real fetch, names are resolved before fetching; a test's own fetch is its own network.
-  const policy: FetchPolicy = { ...(opts.fetch ? {} : { resolve: resolveHost }), ...opts.fetchPolicy };
+  // With the real network, names are resolved, checked and pinned (node-fetch.ts); a test's own fetch is its own.
+  const policy: FetchPolicy = { ...(opts.fetch ? {} : nodeFetchGuard(opts.lookup)), ...opts.fetchPolicy };
   const dir = opts.fontsDir ?? FONTS_DIR;
   const cache = new Map<string, Promise<ArrayBuffer>>();
   return {

@@ -1,9 +1,10 @@
-// D1 outbox: the bot's posting rows and their state transitions. Every transition is one guarded SQL statement.
+// D1 outbox: the bot's posting rows and their state transitions. Every transition is one guarded SQL statement,
+// its states taken from the one table of transitions (outbox-machine.ts).
 
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { countsAgainstCap, type OutboxState, sqlStates } from './outbox-machine.ts';
 
-export const OUTBOX_STATES = ['review', 'queued', 'posting', 'posted', 'failed', 'dead', 'skipped', 'dry-run'] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
+export { isDue, OUTBOX_STATES, type OutboxState } from './outbox-machine.ts';
 export type CheckCause = 'ambiguous' | 'duplicate';
 
 export interface OutboxRow {
@@ -87,6 +88,8 @@ export interface NewOutboxRow {
   state: 'queued' | 'review' | 'dry-run';
   /** Shown as the row's lastError from the start: a dry-run row for a platform without credentials says so. */
   note?: string;
+  /** A queued row's first attempt waits this long (POST_DELAY_MINUTES: the editor's window). */
+  delayMs?: number;
 }
 
 export interface ClaimOptions {
@@ -96,10 +99,31 @@ export interface ClaimOptions {
   dayStart: number;
 }
 
+/** A row waiting to go, as the desk's schedule (src/bot/schedule.ts) sees it. */
+export interface WaitingRow {
+  id: string;
+  state: OutboxState;
+  createdAt: number;
+  /** Not before: next_attempt_at (queued, failed), or when the lease ran out (a posting row to take over). */
+  readyAt: number;
+  attempts: number;
+}
+
+/** One account's posting, for the schedule: today's count against the cap, its last post, and the rows waiting. */
+export interface AccountActivity {
+  /** Posts counted against the daily cap since `dayStart` (countsAgainstCap). */
+  today: number;
+  /** The newest post's time; `now` while one is being posted. Null: none yet. */
+  lastPostAt: number | null;
+  /** Due or future rows of the account: queued, failed, and posting rows whose lease ran out. */
+  waiting: WaitingRow[];
+}
+
 /**
  * What the outbox state machine (src/bot/outbox.ts) needs from a store. D1 here; the CLI's file-backed store
- * (src/storage/outbox-memory.ts) keeps the same rules. Every change an attempt makes names its lease token, and
- * changes nothing (false) once another attempt has taken the row over: the fence.
+ * (src/publish/memory.ts) keeps the same rules, both taking their guards from outbox-machine.ts, and one contract
+ * suite (tests/contract/outbox-contract.ts) runs against both. Every change an attempt makes names its lease token,
+ * and changes nothing (false) once another attempt has taken the row over: the fence.
  */
 export interface Outbox {
   get(id: string): Promise<OutboxRow | null>;
@@ -123,20 +147,44 @@ export interface Outbox {
     r: { reason: string; attempts: number; needsCheck: CheckCause | null; now: number },
   ): Promise<boolean>;
   defer(id: string, until: number, reason: string, now: number): Promise<boolean>;
+  /** The account's activity the desk's schedule reads (src/bot/schedule.ts). */
+  activity(platform: string, account: string, dayStart: number, now: number): Promise<AccountActivity>;
 }
 
-/** Is this row claimable at `now` (due), ignoring the cap? Used to tell "capped" from "not due" after a failed claim. */
-export function isDue(row: OutboxRow, now: number): boolean {
-  if (row.state === 'posting') return (row.leaseUntil ?? 0) < now;
-  return (row.state === 'queued' || row.state === 'failed') && (row.nextAttemptAt ?? Infinity) <= now;
+/** The editor's and the sweep's transitions too: what /api/posts and the CLI use, and the contract suite checks. */
+export interface FullOutbox extends Outbox {
+  /** Rows to (re)enqueue: claimable now, oldest due first. */
+  due(now: number, limit: number): Promise<string[]>;
+  requeue(id: string, now: number): Promise<OutboxRow | null>;
+  approve(id: string, now: number): Promise<OutboxRow | null>;
+  /** Review mode without credentials: the approved row becomes the dry-run record of what would have been sent. */
+  approveAsDryRun(id: string, now: number): Promise<OutboxRow | null>;
+  skip(id: string, now: number): Promise<OutboxRow | null>;
+  editText(id: string, text: string, now: number): Promise<OutboxRow | null>;
 }
 
-/** Rows a consumer may claim at `now`: due queued/failed rows, and posting rows whose lease ran out. */
+/** The rows waiting to go and the account's last post, from its rows: both stores' `activity`. */
+export function activityOf(rows: readonly OutboxRow[], dayStart: number, now: number): AccountActivity {
+  let lastPostAt: number | null = null;
+  const waiting: WaitingRow[] = [];
+  let today = 0;
+  for (const r of rows) {
+    if (countsAgainstCap(r, dayStart, now)) today++;
+    const at = r.state === 'posted' ? r.postedAt : r.state === 'posting' && (r.leaseUntil ?? 0) >= now ? now : null;
+    if (at !== null && (lastPostAt === null || at > lastPostAt)) lastPostAt = at;
+    const readyAt = r.state === 'posting' ? ((r.leaseUntil ?? 0) < now ? r.leaseUntil : null) : r.nextAttemptAt;
+    if ((r.state === 'queued' || r.state === 'failed' || r.state === 'posting') && readyAt !== null)
+      waiting.push({ id: r.id, state: r.state, createdAt: Date.parse(r.createdAt), readyAt, attempts: r.attempts });
+  }
+  return { today, lastPostAt, waiting };
+}
+
+/** Rows a consumer may claim at `now`: due queued/failed rows, and posting rows whose lease ran out (isDue in SQL). */
 const CLAIMABLE = `((state IN ('queued', 'failed') AND next_attempt_at <= ?1) OR (state = 'posting' AND lease_until < ?1))`;
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
-export class OutboxStore implements Outbox {
+export class OutboxStore implements FullOutbox {
   private readonly db: D1Database;
   constructor(db: D1Database) {
     this.db = db;
@@ -160,7 +208,7 @@ export class OutboxStore implements Outbox {
         r.text,
         r.link,
         r.cardHash,
-        r.state === 'queued' ? now : null,
+        r.state === 'queued' ? now + (r.delayMs ?? 0) : null,
         r.note ?? null,
         iso(now),
         iso(now),
@@ -336,6 +384,21 @@ export class OutboxStore implements Outbox {
     return res.meta.changes > 0;
   }
 
+  /** The account's rows that are posted, being posted or waiting: what the schedule reads (activityOf). */
+  async activity(platform: string, account: string, dayStart: number, now: number): Promise<AccountActivity> {
+    const { results } = await this.db
+      .prepare(
+        `SELECT * FROM outbox WHERE platform = ? AND account = ?
+           AND (state IN ('queued', 'failed', 'posting')
+                OR (state = 'posted' AND posted_at = (SELECT MAX(posted_at) FROM outbox o
+                                                      WHERE o.platform = outbox.platform AND o.account = outbox.account))
+                OR (state = 'posted' AND posted_at >= ?))`,
+      )
+      .bind(platform, account, dayStart)
+      .all<Row>();
+    return activityOf(results.map(fromRow), dayStart, now);
+  }
+
   /** Rows to (re)enqueue: claimable now, oldest due first. */
   async due(now: number, limit: number): Promise<string[]> {
     const { results } = await this.db
@@ -350,33 +413,47 @@ export class OutboxStore implements Outbox {
    * stays pending: a row that may have been posted is looked for before it is posted again.
    */
   async requeue(id: string, now: number): Promise<OutboxRow | null> {
-    return this.move(id, ['queued', 'failed', 'dead'], `state = 'queued', next_attempt_at = ?1, attempts = 0`, now);
+    return this.move(id, 'requeue', `state = 'queued', next_attempt_at = ?1, attempts = 0`, now);
   }
 
   /** An editor's approval (BOT_MODE=review): the row is queued now. Only a row still waiting for review. */
   async approve(id: string, now: number): Promise<OutboxRow | null> {
-    return this.move(id, ['review'], `state = 'queued', next_attempt_at = ?1`, now);
+    return this.move(id, 'approve', `state = 'queued', next_attempt_at = ?1`, now);
+  }
+
+  /**
+   * An editor's approval of a row no account can send (review mode without credentials): it becomes the dry-run
+   * record of what would have been sent, its text as approved, and never moves again.
+   */
+  async approveAsDryRun(id: string, now: number): Promise<OutboxRow | null> {
+    return this.move(id, 'approveAsDryRun', `state = 'dry-run', next_attempt_at = NULL`, now);
   }
 
   /** An editor drops the post: it is never sent. Only a row nobody is posting (review, queued, failed, dead). */
   async skip(id: string, now: number): Promise<OutboxRow | null> {
-    return this.move(id, ['review', 'queued', 'failed', 'dead'], `state = 'skipped', next_attempt_at = NULL`, now);
+    return this.move(id, 'skip', `state = 'skipped', next_attempt_at = NULL`, now);
   }
 
-  /** An editor's new text, while the row still waits for review (nothing was sent, so no check can be pending). */
+  /**
+   * An editor's new text, while the row waits for review or for its first attempt (the editor's window): nothing
+   * was sent, so no check can be looking for the old text.
+   */
   async editText(id: string, text: string, now: number): Promise<OutboxRow | null> {
     const row = await this.db
-      .prepare(`UPDATE outbox SET text = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'review' RETURNING *`)
+      .prepare(
+        `UPDATE outbox SET text = ?1, updated_at = ?2
+         WHERE id = ?3 AND state IN (${sqlStates('editText')}) AND first_attempt_at IS NULL RETURNING *`,
+      )
       .bind(text, iso(now), id)
       .first<Row>();
     return row ? fromRow(row) : null;
   }
 
-  private async move(id: string, from: OutboxState[], set: string, now: number): Promise<OutboxRow | null> {
+  private async move(id: string, t: 'requeue' | 'approve' | 'approveAsDryRun' | 'skip', set: string, now: number) {
     const row = await this.db
       .prepare(
         `UPDATE outbox SET ${set}, updated_at = ?2
-         WHERE id = ?3 AND state IN (${from.map((s) => `'${s}'`).join(', ')}) RETURNING *`,
+         WHERE id = ?3 AND state IN (${sqlStates(t)}) RETURNING *`,
       )
       .bind(now, iso(now), id)
       .first<Row>();

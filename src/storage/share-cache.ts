@@ -34,8 +34,9 @@ export function shareCacheKey(baseUrl: string, slug: string, variant: ShareVaria
 
 /** The tag Cloudflare's purge-by-tag API finds a story's pages by, in every variant and deployment. */
 export function shareCacheTag(slug: string): string | undefined {
-  const tag = `storycard-share-${slug}`;
-  // Cache-Tag is printable ASCII without spaces or commas, ≤ 1,024 characters; real slugs always are.
+  // Percent-encoded as on the wire: slugs keep the headline's script, and Cache-Tag is printable ASCII without
+  // spaces or commas, ≤ 1,024 characters (60 characters of any script encode to at most 720).
+  const tag = `storycard-share-${encodeURIComponent(slug)}`;
   return /^[\x21-\x2b\x2d-\x7e]{1,1024}$/.test(tag) ? tag : undefined;
 }
 

@@ -65,6 +65,18 @@ export class StoryStore {
     return row ? fromRow(row) : null;
   }
 
+  /**
+   * The one story whose slug ends in this suffix (the slug's random part), when exactly one does: a share URL whose
+   * words differ (an older spelling of the slug, a client that re-cased or re-encoded it) still finds its story.
+   */
+  async bySuffix(suffix: string): Promise<StoryRecord | null> {
+    const { results } = await this.db
+      .prepare(`SELECT * FROM stories WHERE slug = ?1 OR slug LIKE ?2 LIMIT 2`)
+      .bind(suffix, `%-${suffix}`)
+      .all<Row>();
+    return results.length === 1 ? fromRow(results[0]!) : null;
+  }
+
   async byUrl(url: string): Promise<StoryRecord | null> {
     const row = await this.db.prepare('SELECT * FROM stories WHERE url_key = ?').bind(canonicalUrl(url)).first<Row>();
     return row ? fromRow(row) : null;

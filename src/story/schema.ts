@@ -80,6 +80,10 @@ export const StorySchema = z.object({
     .union([bcp47, z.null()])
     .optional()
     .transform((s) => s ?? undefined),
+  // Set by extraction: how sure it is of the quote and of the name under it. The bot holds a story whose quote or
+  // speaker is `low` for an editor; a caller who writes its own quote leaves these out.
+  quoteConfidence: z.enum(['high', 'low']).optional(),
+  speakerConfidence: z.enum(['high', 'low']).optional(),
   tags: z
     .array(wellFormed.transform(normalizeText))
     .max(30)

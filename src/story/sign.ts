@@ -52,6 +52,42 @@ export async function verifyParams(params: URLSearchParams, secret: string): Pro
   return constantTimeEqual(sig, await signParams(params, secret));
 }
 
+/**
+ * The expiry parameter: epoch seconds after which /card.png refuses the URL. It is signed like every other
+ * parameter (canonicalQuery keeps it), so it cannot be moved or removed without breaking the signature.
+ */
+export const EXPIRY_PARAM = 'exp';
+
+/** The `exp` value for a URL that lives `seconds` from `nowMs` (epoch milliseconds). */
+export function expiryIn(seconds: number, nowMs: number = Date.now()): string {
+  return String(Math.floor(nowMs / 1000) + seconds);
+}
+
+/**
+ * How many seconds a signed parameter set has left: undefined when it carries no `exp` (it never expires), a
+ * 403 naming `exp` once it has passed, a 400 when `exp` is not epoch seconds. Call it after the signature checks out.
+ */
+export function secondsLeft(params: URLSearchParams, nowMs: number = Date.now()): number | undefined {
+  const all = params.getAll(EXPIRY_PARAM);
+  if (all.length === 0) return undefined;
+  const [raw] = all;
+  if (all.length > 1 || raw === undefined || !/^[0-9]{1,12}$/.test(raw)) {
+    const received = all.length > 1 ? `${all.length} values` : JSON.stringify(raw);
+    const message = `${EXPIRY_PARAM}: expected one expiry time in epoch seconds, received ${received}`;
+    throw new StorycardError('invalid_request', message, {
+      issues: [{ path: EXPIRY_PARAM, expected: 'epoch seconds', received, message }],
+    });
+  }
+  const left = Number(raw) - Math.floor(nowMs / 1000);
+  if (left <= 0) {
+    throw new StorycardError(
+      'forbidden',
+      `${EXPIRY_PARAM}: this signed URL expired at ${new Date(Number(raw) * 1000).toISOString()} (${-left} s ago)`,
+    );
+  }
+  return left;
+}
+
 /** A complete signed URL: `${baseUrl}/card.png?<canonical query>&sig=…`. */
 export async function signedCardUrl(baseUrl: string, params: Record<string, string>, secret: string): Promise<string> {
   const entries = Object.entries(params).filter(([, v]) => v !== '');
@@ -105,7 +141,7 @@ export function parseCardParams(params: URLSearchParams): CardParams {
   const seen = new Set<string>();
   const flat: Record<string, string> = {};
   for (const [k, v] of params) {
-    if (k === 'sig') continue;
+    if (k === 'sig' || k === EXPIRY_PARAM) continue; // checked with the signature, before this
     if (!(CARD_PARAMS as readonly string[]).includes(k)) {
       issues.push(issue(k, `one of the parameters ${CARD_PARAMS.join(', ')}`, 'an unknown parameter'));
     } else if (seen.has(k)) {

@@ -1,4 +1,5 @@
 // The studio's warnings: what a designer should act on before a card ships (truncation, contrast, file size, quote).
+import { describeMissing } from '../render/coverage.ts';
 import type { TemplateMeta } from '../render/template.ts';
 import { contrastRatio, palette } from '../render/theme.ts';
 import type { RenderReport, Theme } from '../render/types.ts';
@@ -6,7 +7,7 @@ import type { Story } from '../story/schema.ts';
 import { PLATFORM_LIMITS } from './platform-limits.ts';
 
 export interface StudioWarning {
-  code: 'truncated' | 'contrast' | 'too_large' | 'missing_quote' | 'quote_unused';
+  code: 'truncated' | 'contrast' | 'too_large' | 'missing_quote' | 'quote_unused' | 'missing_glyphs';
   /** The form field the designer changes to fix it. */
   field: 'headline' | 'quote' | 'quoteAuthor' | 'siteName' | 'author' | 'brandColor' | 'template' | 'size';
   message: string;
@@ -33,6 +34,25 @@ export function studioWarnings(input: { story: Story; theme: Theme; meta: Templa
         message: `The ${field} is cut off after ${f.lines} line${f.lines === 1 ? '' : 's'} at the smallest size (${f.fontSize}px) and ends in an ellipsis ("${f.lineTexts.at(-1) ?? ''}"): shorten it, or pick a taller size or another template.`,
       });
     }
+  }
+
+  // Boxes where letters should be: satori draws .notdef for a character no bundled face covers, and says nothing.
+  const STORY_FIELDS = ['headline', 'quote', 'quoteAuthor', 'siteName', 'author'] as const;
+  const byField = new Map<StudioWarning['field'], RenderReport['missingGlyphs']>();
+  for (const m of report.missingGlyphs) {
+    // A slot of the template's own (kicker, date, footer) is fixed in the template, not in a story field.
+    const field = (STORY_FIELDS as readonly string[]).includes(m.field)
+      ? (m.field as StudioWarning['field'])
+      : 'template';
+    byField.set(field, [...(byField.get(field) ?? []), m]);
+  }
+  for (const [field, missing] of byField) {
+    const what = missing.length === 1 ? '1 character' : `${missing.length} characters`;
+    out.push({
+      code: 'missing_glyphs',
+      field,
+      message: `The card draws a box for ${what} no bundled font covers: ${describeMissing(missing)}. Replace or remove ${missing.length === 1 ? 'it' : 'them'}; fonts/README.md lists the scripts the card can draw.`,
+    });
   }
 
   if (meta.wantsQuote && !story.quote) {

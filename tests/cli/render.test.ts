@@ -34,6 +34,55 @@ beforeAll(async () => {
   await writeFile(join(dir, 'broken.json'), '{"headline": ');
 });
 
+describe("--templates DIR: a newsroom's own templates", () => {
+  const DIR = new URL('../fixtures/newsroom-templates', import.meta.url).pathname;
+
+  it('render draws a template from the directory; templates lists it before the bundled ones', async () => {
+    const r = await storycard([
+      'render',
+      'story.json',
+      '--templates',
+      DIR,
+      '-t',
+      'banner',
+      '-o',
+      'banner.png',
+      '--report',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.toString())).toMatchObject({ template: 'banner', size: 'og', width: 1200, height: 630 });
+    // Its own template in a batch too (worker threads load the directory themselves).
+    const batch = await storycard([
+      'render',
+      'batch.json',
+      '--templates',
+      DIR,
+      '-t',
+      'banner,quote',
+      '--out-dir',
+      'own',
+    ]);
+    expect(batch.code).toBe(0);
+    expect((await readdir(join(dir, 'own'))).filter((f) => f.includes('.banner.og.'))).toHaveLength(2);
+    const list = await storycard(['templates', '--templates', DIR, '--json']);
+    const names = JSON.parse(list.stdout.toString()).map((t: { name: string }) => t.name);
+    expect(names).toEqual(['banner', 'quote', 'headline', 'photo', 'breaking']);
+  });
+
+  it('exits 2 naming the problem: no such directory, no templates in it, an unknown template', async () => {
+    const missing = await storycard(['templates', '--templates', 'no-such-dir']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('storycard: --templates: cannot read no-such-dir (ENOENT)\n');
+    const empty = await storycard(['render', 'story.json', '--templates', '.', '-o', 'x.png']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^storycard: --templates: expected \.tsx templates in .*, received none\n$/);
+    const unknown = await storycard(['render', 'story.json', '-t', 'banner', '-o', 'x.png']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/expected one of quote, headline, photo, breaking or "all", received "banner"/);
+  });
+});
+
 describe('storycard render', () => {
   it('renders one story to a PNG of the requested size and prints the layout report', async () => {
     const r = await storycard(['render', 'story.json', '-t', 'quote', '-s', 'x', '-o', 'card.png', '--report']);
@@ -140,6 +189,20 @@ describe('storycard render', () => {
     const bad = await storycard(['render', 'story.json', '-f', 'gif']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('storycard: --format: expected one of png, jpeg, webp, svg, auto, received "gif"\n');
+  });
+
+  it('warns on stderr naming each character no font can draw, and still exits 0 with the card written', async () => {
+    // U+E000 is private-use; Cherokee is a script no bundled face covers.
+    await writeFile(join(dir, 'boxes.json'), JSON.stringify({ headline: 'Vote in \u{E000} and ᏣᎳᎩ', quote: 'Fine.' }));
+    const r = await storycard(['render', 'boxes.json', '-o', 'boxes.png']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toContain(
+      'warning: boxes.png: 4 characters no font can draw, drawn as boxes: "\u{E000}" U+E000 (headline), "Ꮳ" U+13E3 (headline), "Ꮃ" U+13B3 (headline), "Ꭹ" U+13A9 (headline)',
+    );
+    expect(PNG.sync.read(await readFile(join(dir, 'boxes.png'))).width).toBe(1200);
+    // The demo story draws everything: no warning.
+    expect((await storycard(['render', 'story.json', '-o', 'fine.png'])).stderr).not.toMatch(/warning/);
   });
 
   it('exits 2 with one clear line naming the bad fields', async () => {

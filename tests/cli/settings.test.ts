@@ -8,13 +8,16 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
 import { verifyParams } from '../../src/story/sign.ts';
+import { type FakePhotos, startFakePhotos } from '../fakes/fake-photos.ts';
 
 const BIN = new URL('../../bin/storycard.mjs', import.meta.url).pathname;
 const run = promisify(execFile);
 /** This process's environment without any storycard setting, so only what a test gives counts. */
 const cleanEnv = () =>
   Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(SIGNING_SECRET|PUBLIC_BASE_URL|X_|BLUESKY_|MASTODON_)/.test(k)),
+    Object.entries(process.env).filter(
+      ([k]) => !/^(SIGNING_SECRET|PUBLIC_BASE_URL|PORT$|FETCH_ALLOW_HOSTS|X_|BLUESKY_|MASTODON_)/.test(k),
+    ),
   );
 
 async function storycard(cwd: string, args: string[], env: Record<string, string> = {}) {
@@ -80,6 +83,51 @@ describe('settings from .dev.vars', () => {
     expect(r.stderr).toBe(
       'storycard: SIGNING_SECRET: expected the Worker’s signing secret in the environment, received nothing\n',
     );
+  });
+});
+
+describe('PORT and FETCH_ALLOW_HOSTS, as npm start and the Worker read them', () => {
+  let portDir: string;
+  let photos: FakePhotos;
+  beforeAll(async () => {
+    // What `PORT=9111 npm start` leaves behind: a secret, no PUBLIC_BASE_URL, and (here) the port in .dev.vars.
+    portDir = await mkdtemp(join(tmpdir(), 'storycard-port-'));
+    await writeFile(join(portDir, '.dev.vars'), 'SIGNING_SECRET=s\nPORT=9111\n');
+    photos = await startFakePhotos();
+    const story = { ...DEMO_STORY, imageUrl: `${photos.url}/photo.png` };
+    await writeFile(join(portDir, 'photo.json'), JSON.stringify(story));
+  });
+  afterAll(async () => {
+    await photos.close();
+    await rm(portDir, { recursive: true, force: true });
+  });
+
+  it('sign without PUBLIC_BASE_URL signs for npm start on PORT from .dev.vars, and the environment wins', async () => {
+    const fromFile = await storycard(portDir, ['sign', '--headline', 'On my port']);
+    expect(fromFile.stderr).toBe('');
+    expect(new URL(fromFile.stdout.trim()).origin).toBe('http://127.0.0.1:9111');
+    const fromEnv = await storycard(portDir, ['sign', '--headline', 'On my port'], { PORT: '9222' });
+    expect(new URL(fromEnv.stdout.trim()).origin).toBe('http://127.0.0.1:9222');
+  });
+
+  it('render fetches a local photo only when FETCH_ALLOW_HOSTS (environment or .dev.vars) names its host', async () => {
+    const args = ['render', 'photo.json', '-t', 'photo', '-o', 'photo.png', '--report'];
+    const blocked = await storycard(portDir, args);
+    expect(blocked.code).toBe(0);
+    expect(JSON.parse(blocked.stdout).missing).toEqual(['image']);
+
+    const fromEnv = await storycard(portDir, args, { FETCH_ALLOW_HOSTS: '127.0.0.1' });
+    expect(fromEnv.code).toBe(0);
+    expect(JSON.parse(fromEnv.stdout).missing).toBeUndefined();
+
+    await writeFile(join(portDir, '.dev.vars'), 'SIGNING_SECRET=s\nFETCH_ALLOW_HOSTS=127.0.0.1\n');
+    const fromFile = await storycard(portDir, args);
+    expect(JSON.parse(fromFile.stdout).missing).toBeUndefined();
+    expect(photos.hits()).toBe(2);
+
+    const bad = await storycard(portDir, args, { FETCH_ALLOW_HOSTS: 'http://127.0.0.1/' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^storycard: FETCH_ALLOW_HOSTS\.0: host names .*received "http:\/\/127\.0\.0\.1\/"\n$/);
   });
 });
 

@@ -209,6 +209,30 @@ describe('the studio', () => {
     expect(await page.locator('#count-headline').textContent()).toBe('14 / 300');
   });
 
+  it('names the characters it cannot draw, and never says "Ready to ship" while any are missing', async () => {
+    // After the previous test the card is "Short and bold": nothing to fix.
+    expect(await page.locator('#warnings li.clear').textContent()).toMatch(/^Ready to ship/);
+    let before = await renders();
+    // Cherokee (no bundled face) and U+E000 (private-use): the card would draw boxes for them.
+    await page.locator('#f-headline').fill('Short and bold ᏣᎳᎩ \u{E000}');
+    await nextRender(before);
+    const warning = page.locator('#warnings li[data-code="missing_glyphs"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(
+      /Missing glyphs.*box for 4 characters.*"Ꮳ" U\+13E3 \(headline\), "Ꮃ" U\+13B3 \(headline\), "Ꭹ" U\+13A9 \(headline\), "\u{E000}" U\+E000 \(headline\)/u,
+    );
+    expect(await page.locator('#warnings li.clear').count()).toBe(0);
+    expect(await page.locator('#warning-count').textContent()).toBe('1');
+    await warning.getByRole('button').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-headline');
+
+    before = await renders();
+    await page.locator('#f-headline').fill('Short and bold');
+    await nextRender(before);
+    expect(await page.locator('#warnings li[data-code="missing_glyphs"]').count()).toBe(0);
+    expect(await page.locator('#warnings li.clear').count()).toBe(1);
+  });
+
   it('holds its header, stage bar and template buttons at 1400 and 800 px wide', async () => {
     const top = (sel: string) => page.locator(sel).evaluate((e) => Math.round(e.getBoundingClientRect().top));
     try {

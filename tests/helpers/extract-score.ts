@@ -46,6 +46,11 @@ export interface PageScore {
   quote: QuoteGrade;
   /** Only for good/acceptable quotes: was the speaker right? */
   speaker?: boolean | undefined;
+  /**
+   * Only for good/acceptable quotes: right; partly (the right person, part of the name: "Javad Zarif" for "Mohammad
+   * Javad Zarif"); wrong (somebody or something else: the worst); none where a name was due.
+   */
+  speakerGrade?: 'right' | 'partly' | 'wrong' | 'none' | undefined;
   byline: BylineGrade;
   lang: boolean;
   problems: string[];
@@ -107,6 +112,7 @@ export function scorePage(got: Extracted, truth: Truth): PageScore {
 
   let quote: QuoteGrade;
   let speaker: boolean | undefined;
+  let speakerGrade: PageScore['speakerGrade'];
   if (!got.quote) quote = truth.speech ? 'missed' : 'none-right';
   else if (!truth.speech) quote = 'none-wrong';
   else {
@@ -118,8 +124,16 @@ export function scorePage(got: Extracted, truth: Truth): PageScore {
       speaker = allowed.some((s) =>
         s === null ? !got.quoteAuthor : !!got.quoteAuthor && nameForm(s) === nameForm(got.quoteAuthor),
       );
+      const part = (name: string) => {
+        const want = allowed.filter((a): a is string => !!a).map((a) => nameForm(a).split(' '));
+        const have = nameForm(name).split(' ');
+        return want.some((w) => have.length < w.length && have.every((t) => w.includes(t)));
+      };
+      speakerGrade = speaker ? 'right' : !got.quoteAuthor ? 'none' : part(got.quoteAuthor) ? 'partly' : 'wrong';
       if (!speaker)
-        problems.push(`speaker: got ${JSON.stringify(got.quoteAuthor ?? null)}, want ${JSON.stringify(allowed)}`);
+        problems.push(
+          `speaker (${speakerGrade}): got ${JSON.stringify(got.quoteAuthor ?? null)}, want ${JSON.stringify(allowed)}`,
+        );
     }
   }
   if (quote === 'bad' || quote === 'none-wrong' || quote === 'missed') {
@@ -139,7 +153,7 @@ export function scorePage(got: Extracted, truth: Truth): PageScore {
 
   const lang = (got.lang ?? '').split('-')[0]!.toLowerCase() === truth.lang;
   if (!lang) problems.push(`lang: got ${JSON.stringify(got.lang ?? null)}, want ${JSON.stringify(truth.lang)}`);
-  return { headline, quote, speaker, byline, lang, problems };
+  return { headline, quote, speaker, speakerGrade, byline, lang, problems };
 }
 
 /** The real saved pages of one part (`tuning` or `heldout`), gunzipped. */
@@ -198,6 +212,9 @@ export interface Totals {
   noneRight: number;
   speakerOf: number;
   speaker: number;
+  speakerWrong: number;
+  speakerPartly: number;
+  speakerNone: number;
   bylines: number;
   clean: number;
   junk: number;
@@ -220,6 +237,9 @@ export function total(scores: { score: PageScore; truth: Truth }[]): Totals {
     noneRight: 0,
     speakerOf: 0,
     speaker: 0,
+    speakerWrong: 0,
+    speakerPartly: 0,
+    speakerNone: 0,
     bylines: 0,
     clean: 0,
     junk: 0,
@@ -243,6 +263,9 @@ export function total(scores: { score: PageScore; truth: Truth }[]): Totals {
     if (s.speaker !== undefined) {
       t.speakerOf++;
       t.speaker += +s.speaker;
+      t.speakerWrong += +(s.speakerGrade === 'wrong');
+      t.speakerNone += +(s.speakerGrade === 'none');
+      t.speakerPartly += +(s.speakerGrade === 'partly');
     }
     if (s.byline !== 'none') {
       t.bylines++;
@@ -258,6 +281,15 @@ export function total(scores: { score: PageScore; truth: Truth }[]): Totals {
   return t;
 }
 
+/** One short line per language: "de  n 14 | head 14/14 | quote 9/10 | none 4/4 | spk 9/9 wrong 0 none 0 | by 8/9 | lang 14/14". */
+export function byLanguage(scores: { score: PageScore; truth: Truth }[]): string[] {
+  const langs = [...new Set(scores.map((s) => s.truth.lang || '?'))].sort();
+  return langs.map((l) => {
+    const t = total(scores.filter((s) => (s.truth.lang || '?') === l));
+    return `${l.padEnd(3)} n ${String(t.n).padStart(2)} | head ${t.headline}/${t.n} | quote ${t.good + t.acceptable}/${t.speech} | none ${t.noneRight}/${t.noSpeech} | spk ${t.speaker}/${t.speakerOf} wrong ${t.speakerWrong} none ${t.speakerNone} | by ${t.clean}/${t.bylines} | lang ${t.lang}/${t.langOf}`;
+  });
+}
+
 const pct = (x: number, n: number): string => (n ? `${((100 * x) / n).toFixed(1)}%` : '–');
 
 /** One line per metric, the way the closing notes quote them. */
@@ -266,7 +298,7 @@ export function describe(t: Totals): string[] {
     `headline            ${t.headline}/${t.n} ${pct(t.headline, t.n)}`,
     `quote (${t.speech} with speech) good ${t.good}, acceptable ${t.acceptable}, bad ${t.bad}, missed ${t.missed} → good or acceptable ${pct(t.good + t.acceptable, t.speech)}`,
     `no quote where nobody speaks ${t.noneRight}/${t.noSpeech} ${pct(t.noneRight, t.noSpeech)}`,
-    `speaker             ${t.speaker}/${t.speakerOf} ${pct(t.speaker, t.speakerOf)} (of good or acceptable quotes)`,
+    `speaker             right ${t.speaker}/${t.speakerOf} ${pct(t.speaker, t.speakerOf)}, partly ${t.speakerPartly}, WRONG ${t.speakerWrong}, none ${t.speakerNone} (of good or acceptable quotes)`,
     `byline clean        ${t.clean}/${t.bylines} ${pct(t.clean, t.bylines)} (junk ${t.junk}, missed ${t.bylineMissed})`,
     `lang                ${t.lang}/${t.langOf} ${pct(t.lang, t.langOf)}`,
   ];

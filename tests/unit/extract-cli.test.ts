@@ -34,6 +34,8 @@ describe('storycard extract', () => {
       headline: 'Sam Altman Rejects Elon Musk’s $97.4 Billion OpenAI Buyout, Jokes About Buying Twitter Instead',
       quote: 'No thank you, but we will buy Twitter for $9.74 billion if you want.',
       quoteAuthor: 'Sam Altman',
+      quoteConfidence: 'high',
+      speakerConfidence: 'high',
       url: 'https://example.com/altman',
       lang: 'en',
     });

@@ -106,6 +106,18 @@ describe('storycard post', () => {
     expect(mastodon.state.statuses.filter((s) => s.text.startsWith(headline))).toHaveLength(1);
   });
 
+  it('holds a story whose card would show boxes: nothing posted, the reason named, exit 1', async () => {
+    // Cherokee: a script no bundled face covers.
+    const file = storyFile({ headline: `Council votes in ᏣᎳᎩ ${crypto.randomUUID().slice(0, 6)}` });
+    const before = x.log.length;
+    const r = await run([file], xEnv());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^x: not posted: held: the card cannot draw 3 characters .*"Ꮳ" U\+13E3 \(headline\), "Ꮃ" U\+13B3 \(headline\), "Ꭹ" U\+13A9 \(headline\)$/mu,
+    );
+    expect(x.log.length).toBe(before);
+  });
+
   it('--dry-run prints each text and posts nothing', async () => {
     const file = storyFile();
     const { headline, url } = JSON.parse(readFileSync(file, 'utf8')) as { headline: string; url: string };

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchImageAsDataUri } from '../../src/runtime/fetch-image.ts';
-import { resolveHost } from '../../src/runtime/node.ts';
+import { nodeFetchGuard } from '../../src/runtime/node-fetch.ts';
 import { BlockedFetchError, blockedReason, safeFetch } from '../../src/safe-fetch.ts';
 import { makePng } from '../fakes/png.ts';
 
@@ -124,7 +124,9 @@ describe('safeFetch', () => {
   it('under Node, a public-looking name that resolves to loopback is refused too', async () => {
     const policy = { resolve: async () => ['127.0.0.1'] };
     await expect(safeFetch('http://rebind.example/', {}, policy)).rejects.toThrow(/resolves to a loopback address/);
-    expect(await resolveHost('localhost')).toEqual(expect.arrayContaining([expect.stringMatching(/127\.0\.0\.1|::1/)]));
+    expect(await nodeFetchGuard().resolve('localhost')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/127\.0\.0\.1|::1/)]),
+    );
   });
 });
 

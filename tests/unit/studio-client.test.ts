@@ -7,11 +7,36 @@ import { PLATFORMS } from '../../src/studio/client/core.ts';
 import { issueField, swatchValue } from '../../src/studio/client/editor.ts';
 import { reportOrder } from '../../src/studio/client/inspector.ts';
 import { cropNote, linkInfo } from '../../src/studio/client/mockups.ts';
+import { errorLine, goesWhen } from '../../src/studio/client/outbox.ts';
 import { nextView } from '../../src/studio/client/views.ts';
 
 const platform = (id: string) => PLATFORMS.find((p) => p.id === id)!;
 
 describe('studio client', () => {
+  it("says when each waiting post goes and why (the desk's schedule)", () => {
+    const post = { id: 'p', platform: 'x', account: 'a', state: 'queued', text: 't' };
+    const at = '2026-12-07T05:30:00.000Z';
+    const f = (iso: string) => iso.slice(11, 16);
+    expect(goesWhen({ ...post, notBefore: at, waitingFor: 'quiet-hours' }, f)).toBe('goes 05:30 — quiet hours');
+    expect(goesWhen({ ...post, notBefore: at, waitingFor: 'spacing' }, f)).toBe(
+      'goes 05:30 — spacing after the previous post',
+    );
+    expect(goesWhen({ ...post, notBefore: at, waitingFor: 'delay' }, f)).toBe("goes 05:30 — the editor's window");
+    expect(goesWhen({ ...post, notBefore: at, waitingFor: 'cap' }, f)).toBe('goes 05:30 — the daily cap');
+    expect(goesWhen({ ...post, state: 'review', notBefore: null, waitingFor: 'review' })).toBe(
+      "waits for an editor's approval",
+    );
+    expect(goesWhen({ ...post, notBefore: at, waitingFor: null })).toBe('');
+    // The schedule's own reason is not shown again as an error, nor a posted post's old one; a failure is.
+    const spaced = 'spacing of 10 minutes between x posts; goes at 2026-12-07T05:30:00.000Z';
+    expect(errorLine({ ...post, lastError: spaced, notBefore: at, waitingFor: 'spacing' })).toBe('');
+    expect(errorLine({ ...post, state: 'posted', lastError: spaced, notBefore: null, waitingFor: null })).toBe('');
+    expect(errorLine({ ...post, state: 'failed', lastError: '503 from X', notBefore: at, waitingFor: 'retry' })).toBe(
+      '503 from X',
+    );
+    expect(errorLine({ ...post, state: 'dead', lastError: '401 from X' })).toBe('401 from X');
+  });
+
   it('says what each platform frame does to each card size', () => {
     expect(cropNote(platform('x'), SIZES.x)).toEqual({ text: 'Fits 2:1 without cropping.', cut: false });
     expect(cropNote(platform('facebook'), SIZES.og)).toEqual({ text: 'Fits 1.91:1 without cropping.', cut: false });

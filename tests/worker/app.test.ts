@@ -5,7 +5,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { registry as templates } from '../../templates/index.ts';
-import { call, createStory, storyInput } from './helpers.ts';
+import { api, call, createStory, storyInput } from './helpers.ts';
 
 const noRender = createApp({
   templates,
@@ -99,8 +99,39 @@ describe('app', () => {
     const body = (await res.json()) as { error: string; message: string };
     expect(body.error).toBe('internal');
     expect(JSON.stringify(body)).not.toMatch(/at |\.ts|TypeError|prepare/);
-    expect(log).toHaveBeenCalledWith('GET /s/anything failed:', expect.any(TypeError));
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/^GET \/s\/anything failed \(request [\w-]+\): TypeError/));
     log.mockRestore();
+  });
+
+  it('answers a corrupted stored story with 500 internal and a request id, logged once with its stack', async () => {
+    const s = await createStory();
+    // A row no client wrote: the fault is ours, so it must not come back as the client's bad JSON.
+    await env.DB.prepare('UPDATE stories SET story = ? WHERE id = ?').bind('{"headline": "cut off', s.id).run();
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const res = await api(`/${s.id}`);
+      expect(res.status).toBe(500);
+      const body = (await res.json()) as { error: string; message: string; requestId: string };
+      expect(Object.keys(body).sort()).toEqual(['error', 'message', 'requestId']);
+      expect(body.error).toBe('internal');
+      expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(body.message).toContain(body.requestId);
+      expect(res.headers.get('X-Request-Id')).toBe(body.requestId);
+      expect(JSON.stringify(body)).not.toMatch(/ at |\.ts\b|SyntaxError|JSON/);
+      expect(log).toHaveBeenCalledTimes(1);
+      const line = String(log.mock.calls[0]?.[0]);
+      expect(line).toContain(`GET /api/stories/${s.id} failed (request ${body.requestId}): SyntaxError`);
+      expect(line).toMatch(/\n\s+at /); // the stack, for the operator
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('names every answer with X-Request-Id, and keeps a well-formed one the client sent', async () => {
+    const res = await call('/healthz', { headers: { 'X-Request-Id': 'cms-retry-42' } });
+    expect(res.headers.get('X-Request-Id')).toBe('cms-retry-42');
+    expect((await call('/healthz')).headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('fails loudly, naming the setting, when a setting is malformed', async () => {

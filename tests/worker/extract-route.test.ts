@@ -151,12 +151,15 @@ describe('POST /api/stories with an article', () => {
     const url = articleUrl();
     const override = await api('', 'POST', { article: seed, url, quoteAuthor: 'S. Altman', siteName: 'Tech Dispatch' });
     expect(override.status).toBe(201);
-    expect(((await override.json()) as { story: Record<string, unknown> }).story).toMatchObject({
+    const overridden = ((await override.json()) as { story: Record<string, unknown> }).story;
+    expect(overridden).toMatchObject({
       headline: SEED.headline,
       quote: SEED.quote,
       quoteAuthor: 'S. Altman',
       siteName: 'Tech Dispatch',
     });
+    // The caller named the speaker itself: extraction's confidence in its own guess does not travel with that name.
+    expect(overridden.speakerConfidence).toBeUndefined();
   });
 
   it('400s name the article field: empty, not a string, binary, both forms, no url', async () => {

@@ -22,6 +22,8 @@ it('extracts a story from an HTML page inside workerd', () => {
     headline: 'Berlin öffnet den Flughafen Tegel als Wohnviertel',
     quote: 'Wo früher Flugzeuge starteten, werden bald Kinder auf dem Weg zur Schule sein.',
     quoteAuthor: 'Kai Wegner',
+    quoteConfidence: 'high',
+    speakerConfidence: 'high',
     siteName: 'Hauptstadt-Kurier',
     url: 'https://kurier.example/berlin/tegel-wohnviertel',
     author: 'Lena Brandt',

@@ -21,6 +21,12 @@ const failedWith = (prefix: string) => [
   prefix,
   expect.objectContaining({ message: expect.stringMatching(/injected_failure/) }),
 ];
+// The app's one line for a request that failed: its request id, then the error's stack (src/app.ts).
+const requestFailed = (what: string) => [
+  expect.stringMatching(
+    new RegExp(`^${what.replace(/[/.]/g, '\\$&')} failed \\(request [\\w-]+\\): \\w*Error: .*injected_failure`),
+  ),
+];
 
 /**
  * The env's D1, except that statements whose SQL matches `pattern` fail when they run (a table that is not there):
@@ -56,7 +62,7 @@ describe('publishing a story', () => {
     logged();
     const failed = await callWith(broken, '/api/stories', { method: 'POST', body: JSON.stringify(input) });
     expect(failed.status).toBe(500);
-    expect(log).toHaveBeenCalledWith(...failedWith('POST /api/stories failed:'));
+    expect(log).toHaveBeenCalledWith(...requestFailed('POST /api/stories'));
     expect(await storiesWithUrl(input.url!)).toBe(0);
     expect(await cardsMentioning(input.url!)).toBe(0);
 
@@ -75,7 +81,7 @@ describe('publishing a story', () => {
     logged();
     const failed = await callWith(broken, '/api/stories', { method: 'POST', body: JSON.stringify(input) });
     expect(failed.status).toBe(500);
-    expect(log).toHaveBeenCalledWith(...failedWith('POST /api/stories failed:'));
+    expect(log).toHaveBeenCalledWith(...requestFailed('POST /api/stories'));
     expect(await storiesWithUrl(input.url!)).toBe(0);
     expect(await rowsOfUrl(input.url!)).toBe(0);
   });
@@ -129,7 +135,7 @@ describe('publishing a story', () => {
     logged();
     const put = await callWith(broken, `/api/stories/${before.id}`, { method: 'PUT', body: JSON.stringify(changed) });
     expect(put.status).toBe(500);
-    expect(log).toHaveBeenCalledWith(...failedWith(`PUT /api/stories/${before.id} failed:`));
+    expect(log).toHaveBeenCalledWith(...requestFailed(`PUT /api/stories/${before.id}`));
     const now = (await (await callWith(live(), `/api/stories/${before.id}`)).json()) as {
       story: { headline: string };
       cardUrl: string;

@@ -2,6 +2,8 @@
 // the platform's length; campaign parameters go on post links only; today's posts against the cap, and X's spend.
 import { describe, expect, inject, it } from 'vitest';
 import { processRow } from '../../src/bot/outbox.ts';
+import { UNCONFIGURED } from '../../src/bot/plan.ts';
+import { PLATFORMS } from '../../src/bot/types.ts';
 import type { FakeBlueskyState } from '../fakes/fake-bluesky.ts';
 import type { FakeXState } from '../fakes/fake-x.ts';
 import { botEnv, callWith, clock, depsFor, fakeState, type PostView, postStory, postsOf } from './outbox-harness.ts';
@@ -87,6 +89,30 @@ describe('BOT_MODE=review', () => {
     // Sent: the text is frozen now.
     const late = await edit(e, row.id, { text: `Too late ${link}` });
     expect(late.status).toBe(409);
+  });
+
+  it('without credentials, every platform gets a dry-run row to rehearse on: approving records what would have been sent', async () => {
+    const e = botEnv({}, { BOT_MODE: 'review' });
+    const { body } = await postStory(e, { headline: headline('Rehearsed review') });
+    const rows = await postsOf(e, body.id);
+    expect(rows.map((r) => r.platform).sort()).toEqual([...PLATFORMS].sort());
+    for (const r of rows) {
+      expect(r).toMatchObject({ state: 'review', account: UNCONFIGURED });
+      expect(r.lastError).toMatch(/^dry run \(approving records it, sends nothing\): not configured: set /);
+      expect(r.text).toContain(body.story.headline);
+    }
+    const x = rows.find((r) => r.platform === 'x')!;
+    const link = x.text.match(/https:\/\/\S+/)![0];
+    const text = `Rehearsed by the desk. ${link}`;
+    expect((await edit(e, x.id, { text })).status).toBe(200);
+    const approved = await act(e, x.id, 'approve');
+    expect(approved.status).toBe(202);
+    // Exactly what a dry run keeps: the record of the (edited) text, in the dry-run state, which never moves again.
+    expect(await approved.json()).toMatchObject({ id: x.id, state: 'dry-run', text, nextAttemptAt: null });
+    expect(await processRow(x.id, depsFor(e, Date.now))).toMatchObject({ kind: 'skip', reason: 'already dry-run' });
+    expect((await act(e, x.id, 'approve')).status).toBe(409);
+    const other = rows.find((r) => r.platform === 'bluesky')!;
+    expect(await (await act(e, other.id, 'skip')).json()).toMatchObject({ state: 'skipped' });
   });
 
   it('approving needs the bot to send (review or live); BOT_MODE=off answers 409 and changes nothing', async () => {

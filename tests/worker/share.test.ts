@@ -150,3 +150,62 @@ describe('GET /s/:slug', () => {
     expect(document.querySelectorAll('meta[property="og:image"]').length).toBe(0);
   });
 });
+
+describe('slugs in the headline’s own script', () => {
+  const cases = [
+    ['ja', '東京都、新たな気候対策を発表', '東京都-新たな気候対策を発表'],
+    ['hi', 'भारत ने नई अंतरिक्ष योजना की घोषणा की', 'भारत-ने-नई-अंतरिक्ष-योजना-की-घोषणा-की'],
+    ['ar', 'الحكومة تعلن خطة جديدة للنقل العام', 'الحكومة-تعلن-خطة-جديدة-للنقل-العام'],
+    ['th', 'รัฐบาลประกาศแผนใหม่', 'รัฐบาลประกาศแผนใหม่'],
+  ] as const;
+
+  it.each(cases)(
+    '%s: the slug keeps the words, the share URL is percent-encoded and answers',
+    async (lang, headline, words) => {
+      const s = await createStory({ headline, lang, url: `https://news.example.com/${lang}/${crypto.randomUUID()}` });
+      expect(s.slug).toMatch(new RegExp(`^${words}-[a-z2-9]{6}$`));
+      expect(s.shareUrl).toBe(`https://cards.example.com/s/${encodeURIComponent(s.slug)}`);
+      const { res, one } = await page(encodeURIComponent(s.slug));
+      expect(res.status).toBe(200);
+      expect(one('og:url')).toBe(s.shareUrl);
+      expect(one('og:title')).toBe(headline);
+    },
+  );
+
+  it('another spelling of the words (an older slug, decomposed or re-typed) is a 301 to the story’s share URL', async () => {
+    const s = await createStory({
+      headline: 'Café ouvert à Genève',
+      url: `https://news.example.com/${crypto.randomUUID()}`,
+    });
+    expect(s.slug).toMatch(/^café-ouvert-à-genève-[a-z2-9]{6}$/);
+    const suffix = s.slug.slice(-6);
+    // The same slug, decomposed (as a macOS clipboard may give it): the same story, no redirect needed.
+    expect((await page(encodeURIComponent(s.slug.normalize('NFD')))).res.status).toBe(200);
+    for (const other of [`cafe-ouvert-a-geneve-${suffix}`, `anything-else-${suffix}`]) {
+      const moved = await call(`/s/${other}?utm_source=x`, {
+        headers: { 'User-Agent': TWITTERBOT },
+        redirect: 'manual',
+      });
+      expect(moved.status, other).toBe(301);
+      expect(moved.headers.get('Location')).toBe(`${s.shareUrl}?utm_source=x`);
+    }
+    expect((await page(`cafe-ouvert-a-geneve-zzzzzz`)).res.status).toBe(404);
+  });
+
+  it('a story stored before, under a transliterated slug, keeps answering there; its new-style slug redirects to it', async () => {
+    const headline = '東京都、2030年の排出半減を発表';
+    const s = await createStory({ headline, url: `https://news.example.com/${crypto.randomUUID()}` });
+    const suffix = s.slug.slice(-6);
+    const old = `2030-${suffix}`; // what the transliterating slugger made of this headline
+    await env.DB.prepare('UPDATE stories SET slug = ? WHERE id = ?').bind(old, s.id).run();
+    const before = await page(old);
+    expect(before.res.status).toBe(200);
+    expect(before.one('og:url')).toBe(`https://cards.example.com/s/${old}`);
+    const moved = await call(`/s/${encodeURIComponent(s.slug)}`, {
+      headers: { 'User-Agent': TWITTERBOT },
+      redirect: 'manual',
+    });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('Location')).toBe(`https://cards.example.com/s/${old}`);
+  });
+});

@@ -31,8 +31,9 @@ describe('POST /api/stories', () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as StoryBody;
     expect(res.headers.get('Location')).toBe(`https://cards.example.com/api/stories/${body.id}`);
-    expect(body.slug).toMatch(/^uenicode-headline-quoted-and-more-[a-z0-9]{6}$/);
-    expect(body.shareUrl).toBe(`https://cards.example.com/s/${body.slug}`);
+    // The headline's own letters, marks kept (NFC), lower-cased; percent-encoded in the share URL.
+    expect(body.slug).toMatch(/^ünïcode-headline-quoted-more-[a-z0-9]{6}$/);
+    expect(body.shareUrl).toBe(`https://cards.example.com/s/${encodeURIComponent(body.slug)}`);
     expect(body.cardUrl).toMatch(/^https:\/\/cards\.example\.com\/cards\/[0-9a-f]{20}\/og\.png$/);
     expect(body.cardUrls.x).toBe(body.cardUrl.replace('/og.png', '/x.png'));
     expect(body.story.headline).toBe('Ünïcode headline: “quoted” & more');

@@ -237,6 +237,30 @@ describe('signed URLs and the gallery', () => {
     expect(pngSize(new Uint8Array(await card.arrayBuffer()))).toEqual({ width: 1200, height: 600 });
   });
 
+  it('signs an expiring URL when asked (expiresIn seconds), and 400s a lifetime that is not whole seconds', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const res = await post('/studio/api/sign', { headline: 'Signed for an hour', expiresIn: 3600 });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { url: string; expiresAt: number };
+    const exp = Number(new URL(body.url).searchParams.get('exp'));
+    expect(exp).toBe(body.expiresAt);
+    expect(exp - before).toBeGreaterThanOrEqual(3600);
+    expect(exp - before).toBeLessThanOrEqual(3601);
+    const parsed = new URL(body.url);
+    const card = await call(`${parsed.pathname}${parsed.search}`);
+    expect(card.status).toBe(200);
+    expect(Number(/max-age=(\d+)/.exec(card.headers.get('Cache-Control') ?? '')?.[1])).toBeLessThanOrEqual(3600);
+    await card.arrayBuffer();
+
+    const never = (await (await post('/studio/api/sign', { headline: 'Forever', expiresIn: null })).json()) as {
+      url: string;
+    };
+    expect(new URL(never.url).searchParams.has('exp')).toBe(false);
+    const bad = await post('/studio/api/sign', { headline: 'x', expiresIn: '1h' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ issues: [{ path: 'expiresIn', received: '"1h"' }] });
+  });
+
   it('lists every template × size as signed tiles of sample stories, and refuses forged ones', async () => {
     const catalog = (await (
       await call('/studio/api/catalog', { headers: { Authorization: `Bearer ${TOKEN}` } })
@@ -283,6 +307,7 @@ describe('studioWarnings', () => {
     format: 'png' as const,
     bytes,
     ms: 1,
+    missingGlyphs: [],
     fields: {
       headline: { fontSize: 60, lines: 2, truncated: false, text: 'A heavy card', lineTexts: ['A heavy', 'card'] },
     },

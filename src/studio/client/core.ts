@@ -133,6 +133,8 @@ export const state = {
   pngFor: '',
   report: null as RenderReport | null,
   warnings: [] as StudioWarning[],
+  /** Why the current draft has no card ('' when it has one): the panel, warnings and mock-ups say it, never stale. */
+  problem: '',
   template: null as TemplateMeta | null,
   stories: [] as StoryItem[],
 };

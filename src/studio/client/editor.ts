@@ -91,10 +91,17 @@ export function updateCounts() {
   }
 }
 
-function saveDraft() {
-  const data = readForm();
-  data.sample = $<HTMLSelectElement>('#sample').value;
-  localStorage.setItem(DRAFT_KEY, JSON.stringify(data));
+/** Kept for the next visit: only a draft the server drew, so a reload never brings back a refused one. */
+function saveDraft(data: FormData) {
+  localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...data, sample: $<HTMLSelectElement>('#sample').value }));
+}
+
+/** What is wrong with a refused draft, in one line: each field with what was expected and received. */
+function problemOf(body: ErrorBody): string {
+  const issues = (body.issues || []).map(
+    (i) => `${issueField(i.path)}: expected ${i.expected}, received ${i.received}`,
+  );
+  return issues.length ? `${issues.join('; ')}.` : body.message || 'The server refused this card.';
 }
 
 /* ---------- Template and size pickers, built from the catalog ---------- */
@@ -222,7 +229,6 @@ export function showIssues(body: ErrorBody) {
 /* ---------- Live preview: debounced SVG renders; the newest request wins ---------- */
 export function schedule() {
   updateCounts();
-  saveDraft();
   clearTimeout(state.timer);
   $('#stage').classList.add('stale');
   state.timer = window.setTimeout(preview, DEBOUNCE_MS);
@@ -276,9 +282,18 @@ export async function preview() {
   if (!res.ok) {
     showIssues(body);
     setStatus(`${res.status} · ${body.error || 'error'}`);
+    // The panel, warnings and mock-ups describe this draft: it has no card, and they say why.
+    state.report = null;
+    state.warnings = [];
+    state.problem = problemOf(body);
+    renderReport();
+    renderWarnings();
+    renderMockups();
     return;
   }
   clearIssues();
+  state.problem = '';
+  saveDraft(payload);
   const url = URL.createObjectURL(new Blob([body.svg], { type: 'image/svg+xml' }));
   if (state.svgUrl) URL.revokeObjectURL(state.svgUrl);
   state.svgUrl = url;

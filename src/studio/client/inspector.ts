@@ -29,9 +29,13 @@ export function reportOrder(names: string[]): string[] {
 /* ---------- Inspector: report, warnings, actions ---------- */
 export function renderReport() {
   const r = state.report;
-  if (!r) return;
   const out = $('#report');
   clear(out);
+  // A draft the server refused has no layout: say what is wrong here, never the previous draft's report.
+  if (!r) {
+    out.append(el('p', { className: 'problem', text: state.problem || 'Nothing rendered yet.' }));
+    return;
+  }
   const rows: HTMLElement[] = [];
   // Each field with its lines as drawn.
   for (const name of reportOrder(Object.keys(r.fields))) {
@@ -110,6 +114,7 @@ const WARNING_TITLES: Record<StudioWarning['code'], string> = {
   too_large: 'File too large',
   missing_quote: 'Missing quote',
   quote_unused: 'Quote not shown',
+  missing_glyphs: 'Missing glyphs',
 };
 const FIX_TARGET: Record<StudioWarning['field'], string> = {
   headline: 'f-headline',
@@ -126,6 +131,17 @@ export function renderWarnings() {
   const list = $('#warnings');
   clear(list);
   const count = $('#warning-count');
+  if (state.problem) {
+    count.textContent = '!';
+    count.classList.add('has');
+    list.append(
+      el('li', { className: 'problem', 'data-code': 'invalid' }, [
+        el('span', { className: 'kind', text: 'Not ready: this draft draws no card' }),
+        state.problem,
+      ]),
+    );
+    return;
+  }
   count.textContent = String(state.warnings.length);
   count.classList.toggle('has', state.warnings.length > 0);
   if (!state.warnings.length) {
@@ -175,8 +191,17 @@ export async function download() {
   result([el('span', { className: 'ok', text: 'Downloaded ' }), `${name} (${kb(r.bytes)})`]);
 }
 
-export async function copySigned() {
-  const { res } = await api('/studio/api/sign', { json: readForm() });
+// How long a signed URL lives: never (the default, as before), or a lifetime the server signs into it as `exp`.
+const LIFETIMES: [string, number | null][] = [
+  ['never expires', null],
+  ['expires in 1 hour', 3600],
+  ['expires in 1 day', 86_400],
+  ['expires in 7 days', 604_800],
+  ['expires in 30 days', 2_592_000],
+];
+
+export async function copySigned(expiresIn: number | null = null) {
+  const { res } = await api('/studio/api/sign', { json: { ...readForm(), expiresIn } });
   const body: { url?: string; dropped?: string[] } & Awaited<ReturnType<typeof errorBody>> = await errorBody(res);
   if (!res.ok || !body.url) {
     if (body.issues) showIssues(body);
@@ -191,14 +216,25 @@ export async function copySigned() {
     copied = false;
   }
   const box = el('input', { type: 'text', readonly: true, value: body.url, 'aria-label': 'Signed card URL' });
+  // Shown with the URL rather than in the panel: choosing a lifetime signs again, and copies the new URL.
+  const lifetime = el(
+    'select',
+    { id: 'sign-expiry', 'aria-label': 'Signed URL lifetime', onchange: () => copySigned(lifetimeOf(lifetime)) },
+    LIFETIMES.map(([label, seconds]) =>
+      el('option', { value: seconds === null ? '' : String(seconds), selected: seconds === expiresIn, text: label }),
+    ),
+  );
   const parts: (Node | string)[] = [
     el('span', { className: 'ok', text: copied ? 'Copied the signed URL.' : 'Signed URL (copy it):' }),
     box,
+    lifetime,
   ];
   if (body.dropped?.length) parts.push(el('div', { text: `Signed URLs carry no ${body.dropped.join(', ')}.` }));
   result(parts);
   if (!copied) box.select();
 }
+
+const lifetimeOf = (select: HTMLSelectElement) => (select.value === '' ? null : Number(select.value));
 
 export async function saveStory() {
   const data = readForm();

@@ -274,8 +274,15 @@ async function mockupCard(payload: FormData, size: string): Promise<MockCard | n
   return card;
 }
 
+/** An empty Mock-ups view says why it is empty. */
+function noMockups(why: string) {
+  clear($('#mockups'));
+  $('#mockups-note').textContent = `No mock-ups: ${why}`;
+}
+
 export async function renderMockups() {
-  if (document.body.dataset.view !== 'mockups' || !state.report) return;
+  if (document.body.dataset.view !== 'mockups') return;
+  if (!state.report) return noMockups(state.problem || 'the card has not rendered yet.');
   const seq = ++mockSeq;
   const data = readForm();
   const meta = templateMeta(data.template);
@@ -296,7 +303,8 @@ export async function renderMockups() {
     if (e instanceof AuthError) return;
     throw e;
   }
-  if (seq !== mockSeq || cards.some((c) => !c)) return;
+  if (seq !== mockSeq) return;
+  if (cards.some((c) => !c)) return noMockups(state.problem || 'the server could not draw the cards for this draft.');
   const bySize = new Map(sizes.map((size, i) => [size, cards[i]!]));
   const out = $('#mockups');
   clear(out);

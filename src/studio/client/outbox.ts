@@ -1,5 +1,6 @@
 // The studio script, part 6: the outbox view — posts waiting, posted and failed, with approve, skip, edit and retry,
-// and each platform's posts today against its cap (X with its estimated spend).
+// when each waiting post will go and why (the desk's schedule), and each platform's posts today against its cap (X
+// with its estimated spend).
 import { $, api, clear, type ErrorBody, el, errorBody } from './core.ts';
 
 /** One outbox row as GET /api/posts answers it (the parts the view shows). */
@@ -11,6 +12,9 @@ export interface Post {
   text: string;
   attempts?: number;
   nextAttemptAt?: string | null;
+  /** When a waiting post goes, and why not sooner (GET /api/posts: the desk's schedule and the cap). */
+  notBefore?: string | null;
+  waitingFor?: string | null;
   pendingCheck?: boolean;
   postedAt?: string | null;
   lastError?: string | null;
@@ -42,6 +46,32 @@ const STATE_LABELS: Record<string, string> = {
   skipped: 'skipped',
   'dry-run': 'dry run',
 };
+
+/** Why a post waits, in an editor's words (GET /api/posts' waitingFor). */
+const WAITING_WORDS: Record<string, string> = {
+  delay: "the editor's window",
+  retry: 'a retry',
+  spacing: 'spacing after the previous post',
+  cap: 'the daily cap',
+  'quiet-hours': 'quiet hours',
+  review: "an editor's approval",
+};
+
+/** When a waiting post goes and why: "goes 06:30 — quiet hours"; '' when it goes now or is settled. */
+export function goesWhen(p: Post, format = (iso: string) => new Date(iso).toLocaleString()): string {
+  if (p.waitingFor === 'review') return `waits for ${WAITING_WORDS.review}`;
+  if (!p.notBefore || !p.waitingFor) return '';
+  return `goes ${format(p.notBefore)} — ${WAITING_WORDS[p.waitingFor] ?? p.waitingFor}`;
+}
+
+/**
+ * The row's last error, when it is one: a posted post's old failure is history, and a wait the schedule set (spacing,
+ * quiet hours, cap, the editor's window) is already said by goesWhen.
+ */
+export function errorLine(p: Post): string {
+  if (!p.lastError || p.state === 'posted' || p.state === 'skipped') return '';
+  return p.waitingFor && p.waitingFor !== 'retry' ? '' : p.lastError;
+}
 
 export async function loadOutbox() {
   const status = $('#outbox-status');
@@ -102,7 +132,9 @@ function renderOutbox(list: Post[]) {
 function postCard(p: Post) {
   const meta: string[] = [];
   if (p.attempts) meta.push(`${p.attempts}${p.attempts === 1 ? ' attempt' : ' attempts'}`);
-  if (p.nextAttemptAt) meta.push(`next ${new Date(p.nextAttemptAt).toLocaleString()}`);
+  const goes = goesWhen(p);
+  if (goes) meta.push(goes);
+  else if (p.nextAttemptAt && p.state === 'failed') meta.push(`next ${new Date(p.nextAttemptAt).toLocaleString()}`);
   if (p.pendingCheck) meta.push('checks the platform first');
   if (p.postedAt) meta.push(`posted ${new Date(p.postedAt).toLocaleString()}`);
   const card = el('article', { className: 'post', 'data-id': p.id, 'data-state': p.state }, [
@@ -113,7 +145,7 @@ function postCard(p: Post) {
     ]),
     el('p', { className: 'post-text', text: p.text }),
     meta.length ? el('p', { className: 'post-meta', text: meta.join(' · ') }) : null,
-    p.lastError ? el('p', { className: 'post-error', text: p.lastError }) : null,
+    errorLine(p) ? el('p', { className: 'post-error', text: errorLine(p) }) : null,
     p.url ? el('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', text: 'Open the post ↗' }) : null,
   ]);
   const actions = el('div', { className: 'post-actions' });
@@ -126,6 +158,9 @@ function postCard(p: Post) {
       button('Skip', () => act(p, 'skip')),
     );
   }
+  // In the editor's window (POST_DELAY_MINUTES) a queued post no attempt was made on can still be edited.
+  if (p.state === 'queued' && !p.attempts && p.waitingFor === 'delay')
+    actions.append(button('Edit', () => editPost(card, p)));
   if (p.state === 'failed' || p.state === 'dead') actions.append(button('Retry', () => act(p, 'retry'), true));
   if (p.state === 'queued' || p.state === 'failed' || p.state === 'dead')
     actions.append(button('Skip', () => act(p, 'skip')));

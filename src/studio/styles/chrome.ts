@@ -198,6 +198,9 @@ button.ghost-light[aria-pressed="true"] { background: var(--ink); border-color: 
 .warnings li .kind { display: block; font-weight: 700; font-size: 11px; text-transform: uppercase; letter-spacing: 0.06em; color: var(--warn); margin-bottom: 3px; }
 .warnings li button { margin-top: 7px; padding: 5px 8px; font-size: 11.5px; background: #fffaf0; border-color: var(--warn-line); }
 .warnings li.clear { background: var(--ok-bg); border-color: #bfe3cd; color: var(--ok); font-weight: 600; }
+.warnings li.problem { background: #fff8f7; border-color: #f1c4c0; color: #5c1410; }
+.warnings li.problem .kind { color: var(--bad); }
+.report p.problem { margin: 0; font-size: 12.5px; color: var(--bad); }
 .report table { width: 100%; border-collapse: collapse; font-size: 12.5px; font-variant-numeric: tabular-nums; }
 .report th { text-align: left; font-weight: 500; color: var(--ink-2); padding: 5px 0; width: 38%; }
 .report td { padding: 5px 0; }

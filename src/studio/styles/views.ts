@@ -53,5 +53,11 @@ dialog label { display: block; font-weight: 600; margin: 14px 0 5px; }
   .topbar { grid-template-columns: auto 1fr; }
   .topbar-end { display: none; }
 }
+/* A phone (390 px): the bar wraps, the tabs take their own row and scroll rather than run off the edge. */
+@media (max-width: 640px) {
+  .topbar { display: flex; flex-wrap: wrap; height: auto; padding: 8px 12px; row-gap: 8px; }
+  .views { order: 3; flex: 1 0 100%; overflow-x: auto; }
+  .views button { flex: 1 0 auto; padding: 9px 10px; }
+}
 @media (prefers-reduced-motion: reduce) { * { animation: none !important; transition: none !important; } }
 `;

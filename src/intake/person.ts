@@ -1,0 +1,109 @@
+// Does a candidate speaker look like a person? The last check before a name goes under a quote: a wrong name is
+// worse than none, so places, months, institutions and capitalised small words are turned away here.
+//
+// Institutions: "the White House said", "disse a Polícia Civil" — a card puts a person's name under a quote, so an
+// institution is never returned as the speaker; the quote may still be returned, without one.
+
+// Small words that start a sentence (and so are capitalised) but never name anybody: determiners, quantifiers,
+// conjunctions, adverbs, prepositions and particles, in the languages we read.
+const SMALL = new Set(
+  (
+    'several many some most few both all every each another other others such asked according meanwhile however ' +
+    'still even only just yet also instead later earlier then now here there nearly almost about around over under ' +
+    'von van der den de da di du del della la le el al les los las des do dos das ' +
+    'gerade auch doch denn noch schon nur dabei dazu zudem allerdings jedoch trotzdem hier dort sowohl beide viele ' +
+    'mehrere einige alle jeder jede manche plusieurs certains tous toutes chaque quelques varios varias algunos ' +
+    'algunas todos todas cada muchos vários várias alguns algumas muitos diversi alcuni tutti ogni molti ' +
+    'на но и а в во с со по за для от как что это так уже еще ещё также однако при после когда если тогда ' +
+    'несколько многие все каждый некоторые вот ведь лишь даже потом у і та але й з до від це як що коли вже ' +
+    'mutta ja kun että myös sekä og men som når også både flere mange alle noen och när både flera många alla ' +
+    'ale i oraz że gdy już także kilka wielu wszyscy'
+  ).split(' '),
+);
+
+// Months and weekdays not in names.ts's stop list (Nordic, Slavic, Finnish), lower-cased.
+const CALENDAR =
+  /^(senin|selasa|rabu|kamis|jumat|sabtu|minggu|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|maanantai|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|januar|februar|marts|tammikuu\p{L}*|helmikuu\p{L}*|maaliskuu\p{L}*|huhtikuu\p{L}*|toukokuu\p{L}*|kesäkuu\p{L}*|heinäkuu\p{L}*|elokuu\p{L}*|syyskuu\p{L}*|lokakuu\p{L}*|marraskuu\p{L}*|joulukuu\p{L}*|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йя]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|stycz\p{L}*|lut\p{L}*|marz\p{L}*|kwie\p{L}*|maj\p{L}*|czerw\p{L}*|lip\p{L}*|sierp\p{L}*|wrze\p{L}*|paźdz\p{L}*|listopad\p{L}*|grud\p{L}*|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|enero|febrero|marzo|abril|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janvier|février|avril|juin|juillet|août|septembre|octobre|novembre|décembre)$/u;
+
+// Places a byline or a dateline puts next to a quote ("New York", "gute Nacht Schweiz"): countries, capitals and
+// the cities news is most often filed from, in the spellings of the languages we read.
+const PLACES = new Set(
+  (
+    'new york|washington|london|paris|berlin|moscow|moskau|moscou|moscú|москва|москве|kyiv|kiev|kiew|киев|київ|' +
+    'beijing|peking|pékin|tokyo|tokio|seoul|brussels|brüssel|bruxelles|bruselas|rome|rom|roma|madrid|lisbon|lissabon|' +
+    'lisboa|vienna|wien|vienne|geneva|genf|genève|zurich|zürich|stockholm|oslo|copenhagen|kopenhagen|københavn|' +
+    'helsinki|warsaw|warschau|warszawa|prague|prag|praha|budapest|athens|athen|ankara|istanbul|jerusalem|tel aviv|' +
+    'gaza|cairo|kairo|dubai|delhi|new delhi|mumbai|sydney|toronto|montreal|montréal|ottawa|mexico|méxico|buenos aires|' +
+    'são paulo|rio de janeiro|brasília|bogotá|caracas|los angeles|san francisco|chicago|boston|miami|' +
+    'europe|europa|asia|africa|afrika|amerika|america|schweiz|suisse|svizzera|deutschland|allemagne|alemania|' +
+    'germany|france|frankreich|francia|frança|spain|spanien|españa|espagne|italy|italien|italia|italie|russia|' +
+    'russland|russie|rusia|россия|ukraine|ucrania|україна|украина|china|chine|japan|japon|japón|korea|corée|india|' +
+    'inde|brazil|brasil|brasilien|brésil|canada|kanada|mexiko|israel|iran|irak|iraq|syria|syrien|syrie|turkey|' +
+    'türkei|turquie|turquía|egypt|ägypten|poland|polen|pologne|polska|sweden|schweden|sverige|norway|norwegen|norge|' +
+    'denmark|dänemark|danmark|finland|finnland|suomi|austria|österreich|autriche|netherlands|niederlande|nederland|' +
+    'belgium|belgien|belgique|greece|griechenland|grèce|portugal|ireland|irland|scotland|england|britain|' +
+    'united states|united kingdom|white house|weißes haus|maison blanche|casa blanca|casa branca|kremlin|kreml|кремль|' +
+    'downing street|élysée|elysée|capitol|pentagon|wall street'
+  ).split('|'),
+);
+
+// Places that are also surnames (Denzel Washington, Jack London, Anatole France): a place only as the whole name.
+const SURNAME_PLACES = new Set('washington london berlin paris boston israel france england jordan'.split(' '));
+
+// Words that make a name an institution, a company or an event: police, ministry, city, party, prize…
+const INSTITUTION =
+  /(?:^|\s)(?:police|polícia|policía|polizia|polizei|полиция|поліція|policja|polisen|politiet|poliisi|ministry|ministère|ministerio|ministério|ministero|ministerium|министерство|міністерство|ministerstwo|government|gouvernement|gobierno|governo|regierung|правительство|уряд|rząd|regeringen|congress|congresso|congreso|kongress|parliament|parlament|parlement|parlamento|парламент|senate|senat|sénat|senado|senato|council|conseil|consejo|conselho|consiglio|rat|совет|court|cour|tribunal|gericht|суд|corte|agency|agence|agencia|agência|agenzia|agentur|агентство|nobel|union|unión|união|unione|bank|banque|banco|banca|банк|association|associação|asociación|associazione|verband|verein|university|université|universidad|universidade|università|universität|университет|department|département|departamento|ville|city|stadt|prefeitura|ayuntamiento|comune|mairie|municipality|gemeinde|kommune|party|parti|partido|partito|partei|партия|inc|corp|corporation|company|ltd|llc|gmbh|ag|sa|group|groupe|grupo|gruppo|gruppe|nacional|national|nationale|nazionale|federal|fédéral|civil|civile|army|armée|ejército|exército|esercito|armee|армия|committee|comité|comitato|komitee|institute|institut|instituto|istituto|foundation|fondation|fundación|fundação|fondazione|stiftung|office|bureau|ufficio|amt|ministry|commission|kommission|comisión|comissão|commissione|federation|fédération|federación|federação|federazione|league|liga|ligue|team|club|fc|cnn|bbc|reuters|afp|ap|dpa|efe|ansa|tass|тасс|риа)(?:\s|$)/iu;
+
+// Korean adjectives and titles that end like a name + topic particle ("똑같은" same, "당선인은" the president-elect).
+const KO_NOT_NAME =
+  /(?:같은|같이|많은|새로운|다른|모든|이런|그런|저런|어떤|좋은|나쁜|큰|작은|높은|낮은|당선인|당선자|후보|대변인|관계자|측|씨는|씨가)$|^(?:똑같|그러나|하지만|그리고|또한|이번|지난|오늘|어제|내일|당시|현재)/u;
+
+export interface NameContext {
+  /** The article's body text (to see whether a one-word name is used as one mid-sentence); without it, not checked. */
+  body?: string;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Is a one-word Latin or Cyrillic name used as a name in the body: capitalised after a lower-case word or a comma
+ * somewhere (not only at the start of sentences, where "Several" and "Но" are capitalised too)?
+ */
+function usedMidSentence(word: string, body: string): boolean {
+  const re = new RegExp(`(?:[\\p{Ll},;]\\s+|\\p{Ll}[–—-]\\s*)${escapeRe(word)}(?![\\p{L}])`, 'u');
+  return re.test(body);
+}
+
+/** Is `name` shaped like a person's name? Returns the reason it is not, or undefined when it may be one. */
+export function notAPerson(name: string, ctx: NameContext): string | undefined {
+  const n = name.trim();
+  if (n.length < 2) return 'too short';
+  const lower = n.toLowerCase();
+  const words = n.split(/\s+/);
+  if (PLACES.has(lower)) return 'a place';
+  if (INSTITUTION.test(n)) return 'an institution';
+  if (words.some((w) => CALENDAR.test(w.toLowerCase()))) return 'a month';
+  if (words.length === 1 && SMALL.has(lower)) return 'a small word';
+  if (words.every((w) => SMALL.has(w.toLowerCase()))) return 'small words';
+  // "Nacht Schweiz", "Sommet de Paris": a run that ends in a place.
+  const last = words.at(-1)!.toLowerCase();
+  if (words.length > 1 && PLACES.has(last) && !SURNAME_PLACES.has(last)) return 'ends in a place';
+  const bare = n.replace(/(?:은|는|이|가|의|을|를|도|와|과)$/u, '');
+  if (/\p{Script=Hangul}/u.test(n) && (KO_NOT_NAME.test(n) || KO_NOT_NAME.test(bare)))
+    return 'a Korean adjective or title';
+  // Korean names are 2–4 syllables; a longer run is a phrase.
+  if (/^\p{Script=Hangul}+$/u.test(n) && (n.length < 2 || n.length > 4)) return 'not a Korean name';
+  // Arabic and Hebrew runs that hold a speech verb are a clause ("مؤخرا قال", recently said), not a name.
+  if (/(?:^|\s)(?:و|ف)?(?:قال|قالت|أكد|أضاف|أوضح|ذكر|أعلن|صرح|مؤخرا|أمس|اليوم)(?:\s|$)/u.test(n)) return 'a clause';
+  // A patronymic in the genitive ("самого Александра Григорьевича") is somebody being talked about, not the subject.
+  if (words.some((w) => /^\p{Lu}\p{Ll}+(?:вича|ича|овны|евны|ьича)$/u.test(w))) return 'a name in the genitive';
+  // One capitalised word: a name only if the article also uses it as one in mid-sentence.
+  if (
+    words.length === 1 &&
+    /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}'’.-]+$/u.test(n) &&
+    ctx.body !== undefined &&
+    !usedMidSentence(n, ctx.body)
+  )
+    return 'one word never used as a name in mid-sentence';
+  return undefined;
+}
