@@ -43,6 +43,7 @@ export default defineConfig({
             // The studio's browser script, bundled from src/studio/client/*.ts (never a build done by hand).
             './tests/worker/studio-client.setup.ts',
             './tests/worker/bot-fakes.setup.ts',
+            './tests/worker/network-fakes.setup.ts',
             './tests/worker/feeds.setup.ts',
             './tests/worker/share-fakes.setup.ts',
             './tests/worker/cards.setup.ts',

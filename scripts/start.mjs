@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseEnv, stripVTControlCharacters } from 'node:util';
 import { Cron } from 'croner';
 import { parse as parseToml } from 'smol-toml';
-import { accountsFor } from '../src/bot/accounts.ts';
+import { accountsFor, missingCredentials } from '../src/bot/accounts.ts';
 import { parseConfig, SETTING_NAMES } from '../src/config.ts';
 import { DEMO_STORY } from '../src/story/schema.ts';
 
@@ -227,11 +227,22 @@ async function botLines() {
     return [`  bot          misconfigured: ${error.message}`];
   }
   const accounts = await accountsFor(config);
+  // An API pointed elsewhere (a fake in tests): say so, so nobody mistakes it for the real account.
+  const apis = {
+    x: [config.x.apiBaseUrl, 'https://api.x.com'],
+    telegram: [config.telegram.apiBaseUrl, 'https://api.telegram.org'],
+    threads: [config.threads.apiBaseUrl, 'https://graph.threads.net'],
+    facebook: [config.facebook.apiBaseUrl, 'https://graph.facebook.com'],
+  };
   const where = Object.entries(accounts).map(([platform, account]) => {
-    // X's API can be pointed elsewhere (a fake in tests): say so, so nobody mistakes it for the real account.
-    const via = platform === 'x' && config.x.apiBaseUrl !== 'https://api.x.com' ? ` via ${config.x.apiBaseUrl}` : '';
-    return `${platform} as ${account}${via}`;
+    const [base, real] = apis[platform] ?? [];
+    return `${platform} as ${account}${base && base !== real ? ` via ${base}` : ''}`;
   });
+  // Credentials set, but the platform cannot fetch the card from here (Threads on a loopback PUBLIC_BASE_URL).
+  const refused =
+    config.threads.userId && config.threads.accessToken && !accounts.threads
+      ? [`               threads is off: set ${missingCredentials(config, 'threads').join(', ')}`]
+      : [];
   const to = where.length ? where.join(', ') : 'no platform (no credentials are set, so nothing can be posted)';
   const lines = {
     off: ['  bot          off (BOT_MODE): nothing is posted'],
@@ -239,7 +250,7 @@ async function botLines() {
     live: [`  bot          LIVE: every new story is posted to ${to}`],
     review: [`  bot          review: each new post waits for approval in the studio's Outbox, then goes to ${to}`],
   }[config.botMode];
-  if (config.botMode !== 'off') lines.push('               the demo story above is never posted');
+  if (config.botMode !== 'off') lines.push(...refused, '               the demo story above is never posted');
   return lines;
 }
 

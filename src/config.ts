@@ -74,6 +74,102 @@ const hostList = z.preprocess(
     .default([]),
 );
 
+// --- Telegram, Threads, Facebook and Instagram (issue 21): their settings, read by src/bot/accounts.ts. ---
+/** The Graph API versions the posters speak, pinned here rather than a setting: a new version is a code change. */
+export const GRAPH_VERSIONS = { threads: 'v1.0', facebook: 'v23.0', instagram: 'v23.0' } as const;
+/** LinkedIn's versioned API (the LinkedIn-Version header, YYYYMM), pinned likewise. */
+export const LINKEDIN_VERSION = '202511';
+const NETWORK_SETTINGS = {
+  /** A bot from @BotFather (`123456:ABC…`), an administrator of the channel allowed to post. */
+  TELEGRAM_BOT_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+:[\w-]{20,}$/, { message: 'expected a bot token from @BotFather like 123456789:AAH…' })
+      .optional(),
+  ),
+  /** The channel: its @username, or its numeric id (-100…) for a private channel. */
+  TELEGRAM_CHAT_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^(@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d+)$/, { message: 'expected @channelusername or a numeric chat id' })
+      .optional(),
+  ),
+  TELEGRAM_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://api.telegram.org')),
+  THREADS_USER_ID: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^\d+$/, { message: 'expected the numeric Threads user id' }).optional(),
+  ),
+  THREADS_ACCESS_TOKEN: optionalString,
+  THREADS_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://graph.threads.net')),
+  FACEBOOK_PAGE_ID: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^\d+$/, { message: 'expected the numeric Facebook Page id' }).optional(),
+  ),
+  FACEBOOK_PAGE_TOKEN: optionalString,
+  FACEBOOK_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://graph.facebook.com')),
+  INSTAGRAM_USER_ID: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^\d+$/, { message: 'expected the numeric Instagram professional account id' }).optional(),
+  ),
+  INSTAGRAM_ACCESS_TOKEN: optionalString,
+  INSTAGRAM_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://graph.facebook.com')),
+  /** Also post each story as an Instagram Story (the story card). */
+  INSTAGRAM_STORIES: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('off')),
+  /** What stands for the link in an Instagram caption (links are not clickable there); {domain} is filled in. */
+  INSTAGRAM_LINK_TEXT: z.preprocess(blankToUndefined, z.string().trim().max(100).default('{domain}')),
+  INSTAGRAM_DAILY_CAP: dailyCap(50),
+  LINKEDIN_ACCESS_TOKEN: optionalString,
+  /** Who posts: an organization (urn:li:organization:123) or a member (urn:li:person:abc). */
+  LINKEDIN_AUTHOR: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^urn:li:(organization|person):[\w-]+$/, {
+        message: 'expected an author URN like urn:li:organization:123 or urn:li:person:abc',
+      })
+      .optional(),
+  ),
+  LINKEDIN_API_BASE_URL: z.preprocess(blankToUndefined, baseUrl.default('https://api.linkedin.com')),
+  LINKEDIN_DAILY_CAP: dailyCap(50),
+  TELEGRAM_DAILY_CAP: dailyCap(200),
+  /** Threads itself allows 250 API posts per profile per 24 hours. */
+  THREADS_DAILY_CAP: dailyCap(250),
+  FACEBOOK_DAILY_CAP: dailyCap(100),
+};
+
+/** The networks' part of Config, from the parsed settings. */
+function networksOf(s: z.infer<z.ZodObject<typeof NETWORK_SETTINGS>>) {
+  return {
+    telegram: { botToken: s.TELEGRAM_BOT_TOKEN, chatId: s.TELEGRAM_CHAT_ID, apiBaseUrl: s.TELEGRAM_API_BASE_URL },
+    threads: { userId: s.THREADS_USER_ID, accessToken: s.THREADS_ACCESS_TOKEN, apiBaseUrl: s.THREADS_API_BASE_URL },
+    facebook: { pageId: s.FACEBOOK_PAGE_ID, pageToken: s.FACEBOOK_PAGE_TOKEN, apiBaseUrl: s.FACEBOOK_API_BASE_URL },
+    instagram: {
+      userId: s.INSTAGRAM_USER_ID,
+      accessToken: s.INSTAGRAM_ACCESS_TOKEN,
+      apiBaseUrl: s.INSTAGRAM_API_BASE_URL,
+      stories: s.INSTAGRAM_STORIES === 'on',
+      linkText: s.INSTAGRAM_LINK_TEXT,
+    },
+    linkedin: { accessToken: s.LINKEDIN_ACCESS_TOKEN, author: s.LINKEDIN_AUTHOR, apiBaseUrl: s.LINKEDIN_API_BASE_URL },
+    caps: {
+      linkedin: s.LINKEDIN_DAILY_CAP,
+      telegram: s.TELEGRAM_DAILY_CAP,
+      threads: s.THREADS_DAILY_CAP,
+      facebook: s.FACEBOOK_DAILY_CAP,
+      // Instagram allows 100 API posts per account per 24 hours, feed and Stories together: 50 each by default.
+      instagram: s.INSTAGRAM_DAILY_CAP,
+      'instagram-story': s.INSTAGRAM_DAILY_CAP,
+    },
+  };
+}
+type Networks = ReturnType<typeof networksOf>;
+// --- end of issue 21's networks ---
+
 /** Whole minutes from 0 to `max` (a desk's schedule). */
 const minutes = (max: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(max).default(0));
 
@@ -98,6 +194,7 @@ const SPACING_PER_PLATFORM = /^POST_SPACING_MINUTES_([A-Z0-9]+)$/;
 
 /** Every setting in DESIGN.md, by the name users set it with. Documented in .dev.vars.example. */
 export const SettingsSchema = z.object({
+  ...NETWORK_SETTINGS,
   /** Origin used in share pages and API answers; without it, the origin of each request. */
   PUBLIC_BASE_URL: z.preprocess(blankToUndefined, baseUrl.optional()),
   /** Bearer token of the stories API. Unset: the API answers 401 (never open). */
@@ -176,8 +273,13 @@ export interface Config {
   x: { appKey?: string; appSecret?: string; accessToken?: string; accessSecret?: string; apiBaseUrl: string };
   bluesky: { service: string; identifier?: string; appPassword?: string };
   mastodon: { baseUrl?: string; accessToken?: string };
-  /** The bot's daily cap per platform account (X_DAILY_CAP, BLUESKY_DAILY_CAP, MASTODON_DAILY_CAP). */
-  dailyCaps: { x: number; bluesky: number; mastodon: number };
+  telegram: Networks['telegram'];
+  threads: Networks['threads'];
+  facebook: Networks['facebook'];
+  instagram: Networks['instagram'];
+  linkedin: Networks['linkedin'];
+  /** The bot's daily cap per platform account (X_DAILY_CAP, BLUESKY_DAILY_CAP, MASTODON_DAILY_CAP, …). */
+  dailyCaps: { x: number; bluesky: number; mastodon: number } & Networks['caps'];
   feeds: string[];
   share: {
     /** SHARE_REDIRECT_QUERY, without a leading `?`. */
@@ -220,6 +322,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
     throw new ConfigError(`invalid settings: ${problems.join('; ')}`);
   }
   const s = result.data;
+  const networks = networksOf(s);
   if (Boolean(s.CLOUDFLARE_ZONE_ID) !== Boolean(s.CLOUDFLARE_PURGE_TOKEN)) {
     const [set, missing] = s.CLOUDFLARE_ZONE_ID
       ? ['CLOUDFLARE_ZONE_ID', 'CLOUDFLARE_PURGE_TOKEN']
@@ -257,7 +360,12 @@ export function parseConfig(env: Record<string, unknown>): Config {
     },
     bluesky: { service: s.BLUESKY_SERVICE, identifier: s.BLUESKY_IDENTIFIER, appPassword: s.BLUESKY_APP_PASSWORD },
     mastodon: { baseUrl: s.MASTODON_BASE_URL, accessToken: s.MASTODON_ACCESS_TOKEN },
-    dailyCaps: { x: s.X_DAILY_CAP, bluesky: s.BLUESKY_DAILY_CAP, mastodon: s.MASTODON_DAILY_CAP },
+    telegram: networks.telegram,
+    threads: networks.threads,
+    facebook: networks.facebook,
+    instagram: networks.instagram,
+    linkedin: networks.linkedin,
+    dailyCaps: { x: s.X_DAILY_CAP, bluesky: s.BLUESKY_DAILY_CAP, mastodon: s.MASTODON_DAILY_CAP, ...networks.caps },
     feeds: s.FEEDS,
     share: {
       redirectQuery: s.SHARE_REDIRECT_QUERY,

@@ -3,7 +3,7 @@ import { StorycardError } from '../errors.ts';
 import { encloseQuote, type Marks } from '../render/marks.ts';
 import type { Story } from '../story/schema.ts';
 import { countFor, graphemeCount, isValidHashtag, LIMITS } from './text-length.ts';
-import type { Platform } from './types.ts';
+import { PLATFORMS, type Platform } from './types.ts';
 
 export const PLACEHOLDERS = ['headline', 'quote', 'url', 'siteName', 'hashtags'] as const;
 type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -12,6 +12,14 @@ export const DEFAULT_TEMPLATES: Record<Platform, string> = {
   x: '{headline}\n\n{quote}\n\n{url}\n{hashtags}',
   bluesky: '{headline}\n\n{quote}\n\n{url}\n{hashtags}',
   mastodon: '{headline}\n\n{quote}\n\n{siteName}: {url}\n\n{hashtags}',
+  telegram: '{headline}\n\n{quote}\n\n{url}\n{hashtags}',
+  // Threads takes one topic tag per post, so no hashtags.
+  threads: '{headline}\n\n{quote}\n\n{url}',
+  facebook: '{headline}\n\n{quote}\n\n{url}\n\n{hashtags}',
+  // {url} shows INSTAGRAM_LINK_TEXT (the domain by default): Instagram captions make no link clickable.
+  instagram: '{headline}\n\n{quote}\n\n{url}\n\n{hashtags}',
+  'instagram-story': '{headline}\n\n{url}',
+  linkedin: '{headline}\n\n{quote}\n\n{url}\n\n{hashtags}',
 };
 
 export interface ComposedPost {
@@ -33,6 +41,13 @@ export interface ComposeOptions {
   template?: string;
   /** POST_LINK_QUERY: campaign parameters added to the link this post carries ({platform} filled in). */
   linkQuery?: string | undefined;
+  /** INSTAGRAM_LINK_TEXT: what an Instagram caption shows instead of the link ({domain} filled in). */
+  instagramLinkText?: string | undefined;
+}
+
+/** Instagram makes no caption link clickable, so the caption names the site (or "link in bio") instead. */
+export function instagramLinkText(url: string, setting = '{domain}'): string {
+  return setting.replaceAll('{domain}', new URL(url).host.replace(/^www\./, ''));
 }
 
 /**
@@ -124,7 +139,12 @@ export function composePost(story: Story, platform: Platform, options: ComposeOp
     });
   }
   const link = campaignLink(story.url, options.linkQuery, platform);
-  const display = platform === 'bluesky' ? shortUrlForDisplay(link) : link;
+  const display =
+    platform === 'bluesky'
+      ? shortUrlForDisplay(link)
+      : platform.startsWith('instagram')
+        ? instagramLinkText(link, options.instagramLinkText)
+        : link;
   const limit = LIMITS[platform];
   const measure = (p: Parts) => countFor(platform, render(template, p, display));
   const fits = (p: Parts) => measure(p) <= limit;
@@ -185,11 +205,9 @@ export function composeAll(
   story: Story,
   templates: Partial<Record<Platform, string>> = {},
 ): Record<Platform, ComposedPost> {
-  return {
-    x: composePost(story, 'x', { template: templates.x }),
-    bluesky: composePost(story, 'bluesky', { template: templates.bluesky }),
-    mastodon: composePost(story, 'mastodon', { template: templates.mastodon }),
-  };
+  const out = {} as Record<Platform, ComposedPost>;
+  for (const p of PLATFORMS) out[p] = composePost(story, p, { template: templates[p] });
+  return out;
 }
 
 function render(template: string, p: Parts, urlDisplay: string): string {

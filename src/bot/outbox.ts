@@ -22,15 +22,33 @@ import type { Platform, Poster } from './types.ts';
  */
 export const LEASE_MS = 10 * 60_000;
 
-/** The card each platform gets: X shows 2:1 images uncropped; Bluesky's link card and Mastodon take 1.91:1. */
-export const CARD_SIZE: Record<Platform, 'og' | 'x'> = { x: 'x', bluesky: 'og', mastodon: 'og' };
+/**
+ * The card each platform gets: X shows 2:1 images uncropped; Bluesky's link card, Mastodon, Telegram, Threads and
+ * Facebook take 1.91:1.
+ */
+export const CARD_SIZE: Record<Platform, CardSize> = {
+  x: 'x',
+  bluesky: 'og',
+  mastodon: 'og',
+  telegram: 'og',
+  threads: 'og',
+  facebook: 'og',
+  // Instagram crops feed images to 4:5 at most and shows Stories 9:16: the portrait and story cards.
+  instagram: 'portrait',
+  'instagram-story': 'story',
+  linkedin: 'og',
+};
+export type CardSize = 'og' | 'x' | 'portrait' | 'story';
+
+/** Platforms that fetch the card by URL and take JPEG only (Instagram): they get the JPEG's address. */
+const JPEG_ONLY: ReadonlySet<Platform> = new Set(['instagram', 'instagram-story']);
 
 export interface OutboxDeps {
   store: Outbox;
   /** One poster per enabled platform, kept for the isolate's life. */
   posters: Partial<Record<Platform, Poster>>;
   /** Daily cap per platform account (Config.dailyCaps). */
-  caps: Record<Platform, number>;
+  caps: Partial<Record<Platform, number>>;
   /** The desk's schedule (Config.schedule): delay, quiet hours, spacing. None: posts go when due, up to the cap. */
   schedule?: DeskSchedule;
   loadStory(storyId: string): Promise<Story | null>;
@@ -38,7 +56,7 @@ export interface OutboxDeps {
    * The card at a content address and size in the auto format (PNG, or JPEG when a PNG would pass the size's weight
    * budget: so Bluesky's 1,000,000-byte limit always holds); null if the address is unknown.
    */
-  loadCard(cardHash: string, size: 'og' | 'x'): Promise<LoadedCard | null>;
+  loadCard(cardHash: string, size: CardSize): Promise<LoadedCard | null>;
   now(): number;
   policy?: Partial<RetryPolicy>;
   leaseMs?: number;
@@ -48,6 +66,10 @@ export interface OutboxDeps {
 export interface LoadedCard {
   bytes: Uint8Array;
   type: 'image/png' | 'image/jpeg';
+  /** Its public URL (PUBLIC_BASE_URL), for platforms that fetch the image themselves (Threads, Instagram). */
+  url?: string;
+  /** The same card as a JPEG at its content address (rendered on first fetch), for Instagram. */
+  jpegUrl?: string;
   complete?: boolean;
 }
 
@@ -63,6 +85,8 @@ export type Outcome =
   /** `found`: an earlier attempt's post, found by the check (this attempt sent nothing). */
   | { kind: 'posted'; platformPostId: string; url: string; found?: boolean }
   | { kind: 'dead'; reason: string }
+  /** The post may exist and the platform cannot say: the row waits in review for an editor (Telegram). */
+  | { kind: 'held'; reason: string }
   /**
    * Not finished: come back at `at` (a retry, a check, the daily cap, or another consumer's lease). `requeue`: this
    * call set that time, so it (and only it) should schedule the next attempt; a duplicate delivery must not multiply.
@@ -168,6 +192,8 @@ async function attempt(
     await fence();
     sent = true;
     const input = postInputFor(story, row.text, card, row.id, link ?? undefined);
+    const imageUrl = JPEG_ONLY.has(row.platform as Platform) ? card.jpegUrl : card.url;
+    if (imageUrl) input.imageUrl = imageUrl;
     const result = await poster.post({ ...input, recordKey: recordKeyOf(row), fence });
     const step = nextStep(result, attempts + 1, now, policy);
     if (!(step.action === 'retry' && !step.countsAsAttempt)) attempts += 1;
@@ -221,6 +247,11 @@ async function apply(
     }
     case 'dead':
       return dead(deps, row, token, step.reason, attempts, cause);
+    case 'hold': {
+      // An editor looks at the account and approves (post again) or skips (it is there); see Outbox.hold.
+      const held = await deps.store.hold(row.id, token, { note: step.reason, attempts, now: deps.now() });
+      return held ? { kind: 'held', reason: step.reason } : { kind: 'skip', reason: LEASE_LOST };
+    }
     case 'check':
     case 'retry': {
       const needsCheck = step.action === 'check' ? (cause ?? 'ambiguous') : null;

@@ -50,7 +50,10 @@ export function postPlanner(config: Config, glyphs: () => Promise<GlyphCoverage>
     const state = held ? 'review' : STATE_FOR[config.botMode];
     const accounts = await accountsFor(config);
     const row = (platform: Platform, account: string, note?: string): NewOutboxRow => {
-      const post = composePost(story.story, platform, { linkQuery: config.postLinkQuery });
+      const post = composePost(story.story, platform, {
+        linkQuery: config.postLinkQuery,
+        instagramLinkText: config.instagram.linkText,
+      });
       return {
         storyId: story.id,
         platform,

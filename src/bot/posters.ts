@@ -3,7 +3,12 @@ import type { Story } from '../story/schema.ts';
 import { type BotCredentials, enabledPlatforms } from './accounts.ts';
 import { createBlueskyPoster } from './bluesky-poster.ts';
 import { altText } from './compose.ts';
+import { createFacebookPoster } from './facebook-poster.ts';
+import { createInstagramPoster } from './instagram-poster.ts';
+import { createLinkedInPoster } from './linkedin-poster.ts';
 import { createMastodonPoster } from './mastodon-poster.ts';
+import { createTelegramPoster } from './telegram-poster.ts';
+import { createThreadsPoster } from './threads-poster.ts';
 import type { Platform, Poster, PostInput } from './types.ts';
 import { createXPoster } from './x-poster.ts';
 
@@ -15,7 +20,7 @@ export { type BotCredentials, enabledPlatforms, missingCredentials } from './acc
  */
 export function createPosters(
   c: BotCredentials,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; pollMs?: number } = {},
 ): Partial<Record<Platform, Poster>> {
   const enabled = new Set(enabledPlatforms(c));
   const posters: Partial<Record<Platform, Poster>> = {};
@@ -42,6 +47,51 @@ export function createPosters(
       url: c.mastodon.baseUrl!,
       accessToken: c.mastodon.accessToken!,
       timeoutMs: options.timeoutMs,
+    });
+  }
+  if (enabled.has('telegram')) {
+    posters.telegram = createTelegramPoster({
+      botToken: c.telegram.botToken!,
+      chatId: c.telegram.chatId!,
+      apiBaseUrl: c.telegram.apiBaseUrl,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  if (enabled.has('threads')) {
+    posters.threads = createThreadsPoster({
+      userId: c.threads.userId!,
+      accessToken: c.threads.accessToken!,
+      apiBaseUrl: c.threads.apiBaseUrl,
+      timeoutMs: options.timeoutMs,
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    });
+  }
+  if (enabled.has('facebook')) {
+    posters.facebook = createFacebookPoster({
+      pageId: c.facebook.pageId!,
+      pageToken: c.facebook.pageToken!,
+      apiBaseUrl: c.facebook.apiBaseUrl,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  if (enabled.has('linkedin')) {
+    posters.linkedin = createLinkedInPoster({
+      accessToken: c.linkedin.accessToken!,
+      author: c.linkedin.author!,
+      apiBaseUrl: c.linkedin.apiBaseUrl,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  for (const kind of ['feed', 'story'] as const) {
+    const platform = kind === 'feed' ? 'instagram' : 'instagram-story';
+    if (!enabled.has(platform)) continue;
+    posters[platform] = createInstagramPoster({
+      userId: c.instagram.userId!,
+      accessToken: c.instagram.accessToken!,
+      apiBaseUrl: c.instagram.apiBaseUrl,
+      kind,
+      timeoutMs: options.timeoutMs,
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
     });
   }
   return posters;

@@ -2,7 +2,7 @@
 import { type Config, configOf } from '../config.ts';
 import type { TemplateRegistry } from '../render/registry.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
-import { CardStore } from '../storage/cards.ts';
+import { CardStore, cardPath } from '../storage/cards.ts';
 import { type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import { StoryStore } from '../storage/stories.ts';
 import { type OutboxDeps, type Outcome, processRow } from './outbox.ts';
@@ -53,16 +53,23 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
     async loadCard(hash, size) {
       const spec = await cards.spec(hash);
       if (!spec) return null;
-      // A template that does not draw the 2:1 size gets its og card everywhere.
-      const file = await cards.file(
-        hash,
-        cards.templates.sizesOf(spec.template).includes(size) ? size : 'og',
-        'auto',
-        async () => spec,
-      );
+      // A template that does not draw the size asked for (2:1, portrait, story) gets its og card there.
+      const drawn = cards.templates.sizesOf(spec.template).includes(size) ? size : 'og';
+      const file = await cards.file(hash, drawn, 'auto', async () => spec);
       // auto writes PNG or JPEG, never WebP.
       if (!file) return null;
-      return { bytes: file.bytes, type: file.format === 'png' ? 'image/png' : 'image/jpeg', complete: file.complete };
+      return {
+        bytes: file.bytes,
+        type: file.format === 'png' ? 'image/png' : 'image/jpeg',
+        complete: file.complete,
+        // The same bytes at their content address, for platforms that fetch the card (Threads).
+        ...(config.publicBaseUrl
+          ? {
+              url: `${config.publicBaseUrl}${cardPath(hash, drawn, file.format)}`,
+              jpegUrl: `${config.publicBaseUrl}${cardPath(hash, drawn, 'jpeg')}`,
+            }
+          : {}),
+      };
     },
     now: deps.now ?? Date.now,
     ...(deps.policy ? { policy: deps.policy } : {}),
@@ -138,6 +145,7 @@ export async function handlePostBatch(batch: MessageBatch<PostMessage>, env: Env
 async function followUp(env: Env, id: string, outcome: Outcome, now: number): Promise<void> {
   if (outcome.kind === 'wait' && outcome.requeue) await enqueue(env.POST_QUEUE, [id], delaySeconds(outcome.at, now));
   if (outcome.kind === 'dead') console.warn(`outbox ${id}: dead: ${outcome.reason}`);
+  if (outcome.kind === 'held') console.warn(`outbox ${id}: held for an editor: ${outcome.reason}`);
 }
 
 /** The cron trigger: re-send every due row (a lost message, an expired lease). Duplicates are harmless: claims decide. */

@@ -34,7 +34,9 @@ export type NextStep =
    * Never post again before a check says 'absent'.
    */
   | { action: 'check'; at: number; reason: string }
-  | { action: 'dead'; reason: string };
+  | { action: 'dead'; reason: string }
+  /** The post may exist and the platform cannot tell us: an editor decides (the row waits in review with `reason`). */
+  | { action: 'hold'; reason: string };
 
 /** Full jitter (AWS's "exponential backoff and jitter"): uniform in [0, min(cap, base · 2^(attempt-1))). */
 export function backoffDelay(attempt: number, policy: Partial<RetryPolicy> = {}): number {
@@ -86,6 +88,8 @@ export function afterLookup(
   policy: Partial<RetryPolicy> = {},
 ): NextStep {
   const p = { ...DEFAULT_RETRY_POLICY, ...policy };
+  // At most once: never post again on a guess, never record a post nobody saw.
+  if (lookup.status === 'unknowable') return { action: 'hold', reason: lookup.message };
   if (lookup.status === 'found')
     return { action: 'done', platformPostId: lookup.platformPostId, url: lookup.url, found: true };
   if (lookup.status === 'absent') {

@@ -1,6 +1,17 @@
 // The bot's vocabulary: platforms, what a poster takes, and the PostResult every expected failure becomes.
 
-export const PLATFORMS = ['x', 'bluesky', 'mastodon'] as const;
+/** `instagram` is the feed (the portrait card), `instagram-story` a Story (the story card): one row each. */
+export const PLATFORMS = [
+  'x',
+  'bluesky',
+  'mastodon',
+  'telegram',
+  'threads',
+  'facebook',
+  'instagram',
+  'instagram-story',
+  'linkedin',
+] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 /**
@@ -33,7 +44,12 @@ export type PostResult = PostSuccess | PostFailure;
 export type LookupResult =
   | { status: 'found'; platformPostId: string; url: string }
   | { status: 'absent' }
-  | { status: 'unknown'; failure: PostFailure };
+  | { status: 'unknown'; failure: PostFailure }
+  /**
+   * The platform gives no way to look (a Telegram bot can neither list a channel's posts nor send an idempotency
+   * key): the outbox holds the row for an editor as "may have posted" instead of guessing either way.
+   */
+  | { status: 'unknowable'; message: string };
 
 export interface PostInput {
   /** The frozen post text (from composePost), posted exactly as is. */
@@ -42,6 +58,11 @@ export interface PostInput {
   image?: Uint8Array;
   /** Defaults to image/png. */
   imageType?: 'image/png' | 'image/jpeg';
+  /**
+   * The card's public URL (PUBLIC_BASE_URL/cards/<hash>/<size>.<ext>): Threads and Instagram fetch the image from
+   * it rather than taking bytes.
+   */
+  imageUrl?: string;
   /** Alt text for the image (headline and quote). */
   alt?: string;
   /** BCP 47 language of the text (Bluesky `langs`, Mastodon `language`); X detects it itself. */

@@ -99,12 +99,14 @@ export const POST = {
   summary:
     'Post the story with its card to every platform whose credentials are set (environment, else .dev.vars: the\n' +
     "Worker's settings, e.g. X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET; BLUESKY_IDENTIFIER,\n" +
-    'BLUESKY_APP_PASSWORD; MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN) and print one line per platform.',
+    'BLUESKY_APP_PASSWORD; MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN; TELEGRAM_BOT_TOKEN, TELEGRAM_CHAT_ID;\n' +
+    'FACEBOOK_PAGE_ID, FACEBOOK_PAGE_TOKEN; Threads and Instagram post from the Worker, which has a public card URL)\n' +
+    'and print one line per platform.',
   options: {
     'dry-run': {
       type: 'boolean',
       default: false,
-      help: 'print the text each platform would get; post nothing, render nothing',
+      help: "print every platform's exact text and card size, and what each unconfigured one lacks; post nothing",
     },
     template: { type: 'string', short: 't', value: 'template', help: 'the card template (default quote)' },
     state: {
@@ -116,7 +118,8 @@ export const POST = {
   },
   notes:
     'Running it again for the same article URL posts nothing again; an attempt whose answer was lost is looked for\n' +
-    'on the platform before anything is posted again; a post that failed is tried again.',
+    'on the platform before anything is posted again (Telegram cannot be looked at: such a post waits for you to\n' +
+    'look at the channel); a post that failed is tried again.',
 } as const satisfies CommandDef;
 
 /** In the order `storycard --help` lists them. */

@@ -4,10 +4,11 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { accountsFor, enabledPlatforms, missingCredentials } from '../bot/accounts.ts';
 import { composePost } from '../bot/compose.ts';
-import type { OutboxDeps } from '../bot/outbox.ts';
+import { CARD_SIZE, type OutboxDeps } from '../bot/outbox.ts';
 import { postPlanner } from '../bot/plan.ts';
 import { CHECK_DELAY_MS } from '../bot/retry.ts';
 import { PLATFORMS, type Platform } from '../bot/types.ts';
+import { SIZES } from '../card-terms.ts';
 import { type Config, ConfigError, parseConfig } from '../config.ts';
 import { isStorycardError } from '../errors.ts';
 import { publishStory } from '../publish/index.ts';
@@ -70,15 +71,22 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
   const enabled = enabledPlatforms(config);
 
   if (values['dry-run']) {
-    // With no platform configured yet, every platform is shown, each saying which settings it lacks (as the
-    // Worker's dry-run outbox does); once one is configured, only the configured ones.
-    const shown = enabled.length ? enabled : [...PLATFORMS];
-    for (const p of shown) {
-      const post = composePost(story, p, { linkQuery: config.postLinkQuery });
+    // Every platform, configured or not: the exact text, which card it carries, and the account it would post as or
+    // the settings it lacks.
+    const accounts = await accountsFor(config);
+    for (const p of PLATFORMS) {
+      const post = composePost(story, p, {
+        linkQuery: config.postLinkQuery,
+        instagramLinkText: config.instagram.linkText,
+      });
       const missing = missingCredentials(config, p);
-      const note = missing.length ? ` (not configured: set ${missing.join(', ')} to post here)` : '';
+      const size = CARD_SIZE[p];
+      const card = `${size} card ${SIZES[size].width}×${SIZES[size].height}`;
+      const note = missing.length
+        ? `not configured: set ${missing.join(', ')} to post here`
+        : `posts as ${accounts[p]}`;
       io.stdout.write(
-        `${p}: dry run, ${post.length}/${post.limit} characters, nothing posted${note}\n${post.text}\n\n`,
+        `${p}: dry run, ${card}, ${post.length}/${post.limit} characters, nothing posted (${note})\n${post.text}\n\n`,
       );
     }
     return EXIT.ok;
@@ -87,7 +95,9 @@ export async function postCommand(argv: string[], io: CliIO, options: PostComman
     return fail(
       io,
       'no platform credentials are set: expected X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET, ' +
-        'or BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD, or MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN',
+        'or BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD, or MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN, ' +
+        'or TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID, or THREADS_USER_ID and THREADS_ACCESS_TOKEN, ' +
+        'or FACEBOOK_PAGE_ID and FACEBOOK_PAGE_TOKEN (`--dry-run` shows what each lacks)',
     );
   }
 
@@ -216,6 +226,10 @@ async function postOne(row: OutboxRow, store: MemoryStore, deps: OutboxDeps, io:
     }
     if (o.kind === 'dead') {
       say(`failed: ${o.reason}`);
+      return false;
+    }
+    if (o.kind === 'held') {
+      say(`held for an editor: ${o.reason}`);
       return false;
     }
     if (o.kind === 'skip') {

@@ -51,6 +51,7 @@ export class MemoryStore {
       reschedule: (id, token, r) => this.reschedule(id, token, r),
       markDead: (id, token, r) => this.markDead(id, token, r),
       defer: (id, until, reason, now) => this.defer(id, until, reason, now),
+      hold: (id, token, r) => this.hold(id, token, r),
       activity: async (platform, account, dayStart, now) =>
         activityOf(
           this.state.outbox.filter((r) => r.platform === platform && r.account === account),
@@ -231,6 +232,13 @@ export class MemoryStore {
       attempts: r.attempts,
       needsCheck: r.needsCheck,
     });
+    return this.changed(true);
+  }
+
+  private async hold(id: string, token: string, r: { note: string; attempts: number; now: number }) {
+    const row = this.held(id, token);
+    if (!row) return false;
+    Object.assign(row, { ...released(r.now), state: 'review', lastError: r.note, attempts: r.attempts });
     return this.changed(true);
   }
 

@@ -28,6 +28,8 @@ export const TRANSITIONS = {
   markPosted: { from: ['posting'], to: 'posted', fenced: true, expected: 'a post this attempt holds' },
   reschedule: { from: ['posting'], to: 'failed', fenced: true, expected: 'a post this attempt holds' },
   markDead: { from: ['posting'], to: 'dead', fenced: true, expected: 'a post this attempt holds' },
+  /** The post may exist and the platform cannot tell (Telegram, Instagram Stories): an editor decides. */
+  hold: { from: ['posting'], to: 'review', fenced: true, expected: 'a post this attempt holds' },
   defer: { from: ['queued', 'failed', 'posting'], to: 'same', expected: 'a due post nobody holds' },
   requeue: { from: ['queued', 'failed', 'dead'], to: 'queued', expected: 'a failed, dead or queued post' },
   approve: { from: ['review'], to: 'queued', expected: 'a post waiting for review' },

@@ -147,6 +147,11 @@ export interface Outbox {
     r: { reason: string; attempts: number; needsCheck: CheckCause | null; now: number },
   ): Promise<boolean>;
   defer(id: string, until: number, reason: string, now: number): Promise<boolean>;
+  /**
+   * The post may exist and the platform cannot tell (Telegram): back to review with `note`, no check pending, so an
+   * editor's approval means "it is not there, post it" and a skip "it is there". Only the lease holder may.
+   */
+  hold(id: string, token: string, r: { note: string; attempts: number; now: number }): Promise<boolean>;
   /** The account's activity the desk's schedule reads (src/bot/schedule.ts). */
   activity(platform: string, account: string, dayStart: number, now: number): Promise<AccountActivity>;
 }
@@ -360,6 +365,18 @@ export class OutboxStore implements FullOutbox {
          WHERE id = ? AND state = 'posting' AND lease_token = ?`,
       )
       .bind(r.reason, r.attempts, r.needsCheck, iso(r.now), id, token)
+      .run();
+    return res.meta.changes > 0;
+  }
+
+  async hold(id: string, token: string, r: { note: string; attempts: number; now: number }) {
+    const res = await this.db
+      .prepare(
+        `UPDATE outbox SET state = 'review', last_error = ?, attempts = ?, needs_check = NULL, next_attempt_at = NULL,
+           lease_until = NULL, lease_token = NULL, updated_at = ?
+         WHERE id = ? AND state = 'posting' AND lease_token = ?`,
+      )
+      .bind(r.note, r.attempts, iso(r.now), id, token)
       .run();
     return res.meta.changes > 0;
   }

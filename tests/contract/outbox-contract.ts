@@ -195,6 +195,28 @@ export function outboxContract(label: string, make: () => Promise<ContractStore>
         });
       });
 
+      it('hold: the holder puts a post that may exist back in review with its note, check cleared; others cannot', async () => {
+        const { s, ids } = await setup();
+        const id = ids[0]!;
+        const a = (await s.claim(id, claimAt(T0)))!.leaseToken!;
+        expect(await s.reschedule(id, a, { ...retryAt(T0 + 10, T0), needsCheck: 'ambiguous' })).toBe(true);
+        const b = (await s.claim(id, claimAt(T0 + 10)))!.leaseToken!;
+        const note = { note: 'may have posted: look at the channel', attempts: 1, now: T0 + 11 };
+        expect(await s.hold(id, a, note)).toBe(false);
+        expect(await s.hold(id, b, note)).toBe(true);
+        expect(await s.get(id)).toMatchObject({
+          state: 'review',
+          lastError: 'may have posted: look at the channel',
+          needsCheck: null,
+          leaseToken: null,
+          nextAttemptAt: null,
+          attempts: 1,
+        });
+        // Nothing claims it until an editor approves (post it) or skips (it is there).
+        expect(await s.claim(id, claimAt(T0 + DAY))).toBeNull();
+        expect(await s.hold(id, b, note)).toBe(false);
+      });
+
       it('a token means nothing once its attempt has settled the row', async () => {
         const { s, ids } = await setup();
         const id = ids[0]!;

@@ -136,6 +136,6 @@ describe('storycard installed from its tarball into another project', () => {
 
     const posted = await storycard('post', 'story.json', '--dry-run', '--state', join(dir, 'posted.json'));
     expect(posted.code).toBe(0);
-    expect(posted.stdout).toMatch(/^x: dry run, \d+\/280 characters, nothing posted/m);
+    expect(posted.stdout).toMatch(/^x: dry run, x card 1200×600, \d+\/280 characters, nothing posted/m);
   });
 });

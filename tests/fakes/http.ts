@@ -11,6 +11,8 @@ export interface Fault {
   on?: 'post' | 'media' | 'any';
   /** For 429 faults: seconds until the reported reset (default 60). */
   resetSeconds?: number;
+  /** For slow faults: how long the request waits before it is done and answered (default 3000 ms). */
+  delayMs?: number;
 }
 
 export interface FakeRequest {
@@ -56,9 +58,10 @@ export interface ServeOptions {
  * - reset-after-accept: do the work, then drop the connection;
  * - 503-after-accept: do the work, then answer 503;
  * - hold: keep the request waiting, unanswered and not yet done, until POST /__release (oldest first), then do the
- *   work and answer normally: an attempt that stalls, then goes on late.
+ *   work and answer normally: an attempt that stalls, then goes on late;
+ * - slow: wait `delayMs`, then do the work and answer normally (a client that gives up sooner never hears it).
  */
-export const AFTER_ACCEPT = ['timeout-after-accept', 'reset-after-accept', '503-after-accept', 'hold'] as const;
+export const AFTER_ACCEPT = ['timeout-after-accept', 'reset-after-accept', '503-after-accept', 'hold', 'slow'] as const;
 
 export async function serve(options: ServeOptions): Promise<FakeServer> {
   const faults: Array<Fault & { count: number; on: NonNullable<Fault['on']> }> = [];
@@ -104,6 +107,10 @@ export async function serve(options: ServeOptions): Promise<FakeServer> {
       if (fault.count <= 0) faults.splice(i, 1);
       if (fault.mode === 'hold') {
         await new Promise<void>((resolve) => held.push(resolve));
+        return write(res, await options.handle(r));
+      }
+      if (fault.mode === 'slow') {
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 3000));
         return write(res, await options.handle(r));
       }
       if (fault.mode === 'timeout-after-accept') return void (await options.handle(r));

@@ -124,23 +124,35 @@ describe('storycard post', () => {
     const before = x.log.length;
     const r = await run([file, '--dry-run'], xEnv());
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^x: dry run, \d+\/280 characters, nothing posted$/m);
+    expect(r.stdout).toMatch(/^x: dry run, x card 1200×600, \d+\/280 characters, nothing posted \(posts as \d+\)$/m);
     expect(r.stdout).toContain(headline);
     expect(r.stdout).toContain(url);
     expect(x.log.length).toBe(before);
-    // Only the configured platform is shown once one is configured.
-    expect(r.stdout).not.toMatch(/^(bluesky|mastodon):/m);
-    // With no credentials at all it shows every platform, each naming the settings it lacks.
+    // Every platform is shown, configured or not: the unconfigured ones name the settings they lack.
+    expect(r.stdout).toMatch(
+      /^bluesky: dry run, og card 1200×630, \d+\/300 characters, nothing posted \(not configured: set BLUESKY_IDENTIFIER, BLUESKY_APP_PASSWORD to post here\)$/m,
+    );
     const none = await run([file, '--dry-run'], {});
     expect(none.stdout).toMatch(
-      /^x: dry run, \d+\/280 characters, nothing posted \(not configured: set X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET to post here\)$/m,
+      /^x: dry run, x card 1200×600, \d+\/280 characters, nothing posted \(not configured: set X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET to post here\)$/m,
     );
     expect(none.stdout).toMatch(
-      /^bluesky: dry run, \d+\/300 characters, nothing posted \(not configured: set BLUESKY_IDENTIFIER, BLUESKY_APP_PASSWORD to post here\)$/m,
+      /^mastodon: dry run, og card 1200×630, \d+\/500 characters.*set MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN/m,
     );
     expect(none.stdout).toMatch(
-      /^mastodon: dry run, \d+\/500 characters.*set MASTODON_BASE_URL, MASTODON_ACCESS_TOKEN/m,
+      /^telegram: dry run, og card 1200×630, \d+\/1024 characters, nothing posted \(not configured: set TELEGRAM_BOT_TOKEN, TELEGRAM_CHAT_ID to post here\)$/m,
     );
+    expect(none.stdout).toMatch(
+      /^threads: dry run, og card 1200×630, \d+\/500 characters.*THREADS_ACCESS_TOKEN, PUBLIC_BASE_URL/m,
+    );
+    expect(none.stdout).toMatch(/^facebook: dry run, og card 1200×630, \d+\/63206 characters.*FACEBOOK_PAGE_TOKEN/m);
+    // Threads on a loopback PUBLIC_BASE_URL says why it stays off.
+    const local = await run([file, '--dry-run'], {
+      THREADS_USER_ID: '1',
+      THREADS_ACCESS_TOKEN: 't',
+      PUBLIC_BASE_URL: 'http://localhost:8787',
+    });
+    expect(local.stdout).toMatch(/^threads: .*not configured: set PUBLIC_BASE_URL to a public origin .*loopback/m);
   });
 
   it('a post whose answer was lost (X accepted, then timed out) is found, not posted again', async () => {

@@ -3,7 +3,7 @@
 import { expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { PostListSchema, PostResponseSchema, PostsTodaySchema } from '../../src/routes/posts.ts';
-import { StoryListSchema, StoryResponseSchema } from '../../src/routes/schemas.ts';
+import { StoryListSchema, StoryWrittenSchema } from '../../src/routes/schemas.ts';
 import { botEnv, callWith, postStory } from './outbox-harness.ts';
 
 /** The schema with every object in it closed: a key the handler adds without documenting it fails. */
@@ -39,7 +39,7 @@ async function documented(e: Env, method: string, path: string, status: number):
 it('answers stories and posts exactly as the OpenAPI document describes them', async () => {
   const e = botEnv({ x: inject('quietFakes').x }, { BOT_MODE: 'review' });
   const refs = {
-    'get /api/stories/{id}': 'StoryResponse',
+    'get /api/stories/{id}': 'StoryWritten',
     'get /api/stories': 'StoryList',
     'get /api/posts': 'PostList',
     'get /api/posts/{id}': 'Post',
@@ -53,7 +53,10 @@ it('answers stories and posts exactly as the OpenAPI document describes them', a
   }
   const { status, body } = await postStory(e, { headline: `Answers as documented ${crypto.randomUUID().slice(0, 8)}` });
   if (status !== 201) throw new Error(`POST /api/stories: ${status}`);
-  await answers(StoryResponseSchema, await callWith(e, `/api/stories/${body.id}`));
+  await answers(StoryWrittenSchema, await callWith(e, `/api/stories/${body.id}`));
+  // A story with characters no font covers: its warnings are documented too, field for field.
+  const boxes = await postStory(e, { headline: `Answers in ᏣᎳᎩ ${crypto.randomUUID().slice(0, 8)}` });
+  await answers(StoryWrittenSchema, await callWith(e, `/api/stories/${boxes.body.id}`));
   await answers(StoryListSchema, await callWith(e, '/api/stories?limit=2'));
 
   const list = await callWith(e, `/api/posts?storyId=${body.id}`);

@@ -198,6 +198,23 @@ describe('the cron trigger polls FEEDS', () => {
     expect((await feedStatus(fe)).get(url)).toMatchObject({ itemsSeen: 2, storiesCreated: 0 });
   });
 
+  it('an item whose card would show boxes (Cherokee, a script no bundled face covers) is held for an editor', async () => {
+    const e = botEnv({ x: inject('quietFakes').x }, { BOT_MODE: 'live' });
+    const url = await serveFeed('/cherokee.xml', { body: rss('Phoenix', [item('old')]) });
+    const fe = { ...e, FEEDS: url, FETCH_ALLOW_HOSTS: LOCAL } as Env;
+    await cron(fe); // the first poll only records what is there
+    const held = item('held', { title: 'Council votes ᏣᎳᎩ language plan' });
+    await serveFeed('/cherokee.xml', { body: rss('Phoenix', [held, item('old')]) });
+    await cron(fe);
+    const created = await stories.byUrl(held.link);
+    expect(created).not.toBeNull();
+    const rows = (
+      await env.DB.prepare('SELECT state, last_error FROM outbox WHERE story_id = ?').bind(created!.id).all()
+    ).results as { state: string; last_error: string }[];
+    expect(rows.map((r) => r.state)).toEqual(['review']);
+    expect(rows[0]?.last_error).toMatch(/^held: the card cannot draw 3 characters .*"Ꮳ" U\+13E3 \(headline\)/u);
+  });
+
   it('a feed that never finishes answering times out on its own; the others are polled', async () => {
     const slow = await serveFeed('/slow.xml', { fault: 'hang' });
     const fine = await serveFeed('/fine.xml', { body: rss('Fine', [item('f')]) });

@@ -118,7 +118,10 @@ export async function drive(id: string, deps: OutboxDeps, c: { t: number }, max 
 }
 
 export const fakeState = async <T>(url: string) => (await (await fetch(`${url}/__state`)).json()) as T;
-export const fault = async (url: string, f: { mode: string; count?: number; on?: string; resetSeconds?: number }) => {
+export const fault = async (
+  url: string,
+  f: { mode: string; count?: number; on?: string; resetSeconds?: number; delayMs?: number },
+) => {
   const res = await fetch(`${url}/__fault`, { method: 'POST', body: JSON.stringify(f) });
   if (!res.ok) throw new Error(`fault ${JSON.stringify(f)}: ${res.status} ${await res.text()}`);
 };

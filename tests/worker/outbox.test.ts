@@ -143,7 +143,17 @@ describe('outbox (BOT_MODE=live)', () => {
     const rows = await postsOf(e, body.id);
     expect(rows.map((r) => [r.platform, r.state, r.lastError]).sort()).toEqual([
       ['bluesky', 'dry-run', 'not configured: set BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD to post here'],
+      ['facebook', 'dry-run', 'not configured: set FACEBOOK_PAGE_ID and FACEBOOK_PAGE_TOKEN to post here'],
+      ['instagram', 'dry-run', 'not configured: set INSTAGRAM_USER_ID and INSTAGRAM_ACCESS_TOKEN to post here'],
+      [
+        'instagram-story',
+        'dry-run',
+        'not configured: set INSTAGRAM_USER_ID, INSTAGRAM_ACCESS_TOKEN and INSTAGRAM_STORIES=on to post here',
+      ],
+      ['linkedin', 'dry-run', 'not configured: set LINKEDIN_ACCESS_TOKEN and LINKEDIN_AUTHOR to post here'],
       ['mastodon', 'dry-run', 'not configured: set MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN to post here'],
+      ['telegram', 'dry-run', 'not configured: set TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID to post here'],
+      ['threads', 'dry-run', 'not configured: set THREADS_USER_ID and THREADS_ACCESS_TOKEN to post here'],
       ['x', 'dry-run', 'not configured: set X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET to post here'],
     ]);
     // Each still shows exactly what that platform would get.

@@ -14,6 +14,8 @@ declare module 'vitest' {
     quietFakes: { x: string; bluesky: string; mastodon: string };
     /** A fourth, only for tests/worker/outbox-fence.test.ts: its held requests must not stall anyone else's. */
     fenceFakes: { x: string; bluesky: string; mastodon: string };
+    // network-fakes.setup.ts: Telegram, Threads, Facebook and Instagram, one file each (tests/worker/<network>-poster.test.ts)
+    networkFakes: { telegram: string; threads: string; facebook: string; instagram: string; linkedin: string };
     // cards.setup.ts
     fakePhotosUrl: string;
     /** A second host, only for the same-bytes test (always up). */

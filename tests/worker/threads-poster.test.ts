@@ -1,0 +1,158 @@
+// Threads through the outbox inside workerd, against a fake Threads API on 127.0.0.1: the card by its public URL,
+// the 500-character text, alt text, each fault, and a lost publish answer adopted from the account's threads.
+import { describe, expect, inject, it } from 'vitest';
+import { processRow } from '../../src/bot/outbox.ts';
+import { threadsLength } from '../../src/bot/text-length.ts';
+import { FAKE_THREADS, type FakeGraphState } from '../fakes/fake-graph.ts';
+import { imageInfo } from '../fakes/image-size.ts';
+import {
+  botEnv,
+  callWith,
+  clock,
+  depsFor,
+  drive,
+  fakeState,
+  fault,
+  type PostView,
+  postStory,
+  postsOf,
+} from './outbox-harness.ts';
+
+const fake = () => inject('networkFakes').threads;
+const e = () =>
+  botEnv(
+    {},
+    { THREADS_USER_ID: FAKE_THREADS.userId, THREADS_ACCESS_TOKEN: FAKE_THREADS.token, THREADS_API_BASE_URL: fake() },
+  );
+
+async function threadsRow(what: string, overrides: Parameters<typeof postStory>[1] = {}): Promise<PostView> {
+  const headline = `${what} ${crypto.randomUUID().slice(0, 8)} at the library`;
+  const { status, body } = await postStory(e(), { headline, ...overrides });
+  expect(status).toBe(201);
+  const rows = await postsOf(e(), body.id);
+  expect(rows.map((r) => r.platform)).toEqual(['threads']);
+  return rows[0]!;
+}
+const posts = async (text: string) => (await fakeState<FakeGraphState>(fake())).posts.filter((p) => p.text === text);
+const view = async (row: PostView) => (await postsOf(e(), row.storyId)).find((r) => r.id === row.id)!;
+const kinds = (outcomes: { kind: string }[]) => outcomes.map((o) => o.kind);
+
+describe('Threads', () => {
+  it('publishes a container made from the og card’s public URL, with the text and alt text, once', async () => {
+    const row = await threadsRow('Reading room');
+    const c = clock();
+    expect(kinds(await drive(row.id, depsFor(e(), c.now), c))).toEqual(['posted']);
+    const mine = await posts(row.text);
+    expect(mine).toHaveLength(1);
+    const post = mine[0]!;
+    // The URL Threads fetches is the card at its content address on PUBLIC_BASE_URL, and it is the og size.
+    expect(post.imageUrl).toMatch(/^https:\/\/cards\.example\.com\/cards\/[0-9a-f]{20}\/og\.(png|jpg)$/);
+    const card = await callWith(e(), new URL(post.imageUrl!).pathname);
+    expect(card.status).toBe(200);
+    expect(imageInfo(new Uint8Array(await card.arrayBuffer()))).toMatchObject({ width: 1200, height: 630 });
+    expect(post.alt).toContain(row.text.split('\n')[0]!.slice(0, 30));
+    expect(row.text).toContain('https://news.example.org/a/');
+    expect(await view(row)).toMatchObject({
+      state: 'posted',
+      platformPostId: post.id,
+      url: `https://www.threads.com/@storycard/post/C${post.id}`,
+    });
+    expect(await processRow(row.id, depsFor(e(), c.now))).toMatchObject({ kind: 'skip' });
+    expect(await posts(row.text)).toHaveLength(1);
+  });
+
+  it('fits 500 characters as Threads counts them (an emoji is its UTF-8 bytes), so Threads takes it', async () => {
+    // ~370 characters with 50 emoji: under 500 by graphemes, well over as Threads counts.
+    const quote = 'Read 📚📖 now, '.repeat(25).trim();
+    const row = await threadsRow('Emoji count', { quote });
+    expect(threadsLength(row.text)).toBeLessThanOrEqual(500);
+    expect([...new Intl.Segmenter().segment(row.text)].length).toBeLessThan(threadsLength(row.text));
+    const c = clock();
+    expect(kinds(await drive(row.id, depsFor(e(), c.now), c))).toEqual(['posted']);
+    expect(await posts(row.text)).toHaveLength(1);
+  });
+
+  it('throttled (Graph code 32 with estimated_time_to_regain_access): waits that long, then posts once', async () => {
+    const row = await threadsRow('Throttled');
+    const c = clock();
+    await fault(fake(), { mode: '429', on: 'media', resetSeconds: 15 * 60 });
+    const first = await processRow(row.id, depsFor(e(), c.now));
+    expect(first).toMatchObject({ kind: 'wait' });
+    expect((first as { at: number }).at).toBeGreaterThanOrEqual(c.t + 15 * 60_000);
+    expect(await view(row)).toMatchObject({ attempts: 0, pendingCheck: false });
+    c.t = (first as { at: number }).at;
+    expect(await processRow(row.id, depsFor(e(), c.now))).toMatchObject({ kind: 'posted' });
+    expect(await posts(row.text)).toHaveLength(1);
+  });
+
+  it('503 on the container: nothing can be published yet, so it simply retries and posts once', async () => {
+    const row = await threadsRow('Container failed');
+    const c = clock();
+    await fault(fake(), { mode: '503', on: 'media' });
+    const first = await processRow(row.id, depsFor(e(), c.now));
+    expect(first).toMatchObject({ kind: 'wait' });
+    expect(await view(row)).toMatchObject({ state: 'failed', pendingCheck: false });
+    c.t = (first as { at: number }).at;
+    expect(await processRow(row.id, depsFor(e(), c.now))).toMatchObject({ kind: 'posted' });
+    expect(await posts(row.text)).toHaveLength(1);
+  });
+
+  for (const mode of ['timeout-after-accept', '503-after-accept', 'reset-after-accept']) {
+    it(`${mode} on threads_publish: the account’s threads show it, and it is adopted, not posted again`, async () => {
+      const row = await threadsRow(`Lost publish (${mode})`);
+      const c = clock();
+      await fault(fake(), { mode });
+      const outcomes = await drive(row.id, depsFor(e(), c.now), c);
+      expect(kinds(outcomes)).toEqual(['wait', 'posted']);
+      expect(outcomes[1]).toMatchObject({ found: true });
+      const mine = await posts(row.text);
+      expect(mine).toHaveLength(1);
+      expect(await view(row)).toMatchObject({ state: 'posted', platformPostId: mine[0]!.id, attempts: 1 });
+    });
+  }
+
+  it('503 on threads_publish with nothing published: the check finds nothing, then it posts once', async () => {
+    const row = await threadsRow('Publish refused');
+    const c = clock();
+    await fault(fake(), { mode: '503' });
+    const outcomes = await drive(row.id, depsFor(e(), c.now), c);
+    expect(kinds(outcomes)).toEqual(['wait', 'posted']);
+    expect(outcomes[1]).not.toMatchObject({ found: true });
+    expect(await posts(row.text)).toHaveLength(1);
+  });
+
+  it('a check that cannot read the threads is repeated later; it never posts blind', async () => {
+    const row = await threadsRow('Lookup down');
+    const c = clock();
+    await fault(fake(), { mode: 'timeout-after-accept' });
+    expect(await processRow(row.id, depsFor(e(), c.now))).toMatchObject({ kind: 'wait' });
+    await fault(fake(), { mode: '503', on: 'any' });
+    c.t += 60_000;
+    const unsure = await processRow(row.id, depsFor(e(), c.now));
+    expect(unsure).toMatchObject({ kind: 'wait', reason: expect.stringContaining('could not check') });
+    c.t = (unsure as { at: number }).at;
+    expect(await processRow(row.id, depsFor(e(), c.now))).toMatchObject({ kind: 'posted', found: true });
+    expect(await posts(row.text)).toHaveLength(1);
+  });
+
+  it('slow publish past the timeout: once Threads has it, the check adopts it', async () => {
+    const row = await threadsRow('Slow publish');
+    const c = clock();
+    await fault(fake(), { mode: 'slow', delayMs: 2500 });
+    const first = await processRow(row.id, depsFor(e(), c.now, 1000));
+    expect(first).toMatchObject({ kind: 'wait' });
+    await new Promise((r) => setTimeout(r, 2000));
+    c.t = (first as { at: number }).at;
+    expect(await processRow(row.id, depsFor(e(), c.now, 1000))).toMatchObject({ kind: 'posted', found: true });
+    expect(await posts(row.text)).toHaveLength(1);
+  });
+
+  it('an expired token (code 190): dead with Threads’ reason, nothing retried', async () => {
+    const row = await threadsRow('Expired token');
+    const c = clock();
+    await fault(fake(), { mode: '190', on: 'media' });
+    const outcomes = await drive(row.id, depsFor(e(), c.now), c);
+    expect(outcomes).toEqual([{ kind: 'dead', reason: expect.stringContaining('code 190') }]);
+    expect(await posts(row.text)).toHaveLength(0);
+  });
+});
