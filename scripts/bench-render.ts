@@ -1,8 +1,11 @@
 // Render benchmark, one run, beside the peers: per template at `og`, the storycard pipeline on Node (native resvg,
 // storycard's encoder), plain satori + @resvg/resvg-js native on the same element, Takumi native (@takumi-rs/core,
 // a bench-only devDependency) on the same composed element; raster and encode split on the same SVGs; bytes per
-// format; then inside workerd (wrangler dev): storycard vs plain satori + resvg-wasm, the split, and a 300-emoji
-// headline with /healthz timed while it renders. Usage: tsx scripts/bench-render.ts [--runs 30] [--json]
+// format; then inside workerd (wrangler dev): storycard vs plain satori + resvg-wasm vs Takumi's wasm build
+// (@takumi-rs/wasm, bench-only), the split, and a 300-emoji headline with /healthz timed while it renders; then
+// the profile of one card per template and runtime (scripts/bench/profile.ts). The photo comes from a local photo
+// server that both runtimes are allowed to fetch (FETCH_ALLOW_HOSTS): the bench fails when any card lacks an image
+// it asked for. Usage: tsx scripts/bench-render.ts [--runs 30] [--json] [--templates photo,quote]
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -16,19 +19,30 @@ import { createNodeRuntime } from '../src/runtime/node.ts';
 import { parseStory } from '../src/story/schema.ts';
 import { registry as templates } from '../templates/index.ts';
 import { SAMPLES } from '../templates/samples.ts';
-import { startFakePhotos } from '../tests/fakes/fake-photos.ts';
-import { makePhoto } from '../tests/helpers/photo.ts';
+import { type CardProfile, profileCard, type ResvgSplit } from './bench/profile.ts';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: process.env.BENCH_RUNS ?? '30' }, json: { type: 'boolean' } },
+  options: {
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '30' },
+    json: { type: 'boolean' },
+    templates: { type: 'string' },
+  },
 });
 const RUNS = Number(values.runs);
 const WARMUP = 3;
 const demo = parseStory(SAMPLES[0]!.story);
-const photo = makePhoto();
-// The photo template draws a 1600×1000 photograph-like image (served locally, no network).
-const withPhoto = parseStory({ ...SAMPLES[0]!.story, imageUrl: 'https://photos.bench/photo.png' });
-const templateNames = templates.list().map((t) => t.name);
+// The photo template draws a 1600×1000 photograph-like image from a photo server on loopback, for both runtimes.
+const photos = await startPhotoServer();
+const photoHost = new URL(photos.url).host;
+const withPhoto = parseStory({ ...SAMPLES[0]!.story, imageUrl: `${photos.url}/photo.png` });
+const templateNames = values.templates ? values.templates.split(',') : templates.list().map((t) => t.name);
+/** Rows whose card went out without an image it asked for: the bench fails on any. */
+const incomplete: string[] = [];
+const loadAt = async () => {
+  const { loadavg } = await import('node:os');
+  return loadavg().map((l) => l.toFixed(2));
+};
+const loadBefore = await loadAt();
 const storyFor = (template: string) => (template === 'photo' ? withPhoto : demo);
 
 interface Timing {
@@ -54,10 +68,41 @@ async function time(fn: () => Promise<number>, runs = RUNS): Promise<Timing> {
 const median = (xs: number[]) => quantile(xs, 0.5);
 
 // ---- Node ----
-const node = createNodeRuntime({
-  fetch: async () => new Response(photo, { headers: { 'content-type': 'image/png' } }),
-});
+// The real fetch over loopback, the photo host allowed as FETCH_ALLOW_HOSTS allows it in the app.
+/** scripts/bench/photo-server.ts in its own process; its URL, and close() (its stdin ends, it exits). */
+async function startPhotoServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/photo-server.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /^(http:\S+)\n/m.exec(out);
+      if (m?.[1]) ok(m[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`photo server exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((ok) => {
+        child.once('exit', () => ok());
+        child.stdin.end();
+      }),
+  };
+}
+const makeNode = () => createNodeRuntime({ fetchPolicy: { allowHosts: [photoHost] } });
+const node = makeNode();
 const resvgOf = (svg: string) => new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+const resvgSplitNode: ResvgSplit = async (svg) => {
+  const t0 = performance.now();
+  const resvg = resvgOf(svg);
+  const t1 = performance.now();
+  resvg.render();
+  return { parseMs: t1 - t0, renderMs: performance.now() - t1 };
+};
+const profiles: CardProfile[] = [];
 
 type Row = Record<string, Timing>;
 const rows: Record<string, Row> = {};
@@ -69,6 +114,7 @@ for (const template of templateNames) {
   const story = storyFor(template);
   const req: RenderRequest = { story, template };
   const card = await composeCard(req, node, templates);
+  if (card.missing.length) incomplete.push(`node ${template}: composed without ${card.missing.join(', ')}`);
   const fonts = card.options.fonts as { name: string; data: ArrayBuffer; weight: number; style: string }[];
   const takumi = new Renderer();
   for (const f of fonts) {
@@ -78,9 +124,11 @@ for (const template of templateNames) {
   const element = card.element; // the photo is already a data: URI inside it, the same for every pipeline
 
   const r: Row = {};
-  r['node: storycard (fit + draw + raster + encode)'] = await time(
-    async () => (await renderCard({ ...req, format: 'png' }, node, templates)).image.byteLength,
-  );
+  r['node: storycard (fit + draw + raster + encode)'] = await time(async () => {
+    const out = await renderCard({ ...req, format: 'png' }, node, templates);
+    if (!out.complete) incomplete.push(`node storycard ${template}: drawn without ${out.report.missing?.join(', ')}`);
+    return out.image.byteLength;
+  });
   r['node: plain satori + resvg-js asPng'] = await time(async () => {
     const svg = await satori(element as Parameters<typeof satori>[0], card.options as Parameters<typeof satori>[1]);
     return resvgOf(svg).render().asPng().byteLength;
@@ -115,11 +163,17 @@ for (const template of templateNames) {
 
   formats[template] = {};
   for (const format of ['png', 'jpeg', 'webp', 'auto'] as Format[]) {
-    const t = await time(async () => (await renderCard({ ...req, format }, node, templates)).image.byteLength, 5);
-    const wrote = (await renderCard({ ...req, format }, node, templates)).format;
+    const checked = async () => {
+      const out = await renderCard({ ...req, format }, node, templates);
+      if (!out.complete) incomplete.push(`node ${format} ${template}: drawn without ${out.report.missing?.join(', ')}`);
+      return out;
+    };
+    const t = await time(async () => (await checked()).image.byteLength, 5);
+    const wrote = (await checked()).format;
     formats[template]![format] = { bytes: t.bytes, ms: t.median, wrote };
   }
   formats[template]!['Takumi png'] = { bytes: r['node: Takumi native']!.bytes, ms: 0, wrote: 'png' };
+  profiles.push(await profileCard({ req, templates, makeRuntime: makeNode, resvgSplit: resvgSplitNode, runs: RUNS }));
 }
 
 // ---- workerd (wrangler dev, loopback HTTP: ~1 ms of each figure is the request itself) ----
@@ -145,6 +199,8 @@ const dev = spawn(
     String(port),
     '--inspector-port',
     String(inspectorPort),
+    '--var',
+    `FETCH_ALLOW_HOSTS:${photoHost}`,
   ],
   { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
 );
@@ -154,7 +210,8 @@ dev.stderr.on('data', (d) => (log += d));
 const workerd: Record<string, Row> = {};
 const workerdSplit: Record<string, { asPng: number; raster: number; encode: number; bytes: number }> = {};
 let emoji: { render: Timing; healthz: number[] } | undefined;
-const photos = await startFakePhotos(); // the same photo, over loopback HTTP, for the photo template in workerd
+/** Takumi's wasm build in workerd: why it did not run, if it did not. */
+let takumiWasmError: string | undefined;
 try {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
@@ -168,6 +225,8 @@ try {
   const get = async (path: string) => {
     const res = await fetch(`${base}${path}`);
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    const missing = res.headers.get('x-missing');
+    if (missing) incomplete.push(`workerd ${path}: drawn without ${missing}`);
     return (await res.arrayBuffer()).byteLength;
   };
   for (const template of templateNames) {
@@ -175,7 +234,17 @@ try {
     const q = `template=${template}${template === 'photo' ? `&image=${encodeURIComponent(`${photos.url}/photo.png`)}` : ''}`;
     r['workerd: storycard'] = await time(() => get(`/storycard?${q}`));
     r['workerd: plain satori + resvg-wasm asPng'] = await time(() => get(`/plain?${q}`));
+    if (!takumiWasmError) {
+      try {
+        r['workerd: Takumi wasm'] = await time(() => get(`/takumi?${q}`));
+      } catch (error) {
+        takumiWasmError = (error as Error).message;
+      }
+    }
     workerd[template] = r;
+    const prof = await fetch(`${base}/profile?${q}&runs=${RUNS}`);
+    if (!prof.ok) throw new Error(`/profile?${q}: ${prof.status} ${await prof.text()}`);
+    profiles.push((await prof.json()) as CardProfile);
     const s: { asPng: number[]; raster: number[]; encode: number[]; bytes: number } = {
       asPng: [],
       raster: [],
@@ -226,9 +295,20 @@ try {
 
 const ms = (x: number) => x.toFixed(1);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const load = { before: loadBefore, after: await loadAt() };
+for (const p of profiles) {
+  if (!p.complete) incomplete.push(`${p.runtime} profile ${p.template}: drawn without ${p.missing.join(', ')}`);
+}
 if (values.json) {
-  console.log(JSON.stringify({ runs: RUNS, rows, split, formats, workerd, workerdSplit, emoji }, null, 2));
+  console.log(
+    JSON.stringify(
+      { runs: RUNS, load, rows, split, formats, workerd, workerdSplit, emoji, profiles, takumiWasmError, incomplete },
+      null,
+      2,
+    ),
+  );
 } else {
+  console.log(`\nLoad average (1, 5, 15 min): ${load.before.join(', ')} before, ${load.after.join(', ')} after`);
   console.log(
     `\nCard render, demo story at og (1200×630; photo: a 1600×1000 photo), ${RUNS} runs after ${WARMUP} warm-up\n`,
   );
@@ -278,6 +358,47 @@ if (values.json) {
   if (emoji) {
     console.log(
       `\nworkerd, a 300-emoji headline (quote, og, PNG): median ${ms(emoji.render.median)} ms, p95 ${ms(emoji.render.p95)} ms; /healthz while it renders: median ${ms(median(emoji.healthz))} ms, max ${ms(Math.max(...emoji.healthz))} ms (${emoji.healthz.length} probes)`,
+    );
+  }
+  if (takumiWasmError) console.log(`\nTakumi wasm in workerd did not run: ${takumiWasmError}`);
+  printProfiles(profiles);
+}
+if (incomplete.length) {
+  console.error(
+    `\nFAILED: cards went out without an image they asked for:\n  ${[...new Set(incomplete)].join('\n  ')}`,
+  );
+  process.exitCode = 1;
+}
+
+/** The profile table: one warm card per template and runtime, where its time goes. */
+function printProfiles(list: CardProfile[]) {
+  console.log(
+    `\nProfile of one card (og, PNG; median of ${RUNS} warm renders; ms unless marked). satori calls: measuring pass / layout passes / draw\n`,
+  );
+  console.log(
+    '| template | runtime | warm | first | satori calls m/l/d | measure | layout | draw | compose rest | SVG kB | resvg parse | resvg raster | PNG encode (deflate) |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const p of list) {
+    const s = p.satori;
+    console.log(
+      `| ${p.template} | ${p.runtime} | ${ms(p.warmMs)} | ${ms(p.firstMs)} | ${s.measure.calls}/${s.layout.calls}/${s.draw.calls} | ${ms(s.measure.ms)} | ${ms(s.layout.ms)} | ${ms(s.draw.ms)} | ${ms(p.composeRestMs)} | ${(p.svgBytes / 1000).toFixed(1)} | ${ms(p.resvg.parseMs)} | ${ms(p.resvg.renderMs)} | ${ms(p.encodeMs)} (${ms(p.deflateMs)}) |`,
+    );
+  }
+  console.log(
+    '\nFonts (first render: files read, bytes, ms reading; satori parsing them from fresh buffers) and the photo (fetch over loopback, its data: URI, and what it adds to one satori draw and to resvg against a 1×1 image in its place)\n',
+  );
+  console.log(
+    '| template | runtime | font files | font kB | font read | font parse | reads when warm | photo fetch | photo URI kB | photo in satori draw | photo in resvg parse (decode) | photo in resvg raster (scale) |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const p of list) {
+    const i = p.image;
+    const photo = i
+      ? `${ms(i.fetchMs)} | ${(i.uriBytes / 1000).toFixed(0)} | ${ms(i.satoriDrawMs)} | ${ms(i.resvgParseMs)} | ${ms(i.resvgRenderMs)}`
+      : '– | – | – | – | –';
+    console.log(
+      `| ${p.template} | ${p.runtime} | ${p.fonts.files} | ${(p.fonts.bytes / 1000).toFixed(0)} | ${ms(p.fonts.loadMs)} | ${ms(p.fontParseMs)} | ${p.fonts.warmLoads} | ${photo} |`,
     );
   }
 }
