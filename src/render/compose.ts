@@ -112,7 +112,36 @@ export interface ComposeInput {
 }
 
 export async function compose(input: ComposeInput): Promise<Composition> {
-  const { story, lang, width, height } = input;
+  const { tree, slots } = collectSlots(input);
+  const literal = literalText(tree).trim();
+  const drawnText = [
+    literal,
+    ...[...slots.values()].map((s) => `${s.marks?.open ?? ''}${s.text}${s.marks?.close ?? ''}`),
+    '…',
+  ].join(' ');
+  const options = await input.options(drawnText);
+  const satori: Satori = (element, extra) => input.runtime.satori(element, { ...options, ...extra });
+  const widths = measurer(satori);
+  // One measuring pass for every slot's pieces (and whole text: the natural width of fixed slots).
+  await widths.ensureAll(
+    [...slots.values()].map((s) => ({
+      style: s.style,
+      texts: fitStrings({ text: s.text, marks: s.marks, lang: input.story.lang }),
+    })),
+  );
+  const c = composer(input, tree, slots, widths, satori);
+
+  const ordered = [...slots.values()].sort((a, b) => a.rank - b.rank);
+  const growing = ordered.filter((s) => s.props.grow);
+  await fitInOrder(c, ordered);
+  if (growing.length > 1) await reclaimSlack(c, growing);
+  const { svg, drawMs, layout } = await drawChecked(c);
+  return { element: c.element(), svg, drawMs, fields: fieldsOf(ordered, layout), text: drawnText, literal };
+}
+
+/** The template's tree with its <Fit> slots found: each field once, a headline among them. */
+function collectSlots(input: ComposeInput): { tree: unknown; slots: Map<FitProps, Slot> } {
+  const { story, lang } = input;
   const slots = new Map<FitProps, Slot>();
   const seen = new Set<string>();
   let treeOrder = 0;
@@ -143,17 +172,12 @@ export async function compose(input: ComposeInput): Promise<Composition> {
   if (![...slots.values()].some((s) => s.field === 'headline')) {
     throw new StorycardError('render_failed', `template ${input.template} draws no <Fit field="headline"> slot`);
   }
+  return { tree, slots };
+}
 
-  const literal = literalText(tree).trim();
-  const drawnText = [
-    literal,
-    ...[...slots.values()].map((s) => `${s.marks?.open ?? ''}${s.text}${s.marks?.close ?? ''}`),
-    '…',
-  ].join(' ');
-  const options = await input.options(drawnText);
-  const satori: Satori = (element, extra) => input.runtime.satori(element, { ...options, ...extra });
-
-  const widths = new WidthCache(async (items) => {
+/** Word widths measured by satori itself, many pieces in one pass (cached per style and text). */
+function measurer(satori: Satori): WidthCache {
+  return new WidthCache(async (items) => {
     const found = new Array<number>(items.length).fill(0);
     await satori(
       {
@@ -177,14 +201,27 @@ export async function compose(input: ComposeInput): Promise<Composition> {
     );
     return found;
   });
-  // One measuring pass for every slot's pieces (and whole text: the natural width of fixed slots).
-  await widths.ensureAll(
-    [...slots.values()].map((s) => ({
-      style: s.style,
-      texts: fitStrings({ text: s.text, marks: s.marks, lang: story.lang }),
-    })),
-  );
+}
 
+/** What the stages share: the slots, the tree as it now stands, a layout of it, and fitting one slot in a box. */
+interface Composer {
+  slots: Map<FitProps, Slot>;
+  satori: Satori;
+  width: number;
+  height: number;
+  element(): unknown;
+  layout(): Promise<Layout>;
+  fitSlot(s: Slot, box: Rect | undefined): Promise<void>;
+}
+
+function composer(
+  input: ComposeInput,
+  tree: unknown,
+  slots: Map<FitProps, Slot>,
+  widths: WidthCache,
+  satori: Satori,
+): Composer {
+  const { width, height, story } = input;
   const element = () =>
     substitute(tree, (props) => {
       const s = slots.get(props);
@@ -231,48 +268,60 @@ export async function compose(input: ComposeInput): Promise<Composition> {
       widths,
     );
   };
+  return { slots, satori, width, height, element, layout, fitSlot };
+}
 
-  const ordered = [...slots.values()].sort((a, b) => a.rank - b.rank);
+/** Fixed slots at the width the layout gives them, then each growing slot, laid out again after each. */
+async function fitInOrder(c: Composer, ordered: Slot[]): Promise<void> {
   const fixed = ordered.filter((s) => !s.props.grow);
   const growing = ordered.filter((s) => s.props.grow);
-  let current = await layout();
-  for (const s of fixed) await fitSlot(s, current.nodes.get(`fit:${s.field}`));
+  let current = await c.layout();
+  for (const s of fixed) await c.fitSlot(s, current.nodes.get(`fit:${s.field}`));
   for (const s of growing) {
-    if (fixed.length || s !== growing[0]) current = await layout();
-    await fitSlot(s, current.nodes.get(`fit:${s.field}`));
+    if (fixed.length || s !== growing[0]) current = await c.layout();
+    await c.fitSlot(s, current.nodes.get(`fit:${s.field}`));
   }
-  // Room the later slots did not use goes back to the earlier ones: a CJK headline held to its share
-  // grows into the space a one-line quote left. Each slot is refitted alone, the others as drawn.
-  if (growing.length > 1) {
-    // What a slot left of its box: its box's height less the lines it drew.
-    const slack = (s: Slot) => {
-      const f = s.fitted as FittedText;
-      return f.height - f.lines.length * lineBox(f.fontSize, f.style);
-    };
-    for (const [i, s] of growing.entries()) {
-      const f = s.fitted as FittedText;
-      if (f.fontSize >= Math.round(s.props.max) && !f.truncated) continue;
-      // Less than half a line to gain is not worth a layout: the slot cannot grow by a line.
-      const room = growing.slice(i + 1).reduce((sum, later) => sum + Math.max(0, slack(later)), 0);
-      if (room < lineBox(f.fontSize, f.style) / 2) continue;
-      s.fitted = undefined;
-      const box = (await layout()).nodes.get(`fit:${s.field}`);
-      if (box && box.height > f.height + 1) await fitSlot(s, box);
-      else s.fitted = f;
-    }
+}
+
+/**
+ * Room the later slots did not use goes back to the earlier ones: a CJK headline held to its share grows into the
+ * space a one-line quote left. Each slot is refitted alone, the others as drawn.
+ */
+async function reclaimSlack(c: Composer, growing: Slot[]): Promise<void> {
+  // What a slot left of its box: its box's height less the lines it drew.
+  const slack = (s: Slot) => {
+    const f = s.fitted as FittedText;
+    return f.height - f.lines.length * lineBox(f.fontSize, f.style);
+  };
+  for (const [i, s] of growing.entries()) {
+    const f = s.fitted as FittedText;
+    if (f.fontSize >= Math.round(s.props.max) && !f.truncated) continue;
+    // Less than half a line to gain is not worth a layout: the slot cannot grow by a line.
+    const room = growing.slice(i + 1).reduce((sum, later) => sum + Math.max(0, slack(later)), 0);
+    if (room < lineBox(f.fontSize, f.style) / 2) continue;
+    s.fitted = undefined;
+    const box = (await c.layout()).nodes.get(`fit:${s.field}`);
+    if (box && box.height > f.height + 1) await c.fitSlot(s, box);
+    else s.fitted = f;
   }
-  // The tree as drawn, checked twice before it is returned: each drawn line's width in the layout, then
-  // the ink of the drawn SVG. A slot whose text runs past is kept in by that much and fitted again.
-  const refit = (s: Slot) => fitSlot(s, { x: 0, y: 0, width: s.box?.width ?? 0, height: s.box?.height ?? 0 });
+}
+
+/**
+ * The tree as drawn, checked twice before it is returned: each drawn line's width in the layout, then the ink of
+ * the drawn SVG. A slot whose text runs past is kept in by that much and fitted again.
+ */
+async function drawChecked(c: Composer): Promise<{ svg: string; drawMs: number; layout: Layout }> {
+  const refit = (s: Slot) => c.fitSlot(s, { x: 0, y: 0, width: s.box?.width ?? 0, height: s.box?.height ?? 0 });
   let svg = '';
   let drawMs = 0;
+  let current: Layout = { nodes: new Map() };
   for (let round = 0; round < 6; round++) {
-    current = await layout();
+    current = await c.layout();
     // Keeping text in by more than a third of its slot would not help: that text cannot be made to fit.
     const room = (s: Slot) =>
       s.inset.left + s.inset.right < (s.box?.width ?? 0) / 3 &&
       (!s.props.grow || s.inset.top + s.inset.bottom < (s.box?.height ?? 0) / 3);
-    const wide = [...slots.values()].filter((s) => overflow(s, current) > 0.5 && room(s));
+    const wide = [...c.slots.values()].filter((s) => overflow(s, current) > 0.5 && room(s));
     if (wide.length && round < 5) {
       for (const s of wide) {
         const by = Math.ceil(overflow(s, current)) + 1;
@@ -283,11 +332,11 @@ export async function compose(input: ComposeInput): Promise<Composition> {
       continue;
     }
     const t0 = typeof performance === 'undefined' ? Date.now() : performance.now();
-    svg = await satori(element(), { width, height });
+    svg = await c.satori(c.element(), { width: c.width, height: c.height });
     drawMs = (typeof performance === 'undefined' ? Date.now() : performance.now()) - t0;
     const boxes = glyphBoxes(svg);
     let spilled = false;
-    for (const s of slots.values()) {
+    for (const s of c.slots.values()) {
       const f = s.fitted as FittedText;
       const block = current.nodes.get(`fit:${s.field}`);
       if (!block) continue;
@@ -311,7 +360,11 @@ export async function compose(input: ComposeInput): Promise<Composition> {
     }
     if (!spilled || round === 5) break;
   }
+  return { svg, drawMs, layout: current };
+}
 
+/** Each slot as fitted and where it was drawn in the final layout. */
+function fieldsOf(ordered: Slot[], current: Layout): FittedFields {
   const fields: Record<string, FittedField> = {};
   for (const s of ordered) {
     const f = s.fitted as FittedText;
@@ -325,7 +378,7 @@ export async function compose(input: ComposeInput): Promise<Composition> {
       lineRects: f.lines.map((_, i) => current.nodes.get(`fit:${s.field}:${i}`) ?? { x: 0, y: 0, width: 0, height: 0 }),
     };
   }
-  return { element: element(), svg, drawMs, fields: fields as FittedFields, text: drawnText, literal };
+  return fields as FittedFields;
 }
 
 /** How far the widest drawn line of a slot runs past the width it was fitted to, px. */
