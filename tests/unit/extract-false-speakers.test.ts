@@ -22,6 +22,18 @@ describe('a wrong name never goes under a quote', () => {
     expect(s.quoteAuthor).toBeUndefined();
   });
 
+  it('an indefinite description ("an Iowa Republican said") names nobody: the quote stands without a speaker', () => {
+    const s = extract(
+      article(
+        'Caucus turnout falls in rural counties as candidates skip the state',
+        "Turnout at Monday's caucuses fell in most rural counties, according to party figures released on Tuesday.",
+        '“People here feel they have been forgotten by both campaigns,” an Iowa Republican said after the count in Sioux Center.',
+      ),
+    );
+    expect(s.quote).toBe('People here feel they have been forgotten by both campaigns');
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+
   it('a city after the verb ("said the former president in New York") is not the speaker', () => {
     const s = extract(
       article(
