@@ -23,6 +23,9 @@ describe('RSS 2.0', () => {
       publishedAt: '2025-11-04T08:30:00.000Z',
       imageUrl: 'https://gazette.example/img/bridge.jpg',
       lang: 'en',
+      // Extracted from the item's content: the speaker stands on a speech verb next to a person's name.
+      quoteConfidence: 'high',
+      speakerConfidence: 'high',
     });
     // No quote in a one-line teaser; the image comes from an image enclosure.
     expect(market).toMatchObject({ headline: 'Fish market moves to the old customs house', quote: undefined });
@@ -61,6 +64,8 @@ describe('Atom', () => {
       author: 'Claire Dubois',
       publishedAt: '2025-11-04T07:30:00.000Z',
       lang: 'fr',
+      quoteConfidence: 'high',
+      speakerConfidence: 'high',
     });
     // An entry with only <updated> is dated by it.
     expect(marche).toMatchObject({
