@@ -1,5 +1,5 @@
 // Sample stories: what the studio gallery shows and the golden images pin, from the demo story to the hard cases.
-import type { SizeName } from '../src/render/types.ts';
+import type { SizeName } from '../src/render/template.ts';
 import { DEMO_STORY, type StoryInput } from '../src/story/schema.ts';
 
 export interface Sample {

@@ -3,6 +3,9 @@ import type { Story } from '../story/schema.ts';
 import type { Palette } from './theme.ts';
 import type { SizeName, Theme } from './types.ts';
 
+/** The size names, for templates and their samples (the kit is all a template imports from src/). */
+export type { SizeName } from './types.ts';
+
 export interface TemplateMeta {
   /** URL- and CLI-safe name: lowercase letters, digits and dashes. */
   name: string;
