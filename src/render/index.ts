@@ -8,6 +8,7 @@ import { inlineEmoji } from './emoji-svg.ts';
 import { encodeCard } from './encode.ts';
 import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
 import type { TemplateRegistry } from './registry.ts';
+import { putBack, putBackInTree, standInFor } from './stand-in.ts';
 import { formatOf, type TemplateContext, type TemplateDefinition, type TemplateMeta } from './template.ts';
 import { textDirection } from './text.ts';
 import { palette, resolveTheme } from './theme.ts';
@@ -147,6 +148,9 @@ export async function composeCard(
   let options: Record<string, unknown> = { fonts, loadAdditionalAsset };
 
   const lang = (story.lang ?? 'en').toLowerCase().split('-')[0] || 'en';
+  // The photo's megabytes of base64 would go through every layout pass and the draw: its stand-in goes instead
+  // (same width and height, no pixels), and the photo is put back into the drawn SVG and the element once.
+  const standIn = image ? standInFor(image) : null;
   const ctx: TemplateContext = {
     story,
     theme,
@@ -155,7 +159,7 @@ export async function composeCard(
     format: formatOf(size.name),
     dir: textDirection(story.headline),
     lang,
-    image,
+    image: standIn ?? image,
     logo,
   };
   const composed = await compose({
@@ -188,10 +192,10 @@ export async function composeCard(
     size,
     missing,
     missingGlyphs: glyphs,
-    element: composed.element,
+    element: standIn && image ? putBackInTree(composed.element, standIn, image) : composed.element,
     options: { ...options, width: size.width, height: size.height },
     fitted: composed.fields,
-    svg: composed.svg,
+    svg: standIn && image ? putBack(composed.svg, standIn, image) : composed.svg,
     drawMs: composed.drawMs,
   };
 }

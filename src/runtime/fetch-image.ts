@@ -4,7 +4,7 @@ import { toBase64 } from '../base64.ts';
 import { BlockedFetchError, type FetchPolicy, safeFetch } from '../safe-fetch.ts';
 import { IMAGE_SIGNATURES, parseDataImage } from '../story/urls.ts';
 import { readCapped } from '../streams.ts';
-import { overPixelBudget } from './image-size.ts';
+import { overPixelBudget } from '../render/image-size.ts';
 
 export const IMAGE_TIMEOUT_MS = 5_000;
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
