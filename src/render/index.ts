@@ -113,6 +113,8 @@ export interface ComposedCard {
   fitted: FittedFields;
   /** Images the template asked for whose fetch failed: the card is drawn without them (and must not be kept). */
   missing: ('image' | 'logo')[];
+  /** The template drew the story's photograph (it asked for one and the fetch gave it). */
+  photo: boolean;
   /** The card drawn as SVG: composing draws it once to check the ink against the slots. */
   svg: string;
   /** ms of that draw (satori with glyph outlines). */
@@ -191,6 +193,7 @@ export async function composeCard(
     template: template.meta,
     size,
     missing,
+    photo: Boolean(template.meta.usesImage && image),
     missingGlyphs: glyphs,
     element: standIn && image ? putBackInTree(composed.element, standIn, image) : composed.element,
     options: { ...options, width: size.width, height: size.height },
@@ -236,6 +239,7 @@ export async function renderSvg(
     report: reportFor(card, 'svg', bytes, started),
     fitted: card.fitted,
     complete: card.missing.length === 0,
+    photo: card.photo,
     // Composing's last satori call is the draw: counted as drawing, not composing.
     timings: { compose: composed - started - card.drawMs, draw: card.drawMs + drawn - composed, raster: 0, encode: 0 },
   };
@@ -251,7 +255,7 @@ export async function renderCard(
   const drawn = await renderSvg(req, runtime, templates);
   if (format === 'svg') return { ...drawn, image: new TextEncoder().encode(drawn.svg), format: 'svg' };
   const started = now() - drawn.timings.compose - drawn.timings.draw;
-  const encoded = await encodeCard(drawn.svg, drawn.report.size, format, runtime);
+  const encoded = await encodeCard(drawn.svg, drawn.report.size, format, runtime, { photo: drawn.photo });
   const report = { ...drawn.report, format: encoded.format, bytes: encoded.bytes.byteLength };
   report.ms = Math.round(now() - started);
   return {

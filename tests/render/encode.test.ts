@@ -98,6 +98,30 @@ describe('formats per channel', () => {
     }
   });
 
+  it('auto writes a photo card as a JPEG at every size without encoding a PNG first (a photo is lossy already)', async () => {
+    let pngs = 0;
+    const counting = {
+      ...runtime,
+      deflate: (d: Uint8Array) => {
+        pngs++;
+        return runtime.deflate(d);
+      },
+      svgToPng: (svg: string) => {
+        pngs++;
+        return runtime.svgToPng(svg);
+      },
+    };
+    for (const size of ['og', 'x', 'square', 'portrait', 'story'] as const) {
+      const auto = await renderCard({ story: withPhoto, template: 'photo', size, format: 'auto' }, counting, templates);
+      expect(auto.photo, size).toBe(true);
+      expect([auto.format, pngs], size).toEqual(['jpeg', 0]);
+    }
+    // A card without a photo is still tried as a PNG first, and kept as one when it fits.
+    const text = await renderCard({ story: demo, template: 'quote', format: 'auto' }, counting, templates);
+    expect([text.photo, text.format]).toEqual([false, 'png']);
+    expect(pngs).toBeGreaterThan(0);
+  });
+
   it('writes JPEG and WebP when asked, and SVG without rasterising', async () => {
     const jpeg = await renderCard({ story: withPhoto, template: 'photo', format: 'jpeg' }, runtime, templates);
     expect([jpeg.image[0], jpeg.image[1]]).toEqual([0xff, 0xd8]);

@@ -11,7 +11,7 @@ const png = makePhoto(1600, 1000);
 const hostOf =
   (bytes: Uint8Array, type: string): typeof fetch =>
   async () =>
-    new Response(bytes, { headers: { 'content-type': type } });
+    new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } });
 const story = createStory({ imageUrl: 'https://images.example/photo' });
 const base64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
