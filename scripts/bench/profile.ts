@@ -156,14 +156,14 @@ export async function profileCard(opts: {
   const inner = opts.makeRuntime();
   const rec = recording(inner);
   const t0 = now();
-  const first = await renderCard({ ...req, format: 'png' }, rec.runtime, templates);
+  const first = await renderCard({ ...req, format: 'auto' }, rec.runtime, templates);
   const firstMs = now() - t0;
   const cold = rec.take();
 
   const warm: { ms: number; result: typeof first; calls: Record_ }[] = [];
   for (let i = 0; i < runs; i++) {
     const t = now();
-    const result = await renderCard({ ...req, format: 'png' }, rec.runtime, templates);
+    const result = await renderCard({ ...req, format: 'auto' }, rec.runtime, templates);
     warm.push({ ms: now() - t, result, calls: rec.take() });
   }
   warm.sort((a, b) => a.ms - b.ms);
