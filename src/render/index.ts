@@ -7,8 +7,9 @@ import { loadGlyphCoverage, type MissingGlyph, missingGlyphs } from './coverage.
 import { inlineEmoji } from './emoji-svg.ts';
 import { encodeCard } from './encode.ts';
 import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
+import { drawPhoto } from './photo-scale.ts';
 import type { TemplateRegistry } from './registry.ts';
-import { putBack, putBackInTree, standInFor } from './stand-in.ts';
+import { putBackInTree, standInFor } from './stand-in.ts';
 import { formatOf, type TemplateContext, type TemplateDefinition, type TemplateMeta } from './template.ts';
 import { textDirection } from './text.ts';
 import { palette, resolveTheme } from './theme.ts';
@@ -198,7 +199,7 @@ export async function composeCard(
     element: standIn && image ? putBackInTree(composed.element, standIn, image) : composed.element,
     options: { ...options, width: size.width, height: size.height },
     fitted: composed.fields,
-    svg: standIn && image ? putBack(composed.svg, standIn, image) : composed.svg,
+    svg: standIn && image ? await drawPhoto(composed.svg, standIn, image, size, runtime) : composed.svg,
     drawMs: composed.drawMs,
   };
 }

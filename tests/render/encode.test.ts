@@ -112,6 +112,9 @@ describe('formats per channel', () => {
       },
     };
     for (const size of ['og', 'x', 'square', 'portrait', 'story'] as const) {
+      // Drawn once first: scaling the photo to its box writes a PNG of it (once per photo and box, kept).
+      await renderSvg({ story: withPhoto, template: 'photo', size }, counting, templates);
+      pngs = 0;
       const auto = await renderCard({ story: withPhoto, template: 'photo', size, format: 'auto' }, counting, templates);
       expect(auto.photo, size).toBe(true);
       expect([auto.format, pngs], size).toEqual(['jpeg', 0]);
