@@ -387,17 +387,17 @@ function printProfiles(list: CardProfile[]) {
     );
   }
   console.log(
-    '\nFonts (first render: files read, bytes, ms reading; satori parsing them from fresh buffers) and the photo (fetch over loopback, its data: URI, and what it adds to one satori draw and to resvg against a 1×1 image in its place)\n',
+    '\nFonts (first render: files read, bytes, ms reading; satori parsing them from fresh buffers) and the photo (fetch over loopback on the first render and warm, from the image cache; its data: URI and the one the card draws, scaled to its box; what it adds to a plain satori draw of the element, and to resvg parsing and rasterising the card against a 1×1 image in its place)\n',
   );
   console.log(
-    '| template | runtime | font files | font kB | font read | font parse | reads when warm | photo fetch | photo URI kB | photo in satori draw | photo in resvg parse (decode) | photo in resvg raster (scale) |',
+    '| template | runtime | font files | font kB | font read | font parse | reads when warm | photo fetch first / warm | photo URI kB | drawn photo URI kB | photo in plain satori draw | photo in resvg parse (decode) | photo in resvg raster |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of list) {
     const i = p.image;
     const photo = i
-      ? `${ms(i.fetchMs)} | ${(i.uriBytes / 1000).toFixed(0)} | ${ms(i.satoriDrawMs)} | ${ms(i.resvgParseMs)} | ${ms(i.resvgRenderMs)}`
-      : '– | – | – | – | –';
+      ? `${ms(i.fetchMs)} / ${ms(i.warmFetchMs)} | ${(i.uriBytes / 1000).toFixed(0)} | ${(i.drawnUriBytes / 1000).toFixed(0)} | ${ms(i.satoriDrawMs)} | ${ms(i.resvgParseMs)} | ${ms(i.resvgRenderMs)}`
+      : '– | – | – | – | – | –';
     console.log(
       `| ${p.template} | ${p.runtime} | ${p.fonts.files} | ${(p.fonts.bytes / 1000).toFixed(0)} | ${ms(p.fonts.loadMs)} | ${ms(p.fontParseMs)} | ${p.fonts.warmLoads} | ${photo} |`,
     );

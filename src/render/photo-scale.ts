@@ -6,7 +6,7 @@ import { encodePng, type Raster } from './png.ts';
 import type { RenderRuntime } from './types.ts';
 
 /** Scaled photos kept per runtime: by the photo's data: URI itself and where the card draws it. */
-const LIMITS = { entries: 8, chars: 24 * 1024 * 1024 };
+const LIMITS = { entries: 8, chars: 16 * 1024 * 1024 };
 
 interface Scaled {
   /** The card's <image> element, drawing the visible part of the photo 1:1; null: draw the photo as it is. */
