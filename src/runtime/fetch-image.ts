@@ -1,10 +1,10 @@
 // Fetches a remote image for a card (logo, story image) as a data: URI, within limits; shared by both runtimes.
 // Every hop is checked (src/safe-fetch.ts): no loopback, private or link-local address, nor the Worker itself.
 import { toBase64 } from '../base64.ts';
+import { overPixelBudget } from '../render/image-size.ts';
 import { BlockedFetchError, type FetchPolicy, safeFetch } from '../safe-fetch.ts';
 import { IMAGE_SIGNATURES, parseDataImage } from '../story/urls.ts';
 import { readCapped } from '../streams.ts';
-import { overPixelBudget } from '../render/image-size.ts';
 
 export const IMAGE_TIMEOUT_MS = 5_000;
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
