@@ -81,7 +81,9 @@ export async function drawPhoto(
     }
     keep(byPhoto, photo, geometry, scaled);
   }
-  return scaled.tag ? svg.replace(tag[0], () => scaled.tag!) : svg.replaceAll(standIn, () => photo);
+  // Any other use of the stand-in (none in satori's output today) still gets the photo: never a card without it.
+  const drawn = scaled.tag ? svg.replace(tag[0], () => scaled.tag!) : svg;
+  return drawn.replaceAll(standIn, () => photo);
 }
 
 /** The w×h pixels at (x, y) of `r`, or null when any is not opaque (premultiplied alpha would not survive a PNG). */
