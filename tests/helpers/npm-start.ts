@@ -48,6 +48,8 @@ export interface StartOptions {
    * with PORT removed from the environment, as a developer who keeps settings in .dev.vars runs it.
    */
   portFrom?: 'env' | 'dev-vars';
+  /** A port chosen beforehand (freePort()), for settings that name the server's own origin (PUBLIC_BASE_URL). */
+  port?: number;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface StartOptions {
  * API_TOKEN and SIGNING_SECRET are blank unless `env` sets them, so npm start generates and prints them.
  */
 export async function startServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<Started> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const childEnv: Record<string, string | undefined> = {
     ...process.env,
     API_TOKEN: '',
