@@ -1,6 +1,7 @@
 // End to end: `npm start` (BOT_MODE=live) with every network configured against its fake on loopback posts a story
 // created through the API to each network exactly once, with that network's card size, and names every account first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../../src/bot/types.ts';
 import { FAKE_BLUESKY_ACCOUNT, type FakeBluesky, startFakeBluesky } from '../fakes/fake-bluesky.ts';
 import {
   FAKE_FACEBOOK,
@@ -31,18 +32,8 @@ let instagram: FakeGraph;
 let linkedin: FakeLinkedIn;
 let server: Started;
 
-/** Every network storycard posts to, as outbox rows name them. */
-const NETWORKS = [
-  'x',
-  'bluesky',
-  'mastodon',
-  'telegram',
-  'threads',
-  'facebook',
-  'instagram',
-  'instagram-story',
-  'linkedin',
-] as const;
+/** Every network storycard posts to, as outbox rows name them: a new one fails here until this test configures it. */
+const NETWORKS = PLATFORMS;
 
 beforeAll(async () => {
   [x, bluesky, mastodon, telegram, linkedin] = await Promise.all([

@@ -145,6 +145,29 @@ export async function startFakeGraph(
   };
   const time = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, '+0000');
 
+  /**
+   * threads_publish and media_publish: a container publishes once (publishing it again is refused, never a second
+   * post), and only once its card was fetched; each network says so in its own error.
+   */
+  const publish = (creationId: string, refusals: { notReady: Reply; again: Reply }): Reply => {
+    const container = state.containers[creationId];
+    if (!container) return graphError(400, 100, 'Param creation_id is not a valid media container');
+    if (fetching.has(creationId) || fetchErrors[creationId]) return refusals.notReady;
+    if (container.published) return refusals.again;
+    const id = nextId();
+    container.published = id;
+    state.posts.push({
+      id,
+      text: container.text,
+      imageUrl: container.imageUrl,
+      ...(container.image ? { image: container.image } : {}),
+      alt: container.alt,
+      ...(container.mediaType ? { mediaType: container.mediaType } : {}),
+      createdAt: Date.now(),
+    });
+    return { status: 200, body: { id } };
+  };
+
   const threads = (r: FakeRequest, path: string[]): Reply => {
     const p = params(r);
     const [first, second] = path;
@@ -168,24 +191,10 @@ export async function startFakeGraph(
       return { status: 200, body: { id } };
     }
     if (r.method === 'POST' && first === owner && second === 'threads_publish') {
-      const container = state.containers[p.creation_id ?? ''];
-      if (!container) return graphError(400, 100, 'Param creation_id is not a valid media container');
-      if (fetching.has(p.creation_id ?? '') || fetchErrors[p.creation_id ?? ''])
-        return graphError(400, 24, 'The media is not ready for publishing', { error_subcode: 4279001 });
-      // A container publishes once: publishing it again is refused, never a second post.
-      if (container.published)
-        return graphError(400, 10, 'The media has already been published', { error_subcode: 4279009 });
-      const id = nextId();
-      container.published = id;
-      state.posts.push({
-        id,
-        text: container.text,
-        imageUrl: container.imageUrl,
-        ...(container.image ? { image: container.image } : {}),
-        alt: container.alt,
-        createdAt: Date.now(),
+      return publish(p.creation_id ?? '', {
+        notReady: graphError(400, 24, 'The media is not ready for publishing', { error_subcode: 4279001 }),
+        again: graphError(400, 10, 'The media has already been published', { error_subcode: 4279009 }),
       });
-      return { status: 200, body: { id } };
     }
     if (r.method === 'GET' && first === owner && second === 'threads') {
       return list(r, (t) => ({
@@ -275,24 +284,10 @@ export async function startFakeGraph(
       return { status: 200, body: { id } };
     }
     if (r.method === 'POST' && first === owner && second === 'media_publish') {
-      const container = state.containers[p.creation_id ?? ''];
-      if (!container) return graphError(400, 100, 'Param creation_id is not a valid media container');
-      if (fetching.has(p.creation_id ?? '') || fetchErrors[p.creation_id ?? ''])
-        return graphError(400, 9007, 'Media ID is not available', { error_subcode: 2207027 });
-      if (container.published)
-        return graphError(400, 9007, 'The media has already been published', { error_subcode: 2207027 });
-      const id = nextId();
-      container.published = id;
-      state.posts.push({
-        id,
-        text: container.text,
-        imageUrl: container.imageUrl,
-        ...(container.image ? { image: container.image } : {}),
-        alt: container.alt,
-        mediaType: container.mediaType,
-        createdAt: Date.now(),
+      return publish(p.creation_id ?? '', {
+        notReady: graphError(400, 9007, 'Media ID is not available', { error_subcode: 2207027 }),
+        again: graphError(400, 9007, 'The media has already been published', { error_subcode: 2207027 }),
       });
-      return { status: 200, body: { id } };
     }
     if (r.method === 'GET' && first === owner && (second === 'media' || second === 'stories')) {
       const feed = second === 'media';
