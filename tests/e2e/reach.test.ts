@@ -208,4 +208,26 @@ describe('npm start posting to every network through its fake (BOT_MODE=live)', 
     );
     expect(stories[0]!.imageUrl).toBe(feed[0]!.imageUrl!.replace('/portrait.', '/story.'));
   });
+
+  it('the same story sent again makes no second post anywhere', async () => {
+    const res = await api('/api/stories', { method: 'POST', body: JSON.stringify(story) });
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    // Longer than the local queue's batch wait: a stray message would have been consumed by now.
+    await new Promise((r) => setTimeout(r, 8000));
+    expect(await postsOf(id)).toHaveLength(NETWORKS.length);
+    const mine = (text: string) => text.includes(story.headline);
+    const counts = {
+      x: x.state.posts.filter((p) => mine(p.text)).length,
+      bluesky: bluesky.state.posts.filter((p) => mine(p.text)).length,
+      mastodon: mastodon.state.statuses.filter((p) => mine(p.text)).length,
+      telegram: telegram.state.messages.filter((m) => mine(m.caption)).length,
+      threads: threads.state.posts.filter((p) => mine(p.text)).length,
+      facebook: facebook.state.posts.filter((p) => mine(p.text)).length,
+      instagram: instagram.state.posts.filter((p) => p.mediaType === 'IMAGE' && mine(p.text)).length,
+      'instagram-story': instagram.state.posts.filter((p) => p.mediaType === 'STORIES').length,
+      linkedin: linkedin.state.posts.filter((p) => mine(p.commentary)).length,
+    };
+    expect(counts).toEqual(Object.fromEntries(NETWORKS.map((n) => [n, 1])));
+  });
 });
