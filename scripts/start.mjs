@@ -18,6 +18,7 @@ import { accountsFor, missingCredentials } from '../src/bot/accounts.ts';
 import { PLATFORMS } from '../src/bot/types.ts';
 import { whoAmI } from '../src/bot/whoami.ts';
 import { parseConfig, SETTING_NAMES } from '../src/config.ts';
+import { plainHttpAgent } from '../src/runtime/http-agent.ts';
 import { DEMO_STORY } from '../src/story/schema.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -255,7 +256,7 @@ async function botLines() {
   const accounts = await accountsFor(config);
   // Who each account is, in the platform's own words (getMe, /me, userinfo…): a token of another Page or channel shows
   // here, before anything is posted under the wrong name.
-  const names = config.botMode === 'off' ? {} : await whoAmI(config);
+  const names = config.botMode === 'off' ? {} : await whoAmI(config, { httpAgent: plainHttpAgent() });
   // An API pointed elsewhere (a fake in tests): say so, so nobody mistakes it for the real account.
   const apis = {
     x: [config.x.apiBaseUrl, 'https://api.x.com'],

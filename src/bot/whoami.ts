@@ -4,6 +4,7 @@ import { GRAPH_VERSIONS, LINKEDIN_VERSION } from '../config.ts';
 import type { BotCredentials } from './accounts.ts';
 import { enabledPlatforms } from './accounts.ts';
 import type { Platform } from './types.ts';
+import { createXClient } from './x-poster.ts';
 
 /** What the platform said: a name to show, and a problem when it could not say or named another account. */
 export interface Identity {
@@ -19,7 +20,14 @@ async function getJson<T>(url: string, headers: Record<string, string>, timeoutM
   return JSON.parse(text) as T;
 }
 
-type Resolver = (c: BotCredentials, timeoutMs: number) => Promise<Identity>;
+export interface WhoAmIOptions {
+  /** Per request; default 10 s. */
+  timeoutMs?: number;
+  /** X's plain-http agent for a fake on loopback (twitter-api-v2 uses node:https), as the posters get it. */
+  httpAgent?: object;
+}
+
+type Resolver = (c: BotCredentials, timeoutMs: number, o: WhoAmIOptions) => Promise<Identity>;
 
 const graph = (base: string, version: string, token: string, path: string, timeoutMs: number) =>
   getJson<{ id?: string; name?: string; username?: string }>(
@@ -47,6 +55,25 @@ const instagram: Resolver = async (c, t) => {
 
 /** One resolver per platform that has an identity endpoint reachable with the poster's own credentials. */
 const RESOLVERS: Partial<Record<Platform, Resolver>> = {
+  async x(c, t, o) {
+    // OAuth 1.0a-signed, so through the poster's own client: GET /2/users/me.
+    const client = createXClient({
+      appKey: c.x.appKey!,
+      appSecret: c.x.appSecret!,
+      accessToken: c.x.accessToken!,
+      accessSecret: c.x.accessSecret!,
+      baseUrl: c.x.apiBaseUrl,
+      timeoutMs: t,
+      httpAgent: o.httpAgent,
+    });
+    const me = (await client.v2.me()).data;
+    // The outbox names the account by the user id the access token starts with: it must be this user.
+    const tokenUser = /^(\d+)-/.exec(c.x.accessToken!)?.[1];
+    if (tokenUser && me.id !== tokenUser) {
+      return { problem: `X says the token is @${me.username}'s (id ${me.id}), not user ${tokenUser}'s` };
+    }
+    return { name: `@${me.username}` };
+  },
   async mastodon(c, t) {
     const url = `${c.mastodon.baseUrl}/api/v1/accounts/verify_credentials`;
     const me = await getJson<{ acct?: string }>(url, { Authorization: `Bearer ${c.mastodon.accessToken}` }, t);
@@ -115,16 +142,20 @@ const RESOLVERS: Partial<Record<Platform, Resolver>> = {
 };
 
 /**
- * The name each enabled platform's account has on the platform, for the platforms with an identity endpoint
- * (Mastodon, Telegram, Threads, Facebook, Instagram, LinkedIn). X (OAuth 1.0a-signed) and Bluesky (a rate-limited session) are
- * named from the settings alone (accountsFor). A platform that does not answer gets a problem, never a guess.
+ * The name each enabled platform's account has on the platform: X, Mastodon, Telegram, Threads, Facebook, Instagram
+ * and LinkedIn. Bluesky is named from its settings alone (accountsFor): asking would open a session, which Bluesky
+ * rate-limits, and its identifier names the account already. A platform that does not answer gets a problem, never a guess.
  */
-export async function whoAmI(c: BotCredentials, timeoutMs = 10_000): Promise<Partial<Record<Platform, Identity>>> {
+export async function whoAmI(
+  c: BotCredentials,
+  options: WhoAmIOptions = {},
+): Promise<Partial<Record<Platform, Identity>>> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const enabled = enabledPlatforms(c).filter((p) => RESOLVERS[p]);
   const answers = await Promise.all(
     enabled.map(async (p): Promise<[Platform, Identity]> => {
       try {
-        return [p, await RESOLVERS[p]!(c, timeoutMs)];
+        return [p, await RESOLVERS[p]!(c, timeoutMs, options)];
       } catch (error) {
         return [
           p,

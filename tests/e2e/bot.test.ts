@@ -101,7 +101,7 @@ describe('the bot under npm start (BOT_MODE=live, fake X)', () => {
   it('says which account it posts to, and never posts the demo story it seeds', async () => {
     expect(server.output()).toMatch(
       new RegExp(
-        `^ {2}bot {10}LIVE: every new story is posted to x as 1234567890 via ${x.url.replace(/\./g, '\\.')}$`,
+        `^ {2}bot {10}LIVE: every new story is posted to x as 1234567890 \\(@storycard_bot\\) via ${x.url.replace(/\./g, '\\.')}$`,
         'm',
       ),
     );

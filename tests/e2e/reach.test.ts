@@ -123,9 +123,10 @@ describe('npm start posting to every network through its fake (BOT_MODE=live)', 
   it('names every account as the platform itself answers for it, before anything is posted', () => {
     const out = server.output();
     expect(out).toMatch(/^ {2}bot {10}LIVE: every new story is posted to:$/m);
-    // The platform's own names (getMe + getChat, /me, /{ig-user}, organizations, verify_credentials), never a guess.
+    // The platform's own names (users/me, getMe + getChat, /me, /{ig-user}, organizations, verify_credentials), never
+    // a guess; Bluesky's from its settings (asking would open a rate-limited session).
     const expected: Record<string, string> = {
-      x: `x as 1234567890 via ${x.url}`,
+      x: `x as 1234567890 (@storycard_bot) via ${x.url}`,
       bluesky: `bluesky as ${FAKE_BLUESKY_ACCOUNT.handle}@127.0.0.1:${new URL(bluesky.url).port}`,
       mastodon: `(@storycard@127.0.0.1:${new URL(mastodon.url).port})`,
       telegram: `telegram as @${FAKE_TELEGRAM_CHANNEL.username} ("${FAKE_TELEGRAM_CHANNEL.title}" @${FAKE_TELEGRAM_CHANNEL.username}, bot @storycard_bot) via ${telegram.url}`,

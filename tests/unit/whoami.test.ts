@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whoAmI } from '../../src/bot/whoami.ts';
 import { parseConfig } from '../../src/config.ts';
+import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { FAKE_FACEBOOK, FAKE_THREADS, type FakeGraph, startFakeGraph } from '../fakes/fake-graph.ts';
 import { FAKE_LINKEDIN, type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin.ts';
 import {
@@ -11,24 +12,32 @@ import {
   type FakeTelegram,
   startFakeTelegram,
 } from '../fakes/fake-telegram.ts';
+import { FAKE_X_CREDENTIALS, type FakeX, startFakeX } from '../fakes/fake-x.ts';
 
 let telegram: FakeTelegram;
 let threads: FakeGraph;
 let facebook: FakeGraph;
 let linkedin: FakeLinkedIn;
+let x: FakeX;
 
 beforeAll(async () => {
-  [telegram, threads, facebook, linkedin] = await Promise.all([
+  [telegram, threads, facebook, linkedin, x] = await Promise.all([
     startFakeTelegram(),
     startFakeGraph('threads'),
     startFakeGraph('facebook'),
     startFakeLinkedIn(),
+    startFakeX(),
   ]);
 });
-afterAll(() => Promise.all([telegram, threads, facebook, linkedin].map((f) => f.close())));
+afterAll(() => Promise.all([telegram, threads, facebook, linkedin, x].map((f) => f.close())));
 
 const settings = () => ({
   PUBLIC_BASE_URL: 'http://127.0.0.1:8787',
+  X_APP_KEY: FAKE_X_CREDENTIALS.appKey,
+  X_APP_SECRET: FAKE_X_CREDENTIALS.appSecret,
+  X_ACCESS_TOKEN: FAKE_X_CREDENTIALS.accessToken,
+  X_ACCESS_SECRET: FAKE_X_CREDENTIALS.accessSecret,
+  X_API_BASE_URL: x.url,
   TELEGRAM_BOT_TOKEN: FAKE_TELEGRAM_TOKEN,
   TELEGRAM_CHAT_ID: String(FAKE_TELEGRAM_CHANNEL.id),
   TELEGRAM_API_BASE_URL: telegram.url,
@@ -45,7 +54,8 @@ const settings = () => ({
 
 describe('whoAmI', () => {
   it('names each account as the platform does: the channel and its bot, the Threads user, the Page, the organization', async () => {
-    expect(await whoAmI(parseConfig(settings()))).toEqual({
+    expect(await whoAmI(parseConfig(settings()), { httpAgent: plainHttpAgent() })).toEqual({
+      x: { name: '@storycard_bot' },
       telegram: { name: '"Storycard News" @storycard_news, bot @storycard_bot' },
       threads: { name: '@storycard_threads' },
       facebook: { name: '"Storycard Page"' },
@@ -75,6 +85,11 @@ describe('whoAmI', () => {
   it('an account the platform refuses or a channel it does not know is not confirmed, with the answer', async () => {
     const names = await whoAmI(
       parseConfig({ ...settings(), TELEGRAM_CHAT_ID: '@somebody_else', THREADS_ACCESS_TOKEN: 'revoked' }),
+      { httpAgent: plainHttpAgent() },
+    );
+    // X on a plain-http fake without the agent the posters get: said, not guessed.
+    expect((await whoAmI(parseConfig(settings()))).x?.problem).toMatch(
+      /^could not confirm the account: X_API_BASE_URL/,
     );
     expect(names.telegram?.problem).toMatch(/^could not confirm the account: answered 400: .*chat not found/);
     expect(names.threads?.problem).toMatch(
