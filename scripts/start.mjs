@@ -14,8 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseEnv, stripVTControlCharacters } from 'node:util';
 import { Cron } from 'croner';
 import { parse as parseToml } from 'smol-toml';
-import { accountsFor, missingCredentials } from '../src/bot/accounts.ts';
-import { PLATFORMS } from '../src/bot/types.ts';
+import { accountsFor, offForPublicUrl } from '../src/bot/accounts.ts';
 import { whoAmI } from '../src/bot/whoami.ts';
 import { parseConfig, SETTING_NAMES } from '../src/config.ts';
 import { plainHttpAgent } from '../src/runtime/http-agent.ts';
@@ -273,12 +272,10 @@ async function botLines() {
     const said = who?.problem ? ` (NOT CONFIRMED: ${who.problem})` : who?.name ? ` (${who.name})` : '';
     return `${platform} as ${account}${said}${base && base !== real ? ` via ${base}` : ''}`;
   });
-  // Credentials set, but the platform cannot fetch the card from here (Threads, Instagram on a loopback
-  // PUBLIC_BASE_URL): the only settings it lacks are about PUBLIC_BASE_URL.
-  const refused = PLATFORMS.filter((p) => {
-    const missing = missingCredentials(config, p);
-    return missing.length > 0 && missing.every((m) => m.startsWith('PUBLIC_BASE_URL'));
-  }).map((p) => `               ${p} is off: set ${missingCredentials(config, p).join(', ')}`);
+  // Credentials set, but the platform cannot fetch the card from here (Threads, Instagram on a loopback PUBLIC_BASE_URL).
+  const refused = offForPublicUrl(config).map(
+    ({ platform, set }) => `               ${platform} is off: set ${set.join(', ')}`,
+  );
   // One network fits the line; more go one a line beneath it.
   const list = where.length > 1 ? `:\n${where.map((w) => `                 ${w}`).join('\n')}` : ` ${where[0]}`;
   const to = where.length ? list : ' no platform (no credentials are set, so nothing can be posted)';
