@@ -20,7 +20,7 @@ import {
   startFakeTelegram,
 } from '../fakes/fake-telegram.ts';
 import { FAKE_X_CREDENTIALS, type FakeX, startFakeX } from '../fakes/fake-x.ts';
-import { freePort, type Started, startServer } from '../helpers/npm-start.ts';
+import { freePort, type PostView, type Started, startServer, storycardApi } from '../helpers/npm-start.ts';
 
 let x: FakeX;
 let bluesky: FakeBluesky;
@@ -90,26 +90,7 @@ afterAll(async () => {
   await Promise.all([x, bluesky, mastodon, telegram, threads, facebook, instagram, linkedin].map((f) => f?.close()));
 }, 30_000);
 
-interface PostView {
-  state: string;
-  platform: string;
-  text: string;
-  platformPostId: string | null;
-  attempts: number;
-  lastError: string | null;
-}
-
-const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${server.origin}${path}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${server.printed['API token']}`, 'Content-Type': 'application/json' },
-  });
-
-async function postsOf(storyId: string): Promise<PostView[]> {
-  const res = await api(`/api/posts?storyId=${storyId}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { items: PostView[] }).items;
-}
+const { api, postsOf } = storycardApi(() => server);
 
 describe('npm start posting to every network through its fake (BOT_MODE=live)', () => {
   const story = {

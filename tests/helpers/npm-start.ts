@@ -114,3 +114,32 @@ export async function startServer(env: Record<string, string> = {}, options: Sta
   }
   return { origin: `http://127.0.0.1:${port}`, printed, output: () => output, stop };
 }
+
+/** An outbox row as GET /api/posts shows it (the fields the e2e tests read). */
+export interface PostView {
+  state: string;
+  platform: string;
+  text: string;
+  platformPostId: string | null;
+  url: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+/**
+ * The server's API with the token it printed: `api(path, init)` and `postsOf(storyId)`. `server` is a getter, as the
+ * server starts in beforeAll.
+ */
+export function storycardApi(server: () => Started) {
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${server().origin}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${server().printed['API token']}`, 'Content-Type': 'application/json' },
+    });
+  const postsOf = async (storyId: string): Promise<PostView[]> => {
+    const res = await api(`/api/posts?storyId=${storyId}`);
+    if (res.status !== 200) throw new Error(`GET /api/posts answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { items: PostView[] }).items;
+  };
+  return { api, postsOf };
+}
