@@ -189,6 +189,20 @@ describe('npm start posting to every network through its fake (BOT_MODE=live)', 
       expect.objectContaining({ format: 'jpeg', width: 1080, height: 1920 }),
     );
     expect(stories[0]!.imageUrl).toBe(feed[0]!.imageUrl!.replace('/portrait.', '/story.'));
+
+    // The link goes where it is clickable; Instagram's caption names the site instead (no caption link works there).
+    for (const [network, text] of [
+      ['x', tweets[0]!.text],
+      ['mastodon', mastodon.state.statuses.find((s) => mine(s.text))!.text],
+      ['telegram', messages[0]!.caption],
+      ['threads', threadsPosts[0]!.text],
+      ['facebook', pagePosts[0]!.text],
+      ['linkedin', shared[0]!.shown],
+    ]) {
+      expect(text, network).toContain(story.url);
+    }
+    expect(feed[0]!.text).not.toContain('https://');
+    expect(feed[0]!.text).toContain('news.example.org');
   });
 
   it('the same story sent again makes no second post anywhere', async () => {
