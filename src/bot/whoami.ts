@@ -74,6 +74,14 @@ const RESOLVERS: Partial<Record<Platform, Resolver>> = {
     }
     return { name: `@${me.username}` };
   },
+  async bluesky(c, t) {
+    // Without a session (createSession is rate-limited): the DID the handle resolves to on the service. An email
+    // identifier names no handle to resolve; the account is named from the settings alone then.
+    const handle = c.bluesky.identifier!;
+    if (handle.includes('@')) return {};
+    const url = `${c.bluesky.service}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`;
+    return { name: (await getJson<{ did?: string }>(url, {}, t)).did ?? '?' };
+  },
   async mastodon(c, t) {
     const url = `${c.mastodon.baseUrl}/api/v1/accounts/verify_credentials`;
     const me = await getJson<{ acct?: string }>(url, { Authorization: `Bearer ${c.mastodon.accessToken}` }, t);
@@ -143,8 +151,8 @@ const RESOLVERS: Partial<Record<Platform, Resolver>> = {
 
 /**
  * The name each enabled platform's account has on the platform: X, Mastodon, Telegram, Threads, Facebook, Instagram
- * and LinkedIn. Bluesky is named from its settings alone (accountsFor): asking would open a session, which Bluesky
- * rate-limits, and its identifier names the account already. A platform that does not answer gets a problem, never a guess.
+ * and LinkedIn by their credentials; Bluesky by the DID its handle resolves to (opening a session only to ask would
+ * spend Bluesky's rate-limited createSession). A platform that does not answer gets a problem, never a guess.
  */
 export async function whoAmI(
   c: BotCredentials,

@@ -104,11 +104,11 @@ describe('npm start posting to every network through its fake (BOT_MODE=live)', 
   it('names every account as the platform itself answers for it, before anything is posted', () => {
     const out = server.output();
     expect(out).toMatch(/^ {2}bot {10}LIVE: every new story is posted to:$/m);
-    // The platform's own names (users/me, getMe + getChat, /me, /{ig-user}, organizations, verify_credentials), never
-    // a guess; Bluesky's from its settings (asking would open a rate-limited session).
+    // The platform's own names (users/me, resolveHandle, getMe + getChat, /me, /{ig-user}, organizations,
+    // verify_credentials), never a guess.
     const expected: Record<string, string> = {
       x: `x as 1234567890 (@storycard_bot) via ${x.url}`,
-      bluesky: `bluesky as ${FAKE_BLUESKY_ACCOUNT.handle}@127.0.0.1:${new URL(bluesky.url).port}`,
+      bluesky: `bluesky as ${FAKE_BLUESKY_ACCOUNT.handle}@127.0.0.1:${new URL(bluesky.url).port} (${FAKE_BLUESKY_ACCOUNT.did})`,
       mastodon: `(@storycard@127.0.0.1:${new URL(mastodon.url).port})`,
       telegram: `telegram as @${FAKE_TELEGRAM_CHANNEL.username} ("${FAKE_TELEGRAM_CHANNEL.title}" @${FAKE_TELEGRAM_CHANNEL.username}, bot @storycard_bot) via ${telegram.url}`,
       threads: `threads as ${FAKE_THREADS.userId} (@${FAKE_GRAPH_NAMES.threads}) via ${threads.url}`,

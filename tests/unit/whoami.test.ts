@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whoAmI } from '../../src/bot/whoami.ts';
 import { parseConfig } from '../../src/config.ts';
 import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
+import { FAKE_BLUESKY_ACCOUNT, type FakeBluesky, startFakeBluesky } from '../fakes/fake-bluesky.ts';
 import { FAKE_FACEBOOK, FAKE_THREADS, type FakeGraph, startFakeGraph } from '../fakes/fake-graph.ts';
 import { FAKE_LINKEDIN, type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin.ts';
 import {
@@ -19,17 +20,19 @@ let threads: FakeGraph;
 let facebook: FakeGraph;
 let linkedin: FakeLinkedIn;
 let x: FakeX;
+let bluesky: FakeBluesky;
 
 beforeAll(async () => {
-  [telegram, threads, facebook, linkedin, x] = await Promise.all([
+  [telegram, threads, facebook, linkedin, x, bluesky] = await Promise.all([
     startFakeTelegram(),
     startFakeGraph('threads'),
     startFakeGraph('facebook'),
     startFakeLinkedIn(),
     startFakeX(),
+    startFakeBluesky(),
   ]);
 });
-afterAll(() => Promise.all([telegram, threads, facebook, linkedin, x].map((f) => f.close())));
+afterAll(() => Promise.all([telegram, threads, facebook, linkedin, x, bluesky].map((f) => f.close())));
 
 const settings = () => ({
   PUBLIC_BASE_URL: 'http://127.0.0.1:8787',
@@ -38,6 +41,9 @@ const settings = () => ({
   X_ACCESS_TOKEN: FAKE_X_CREDENTIALS.accessToken,
   X_ACCESS_SECRET: FAKE_X_CREDENTIALS.accessSecret,
   X_API_BASE_URL: x.url,
+  BLUESKY_SERVICE: bluesky.url,
+  BLUESKY_IDENTIFIER: FAKE_BLUESKY_ACCOUNT.handle,
+  BLUESKY_APP_PASSWORD: FAKE_BLUESKY_ACCOUNT.password,
   TELEGRAM_BOT_TOKEN: FAKE_TELEGRAM_TOKEN,
   TELEGRAM_CHAT_ID: String(FAKE_TELEGRAM_CHANNEL.id),
   TELEGRAM_API_BASE_URL: telegram.url,
@@ -56,11 +62,14 @@ describe('whoAmI', () => {
   it('names each account as the platform does: the channel and its bot, the Threads user, the Page, the organization', async () => {
     expect(await whoAmI(parseConfig(settings()), { httpAgent: plainHttpAgent() })).toEqual({
       x: { name: '@storycard_bot' },
+      bluesky: { name: FAKE_BLUESKY_ACCOUNT.did },
       telegram: { name: '"Storycard News" @storycard_news, bot @storycard_bot' },
       threads: { name: '@storycard_threads' },
       facebook: { name: '"Storycard Page"' },
       linkedin: { name: '"Storycard News"' },
     });
+    // Bluesky's answer came without a session: createSession is rate-limited, and the Worker opens its own.
+    expect(bluesky.state.sessions).toBe(0);
   });
 
   it('a token of another account is said, naming the setting it contradicts', async () => {
