@@ -64,6 +64,8 @@ interface Layout {
   nodes: Map<string, Rect>;
 }
 
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
 const rect = (n: { left: number; top: number; width: number; height: number }): Rect => ({
   x: n.left,
   y: n.top,
@@ -206,11 +208,11 @@ function measurer(satori: Satori): WidthCache {
 /** What the stages share: the slots, the tree as it now stands, a layout of it, and fitting one slot in a box. */
 interface Composer {
   slots: Map<FitProps, Slot>;
-  satori: Satori;
-  width: number;
-  height: number;
   element(): unknown;
+  /** The tree laid out with glyph outlines off (slot boxes only). */
   layout(): Promise<Layout>;
+  /** The tree drawn (glyph outlines on), with the same boxes a layout pass would give: the last layout is the draw. */
+  draw(): Promise<Layout & { svg: string; ms: number }>;
   fitSlot(s: Slot, box: Rect | undefined): Promise<void>;
 }
 
@@ -230,18 +232,21 @@ function composer(
       return { node: placeholder(s, widths), grow: s.props.grow ?? 0 };
     }).node;
 
-  const layout = async (): Promise<Layout> => {
+  const pass = async (embedFont: boolean) => {
     const nodes = new Map<string, Rect>();
-    await satori(element(), {
+    const t0 = now();
+    const svg = await satori(element(), {
       width,
       height,
-      embedFont: false,
+      ...(embedFont ? {} : { embedFont: false }),
       onNodeDetected: (n: { key?: unknown; left: number; top: number; width: number; height: number }) => {
         if (typeof n.key === 'string' && n.key.startsWith('fit:')) nodes.set(n.key, rect(n));
       },
     });
-    return { nodes };
+    return { nodes, svg, ms: now() - t0 };
   };
+  const layout = async (): Promise<Layout> => ({ nodes: (await pass(false)).nodes });
+  const draw = () => pass(true);
 
   const fitSlot = async (s: Slot, box: Rect | undefined) => {
     if (!box || box.width <= 0) {
@@ -268,7 +273,7 @@ function composer(
       widths,
     );
   };
-  return { slots, satori, width, height, element, layout, fitSlot };
+  return { slots, element, layout, draw, fitSlot };
 }
 
 /** Fixed slots at the width the layout gives them, then each growing slot, laid out again after each. */
@@ -316,7 +321,10 @@ async function drawChecked(c: Composer): Promise<{ svg: string; drawMs: number; 
   let drawMs = 0;
   let current: Layout = { nodes: new Map() };
   for (let round = 0; round < 6; round++) {
-    current = await c.layout();
+    // Drawn straight away: the draw's boxes are the layout's, so the usual card (nothing to refit) costs one satori
+    // call here, not a layout and then a draw. A round that finds a line too wide draws again after the refit.
+    const pass = await c.draw();
+    current = pass;
     // Keeping text in by more than a third of its slot would not help: that text cannot be made to fit.
     const room = (s: Slot) =>
       s.inset.left + s.inset.right < (s.box?.width ?? 0) / 3 &&
@@ -331,9 +339,8 @@ async function drawChecked(c: Composer): Promise<{ svg: string; drawMs: number; 
       }
       continue;
     }
-    const t0 = typeof performance === 'undefined' ? Date.now() : performance.now();
-    svg = await c.satori(c.element(), { width: c.width, height: c.height });
-    drawMs = (typeof performance === 'undefined' ? Date.now() : performance.now()) - t0;
+    svg = pass.svg;
+    drawMs = pass.ms;
     const boxes = glyphBoxes(svg);
     let spilled = false;
     for (const s of c.slots.values()) {
