@@ -135,7 +135,7 @@ export async function compose(input: ComposeInput): Promise<Composition> {
 
   const ordered = [...slots.values()].sort((a, b) => a.rank - b.rank);
   const growing = ordered.filter((s) => s.props.grow);
-  await fitInOrder(c, ordered);
+  await fitInOrder(c, ordered, tree);
   if (growing.length > 1) await reclaimSlack(c, growing);
   const { svg, drawMs, layout } = await drawChecked(c);
   return { element: c.element(), svg, drawMs, fields: fieldsOf(ordered, layout), text: drawnText, literal };
@@ -276,16 +276,41 @@ function composer(
   return { slots, element, layout, draw, fitSlot };
 }
 
-/** Fixed slots at the width the layout gives them, then each growing slot, laid out again after each. */
-async function fitInOrder(c: Composer, ordered: Slot[]): Promise<void> {
+/**
+ * Fixed slots at the width the layout gives them, then each growing slot, laid out again after each. The layout
+ * after the fixed slots is skipped when each of them drew exactly the box its placeholder had (the usual one-line
+ * masthead, date and footer): the tree then has the same geometry, so the first growing slot's box is unchanged.
+ */
+async function fitInOrder(c: Composer, ordered: Slot[], tree: unknown): Promise<void> {
   const fixed = ordered.filter((s) => !s.props.grow);
   const growing = ordered.filter((s) => s.props.grow);
   let current = await c.layout();
   for (const s of fixed) await c.fitSlot(s, current.nodes.get(`fit:${s.field}`));
+  const unchanged = fixed.every((s) => drewItsBox(s, current)) && !alignsBaselines(tree);
   for (const s of growing) {
-    if (fixed.length || s !== growing[0]) current = await c.layout();
+    if ((fixed.length && !unchanged) || s !== growing[0]) current = await c.layout();
     await c.fitSlot(s, current.nodes.get(`fit:${s.field}`));
   }
+}
+
+/** A fitted fixed slot whose drawn block (its lines, insets, width) is exactly the box it was laid out in. */
+function drewItsBox(s: Slot, layout: Layout): boolean {
+  const box = layout.nodes.get(`fit:${s.field}`);
+  const f = s.fitted;
+  if (!box || !f) return false;
+  const width = f.width + s.inset.left + s.inset.right;
+  const height = f.lines.length * lineBox(f.fontSize, f.style) + s.inset.top + s.inset.bottom;
+  return width === box.width && height === box.height;
+}
+
+/** Whether any box aligns its children by baseline: an empty placeholder has none, its drawn text has one. */
+function alignsBaselines(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(alignsBaselines);
+  if (node == null || typeof node !== 'object') return false;
+  const props = (node as SatoriElement).props;
+  const style = props?.style;
+  if (style && (style.alignItems === 'baseline' || style.alignSelf === 'baseline')) return true;
+  return alignsBaselines(props?.children);
 }
 
 /**
@@ -421,7 +446,10 @@ function placeholder(s: Slot, widths: WidthCache): SatoriElement {
             (naturalWidth({ text: s.text, marks: s.marks, lang: s.lang, style: s.style }, widths) * p.max) / REF_SIZE,
           ) + 2,
         maxWidth: '100%',
-        height: lineHeight(p.max) * (p.maxLines ?? 1),
+        // One line at the largest size, however many lines the slot may take: the layout it is placed in gives it
+        // its width (fixed slots are fitted to that), and one line is what most fixed slots draw, so the tree
+        // usually keeps its geometry when they are drawn and the first growing slot needs no second layout.
+        height: lineHeight(p.max),
         flexShrink: 1,
         minWidth: 0,
       };
