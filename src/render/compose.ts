@@ -21,7 +21,8 @@ import {
 import { glyphBoxes, inkOverhang, type Sides } from './ink.ts';
 import { encloseQuote, type Marks } from './marks.ts';
 import { expand, type FitProps, literalText, type SatoriElement, substitute, typeStyle } from './slots.ts';
-import type { RenderRuntime } from './types.ts';
+import type { FontSpec, RenderRuntime } from './types.ts';
+import { fontSetKey } from './width-store.ts';
 
 export interface Rect {
   x: number;
@@ -123,7 +124,7 @@ export async function compose(input: ComposeInput): Promise<Composition> {
   ].join(' ');
   const options = await input.options(drawnText);
   const satori: Satori = (element, extra) => input.runtime.satori(element, { ...options, ...extra });
-  const widths = measurer(satori);
+  const widths = measurer(satori, fontSetKey((options.fonts ?? []) as FontSpec[]));
   // One measuring pass for every slot's pieces (and whole text: the natural width of fixed slots).
   await widths.ensureAll(
     [...slots.values()].map((s) => ({
@@ -177,8 +178,11 @@ function collectSlots(input: ComposeInput): { tree: unknown; slots: Map<FitProps
   return { tree, slots };
 }
 
-/** Word widths measured by satori itself, many pieces in one pass (cached per style and text). */
-function measurer(satori: Satori): WidthCache {
+/**
+ * Word widths measured by satori itself, many pieces in one pass; cached per style and text for the card, and per
+ * font set, style and text across cards (width-store.ts), so a warm isolate skips this pass for words it has set.
+ */
+function measurer(satori: Satori, fonts: number): WidthCache {
   return new WidthCache(async (items) => {
     const found = new Array<number>(items.length).fill(0);
     await satori(
@@ -202,7 +206,7 @@ function measurer(satori: Satori): WidthCache {
       },
     );
     return found;
-  });
+  }, fonts);
 }
 
 /** What the stages share: the slots, the tree as it now stands, a layout of it, and fitting one slot in a box. */
