@@ -228,18 +228,22 @@ function composer(
   satori: Satori,
 ): Composer {
   const { width, height, story } = input;
-  const element = () =>
+  // A layout pass reads only the boxes of slots still to fit, so a fitted slot is laid out as its drawn block with
+  // the words left out: the same widths, heights and styles (so the same geometry around it), without satori
+  // setting its text, which is most of a layout's cost. Not where a box aligns by baseline: words make one.
+  const wordless = !alignsBaselines(tree);
+  const element = (words = true) =>
     substitute(tree, (props) => {
       const s = slots.get(props);
       if (!s) return { node: null, grow: 0 };
-      if (s.fitted) return { node: drawn(s, s.fitted), grow: 0 };
+      if (s.fitted) return { node: drawn(s, s.fitted, words || !wordless), grow: 0 };
       return { node: placeholder(s, widths), grow: s.props.grow ?? 0 };
     }).node;
 
   const pass = async (embedFont: boolean) => {
     const nodes = new Map<string, Rect>();
     const t0 = now();
-    const svg = await satori(element(), {
+    const svg = await satori(element(embedFont), {
       width,
       height,
       ...(embedFont ? {} : { embedFont: false }),
@@ -460,8 +464,8 @@ function placeholder(s: Slot, widths: WidthCache): SatoriElement {
   return { type: 'div', key: `fit:${s.field}`, props: { style: { display: 'flex', ...sizing, ...p.style } } };
 }
 
-/** The fitted lines, each its own unbreakable line, in a block as wide as the slot. */
-function drawn(s: Slot, f: FittedText): SatoriElement {
+/** The fitted lines, each its own unbreakable line, in a block as wide as the slot (without `words`: empty lines). */
+function drawn(s: Slot, f: FittedText, words: boolean): SatoriElement {
   const p = s.props;
   return {
     type: 'div',
@@ -496,7 +500,7 @@ function drawn(s: Slot, f: FittedText): SatoriElement {
             ...(p.opacity !== undefined ? { opacity: p.opacity } : {}),
             direction: f.direction,
           },
-          children: line,
+          ...(words ? { children: line } : {}),
         },
       })),
     },
