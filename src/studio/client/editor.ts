@@ -325,6 +325,8 @@ export async function preview() {
   const res = result!.res;
   landed(controller);
   if (!res.ok) {
+    // A server fault may pass: the next change asks again even if it brings the form back to this one.
+    if (res.status >= 500) state.sentFor = '';
     // Never over a newer answer: one that landed after this was sent is already on the page.
     if (seq < state.shown) return;
     state.shown = seq;
