@@ -306,7 +306,9 @@ export async function preview() {
     } catch (e) {
       if ((e as Error).name === 'AbortError') return; // the render that aborted it is in flight now
       if (e instanceof AuthError) {
+        // The token dialog is open; once a token is given the studio starts over and renders the form.
         state.pending = false;
+        state.sentFor = '';
         landed(controller);
         return;
       }
