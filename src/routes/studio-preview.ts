@@ -83,7 +83,8 @@ export function headerSafeJson(value: unknown): string {
 
 /**
  * The Server-Timing of a live preview: body parse and validation, the render's layout and draw, the warnings and the
- * JSON answer, and the whole (each `dur` in ms, one decimal).
+ * JSON answer, and the whole (each `dur` in ms, one decimal). Deployed on Cloudflare the clock only moves across I/O
+ * (a Spectre mitigation), so there the CPU-bound parts read near 0; `npm start`'s workerd times them for real.
  */
 export function previewTiming(
   at: { started: number; parsed: number; rendered: number; done: number },
