@@ -169,7 +169,13 @@ try {
     measures: performance
       .getEntriesByType('measure')
       .filter((m) => m.name.startsWith('preview: '))
-      .map((m) => ({ name: m.name, ms: m.duration })),
+      .map((m) => ({ name: m.name, ms: m.duration }))
+      // The body's own transfer (first byte to last, resource timing): the part of reading the answer that is network.
+      .concat(
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => e.name.includes('/studio/api/preview'))
+          .map((e) => ({ name: 'preview: transfer', ms: e.responseEnd - e.responseStart })),
+      ),
   }));
 } finally {
   await context.close();
@@ -239,7 +245,7 @@ const serverParts = Object.fromEntries(
   }),
 );
 const clientParts = Object.fromEntries(
-  ['read answer', 'decode', 'show'].map((name) => {
+  ['transfer', 'read answer', 'decode', 'show'].map((name) => {
     const xs = (rec.measures ?? []).filter((m) => m.name === `preview: ${name}`).map((m) => m.ms);
     return [name, { p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) }];
   }),
