@@ -26,12 +26,17 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.printed.studio!);
   await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
-  // Every card the page shows, in order: "<template> <size>: <headline>" from the preview's alt text.
+  // Every card the page shows, in order, from the preview's alt text; and any swapped in before it could be drawn.
   await page.evaluate(() => {
     const img = document.getElementById('preview') as HTMLImageElement;
-    const w = window as unknown as { shown: string[] };
+    const w = window as unknown as { shown: string[]; undrawn: number };
     w.shown = [];
-    new MutationObserver(() => w.shown.push(img.alt)).observe(img, { attributes: true, attributeFilter: ['src'] });
+    w.undrawn = 0;
+    new MutationObserver(() => {
+      w.shown.push(img.alt);
+      // A decoded image is there at once: a swap to one still loading shows a blank or half-drawn card meanwhile.
+      if (!img.complete || img.naturalWidth === 0) w.undrawn++;
+    }).observe(img, { attributes: true, attributeFilter: ['src'] });
   });
 }, 240_000);
 
@@ -103,6 +108,8 @@ describe('the live preview', () => {
         `Preview of the quote card at og (1200×630): ${h}Xyz!`,
       ]);
       expect(await previewHeadline()).toBe(`${h}Xyz!`);
+      // Each card was swapped in whole (decoded first), never as an image still loading.
+      expect(await page.evaluate(() => (window as unknown as { undrawn: number }).undrawn)).toBe(0);
       // A trailing space changes nothing drawn (the form trims it): no request for it, and the preview stays current.
       await page.keyboard.type(' ');
       await page.keyboard.press('Backspace');
