@@ -6,7 +6,8 @@ import type { StudioWarning } from '../warnings.ts';
 
 export const TOKEN_KEY = 'storycard.studio.token';
 export const DRAFT_KEY = 'storycard.studio.draft';
-export const DEBOUNCE_MS = 220;
+/** A preview still behind the form after this long is dimmed; one that keeps up with typing is never dimmed. */
+export const STALE_AFTER_MS = 300;
 export const STORY_FIELDS = [
   'headline',
   'quote',
@@ -125,9 +126,15 @@ export function $<T extends Element = HTMLElement>(sel: string): T {
 export const state = {
   token: '',
   catalog: null as Catalog | null,
+  /** The live preview: the last request sent, the one shown, and whether the form changed since the last was sent. */
   seq: 0,
+  shown: 0,
+  inFlight: false,
+  pending: false,
+  /** The last form sent (JSON): a change that leaves the form as it was needs no new render. */
+  sentFor: '',
   controller: null as AbortController | null,
-  timer: 0,
+  staleTimer: 0,
   svgUrl: '',
   pngUrl: '',
   pngFor: '',
