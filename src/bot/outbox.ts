@@ -40,6 +40,12 @@ export const CARD_SIZE: Record<Platform, CardSize> = {
 };
 export type CardSize = 'og' | 'x' | 'portrait' | 'story';
 
+/** The card a platform's post carries for a template: its CARD_SIZE, or the og card when the template draws no such size. */
+export function drawnCardSize(platform: Platform, templateSizes: readonly string[]): CardSize {
+  const size = CARD_SIZE[platform];
+  return templateSizes.includes(size) ? size : 'og';
+}
+
 /** Platforms that fetch the card by URL and take JPEG only (Instagram): they get the JPEG's address. */
 const JPEG_ONLY: ReadonlySet<Platform> = new Set(['instagram', 'instagram-story']);
 

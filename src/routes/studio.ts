@@ -5,6 +5,7 @@ import { StorycardError } from '../errors.ts';
 import { resolveTheme } from '../render/index.ts';
 import { EXTENSION, type ImageFormat, MIME, SIZE_NAMES, SIZES } from '../render/types.ts';
 import { EXPIRY_PARAM, expiryIn, signedCardUrl } from '../story/sign.ts';
+import { botPostPreviews } from '../studio/bot-posts.ts';
 // The browser script, bundled from src/studio/client/*.ts by scripts/build-studio.mjs (wrangler's [build] runs it).
 import CLIENT_JS from '../studio/built/client.js';
 import { studioFonts } from '../studio/fonts.ts';
@@ -127,6 +128,15 @@ export const studio = new Hono<AppEnv>()
     const warnings = studioWarnings({ story, theme: resolved, meta, report: result.report });
     c.header('Cache-Control', 'no-store');
     return c.json({ svg: result.svg, report: result.report, warnings, template: meta });
+  })
+  // The mock-ups' text: each network's post exactly as the bot would compose it for this draft, and the card it carries.
+  .post('/api/posts', async (c) => {
+    const { story, template } = parsePreview(await readJsonBody(c));
+    const { config } = c.var;
+    const sizes = c.var.templates.get(template).meta.sizes;
+    const settings = { linkQuery: config.postLinkQuery, instagramLinkText: config.instagram.linkText };
+    c.header('Cache-Control', 'no-store');
+    return c.json({ posts: botPostPreviews(story, settings, sizes) });
   })
   .post('/api/sign', async (c) => {
     const body = await readJsonBody(c);
