@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStudioClient } from '../../scripts/build-studio.mjs';
 import { SIZES } from '../../src/render/types.ts';
+import type { BotPostPreview } from '../../src/studio/bot-posts-wire.ts';
 import { botPostNote } from '../../src/studio/client/bot-mockups.ts';
 import { PLATFORMS } from '../../src/studio/client/core.ts';
 import { issueField, swatchValue } from '../../src/studio/client/editor.ts';
@@ -59,7 +60,7 @@ describe('studio client', () => {
   });
 
   it("says under each bot post what the network gets: length, what was cut to fit, the card's fallback", () => {
-    const post = {
+    const post: BotPostPreview = {
       platform: 'telegram',
       text: 't',
       length: 1012,
@@ -68,14 +69,14 @@ describe('studio client', () => {
       dropped: [],
       link: { url: 'https://news.example/a', display: 'https://news.example/a' },
       card: { size: 'og', width: 1200, height: 630, wanted: 'og' },
-    } as const;
+    };
     expect(botPostNote(post)).toEqual({ text: '1,012 / 1,024 characters.', cut: false });
     expect(botPostNote({ ...post, truncated: ['quote'], dropped: ['hashtags'] })).toEqual({
       text: '1,012 / 1,024 characters. The quote was shortened to fit. The hashtags left out to fit.',
       cut: true,
     });
     // A template without a portrait card: Instagram gets the og card, and the note says so.
-    const ig = { ...post, platform: 'instagram', link: { ...post.link, display: 'news.example' } } as const;
+    const ig: BotPostPreview = { ...post, platform: 'instagram', link: { ...post.link, display: 'news.example' } };
     expect(botPostNote({ ...ig, card: { ...post.card, wanted: 'portrait' } })).toEqual({
       text: '1,012 / 1,024 characters. No clickable link: the caption says “news.example” (INSTAGRAM_LINK_TEXT). This template draws no portrait card: the post carries its og card.',
       cut: true,

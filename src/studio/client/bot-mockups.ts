@@ -52,41 +52,82 @@ function richText(text: string, link: string | null): (Node | string)[] {
   return out;
 }
 
-/** The text block with the network's fold: a line clamp whose "more" appears only when the text overflows it. */
+/** Where the text is cut: the last word boundary at or before `at`, with the spaces and line breaks before it. */
+function cutAt(text: string, at: number): number {
+  const space = text.slice(0, at + 1).search(/\s+\S*$/);
+  return space > 0 ? space : at;
+}
+
+/** Fill the text element: the shown part, then the rest hidden until "more" (textContent stays the whole text). */
+function fillText(textEl: HTMLElement, text: string, link: string | null, cut: number) {
+  textEl.replaceChildren(...richText(text.slice(0, cut), link));
+  if (cut < text.length) textEl.append(el('span', { className: 'folded' }, richText(text.slice(cut), link)));
+}
+
+/** What each line-folded text needs to be re-cut once it is laid out (markFolds). */
+const lineFolds = new WeakMap<HTMLElement, { text: string; link: string | null; lines: number }>();
+
+/** The text block with the network's fold, and its "more" right after the last word shown, as the networks draw it. */
 function postBody(platform: MockupNetwork, text: string, link: string | null, lead?: Node): HTMLElement {
   const fold = FOLDS[platform];
   const body = el('div', { className: 'post-body' });
   const textEl = el('span', { className: 'post-text' });
+  const more = el('button', { type: 'button', className: 'more', text: fold?.more ?? '', hidden: true });
+  body.append(lead ?? '', textEl, more);
+  fillText(textEl, text, link, text.length);
   if (fold && 'chars' in fold && text.length > fold.chars) {
-    // Cut at the last space before the fold, as Facebook does; the rest is in the page, hidden until "See more".
-    const cut = text.lastIndexOf(' ', fold.chars) > 0 ? text.lastIndexOf(' ', fold.chars) : fold.chars;
-    textEl.append(
-      ...richText(text.slice(0, cut), link),
-      el('span', { className: 'folded' }, richText(text.slice(cut), link)),
-    );
-    body.append(lead ?? '', textEl, el('button', { type: 'button', className: 'more inline', text: fold.more }));
-  } else {
-    textEl.append(...richText(text, link));
-    body.append(lead ?? '', textEl);
-    if (fold && 'lines' in fold) {
-      body.classList.add('clamped');
-      body.style.setProperty('--lines', String(fold.lines));
-      body.append(el('button', { type: 'button', className: 'more', text: fold.more, hidden: true }));
-    }
+    // Facebook cuts by characters, between words; the rest stays in the page, hidden until "See more".
+    fillText(textEl, text, link, cutAt(text, fold.chars));
+    more.hidden = false;
+  } else if (fold && 'lines' in fold) {
+    // LinkedIn and Instagram cut by lines on screen: markFolds measures once the mock-up is in the page.
+    lineFolds.set(body, { text, link, lines: fold.lines });
   }
-  body.addEventListener('click', (e) => {
-    if ((e.target as Element).classList.contains('more')) body.classList.add('open');
+  more.addEventListener('click', () => {
+    body.classList.add('open');
+    more.hidden = true;
   });
   return body;
 }
 
-/** Show each clamped text's "more" only where the network would: when the text is taller than its fold. */
+/**
+ * Cut each line-folded text where its network would: the most words that, with "…more" after them, fit in the
+ * network's lines (found by halving over the word boundaries). Untouched when the whole text fits. Measured again
+ * when the page's width changes (the grid's columns, so the lines, change with it).
+ */
 export function markFolds(root: Element) {
-  for (const body of root.querySelectorAll<HTMLElement>('.post-body.clamped')) {
+  if (!refoldOnResize) {
+    refoldOnResize = true;
+    addEventListener('resize', () => markFolds(root));
+  }
+  for (const body of root.querySelectorAll<HTMLElement>('.post-body:not(.open)')) {
+    const fold = lineFolds.get(body);
+    const textEl = body.querySelector<HTMLElement>('.post-text');
     const more = body.querySelector<HTMLElement>('.more');
-    if (more) more.hidden = body.scrollHeight <= body.clientHeight + 1;
+    if (!fold || !textEl || !more) continue;
+    fillText(textEl, fold.text, fold.link, fold.text.length);
+    more.hidden = true;
+    // Counted in whole lines: an inline "more" can make its line a pixel or two taller than the others.
+    const lineHeight = Number.parseFloat(getComputedStyle(body).lineHeight);
+    const fits = () => Math.round(body.offsetHeight / lineHeight) <= fold.lines;
+    if (fits()) continue;
+    more.hidden = false;
+    const ends = [...fold.text.matchAll(/\S(?=\s)/g)].map((m) => m.index + 1);
+    let lo = 0;
+    let hi = ends.length - 1;
+    let best = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      fillText(textEl, fold.text, fold.link, ends[mid]!);
+      if (fits()) {
+        best = ends[mid]!;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    fillText(textEl, fold.text, fold.link, best);
   }
 }
+let refoldOnResize = false;
 
 /** The card as the network shows it: whole, at its own shape (all six show a single image uncropped). */
 function cardImage(url: string, post: BotPostPreview, frame?: number): HTMLElement {

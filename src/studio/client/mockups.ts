@@ -296,6 +296,10 @@ export async function renderMockups() {
   }
   out.append(grid);
   out.append(botGroup(bot, botCards, info, Boolean(data.url)));
+  // Folds are measured in the networks' faces: once now (which asks for them), again when they have loaded.
+  markFolds(out);
+  await document.fonts.ready;
+  if (seq !== mockSeq) return;
   markFolds(out);
   document.body.dataset.mockups = String(Number(document.body.dataset.mockups || 0) + 1);
 }

@@ -7,13 +7,10 @@ export const BOT_MOCKUPS_CSS = `
 .post-body { position: relative; white-space: pre-wrap; overflow-wrap: anywhere; }
 .post-body .link { color: var(--link, #0064d1); }
 .post-body .tag { color: var(--tag, var(--link, #0064d1)); }
-.post-body.clamped:not(.open) { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: var(--lines); overflow: hidden; }
-.post-body .more { font: inherit; color: var(--more, #65676b); background: var(--bg, #fff); border: 0; padding: 0 0 0 6px; cursor: pointer; }
-.post-body.clamped .more { position: absolute; right: 0; bottom: 0; box-shadow: -14px 0 10px var(--bg, #fff); }
-.post-body .more[hidden], .post-body.open .more { display: none; }
+.post-body .more { font: inherit; color: var(--more, #65676b); background: none; border: 0; padding: 0; cursor: pointer; }
+.post-body .more[hidden] { display: none; }
 .post-body .folded { display: none; }
 .post-body.open .folded { display: inline; }
-.post-body .more.inline { padding: 0; font-weight: 600; }
 
 .tgc { font-family: "Roboto", var(--ui); color: #000; }
 .tgc-bar { display: flex; align-items: center; gap: 10px; background: #fff; padding: 8px 12px; border-bottom: 1px solid #e7e7e7; }
