@@ -124,7 +124,8 @@ describe("the studio's mock-ups of the bot's posts", () => {
 
   it("folds LinkedIn's commentary at 3 lines, “…more” right after the last word shown, and opens it on a click", async () => {
     const body = post('linkedin').locator('.post-body');
-    const lines = () => body.evaluate((e) => e.offsetHeight / Number.parseFloat(getComputedStyle(e).lineHeight));
+    const lines = () =>
+      body.evaluate((e: HTMLElement) => e.offsetHeight / Number.parseFloat(getComputedStyle(e).lineHeight));
     expect(Math.round(await lines())).toBe(3);
     const more = body.locator('.more');
     expect(await more.isVisible()).toBe(true);

@@ -1,13 +1,14 @@
 // End to end: the studio from `npm start`, driven in headless Chromium like a designer would use it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
 import { registry as templates } from '../../templates/index.ts';
 import { type Started, startServer } from '../helpers/npm-start.ts';
-import { matchesReference } from '../helpers/studio-shots.ts';
+import { diffRatio, matchesReference } from '../helpers/studio-shots.ts';
 
 let server: Started;
 let context: BrowserContext;
