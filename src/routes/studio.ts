@@ -1,6 +1,8 @@
 // /studio: the designers' studio page and its token-protected preview API (live renders, signed URLs, gallery tiles).
 import { Hono } from 'hono';
 import { SAMPLES } from '../../templates/samples.ts';
+import { missingCredentials } from '../bot/accounts.ts';
+import type { Platform } from '../bot/types.ts';
 import { StorycardError } from '../errors.ts';
 import { resolveTheme } from '../render/index.ts';
 import { EXTENSION, type ImageFormat, MIME, SIZE_NAMES, SIZES } from '../render/types.ts';
@@ -134,7 +136,11 @@ export const studio = new Hono<AppEnv>()
     const { story, template } = parsePreview(await readJsonBody(c));
     const { config } = c.var;
     const sizes = c.var.templates.get(template).meta.sizes;
-    const settings = { linkQuery: config.postLinkQuery, instagramLinkText: config.instagram.linkText };
+    const settings = {
+      linkQuery: config.postLinkQuery,
+      instagramLinkText: config.instagram.linkText,
+      missing: (platform: Platform) => missingCredentials(config, platform),
+    };
     c.header('Cache-Control', 'no-store');
     return c.json({ posts: botPostPreviews(story, settings, sizes) });
   })

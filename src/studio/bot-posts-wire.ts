@@ -15,6 +15,8 @@ export interface BotPostPreview {
   dropped: Array<'hashtags' | 'quote' | 'siteName'>;
   /** The link the post carries (campaign parameters included) and how the text shows it. */
   link: { url: string; display: string };
+  /** The settings this server still lacks to post there ([] when it posts there): src/bot/accounts.ts's words. */
+  missing: string[];
   /** The card the poster sends: the platform's size, or og when the template draws no such size. */
   card: { size: 'og' | 'x' | 'portrait' | 'story'; width: number; height: number; wanted: string };
 }

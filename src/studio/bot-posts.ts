@@ -4,12 +4,14 @@ import { composePost } from '../bot/compose.ts';
 import { CARD_SIZE, drawnCardSize } from '../bot/outbox.ts';
 import { SIZES } from '../render/types.ts';
 import type { Story } from '../story/schema.ts';
-import { type BotPostPreview, MOCKUP_NETWORKS } from './bot-posts-wire.ts';
+import { type BotPostPreview, MOCKUP_NETWORKS, type MockupNetwork } from './bot-posts-wire.ts';
 
 export interface BotPostSettings {
   /** POST_LINK_QUERY and INSTAGRAM_LINK_TEXT: the server's own, so the mock-up shows what this deployment sends. */
   linkQuery: string | undefined;
   instagramLinkText: string | undefined;
+  /** What each network still lacks on this server (missingCredentials), so a mock-up never implies a post that won't go. */
+  missing: (platform: MockupNetwork) => string[];
 }
 
 /** One preview per mocked-up network, composed exactly as src/bot/plan.ts composes an outbox row. */
@@ -32,6 +34,7 @@ export function botPostPreviews(
       truncated: post.truncated,
       dropped: post.dropped,
       link: post.link,
+      missing: settings.missing(platform),
       card: { size, width: SIZES[size].width, height: SIZES[size].height, wanted: CARD_SIZE[platform] },
     };
   });

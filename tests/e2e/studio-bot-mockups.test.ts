@@ -120,6 +120,10 @@ describe("the studio's mock-ups of the bot's posts", () => {
       'No clickable link: the caption says “Link in bio · example.com”',
     );
     expect(await post('instagram-story').locator('.story-bottom .reply').textContent()).toBe('Send message');
+    // npm start here has no network's credentials: the notes say so rather than imply a post that won't go.
+    expect(await post('telegram').locator('.mock-crop').textContent()).toBe(
+      `${composePost(story, 'telegram', SETTINGS).length} / 1,024 characters. Not posted from this server: it lacks TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID.`,
+    );
   });
 
   it("folds LinkedIn's commentary at 3 lines, “…more” right after the last word shown, and opens it on a click", async () => {

@@ -8,7 +8,11 @@ import { createStory } from '../../src/story/schema.ts';
 import { botPostPreviews } from '../../src/studio/bot-posts.ts';
 import { MOCKUP_NETWORKS } from '../../src/studio/bot-posts-wire.ts';
 
-const settings = { linkQuery: 'utm_source={platform}&utm_medium=social', instagramLinkText: 'Link in bio · {domain}' };
+const settings = {
+  linkQuery: 'utm_source={platform}&utm_medium=social',
+  instagramLinkText: 'Link in bio · {domain}',
+  missing: () => [],
+};
 /** 599 characters: more than Threads' 500 leaves room for, well within Telegram's 1,024. */
 const LONG_QUOTE = 'We will keep building, and we will keep saying no to offers like this one. '.repeat(8).trim();
 const ALL = ['og', 'x', 'square', 'portrait', 'story'];

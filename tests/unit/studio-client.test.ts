@@ -68,6 +68,7 @@ describe('studio client', () => {
       truncated: [],
       dropped: [],
       link: { url: 'https://news.example/a', display: 'https://news.example/a' },
+      missing: [],
       card: { size: 'og', width: 1200, height: 630, wanted: 'og' },
     };
     expect(botPostNote(post)).toEqual({ text: '1,012 / 1,024 characters.', cut: false });
@@ -83,6 +84,10 @@ describe('studio client', () => {
     });
     expect(botPostNote({ ...post, platform: 'instagram-story' }).text).toBe(
       'A Story shows no caption: its text is the outbox record.',
+    );
+    // A network this server does not post to says so, in the settings' own names.
+    expect(botPostNote({ ...post, missing: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_CHAT_ID'] }).text).toBe(
+      '1,012 / 1,024 characters. Not posted from this server: it lacks TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID.',
     );
   });
 

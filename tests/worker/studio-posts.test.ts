@@ -28,6 +28,10 @@ describe('POST /studio/api/posts', () => {
       ['instagram-story', composePost(story, 'instagram-story').text, 'story'],
       ['linkedin', composePost(story, 'linkedin').text, 'og'],
     ]);
+    // This Worker has no network's credentials: each mock-up says what the server lacks to post there.
+    const missing = Object.fromEntries(body.posts.map((p) => [p.platform, p.missing]));
+    expect(missing.telegram).toEqual(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_CHAT_ID']);
+    expect(missing['instagram-story']).toContain('INSTAGRAM_STORIES=on');
     expect(body.posts.find((p) => p.platform === 'instagram')?.card).toEqual({
       size: 'portrait',
       width: 1080,

@@ -250,6 +250,8 @@ export function botMockup(post: BotPostPreview, cardUrl: string, info: LinkInfo)
 }
 
 const n = (v: number) => v.toLocaleString('en-US');
+const listOf = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** Under the mock-up: the length against the limit, what compose gave up to fit, and what the network does. */
 export function botPostNote(post: BotPostPreview): { text: string; cut: boolean } {
@@ -264,6 +266,7 @@ export function botPostNote(post: BotPostPreview): { text: string; cut: boolean 
   for (const f of post.dropped) notes.push(`${f === 'siteName' ? 'The site name' : `The ${f}`} left out to fit.`);
   if (post.platform === 'instagram')
     notes.push(`No clickable link: the caption says “${post.link.display}” (INSTAGRAM_LINK_TEXT).`);
+  if (post.missing.length) notes.push(`Not posted from this server: it lacks ${listOf(post.missing)}.`);
   const fallback = post.card.size !== post.card.wanted;
   if (fallback)
     notes.push(`This template draws no ${post.card.wanted} card: the post carries its ${post.card.size} card.`);
