@@ -40,9 +40,8 @@ export const CARD_SIZE: Record<Platform, CardSize> = {
 };
 export type CardSize = 'og' | 'x' | 'portrait' | 'story';
 
-/** The card a platform's post carries for a template: its CARD_SIZE, or the og card when the template draws no such size. */
-export function drawnCardSize(platform: Platform, templateSizes: readonly string[]): CardSize {
-  const size = CARD_SIZE[platform];
+/** The card a post carries for a template: the size asked for (CARD_SIZE), or og where the template draws no such size. */
+export function drawnCardSize(size: CardSize, templateSizes: readonly string[]): CardSize {
   return templateSizes.includes(size) ? size : 'og';
 }
 

@@ -25,7 +25,7 @@ export function botPostPreviews(
       linkQuery: settings.linkQuery,
       instagramLinkText: settings.instagramLinkText,
     });
-    const size = drawnCardSize(platform, templateSizes);
+    const size = drawnCardSize(CARD_SIZE[platform], templateSizes);
     return {
       platform,
       text: post.text,
