@@ -174,6 +174,40 @@ describe("the studio's mock-ups of the bot's posts", () => {
     await settled();
   });
 
+  it('runs an Arabic post right to left, with the text the bot sends and the stand-in link it says it uses', async () => {
+    const before = await mockupRenders();
+    await page.keyboard.press('Alt+1');
+    await page.locator('#sample').selectOption('arabic');
+    await page.keyboard.press('Alt+2');
+    await nextMockups(before);
+    await settled();
+    const form = await page.evaluate(() =>
+      Object.fromEntries(
+        ['headline', 'quote', 'quoteAuthor', 'siteName', 'lang', 'url'].map((f) => [
+          f,
+          (document.getElementById(`f-${f}`) as HTMLInputElement).value,
+        ]),
+      ),
+    );
+    // The sample has no article URL: the mock-ups say so and show the bot's text with the stand-in link.
+    expect(form.url).toBe('');
+    expect(await page.locator('#bot-mockups > .view-note').textContent()).toBe(
+      'No article URL yet: the bot posts nothing without one. Shown with https://example.com/ in its place.',
+    );
+    const story = parseStory({ ...form, url: 'https://example.com/' });
+    expect(await shownText('telegram')).toBe(composePost(story, 'telegram', SETTINGS).text);
+    expect(
+      await post('telegram')
+        .locator('.post-body')
+        .evaluate((e) => getComputedStyle(e).direction),
+    ).toBe('rtl');
+    await post('telegram').screenshot({ path: join(looks, 'telegram-arabic.png') });
+    await post('linkedin').screenshot({ path: join(looks, 'linkedin-arabic.png') });
+    await page.keyboard.press('Alt+1');
+    await page.locator('#sample').selectOption('demo');
+    await settled();
+  });
+
   it('looks as reviewed (screenshot reference, cards masked: their pixels are the goldens’ business)', async () => {
     const before = await mockupRenders();
     await page.keyboard.press('Alt+2');

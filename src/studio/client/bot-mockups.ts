@@ -43,7 +43,8 @@ function richText(text: string, link: string | null): (Node | string)[] {
   const out: (Node | string)[] = [];
   const parts = link ? text.split(link) : [text];
   parts.forEach((part, i) => {
-    if (i > 0 && link) out.push(el('span', { className: 'link', text: link }));
+    // dir=ltr isolates the link: in a right-to-left post its ? and & stay where the URL has them.
+    if (i > 0 && link) out.push(el('span', { className: 'link', dir: 'ltr', text: link }));
     for (const piece of part.split(HASHTAG)) {
       if (!piece) continue;
       out.push(HASHTAG.test(piece) ? el('span', { className: 'tag', text: piece }) : piece);
@@ -70,9 +71,10 @@ const lineFolds = new WeakMap<HTMLElement, { text: string; link: string | null; 
 /** The text block with the network's fold, and its "more" right after the last word shown, as the networks draw it. */
 function postBody(platform: MockupNetwork, text: string, link: string | null, lead?: Node): HTMLElement {
   const fold = FOLDS[platform];
-  const body = el('div', { className: 'post-body' });
+  // dir=auto: an Arabic or Hebrew post runs right to left, as every network sets it.
+  const body = el('div', { className: 'post-body', dir: 'auto' });
   const textEl = el('span', { className: 'post-text' });
-  const more = el('button', { type: 'button', className: 'more', text: fold?.more ?? '', hidden: true });
+  const more = el('button', { type: 'button', className: 'more', dir: 'ltr', text: fold?.more ?? '', hidden: true });
   body.append(lead ?? '', textEl, more);
   fillText(textEl, text, link, text.length);
   if (fold && 'chars' in fold && text.length > fold.chars) {
