@@ -1,7 +1,8 @@
 // The studio script, part 4b: the bot's own posts (Telegram, Threads, Facebook, Instagram, LinkedIn) as each network shows them.
 import type { BotPostPreview, MockupNetwork } from '../bot-posts-wire.ts';
 import { api, el, errorBody, type FormData } from './core.ts';
-import type { LinkInfo } from './mockups.ts';
+import type { LinkInfo, MockCard } from './mockups.ts';
+import { postBody } from './post-text.ts';
 
 /** The network's name for the kind of post the bot makes there. */
 export const NETWORK_LABELS: Record<MockupNetwork, string> = {
@@ -13,17 +14,6 @@ export const NETWORK_LABELS: Record<MockupNetwork, string> = {
   linkedin: 'LinkedIn page',
 };
 
-/**
- * Where each network folds a long post behind a "more" link. LinkedIn: 3 lines for organic posts (desktop and mobile
- * since 2024). Instagram: the first 3 lines of a caption (help.instagram.com). Facebook: about 477 characters on
- * desktop. Telegram and Threads show the whole text (their limits, 1,024 and 500, keep it short); Stories show none.
- */
-const FOLDS: Partial<Record<MockupNetwork, { lines: number; more: string } | { chars: number; more: string }>> = {
-  linkedin: { lines: 3, more: '…more' },
-  instagram: { lines: 3, more: '… more' },
-  facebook: { chars: 477, more: '… See more' },
-};
-
 /** The server's compose of this draft for each network: the bot's own function, with this deployment's settings. */
 export async function fetchBotPosts(
   payload: FormData,
@@ -32,104 +22,6 @@ export async function fetchBotPosts(
   if (!res.ok) return { problem: (await errorBody(res)).message || `the server answered ${res.status}` };
   return (await res.json()) as { posts: BotPostPreview[] };
 }
-
-const HASHTAG = /(#[\p{L}\p{N}_]+)/u;
-
-/**
- * The post's text as the network draws it: the link (where the network makes it one) and hashtags in the link colour,
- * line breaks kept. Its textContent is exactly the text the bot sends.
- */
-function richText(text: string, link: string | null): (Node | string)[] {
-  const out: (Node | string)[] = [];
-  const parts = link ? text.split(link) : [text];
-  parts.forEach((part, i) => {
-    // dir=ltr isolates the link: in a right-to-left post its ? and & stay where the URL has them.
-    if (i > 0 && link) out.push(el('span', { className: 'link', dir: 'ltr', text: link }));
-    for (const piece of part.split(HASHTAG)) {
-      if (!piece) continue;
-      out.push(HASHTAG.test(piece) ? el('span', { className: 'tag', text: piece }) : piece);
-    }
-  });
-  return out;
-}
-
-/** Where the text is cut: the last word boundary at or before `at`, with the spaces and line breaks before it. */
-function cutAt(text: string, at: number): number {
-  const space = text.slice(0, at + 1).search(/\s+\S*$/);
-  return space > 0 ? space : at;
-}
-
-/** Fill the text element: the shown part, then the rest hidden until "more" (textContent stays the whole text). */
-function fillText(textEl: HTMLElement, text: string, link: string | null, cut: number) {
-  textEl.replaceChildren(...richText(text.slice(0, cut), link));
-  if (cut < text.length) textEl.append(el('span', { className: 'folded' }, richText(text.slice(cut), link)));
-}
-
-/** What each line-folded text needs to be re-cut once it is laid out (markFolds). */
-const lineFolds = new WeakMap<HTMLElement, { text: string; link: string | null; lines: number }>();
-
-/** The text block with the network's fold, and its "more" right after the last word shown, as the networks draw it. */
-function postBody(platform: MockupNetwork, text: string, link: string | null, lead?: Node): HTMLElement {
-  const fold = FOLDS[platform];
-  // dir=auto: an Arabic or Hebrew post runs right to left, as every network sets it.
-  const body = el('div', { className: 'post-body', dir: 'auto' });
-  const textEl = el('span', { className: 'post-text' });
-  const more = el('button', { type: 'button', className: 'more', dir: 'ltr', text: fold?.more ?? '', hidden: true });
-  body.append(lead ?? '', textEl, more);
-  fillText(textEl, text, link, text.length);
-  if (fold && 'chars' in fold && text.length > fold.chars) {
-    // Facebook cuts by characters, between words; the rest stays in the page, hidden until "See more".
-    fillText(textEl, text, link, cutAt(text, fold.chars));
-    more.hidden = false;
-  } else if (fold && 'lines' in fold) {
-    // LinkedIn and Instagram cut by lines on screen: markFolds measures once the mock-up is in the page.
-    lineFolds.set(body, { text, link, lines: fold.lines });
-  }
-  more.addEventListener('click', () => {
-    body.classList.add('open');
-    more.hidden = true;
-  });
-  return body;
-}
-
-/**
- * Cut each line-folded text where its network would: the most words that, with "…more" after them, fit in the
- * network's lines (found by halving over the word boundaries). Untouched when the whole text fits. Measured again
- * when the page's width changes (the grid's columns, so the lines, change with it).
- */
-export function markFolds(root: Element) {
-  if (!refoldOnResize) {
-    refoldOnResize = true;
-    addEventListener('resize', () => markFolds(root));
-  }
-  for (const body of root.querySelectorAll<HTMLElement>('.post-body:not(.open)')) {
-    const fold = lineFolds.get(body);
-    const textEl = body.querySelector<HTMLElement>('.post-text');
-    const more = body.querySelector<HTMLElement>('.more');
-    if (!fold || !textEl || !more) continue;
-    fillText(textEl, fold.text, fold.link, fold.text.length);
-    more.hidden = true;
-    // Counted in whole lines: an inline "more" can make its line a pixel or two taller than the others.
-    const lineHeight = Number.parseFloat(getComputedStyle(body).lineHeight);
-    const fits = () => Math.round(body.offsetHeight / lineHeight) <= fold.lines;
-    if (fits()) continue;
-    more.hidden = false;
-    const ends = [...fold.text.matchAll(/\S(?=\s)/g)].map((m) => m.index + 1);
-    let lo = 0;
-    let hi = ends.length - 1;
-    let best = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      fillText(textEl, fold.text, fold.link, ends[mid]!);
-      if (fits()) {
-        best = ends[mid]!;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    fillText(textEl, fold.text, fold.link, best);
-  }
-}
-let refoldOnResize = false;
 
 /** The card as the network shows it: whole, at its own shape (all six show a single image uncropped). */
 function cardImage(url: string, post: BotPostPreview, frame?: number): HTMLElement {
@@ -273,4 +165,50 @@ export function botPostNote(post: BotPostPreview): { text: string; cut: boolean 
   if (fallback)
     notes.push(`This template draws no ${post.card.wanted} card: the post carries its ${post.card.size} card.`);
   return { text: notes.join(' '), cut: fallback || post.truncated.length > 0 || post.dropped.length > 0 };
+}
+
+/** The bot's posts, each with the exact text and the card its poster sends, or why there are none. */
+export function botGroup(
+  bot: Awaited<ReturnType<typeof fetchBotPosts>>,
+  cards: (MockCard | null)[],
+  info: LinkInfo,
+  hasLink: boolean,
+): HTMLElement {
+  const section = el('section', { id: 'bot-mockups', className: 'bot-mockups' }, [
+    el('h3', { className: 'mock-group', text: 'Posted by the bot: the exact text and card each network gets' }),
+  ]);
+  if (!bot || !('posts' in bot) || cards.some((c) => !c)) {
+    const why = bot && 'problem' in bot ? bot.problem : 'the server could not draw the cards for this draft.';
+    section.append(el('p', { className: 'view-note', text: `No post mock-ups: ${why}` }));
+    return section;
+  }
+  if (!hasLink) {
+    section.append(
+      el('p', {
+        className: 'view-note',
+        text: `No article URL yet: the bot posts nothing without one. Shown with ${info.link} in its place.`,
+      }),
+    );
+  }
+  const grid = el('div', { className: 'mock-grid posts' });
+  bot.posts.forEach((post, i) => {
+    const card = cards[i]!;
+    const note = botPostNote(post);
+    grid.append(
+      el('figure', { className: 'mock', 'data-post': post.platform, 'data-card': post.card.size }, [
+        el('figcaption', { className: 'mock-label' }, [
+          el('strong', { text: NETWORK_LABELS[post.platform] }),
+          el('span', { text: `${post.card.size} card · ${post.card.width} × ${post.card.height}` }),
+        ]),
+        el(
+          'div',
+          { className: post.platform === 'instagram-story' ? 'shot bare' : 'shot' },
+          botMockup(post, card.url, info),
+        ),
+        el('div', { className: note.cut ? 'mock-crop cut' : 'mock-crop', text: note.text }),
+      ]),
+    );
+  });
+  section.append(grid);
+  return section;
 }

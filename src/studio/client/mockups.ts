@@ -1,6 +1,6 @@
 // The studio script, part 4: platform mock-ups: link previews from the cards a share page names (og, x), and the bot's posts.
 import type { RenderReport } from '../../render/types.ts';
-import { botMockup, botPostNote, fetchBotPosts, markFolds, NETWORK_LABELS } from './bot-mockups.ts';
+import { botGroup, fetchBotPosts } from './bot-mockups.ts';
 import {
   $,
   AuthError,
@@ -15,6 +15,7 @@ import {
   state,
 } from './core.ts';
 import { readForm, templateMeta } from './editor.ts';
+import { markFolds } from './post-text.ts';
 
 /** What a link preview shows besides the card: from the form, as a share page would state it. */
 export interface LinkInfo {
@@ -207,7 +208,7 @@ function mockup(platform: Platform, url: string, info: LinkInfo, r: RenderReport
   ]);
 }
 
-interface MockCard {
+export interface MockCard {
   url: string;
   report: RenderReport;
 }
@@ -302,50 +303,4 @@ export async function renderMockups() {
   if (seq !== mockSeq) return;
   markFolds(out);
   document.body.dataset.mockups = String(Number(document.body.dataset.mockups || 0) + 1);
-}
-
-/** The bot's posts, each with the exact text and the card its poster sends, or why there are none. */
-function botGroup(
-  bot: Awaited<ReturnType<typeof fetchBotPosts>>,
-  cards: (MockCard | null)[],
-  info: LinkInfo,
-  hasLink: boolean,
-): HTMLElement {
-  const section = el('section', { id: 'bot-mockups', className: 'bot-mockups' }, [
-    el('h3', { className: 'mock-group', text: 'Posted by the bot: the exact text and card each network gets' }),
-  ]);
-  if (!bot || !('posts' in bot) || cards.some((c) => !c)) {
-    const why = bot && 'problem' in bot ? bot.problem : 'the server could not draw the cards for this draft.';
-    section.append(el('p', { className: 'view-note', text: `No post mock-ups: ${why}` }));
-    return section;
-  }
-  if (!hasLink) {
-    section.append(
-      el('p', {
-        className: 'view-note',
-        text: `No article URL yet: the bot posts nothing without one. Shown with ${info.link} in its place.`,
-      }),
-    );
-  }
-  const grid = el('div', { className: 'mock-grid posts' });
-  bot.posts.forEach((post, i) => {
-    const card = cards[i]!;
-    const note = botPostNote(post);
-    grid.append(
-      el('figure', { className: 'mock', 'data-post': post.platform, 'data-card': post.card.size }, [
-        el('figcaption', { className: 'mock-label' }, [
-          el('strong', { text: NETWORK_LABELS[post.platform] }),
-          el('span', { text: `${post.card.size} card · ${post.card.width} × ${post.card.height}` }),
-        ]),
-        el(
-          'div',
-          { className: post.platform === 'instagram-story' ? 'shot bare' : 'shot' },
-          botMockup(post, card.url, info),
-        ),
-        el('div', { className: note.cut ? 'mock-crop cut' : 'mock-crop', text: note.text }),
-      ]),
-    );
-  });
-  section.append(grid);
-  return section;
 }
