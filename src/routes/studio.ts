@@ -1,4 +1,4 @@
-// /studio: the designers' studio page and its token-protected preview API (live renders, signed URLs, gallery tiles).
+// /studio: the designers' studio page and its token-protected API (live renders, the bot's posts, signed URLs, gallery tiles).
 import { Hono } from 'hono';
 import { SAMPLES } from '../../templates/samples.ts';
 import { missingCredentials } from '../bot/accounts.ts';
