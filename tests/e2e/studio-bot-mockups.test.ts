@@ -140,6 +140,15 @@ describe("the studio's mock-ups of the bot's posts", () => {
     expect(visible.length).toBeGreaterThan(60);
     expect(full.startsWith(visible)).toBe(true);
     expect(full.charAt(visible.length)).toMatch(/\s/);
+    // Instagram folds its caption at 3 lines too, the handle on the first.
+    const caption = post('instagram').locator('.post-body');
+    expect(
+      Math.round(
+        await caption.evaluate((e: HTMLElement) => e.offsetHeight / Number.parseFloat(getComputedStyle(e).lineHeight)),
+      ),
+    ).toBe(3);
+    expect(await caption.locator('.more').textContent()).toBe('… more');
+    expect(await caption.locator('.more').isVisible()).toBe(true);
     // Telegram and Threads show the whole post: nothing there folds.
     expect(await post('telegram').locator('.more').isVisible()).toBe(false);
     expect(await post('threads').locator('.more').isVisible()).toBe(false);
