@@ -6,6 +6,9 @@ import { extractStory } from '../../src/intake/extract.ts';
 import { normalizeText } from '../../src/story/normalize.ts';
 import { loadPages, scorePage, total } from '../helpers/extract-score.ts';
 
+// Issue 20's second round of pages (name → part); the floor below was measured before they came.
+const ROUND2 = JSON.parse(readFileSync('tests/fixtures/pages/round-2.json', 'utf8')) as Record<string, string>;
+
 const ROOT = 'tests/fixtures/articles';
 
 for (const dir of [ROOT, join(ROOT, 'heldout')]) {
@@ -37,7 +40,9 @@ const FLOOR = {
 };
 
 describe('real pages, tuned part: the score floor', () => {
-  const scored = loadPages('tuning').map((c) => ({ score: scorePage(extractStory(c.input), c.truth), truth: c.truth }));
+  const scored = loadPages('tuning')
+    .filter((c) => !(c.name in ROUND2))
+    .map((c) => ({ score: scorePage(extractStory(c.input), c.truth), truth: c.truth }));
   const t = total(scored);
   it('has the pages the floor was measured on', () => {
     expect(t).toMatchObject({ n: 98, speech: 65, noSpeech: 33 });
