@@ -95,14 +95,20 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
     // "à cette occasion le ministre…": a place or time phrase, then the speaker; "a la red Erbol": an addressee.
     let i = 1;
     if (w.definite && words(w.definite).test(tokens[i] ?? '')) i++;
-    for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++)
+    // Only a short phrase ("à cette occasion le ministre"): after a longer clause ("al ser consultado sobre las
+    // solicitudes … del director, Ricardo Yáñez") the person named is the one talked about, not the speaker.
+    for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++)
       if (w.definite && words(w.definite).test(tokens[j]!)) return afterInvertedVerb(tokens.slice(j).join(' '), w);
     return { kind: 'pronoun' };
   }
   // "…", a déclaré la secrétaire générale de la CGT, Sophie Binet. — the apposition is the name.
-  const apposition = rest.match(rx(`^[^,]{1,80},\\s*(${NAME_SRC})\\s*(?:[.,;]|$)`, 'u'));
+  const apposition = rest.match(rx(`^([^,]{1,80}),\\s*(${NAME_SRC})\\s*(?:[.,;]|$)`, 'u'));
   if (apposition) {
-    const name = tidyName(apposition[1]!);
+    // "mówi Luis Amaral, Prezes Grupy Eurocash": a name before the comma is the speaker, the rest is his title.
+    const lead = apposition[1]!.match(rx(`^(${NAME_SRC})$`, 'u'));
+    const leadName = lead ? tidyName(lead[1]!) : undefined;
+    if (leadName && !notAPerson(leadName, {})) return { kind: 'named', name: leadName };
+    const name = tidyName(apposition[2]!);
     if (name) return { kind: 'named', name };
   }
   const clause = rest.split(',')[0]!;
@@ -198,6 +204,9 @@ function latin(before: string, after: string, lang: string | undefined): Attribu
     // verb before it ("Na виступі в Раді Венедіктова заявила:"), never the sentence's first capitalised word.
     const afterVerb = verbBefore[0].replace(rx(`^[\\s(]*(?:${VERB})${B}`, 'iu'), '');
     const name = firstPersonName(afterVerb, w, 2) ?? lastPersonName(clause.slice(0, verbBefore.index), w);
+    // "Y agregó: “…”", "E acrescentou:": no subject at all — the speaker just quoted goes on (pro-drop languages).
+    if (!name && /^(?:y|e|ed|et|and|und|i|и|і|og|och|ja|en)?$/iu.test(clause.slice(0, verbBefore.index).trim()))
+      return { kind: 'pronoun' };
     return name
       ? { kind: 'named', name }
       : { kind: 'unnamed', role: roleOf(clause.slice(0, verbBefore.index)), definite: true };

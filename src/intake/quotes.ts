@@ -210,7 +210,15 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       // "he said": the speaker of the quote just before, else the last person who said something, else the last
       // person named before.
       const earlier = scored.filter((q) => q.block <= c.block && q.block >= c.block - 1 && q.score > -Infinity).at(-1);
-      const named = earlier ? earlier.author : (lastSpeaker(recent(c), VERB) ?? lastName(contextOf(c)));
+      // A person introduced with a title in the sentence just before, in the quote's own paragraph ("…abordado ayer
+      // por el Presidente Boric en entrevista. “…”, dijo"), is who "dijo" means — not an earlier quote's speaker.
+      const introduced = titledName(
+        c.before
+          .split(/(?<=[.!?])\s+/u)
+          .filter((x) => x.trim())
+          .at(-1) ?? '',
+      );
+      const named = introduced ?? (earlier ? earlier.author : (lastSpeaker(recent(c), VERB) ?? lastName(contextOf(c))));
       author = named ? full(named) : undefined;
       // "« … », confie-t-elle" is never "M. Macron": a pronoun marked for gender refuses a person the article
       // marks with the other gender's honorific (M., Mr, Herr, Mme, Frau…).
