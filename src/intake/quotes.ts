@@ -33,7 +33,7 @@
 //   the sentence before or the headline is about. A publication or a description is never the speaker.
 import { normalizeText } from '../story/normalize.ts';
 import { type Attribution, attribute } from './attribution.ts';
-import { koLastPerson } from './attribution-cjk.ts';
+import { cjkRoleHolder, koLastPerson } from './attribution-cjk.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
 import { notAPerson } from './person.ts';
 import { candidates, citeName, type Raw, SCAN_CHARS } from './quote-candidates.ts';
@@ -226,9 +226,11 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     } else if (attribution.kind === 'unnamed' && attribution.definite !== false) {
       // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior"); else the person the
       // sentence before is about ("el juez Castro realizó…"), else the one the headline is about.
+      const cjkRole = attribution.role && CJK.test(attribution.role);
       const role =
         (attribution.descriptor ? roleHolder(attribution.descriptor, contextOf(c)) : undefined) ??
-        (attribution.role ? roleHolder(attribution.role, contextOf(c)) : undefined);
+        (attribution.role && !cjkRole ? roleHolder(attribution.role, contextOf(c)) : undefined) ??
+        (cjkRole ? cjkRoleHolder(attribution.role!, contextOf(c)) : undefined);
       const named = role ?? titledName(c.before) ?? namesIn(c.lead).find((n) => n.includes(' ')) ?? mainPerson();
       author = named ? full(named) : undefined;
     }
