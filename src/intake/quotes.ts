@@ -28,12 +28,14 @@
 //   The quote keeps its words; a trailing hand-over comma ("…," she said) is dropped.
 //   The speaker: the name next to the verb, without titles ("Bundeskanzler Olaf Scholz" → "Olaf Scholz"); a
 //   lone surname becomes the full name the article uses elsewhere ("Altman" → "Sam Altman"); "he said" is the
-//   speaker of the quote just before, else the last person who said something, else the last person named;
+//   speaker of the quote just before, else the last person who said something, else the last person named — and
+//   when the pronoun marks a gender, a person the text gives that gender (gender.ts), or nobody if it is a guess;
 //   "said the director" is whoever the article calls the director, else (for "the …", not "a …") the person
 //   the sentence before or the headline is about. A publication or a description is never the speaker.
 import { normalizeText } from '../story/normalize.ts';
 import { type Attribution, attribute } from './attribution.ts';
 import { cjkRoleHolder, koLastPerson } from './attribution-cjk.ts';
+import { byGender, genderOf, pronounGender } from './gender.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
 import { notAPerson } from './person.ts';
 import { candidates, citeName, type Raw, SCAN_CHARS } from './quote-candidates.ts';
@@ -151,26 +153,6 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   return s;
 }
 
-// Pronouns that mark the speaker's gender, just after the quote ("she said", "confie-t-elle", "sagte er").
-const FEMININE = /^[\s,.;:—–-]*(?:\p{L}+[\s-](?:t-)?)?(?:she|elle|ella|lei|ela|она|вона)(?![\p{L}])/iu;
-const MASCULINE = /^[\s,.;:—–-]*(?:\p{L}+[\s-](?:t-)?)?(?:he|il|er|él|lui|ele|он|він)(?![\p{L}])/iu;
-const pronounGender = (c: Raw): 'f' | 'm' | undefined =>
-  FEMININE.test(c.after) ? 'f' : MASCULINE.test(c.after) ? 'm' : undefined;
-const HONORIFIC = {
-  m: '(?:M\\.|Mr\\.?|Monsieur|Herr|Señor|Sr\\.|Signor|Sig\\.|Senhor|господин|г-н)',
-  f: '(?:Mme|Madame|Mrs\\.?|Ms\\.?|Frau|Señora|Sra\\.|Signora|Sig\\.ra|Senhora|госпожа|г-жа)',
-};
-/** Does the article mark `name` (by its surname) with the other gender's honorific? */
-function genderClash(gender: 'f' | 'm' | undefined, name: string, body: string): boolean {
-  if (!gender) return false;
-  const surname = name
-    .split(' ')
-    .at(-1)!
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const other = gender === 'f' ? HONORIFIC.m : HONORIFIC.f;
-  return new RegExp(`(?<![\\p{L}])${other}\\s+(?:\\p{Lu}\\p{L}+\\s+)?${surname}(?![\\p{L}])`, 'u').test(body);
-}
-
 /** Score every candidate (exported for the eval script's diagnostics). */
 export function scoreQuotes(blocks: Block[], headline = '', lang?: string): QuoteCandidate[] {
   const raws = candidates(blocks);
@@ -220,9 +202,28 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       );
       const named = introduced ?? (earlier ? earlier.author : (lastSpeaker(recent(c), VERB) ?? lastName(contextOf(c))));
       author = named ? full(named) : undefined;
-      // "« … », confie-t-elle" is never "M. Macron": a pronoun marked for gender refuses a person the article
-      // marks with the other gender's honorific (M., Mr, Herr, Mme, Frau…).
-      if (author && genderClash(pronounGender(c), author, body)) author = undefined;
+      // "she said", "confie-t-elle": a pronoun marked for gender goes to a person the text marks with that gender
+      // (never "M. Macron" for "elle"); a speaker just quoted goes on unless the text gives them the other gender.
+      const g = pronounGender(c.after);
+      const chain = !introduced && earlier?.author;
+      if (g && !(chain && genderOf(author!, body) !== (g === 'f' ? 'm' : 'f'))) {
+        // Only people the text has as speakers: the one found, the speakers of the quotes just before, the last
+        // person with a speech verb — never any capitalised name nearby.
+        const speakers = scored
+          .filter((q) => q.block >= c.block - 2 && q.author)
+          .map((q) => q.author!)
+          .reverse();
+        const said = lastSpeaker(recent(c), VERB);
+        // …and people nearby whom the text gives this gender: with one of them in view, a speaker of unknown gender
+        // is a guess ("Ana Ruiz runs the clinic. She … Tom Baker said … “…,” she said" → nobody).
+        const marked = namesIn(recent(c))
+          .map(full)
+          .filter((n) => genderOf(n, body, false) === g);
+        const people = [author, ...speakers, said ? full(said) : undefined, ...marked].filter(
+          (n): n is string => !!n && !notAPerson(n, { body }),
+        );
+        author = byGender(people, g, body);
+      }
     } else if (attribution.kind === 'unnamed' && attribution.definite !== false) {
       // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior"); else the person the
       // sentence before is about ("el juez Castro realizó…"), else the one the headline is about.
