@@ -23,7 +23,19 @@ export function japanese(before: string, after: string): Attribution {
   const role = subject.match(JA_TITLE)?.[1];
   if (role && subject === role) return { kind: 'unnamed', role, definite: true };
   const name = subject.replace(JA_TITLE, '');
-  return name.length >= 2 && name.length <= 12 ? { kind: 'named', name } : { kind: 'unnamed' };
+  // Person-shaped: Han or Katakana only ("まわりに", "書体を紹介する動画" are phrases), and a Han-only word needs a
+  // title where it stands or elsewhere in the text ("増加が" is an increase; "佐藤氏は" and "孫正義社長" are people).
+  if (!/^[\p{Script=Han}\p{Script=Katakana}ー・＝=]{2,12}$/u.test(name)) return { kind: 'unnamed' };
+  const titled = name !== subject || /[\p{Script=Katakana}]/u.test(name) || jaPerson(name, `${before}${after}`);
+  // Untitled here: weak, kept only if the article gives it a title or an age elsewhere (quotes.ts checks).
+  return titled ? { kind: 'named', name } : { kind: 'named', name, weak: true };
+}
+
+/** Does the text give `name` a title somewhere ("岸田" … "岸田首相", "岸田文雄氏") or an age ("与田祐希（19）")? */
+export function jaPerson(name: string, text: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const title = JA_TITLE.source.replace(/\$$/, '');
+  return new RegExp(`${escaped}[\\p{Script=Han}]{0,2}(?:${title}|[（(]\\d{1,3}[）)])`, 'u').test(text);
 }
 
 // Chinese: 华为创始人任正非表示：“…” / “…”，任正非说。 / 梁振英在接受质询前的发言中说：“…”

@@ -34,7 +34,7 @@
 //   the sentence before or the headline is about. A publication or a description is never the speaker.
 import { normalizeText } from '../story/normalize.ts';
 import { type Attribution, attribute } from './attribution.ts';
-import { cjkRoleHolder, koLastPerson } from './attribution-cjk.ts';
+import { cjkRoleHolder, jaPerson, koLastPerson } from './attribution-cjk.ts';
 import { byGender, genderOf, pronounGender } from './gender.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
 import { notAPerson } from './person.ts';
@@ -182,6 +182,14 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
   const refusals = new Map<string, string | undefined>();
   for (const c of raws) {
     let attribution = c.continues ? ({ kind: 'pronoun' } as Attribution) : attribute(c.before, c.after, lang);
+    // A Japanese subject without a title (与田は「…」) is a person only if the article titles it or gives an age.
+    if (
+      attribution.kind === 'named' &&
+      attribution.weak &&
+      /\p{Script=Han}/u.test(attribution.name) &&
+      !jaPerson(attribution.name, `${headline}\n${body}`)
+    )
+      attribution = { kind: 'unnamed' };
     const cited = c.cite ? citeName(c.cite) : undefined;
     if (cited) attribution = { kind: 'named', name: cited };
     const position = blocks.length > 1 ? c.block / blocks.length : 0;
