@@ -73,3 +73,46 @@ describe('who "dijo" means', () => {
     expect(speakerOf(text, 'Nosotros permanentemente', 'es')).toBe('Boric');
   });
 });
+
+describe('the key quote', () => {
+  it('prefers the protagonist (the person the headline is about) over a side figure quoted first', () => {
+    const s = extract(
+      article(
+        'Mayor Eleanor Kemp defends the harbour budget',
+        '“The council has not seen the final figures for the harbour project yet,” said Councillor David Osei after the meeting on Tuesday night.',
+        'The budget passed by seven votes to four after a two-hour debate in the council chamber.',
+        '“Every pound of this budget goes to the wall that keeps the town dry next winter,” said Mayor Eleanor Kemp after the vote.',
+      ),
+    );
+    expect(s.quote).toContain('Every pound of this budget');
+    expect(s.quoteAuthor).toBe('Eleanor Kemp');
+  });
+});
+
+describe('descriptions and the next quote’s speaker (Politico, People)', () => {
+  it('"…,” an Iowa Republican predicted. “…”": the description in the sentence before names nobody', () => {
+    const text = article(
+      'Insiders expect Kaine to win the debate',
+      'Most insiders expected a clear result. “Kaine in a blowout,” an Iowa Republican predicted. “He has a personality. Pence does not.”',
+    );
+    expect(speakerOf(text, 'He has a personality', 'en')).toBeUndefined();
+  });
+
+  it('"Asked a Pennsylvania Republican: “…”" names nobody', () => {
+    const text = article(
+      'Insiders are bored by the running mates',
+      'Some insiders were unimpressed by both running mates. Asked a Pennsylvania Republican: “Is it just me or are the two VP candidates infinitely boring?”',
+    );
+    expect(speakerOf(text, 'Is it just me', 'en')).toBeUndefined();
+  });
+
+  it('after a quote that closed its sentence, "Aniston replied, “…”" is the next quote’s speaker, not this one’s', () => {
+    const text = article(
+      'Jennifer Aniston on leaving the tags on her coat',
+      'Kimmel asked her about a photo from the screening, saying, “I can’t imagine how this happens to you.” Aniston replied, “Well, here’s the sad part of that story, I’ve worn that coat about four times.”',
+    );
+    expect(speakerOf(text, 'I can’t imagine', 'en')).not.toBe('Jennifer Aniston');
+    expect(speakerOf(text, 'I can’t imagine', 'en')).not.toBe('Aniston');
+    expect(speakerOf(text, 'here’s the sad part', 'en')).toMatch(/Aniston/);
+  });
+});
