@@ -116,3 +116,26 @@ describe('descriptions and the next quote’s speaker (Politico, People)', () =>
     expect(speakerOf(text, 'here’s the sad part', 'en')).toMatch(/Aniston/);
   });
 });
+
+describe('a dialogue dash after a sentence, in mid-paragraph (Polish)', () => {
+  it('"…Zilga. – Stosunkowo prosta… – mówi Juha Karvonen" is a quote and his', () => {
+    const s = extract(
+      article(
+        'Finowie odkrywają wino',
+        'Kolejne zmiany przynosi klimat. Dziś w Finlandii najbardziej popularną odmianą winorośli jest Zilga. – Stosunkowo prosta w uprawie, daje duże plony. Jest bardzo odporna na zimno, szybko dojrzewa – mówi Juha Karvonen, naukowiec z uniwersytetu w Helsinkach.',
+      ),
+    );
+    expect(s.quote).toBe('Stosunkowo prosta w uprawie, daje duże plony. Jest bardzo odporna na zimno, szybko dojrzewa');
+    expect(s.quoteAuthor).toBe('Juha Karvonen');
+  });
+
+  it('a dash aside after a sentence, with no speech verb after it, is not a quote', () => {
+    const s = extract(
+      article(
+        'Fińskie winiarnie rosną',
+        'Winnic przybywa co roku. – Wszystkie są małe i rodzinne – a większość sprzedaje wino tylko na miejscu, w sklepach przy winnicach.',
+      ),
+    );
+    expect(s.quote).toBeUndefined();
+  });
+});
