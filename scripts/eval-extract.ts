@@ -127,6 +127,19 @@ if (args.has('--budget')) {
       { html: `${head}${fill('<p>“Many words are in here,” said John Smith.</p>')}</body></html>` },
     ],
     [
+      // Gendered pronouns look people up in the text: once per name, not once per quote.
+      '2 MB of <p>Mr. A met Ms. B. “…,” he said.</p>',
+      {
+        html: `${head}${fill('<p>Mr. John Smith met Ms. Mary Jones. “Many words are in here,” he said.</p>')}</body></html>`,
+      },
+    ],
+    [
+      '2 MB of <p>“quotes,” she said.</p>',
+      {
+        html: `${head}${fill('<p>Tom Baker said so. Ana Ruiz runs it. She is. “Many words are in here,” she said.</p>')}</body></html>`,
+      },
+    ],
+    [
       '2 MB of <script> JSON-LD',
       {
         html: `${head}<script type="application/ld+json">[${fill('{"@type":"Thing"},')}{}]</script><p>x</p></body></html>`,

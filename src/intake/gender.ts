@@ -45,10 +45,21 @@ function marked(g: Gender, name: string, body: string, possessive: boolean): boo
  * counts "her"/"his" in the person's sentence too — weaker evidence, used only for people the text has speaking.
  */
 export function genderOf(name: string, body: string, possessive = true): Gender | undefined {
+  // Once per name and article: a hostile page repeats a few names under thousands of "he said".
+  if (body !== cachedBody) {
+    cachedBody = body;
+    cache.clear();
+  }
+  const key = `${possessive ? 1 : 0}${name}`;
+  if (cache.has(key)) return cache.get(key);
   const f = marked('f', name, body, possessive);
   const m = marked('m', name, body, possessive);
-  return f === m ? undefined : f ? 'f' : 'm';
+  const g = f === m ? undefined : f ? 'f' : 'm';
+  cache.set(key, g);
+  return g;
 }
+let cachedBody = '';
+const cache = new Map<string, Gender | undefined>();
 
 /**
  * Who a gendered pronoun means among the people named before it (most recent first): the first whose gender the

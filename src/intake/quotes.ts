@@ -187,6 +187,11 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
   };
   const scored: QuoteCandidate[] = [];
   const refusals = new Map<string, string | undefined>();
+  // Once per name: a hostile page repeats one name under hundreds of quotes.
+  const refusal = (name: string): string | undefined => {
+    if (!refusals.has(name)) refusals.set(name, notAPerson(name, { body }));
+    return refusals.get(name);
+  };
   for (const c of raws) {
     let attribution = c.continues
       ? ({ kind: 'pronoun' } as Attribution)
@@ -226,10 +231,10 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       if (g && !(chain && genderOf(author!, body) !== (g === 'f' ? 'm' : 'f'))) {
         // Only people the text has as speakers: the one found, the speakers of the quotes just before, the last
         // person with a speech verb — never any capitalised name nearby.
-        const speakers = scored
-          .filter((q) => q.block >= c.block - 2 && q.author)
-          .map((q) => q.author!)
-          .reverse();
+        // (Walked back from the end: the quotes of the last two paragraphs, never the whole list again.)
+        const speakers: string[] = [];
+        for (let k = scored.length - 1; k >= 0 && scored[k]!.block >= c.block - 2; k--)
+          if (scored[k]!.author) speakers.push(scored[k]!.author!);
         const said = lastSpeaker(recent(c), VERB);
         // …and people nearby whom the text gives this gender: with one of them in view, a speaker of unknown gender
         // is a guess ("Ana Ruiz runs the clinic. She … Tom Baker said … “…,” she said" → nobody).
@@ -237,7 +242,7 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
           .map(full)
           .filter((n) => genderOf(n, body, false) === g);
         const people = [author, ...speakers, said ? full(said) : undefined, ...marked].filter(
-          (n): n is string => !!n && !notAPerson(n, { body }),
+          (n): n is string => !!n && !refusal(n),
         );
         author = byGender(people, g, body);
       }
@@ -260,9 +265,7 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     // The last check: a name that is not shaped like a person's is left out (the quote may stay, without one).
     let refused: string | undefined;
     if (author) {
-      // Once per name: a hostile page repeats one name under hundreds of quotes.
-      if (!refusals.has(author)) refusals.set(author, notAPerson(author, { body }));
-      refused = refusals.get(author);
+      refused = refusal(author);
     }
     if (refused) {
       evidence += ` (refused "${author}": ${refused})`;
