@@ -14,8 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { parseEnv, stripVTControlCharacters } from 'node:util';
 import { Cron } from 'croner';
 import { parse as parseToml } from 'smol-toml';
-import { accountsFor, missingCredentials } from '../src/bot/accounts.ts';
+import { accountsFor, offForPublicUrl } from '../src/bot/accounts.ts';
+import { whoAmI } from '../src/bot/whoami.ts';
 import { parseConfig, SETTING_NAMES } from '../src/config.ts';
+import { plainHttpAgent } from '../src/runtime/http-agent.ts';
 import { DEMO_STORY } from '../src/story/schema.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -251,28 +253,37 @@ async function botLines() {
     return [`  bot          misconfigured: ${error.message}`];
   }
   const accounts = await accountsFor(config);
+  // Who each account is, in the platform's own words (getMe, /me, userinfo…): a token of another Page or channel shows
+  // here, before anything is posted under the wrong name.
+  const names = config.botMode === 'off' ? {} : await whoAmI(config, { httpAgent: plainHttpAgent() });
   // An API pointed elsewhere (a fake in tests): say so, so nobody mistakes it for the real account.
   const apis = {
     x: [config.x.apiBaseUrl, 'https://api.x.com'],
     telegram: [config.telegram.apiBaseUrl, 'https://api.telegram.org'],
     threads: [config.threads.apiBaseUrl, 'https://graph.threads.net'],
     facebook: [config.facebook.apiBaseUrl, 'https://graph.facebook.com'],
+    instagram: [config.instagram.apiBaseUrl, 'https://graph.facebook.com'],
+    'instagram-story': [config.instagram.apiBaseUrl, 'https://graph.facebook.com'],
+    linkedin: [config.linkedin.apiBaseUrl, 'https://api.linkedin.com'],
   };
   const where = Object.entries(accounts).map(([platform, account]) => {
     const [base, real] = apis[platform] ?? [];
-    return `${platform} as ${account}${base && base !== real ? ` via ${base}` : ''}`;
+    const who = names[platform];
+    const said = who?.problem ? ` (NOT CONFIRMED: ${who.problem})` : who?.name ? ` (${who.name})` : '';
+    return `${platform} as ${account}${said}${base && base !== real ? ` via ${base}` : ''}`;
   });
-  // Credentials set, but the platform cannot fetch the card from here (Threads on a loopback PUBLIC_BASE_URL).
-  const refused =
-    config.threads.userId && config.threads.accessToken && !accounts.threads
-      ? [`               threads is off: set ${missingCredentials(config, 'threads').join(', ')}`]
-      : [];
-  const to = where.length ? where.join(', ') : 'no platform (no credentials are set, so nothing can be posted)';
+  // Credentials set, but the platform cannot fetch the card from here (Threads, Instagram on a loopback PUBLIC_BASE_URL).
+  const refused = offForPublicUrl(config).map(
+    ({ platform, set }) => `               ${platform} is off: set ${set.join(', ')}`,
+  );
+  // One network fits the line; more go one a line beneath it.
+  const list = where.length > 1 ? `:\n${where.map((w) => `                 ${w}`).join('\n')}` : ` ${where[0]}`;
+  const to = where.length ? list : ' no platform (no credentials are set, so nothing can be posted)';
   const lines = {
     off: ['  bot          off (BOT_MODE): nothing is posted'],
-    'dry-run': [`  bot          dry-run: posts are recorded in GET /api/posts, nothing is sent (would go to ${to})`],
-    live: [`  bot          LIVE: every new story is posted to ${to}`],
-    review: [`  bot          review: each new post waits for approval in the studio's Outbox, then goes to ${to}`],
+    'dry-run': [`  bot          dry-run: posts are recorded in GET /api/posts, nothing is sent; they would go to${to}`],
+    live: [`  bot          LIVE: every new story is posted to${to}`],
+    review: [`  bot          review: each new post waits for approval in the studio's Outbox, then goes to${to}`],
   }[config.botMode];
   if (config.botMode !== 'off') lines.push(...refused, '               the demo story above is never posted');
   return lines;

@@ -1,6 +1,7 @@
 // parseConfig(env): the one reader of settings (Worker vars/secrets, .dev.vars, or process.env), validated with zod.
 import { z } from 'zod';
 import { type DeskSchedule, isTimeZone, parseQuietHours, type QuietHours } from './bot/schedule.ts';
+import { PLATFORMS, type Platform } from './bot/types.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -189,8 +190,17 @@ const quietHours = z.preprocess(
     .optional(),
 );
 
-/** Per-network spacing: POST_SPACING_MINUTES_X, POST_SPACING_MINUTES_BLUESKY … (any platform's name). */
-const SPACING_PER_PLATFORM = /^POST_SPACING_MINUTES_([A-Z0-9]+)$/;
+/**
+ * A platform's name inside a setting's name: capitals, with '_' for '-' (environment variables cannot hold '-'), so
+ * instagram-story's spacing is POST_SPACING_MINUTES_INSTAGRAM_STORY.
+ */
+export const settingSuffix = (platform: Platform) => platform.toUpperCase().replaceAll('-', '_');
+
+/** Per-network spacing, one setting per platform: POST_SPACING_MINUTES_X … POST_SPACING_MINUTES_INSTAGRAM_STORY. */
+export const SPACING_SETTINGS = Object.fromEntries(
+  PLATFORMS.map((p) => [`POST_SPACING_MINUTES_${settingSuffix(p)}`, p]),
+) as Record<string, Platform>;
+const SPACING_PREFIX = 'POST_SPACING_MINUTES_';
 
 /** Every setting in DESIGN.md, by the name users set it with. Documented in .dev.vars.example. */
 export const SettingsSchema = z.object({
@@ -235,6 +245,11 @@ export const SettingsSchema = z.object({
   ),
   /** At least this many minutes between two posts of one account: a burst goes out one every N minutes. */
   POST_SPACING_MINUTES: minutes(1440),
+  // Per platform (checked in parseConfig, which names the setting in its message); listed so npm start passes them on.
+  ...(Object.fromEntries(Object.keys(SPACING_SETTINGS).map((name) => [name, z.unknown().optional()])) as Record<
+    `POST_SPACING_MINUTES_${string}`,
+    z.ZodOptional<z.ZodUnknown>
+  >),
   /** Comma-separated feed URLs polled on the cron trigger. */
   FEEDS: z.preprocess(
     (v) =>
@@ -333,14 +348,20 @@ export function parseConfig(env: Record<string, unknown>): Config {
   }
   const spacingByPlatform: Record<string, number> = {};
   for (const [name, value] of Object.entries(env)) {
-    const platform = SPACING_PER_PLATFORM.exec(name)?.[1];
-    if (!platform || blankToUndefined(value) === undefined) continue;
+    if (!name.startsWith(SPACING_PREFIX) || blankToUndefined(value) === undefined) continue;
+    const platform = SPACING_SETTINGS[name];
+    // A misspelt network would be spaced by the default without a word: name the settings there are.
+    if (!platform) {
+      throw new ConfigError(
+        `invalid settings: ${name}: expected one of ${Object.keys(SPACING_SETTINGS).join(', ')}, received a setting for no platform`,
+      );
+    }
     const n = minutes(1440).safeParse(value);
     if (!n.success)
       throw new ConfigError(
         `invalid settings: ${name}: expected whole minutes from 0 to 1440, received ${JSON.stringify(value)}`,
       );
-    spacingByPlatform[platform.toLowerCase()] = n.data * 60_000;
+    spacingByPlatform[platform] = n.data * 60_000;
   }
   const purge =
     s.CLOUDFLARE_ZONE_ID && s.CLOUDFLARE_PURGE_TOKEN

@@ -9,8 +9,9 @@ export type BotCredentials = Pick<
 
 /**
  * Platforms are enabled by their own credentials: all four X keys, a Bluesky identifier and app password, a Mastodon
- * URL and token, a Telegram bot token and chat, a Threads user and token, a Facebook Page and its token. Threads
- * also needs a PUBLIC_BASE_URL it can fetch the card from (see publicCardProblem).
+ * URL and token, a Telegram bot token and chat, a Threads user and token, a Facebook Page and its token, an Instagram
+ * account and token (Stories also INSTAGRAM_STORIES=on), a LinkedIn token and author. Threads and Instagram also need
+ * a PUBLIC_BASE_URL they can fetch the card from (see publicCardProblem).
  */
 export function enabledPlatforms(c: BotCredentials): Platform[] {
   return PLATFORMS.filter((p) => missingCredentials(c, p).length === 0);
@@ -20,8 +21,8 @@ const LOOPBACK = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0
 const isLoopback = (url: string) => LOOPBACK.test(new URL(url).hostname);
 
 /**
- * Platforms that fetch the card by URL (Threads) need PUBLIC_BASE_URL to be an address they can reach. A loopback
- * origin is refused, except when the platform's API is itself on loopback (a local fake, which can fetch it).
+ * Platforms that fetch the card by URL (Threads, Instagram) need PUBLIC_BASE_URL to be an address they can reach. A
+ * loopback origin is refused, except when the platform's API is itself on loopback (a local fake, which can fetch it).
  * Returns what to set, or undefined when it is fine.
  */
 export function publicCardProblem(c: BotCredentials, apiBaseUrl: string): string | undefined {
@@ -83,6 +84,16 @@ export function missingCredentials(c: BotCredentials, platform: Platform): strin
     platform === 'threads' ? c.threads.apiBaseUrl : platform.startsWith('instagram') ? c.instagram.apiBaseUrl : '';
   const problem = api ? publicCardProblem(c, api) : undefined;
   return problem ? [...missing, problem] : missing;
+}
+
+/**
+ * Platforms whose credentials are set but which stay off because they fetch the card by URL and PUBLIC_BASE_URL is
+ * unset or loopback (Threads, Instagram feed and Stories): each with what to set, so npm start can say why.
+ */
+export function offForPublicUrl(c: BotCredentials): { platform: Platform; set: string[] }[] {
+  return PLATFORMS.map((platform) => ({ platform, set: missingCredentials(c, platform) })).filter(
+    ({ set }) => set.length > 0 && set.every((s) => s.startsWith('PUBLIC_BASE_URL')),
+  );
 }
 
 const digest = async (s: string) =>

@@ -1,15 +1,8 @@
 // Posts to a Facebook Page through the Graph API over fetch: the card uploaded to /{page-id}/photos with the text as
 // its caption and alt text; a lost answer is adopted by listing the Page's posts.
 import { GRAPH_VERSIONS } from '../config.ts';
-import { classifyGraphError, findInList, graphClient, graphTime } from './graph.ts';
-import {
-  failure,
-  type LookupOptions,
-  type LookupResult,
-  type Poster,
-  type PostInput,
-  type PostResult,
-} from './types.ts';
+import { classifyGraphError, graphClient, graphLookup } from './graph.ts';
+import { failure, type Poster, type PostInput, type PostResult } from './types.ts';
 
 export interface FacebookPosterOptions {
   pageId: string;
@@ -57,22 +50,12 @@ export function createFacebookPoster(options: FacebookPosterOptions): Poster {
       }
     },
 
-    async findExisting(text: string, lookup: LookupOptions = {}): Promise<LookupResult> {
-      type Item = { id: string; message?: string; permalink_url?: string; created_time?: string };
-      return findInList<Item>(
-        'Facebook',
-        client,
-        `${page}/posts`,
-        { fields: 'id,message,permalink_url,created_time' },
-        (p) => ({
-          id: p.id,
-          text: p.message ?? '',
-          url: p.permalink_url ?? postUrl(p.id),
-          at: graphTime(p.created_time),
-        }),
-        text,
-        lookup,
-      );
-    },
+    findExisting: graphLookup(
+      'Facebook',
+      client,
+      `${page}/posts`,
+      { text: 'message', url: 'permalink_url', time: 'created_time' },
+      postUrl,
+    ),
   };
 }

@@ -1,6 +1,14 @@
-// Meta's Graph APIs (Threads, Facebook Pages) over plain fetch: one request helper, one error classifier, one lister.
+// Meta's Graph APIs (Threads, Facebook Pages, Instagram) over plain fetch: one request helper, one error classifier, the
+// container wait, the permalink, and one lookup over an account's list.
 import { linksIn, samePost } from './match.ts';
-import { failure, LOOKUP_MAX_PAGES, type LookupOptions, type LookupResult, type PostFailure } from './types.ts';
+import {
+  failure,
+  LOOKUP_MAX_PAGES,
+  type LookupOptions,
+  type LookupResult,
+  type PostFailure,
+  type PostInput,
+} from './types.ts';
 
 /** A Graph error body: `{error: {message, type, code, error_subcode, is_transient}}`. */
 export interface GraphErrorBody {
@@ -152,4 +160,80 @@ export async function findInList<T>(
 export function graphTime(s: string | undefined): number {
   const t = Date.parse((s ?? '').replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
   return Number.isNaN(t) ? 0 : t;
+}
+
+/** What a Graph network calls the fields of a post in its list: Threads `text`/`permalink`/`timestamp` and so on. */
+export interface ListFields {
+  text: string;
+  url: string;
+  time: string;
+}
+
+/**
+ * A Graph poster's findExisting: the account's list at `path` (`/{id}/threads`, `/{page-id}/posts`, `/{ig-user}/media`)
+ * read with the network's field names; `postUrl` for an item without a permalink.
+ */
+export function graphLookup(
+  network: string,
+  client: GraphClient,
+  path: string,
+  fields: ListFields,
+  postUrl: (id: string) => string,
+): (text: string, lookup?: LookupOptions) => Promise<LookupResult> {
+  type Item = { id: string } & Record<string, string | undefined>;
+  const query = { fields: `id,${fields.text},${fields.url},${fields.time}` };
+  return (text, lookup = {}) =>
+    findInList<Item>(
+      network,
+      client,
+      path,
+      query,
+      (item) => ({
+        id: item.id,
+        text: item[fields.text] ?? '',
+        url: item[fields.url] ?? postUrl(item.id),
+        at: graphTime(item[fields.time]),
+      }),
+      text,
+      lookup,
+    );
+}
+
+/** The permalink of a published post, or undefined: the post exists either way, so a failed read is no failure. */
+export const permalinkOf = (client: GraphClient, id: string): Promise<string | undefined> =>
+  client
+    .get<{ permalink?: string }>(`/${id}`, { fields: 'permalink' })
+    .then((r) => r.permalink)
+    .catch(() => undefined);
+
+export interface ContainerWait {
+  network: string;
+  container: string;
+  imageUrl: string;
+  /** Threads answers `status` (with `error_message`), Instagram `status_code`. */
+  statusField: 'status' | 'status_code';
+  /** The fields asked for: the status field and whatever explains an error. */
+  fields: string;
+  polls?: number;
+  pollMs?: number;
+  fence?: PostInput['fence'];
+}
+
+/**
+ * Threads and Instagram fetch and process the card after making the container; publishing before FINISHED fails.
+ * Undefined once FINISHED; a permanent failure for ERROR or EXPIRED; retryable while still processing after `polls`
+ * (default 15) waits of `pollMs` (default 2 s). Graph errors are thrown for the caller's classifier.
+ */
+export async function awaitContainer(w: ContainerWait, client: GraphClient): Promise<PostFailure | undefined> {
+  for (let i = 0; ; i++) {
+    const s = await client.get<Record<string, string | undefined>>(`/${w.container}`, { fields: w.fields });
+    const status = s[w.statusField];
+    if (status === 'FINISHED') return undefined;
+    if (status === 'ERROR' || status === 'EXPIRED') {
+      return failure('permanent', `${w.network} could not use the card at ${w.imageUrl}: ${s.error_message ?? status}`);
+    }
+    if (i + 1 >= (w.polls ?? 15)) return failure('retryable', `${w.network} is still processing the card (${status})`);
+    await w.fence?.();
+    await new Promise((r) => setTimeout(r, w.pollMs ?? 2000));
+  }
 }

@@ -1,7 +1,7 @@
 // Posts to an Instagram professional account through the Graph API over fetch: a media container from the card's
 // public JPEG URL (the portrait card for the feed, the story card with media_type=STORIES), then media_publish.
 import { GRAPH_VERSIONS } from '../config.ts';
-import { classifyGraphError, findInList, graphClient, graphTime } from './graph.ts';
+import { awaitContainer, classifyGraphError, graphClient, graphLookup, permalinkOf } from './graph.ts';
 import {
   failure,
   type LookupOptions,
@@ -35,16 +35,22 @@ export function createInstagramPoster(options: InstagramPosterOptions): Poster {
   const client = graphClient(base, options.accessToken, options.timeoutMs ?? 20_000);
   const user = `/${options.userId}`;
   const story = options.kind === 'story';
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const polling = { polls: options.polls, pollMs: options.pollMs };
   const status = (container: string) =>
     client.get<{ status_code?: string; status?: string }>(`/${container}`, { fields: 'status_code,status' });
-  const published = async (id: string): Promise<PostResult> => {
-    const permalink = await client
-      .get<{ permalink?: string }>(`/${id}`, { fields: 'permalink' })
-      .then((r) => r.permalink)
-      .catch(() => undefined);
-    return { ok: true, platformPostId: id, url: permalink ?? `https://www.instagram.com/p/${id}/` };
-  };
+  const postUrl = (id: string) => `https://www.instagram.com/p/${id}/`;
+  const published = async (id: string): Promise<PostResult> => ({
+    ok: true,
+    platformPostId: id,
+    url: (await permalinkOf(client, id)) ?? postUrl(id),
+  });
+  const feedLookup = graphLookup(
+    'Instagram',
+    client,
+    `${user}/media`,
+    { text: 'caption', url: 'permalink', time: 'timestamp' },
+    postUrl,
+  );
 
   return {
     platform: story ? 'instagram-story' : 'instagram',
@@ -65,17 +71,19 @@ export function createInstagramPoster(options: InstagramPosterOptions): Poster {
           if (alt) params.alt_text = alt;
         }
         container = (await client.post<{ id: string }>(`${user}/media`, params)).id;
-        for (let i = 0; ; i++) {
-          const s = (await status(container)).status_code;
-          if (s === 'FINISHED') break;
-          if (s === 'ERROR' || s === 'EXPIRED') {
-            return failure('permanent', `Instagram could not use the card at ${imageUrl}: ${s}`);
-          }
-          if (i + 1 >= (options.polls ?? 15))
-            return failure('retryable', `Instagram is still processing the card (${s})`);
-          await fence?.();
-          await sleep(options.pollMs ?? 2000);
-        }
+        const waited = await awaitContainer(
+          {
+            ...polling,
+            network: 'Instagram',
+            container,
+            imageUrl,
+            statusField: 'status_code',
+            fields: 'status_code,status',
+            fence,
+          },
+          client,
+        );
+        if (waited) return waited;
       } catch (error) {
         return classifyGraphError('Instagram', 'container', error, false);
       }
@@ -98,22 +106,8 @@ export function createInstagramPoster(options: InstagramPosterOptions): Poster {
     async findExisting(text: string, lookup: LookupOptions = {}): Promise<LookupResult> {
       // A Story shows no caption, so nothing on the account says which story it carried: an editor decides.
       if (story) return { status: 'unknowable', message: INSTAGRAM_STORY_MAY_HAVE_POSTED };
-      type Item = { id: string; caption?: string; permalink?: string; timestamp?: string };
       // The caption names the site, not the link: match the words alone (they carry the headline).
-      return findInList<Item>(
-        'Instagram',
-        client,
-        `${user}/media`,
-        { fields: 'id,caption,permalink,timestamp' },
-        (m) => ({
-          id: m.id,
-          text: m.caption ?? '',
-          url: m.permalink ?? `https://www.instagram.com/p/${m.id}/`,
-          at: graphTime(m.timestamp),
-        }),
-        text,
-        { since: lookup.since },
-      );
+      return feedLookup(text, { since: lookup.since });
     },
   };
 }

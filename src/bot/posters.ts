@@ -14,88 +14,92 @@ import { createXPoster } from './x-poster.ts';
 
 export { type BotCredentials, enabledPlatforms, missingCredentials } from './accounts.ts';
 
+export interface PosterOptions {
+  timeoutMs?: number;
+  /** How often Threads and Instagram ask whether a container is ready (tests shorten it). */
+  pollMs?: number;
+  /** X's plain-http agent for a fake on loopback (twitter-api-v2 uses node:https). */
+  httpAgent?: object;
+}
+
+/** `pollMs` only when given, so each poster's own default stands otherwise. */
+const polling = (o: PosterOptions) => (o.pollMs !== undefined ? { pollMs: o.pollMs } : {});
+
+const instagram =
+  (kind: 'feed' | 'story') =>
+  (c: BotCredentials, o: PosterOptions): Poster =>
+    createInstagramPoster({
+      userId: c.instagram.userId!,
+      accessToken: c.instagram.accessToken!,
+      apiBaseUrl: c.instagram.apiBaseUrl,
+      kind,
+      timeoutMs: o.timeoutMs,
+      ...polling(o),
+    });
+
 /**
- * Posters for the enabled platforms. Keep them for the isolate's life rather than per message: the Bluesky poster
- * holds its session, and createSession is rate-limited.
+ * Each platform's poster from its settings, called only for enabled platforms (so its credentials are set). A
+ * Record over every Platform: a new platform without a poster here does not compile.
  */
-export function createPosters(
-  c: BotCredentials,
-  options: { timeoutMs?: number; pollMs?: number; httpAgent?: object } = {},
-): Partial<Record<Platform, Poster>> {
-  const enabled = new Set(enabledPlatforms(c));
-  const posters: Partial<Record<Platform, Poster>> = {};
-  if (enabled.has('x')) {
-    posters.x = createXPoster({
+const FACTORIES: Record<Platform, (c: BotCredentials, o: PosterOptions) => Poster> = {
+  x: (c, o) =>
+    createXPoster({
       appKey: c.x.appKey!,
       appSecret: c.x.appSecret!,
       accessToken: c.x.accessToken!,
       accessSecret: c.x.accessSecret!,
       baseUrl: c.x.apiBaseUrl,
-      timeoutMs: options.timeoutMs,
-      httpAgent: options.httpAgent,
-    });
-  }
-  if (enabled.has('bluesky')) {
-    posters.bluesky = createBlueskyPoster({
+      timeoutMs: o.timeoutMs,
+      httpAgent: o.httpAgent,
+    }),
+  bluesky: (c, o) =>
+    createBlueskyPoster({
       service: c.bluesky.service,
       identifier: c.bluesky.identifier!,
       password: c.bluesky.appPassword!,
-      timeoutMs: options.timeoutMs,
-    });
-  }
-  if (enabled.has('mastodon')) {
-    posters.mastodon = createMastodonPoster({
-      url: c.mastodon.baseUrl!,
-      accessToken: c.mastodon.accessToken!,
-      timeoutMs: options.timeoutMs,
-    });
-  }
-  if (enabled.has('telegram')) {
-    posters.telegram = createTelegramPoster({
+      timeoutMs: o.timeoutMs,
+    }),
+  mastodon: (c, o) =>
+    createMastodonPoster({ url: c.mastodon.baseUrl!, accessToken: c.mastodon.accessToken!, timeoutMs: o.timeoutMs }),
+  telegram: (c, o) =>
+    createTelegramPoster({
       botToken: c.telegram.botToken!,
       chatId: c.telegram.chatId!,
       apiBaseUrl: c.telegram.apiBaseUrl,
-      timeoutMs: options.timeoutMs,
-    });
-  }
-  if (enabled.has('threads')) {
-    posters.threads = createThreadsPoster({
+      timeoutMs: o.timeoutMs,
+    }),
+  threads: (c, o) =>
+    createThreadsPoster({
       userId: c.threads.userId!,
       accessToken: c.threads.accessToken!,
       apiBaseUrl: c.threads.apiBaseUrl,
-      timeoutMs: options.timeoutMs,
-      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-    });
-  }
-  if (enabled.has('facebook')) {
-    posters.facebook = createFacebookPoster({
+      timeoutMs: o.timeoutMs,
+      ...polling(o),
+    }),
+  facebook: (c, o) =>
+    createFacebookPoster({
       pageId: c.facebook.pageId!,
       pageToken: c.facebook.pageToken!,
       apiBaseUrl: c.facebook.apiBaseUrl,
-      timeoutMs: options.timeoutMs,
-    });
-  }
-  if (enabled.has('linkedin')) {
-    posters.linkedin = createLinkedInPoster({
+      timeoutMs: o.timeoutMs,
+    }),
+  instagram: instagram('feed'),
+  'instagram-story': instagram('story'),
+  linkedin: (c, o) =>
+    createLinkedInPoster({
       accessToken: c.linkedin.accessToken!,
       author: c.linkedin.author!,
       apiBaseUrl: c.linkedin.apiBaseUrl,
-      timeoutMs: options.timeoutMs,
-    });
-  }
-  for (const kind of ['feed', 'story'] as const) {
-    const platform = kind === 'feed' ? 'instagram' : 'instagram-story';
-    if (!enabled.has(platform)) continue;
-    posters[platform] = createInstagramPoster({
-      userId: c.instagram.userId!,
-      accessToken: c.instagram.accessToken!,
-      apiBaseUrl: c.instagram.apiBaseUrl,
-      kind,
-      timeoutMs: options.timeoutMs,
-      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-    });
-  }
-  return posters;
+      timeoutMs: o.timeoutMs,
+    }),
+};
+
+/**
+ * Posters for the enabled platforms. Keep them for the isolate's life rather than per message: the Bluesky poster
+ * holds its session, and createSession is rate-limited.
+ */
+export function createPosters(c: BotCredentials, options: PosterOptions = {}): Partial<Record<Platform, Poster>> {
+  return Object.fromEntries(enabledPlatforms(c).map((p) => [p, FACTORIES[p](c, options)]));
 }
 
 /**

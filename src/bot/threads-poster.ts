@@ -1,15 +1,8 @@
 // Posts to Threads through its Graph API over fetch: an IMAGE container (the card's public URL, text, alt text), then
 // threads_publish; a lost answer is adopted by listing the account's threads.
 import { GRAPH_VERSIONS } from '../config.ts';
-import { classifyGraphError, findInList, graphClient, graphTime } from './graph.ts';
-import {
-  failure,
-  type LookupOptions,
-  type LookupResult,
-  type Poster,
-  type PostInput,
-  type PostResult,
-} from './types.ts';
+import { awaitContainer, classifyGraphError, graphClient, graphLookup, permalinkOf } from './graph.ts';
+import { failure, type Poster, type PostInput, type PostResult } from './types.ts';
 
 export interface ThreadsPosterOptions {
   userId: string;
@@ -30,7 +23,8 @@ export function createThreadsPoster(options: ThreadsPosterOptions): Poster {
   const base = `${options.apiBaseUrl ?? 'https://graph.threads.net'}/${GRAPH_VERSIONS.threads}`;
   const client = graphClient(base, options.accessToken, options.timeoutMs ?? 20_000);
   const user = `/${options.userId}`;
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const polling = { polls: options.polls, pollMs: options.pollMs };
+  const postUrl = (id: string) => `https://www.threads.com/post/${id}`;
 
   return {
     platform: 'threads',
@@ -49,22 +43,19 @@ export function createThreadsPoster(options: ThreadsPosterOptions): Poster {
         if (alt) params.alt_text = Array.from(alt).slice(0, ALT_MAX).join('');
         container = (await client.post<{ id: string }>(`${user}/threads`, params)).id;
         // 2. Threads fetches and processes the image; publishing before FINISHED fails.
-        for (let i = 0; ; i++) {
-          const s = await client.get<{ status?: string; error_message?: string }>(`/${container}`, {
+        const waited = await awaitContainer(
+          {
+            ...polling,
+            network: 'Threads',
+            container,
+            imageUrl,
+            statusField: 'status',
             fields: 'status,error_message',
-          });
-          if (s.status === 'FINISHED') break;
-          if (s.status === 'ERROR' || s.status === 'EXPIRED') {
-            return failure(
-              'permanent',
-              `Threads could not use the card at ${imageUrl}: ${s.error_message ?? s.status}`,
-            );
-          }
-          if (i + 1 >= (options.polls ?? 15))
-            return failure('retryable', `Threads is still processing the card (${s.status})`);
-          await fence?.();
-          await sleep(options.pollMs ?? 2000);
-        }
+            fence,
+          },
+          client,
+        );
+        if (waited) return waited;
       } catch (error) {
         return classifyGraphError('Threads', 'container', error, false);
       }
@@ -76,29 +67,15 @@ export function createThreadsPoster(options: ThreadsPosterOptions): Poster {
       } catch (error) {
         return classifyGraphError('Threads', 'publish', error, true);
       }
-      const permalink = await client
-        .get<{ permalink?: string }>(`/${id}`, { fields: 'permalink' })
-        .then((r) => r.permalink)
-        .catch(() => undefined);
-      return { ok: true, platformPostId: id, url: permalink ?? `https://www.threads.com/post/${id}` };
+      return { ok: true, platformPostId: id, url: (await permalinkOf(client, id)) ?? postUrl(id) };
     },
 
-    async findExisting(text: string, lookup: LookupOptions = {}): Promise<LookupResult> {
-      type Item = { id: string; text?: string; permalink?: string; timestamp?: string };
-      return findInList<Item>(
-        'Threads',
-        client,
-        `${user}/threads`,
-        { fields: 'id,text,permalink,timestamp' },
-        (t) => ({
-          id: t.id,
-          text: t.text ?? '',
-          url: t.permalink ?? `https://www.threads.com/post/${t.id}`,
-          at: graphTime(t.timestamp),
-        }),
-        text,
-        lookup,
-      );
-    },
+    findExisting: graphLookup(
+      'Threads',
+      client,
+      `${user}/threads`,
+      { text: 'text', url: 'permalink', time: 'timestamp' },
+      postUrl,
+    ),
   };
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
 import { FAKE_X_CREDENTIALS, type FakeX, startFakeX } from '../fakes/fake-x.ts';
-import { type Started, startServer } from '../helpers/npm-start.ts';
+import { type Started, startServer, storycardApi } from '../helpers/npm-start.ts';
 
 let x: FakeX;
 let server: Started;
@@ -24,27 +24,7 @@ afterAll(async () => {
   await x?.close();
 }, 30_000);
 
-interface PostView {
-  state: string;
-  platform: string;
-  text: string;
-  platformPostId: string | null;
-  url: string | null;
-  attempts: number;
-  lastError: string | null;
-}
-
-const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${server.origin}${path}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${server.printed['API token']}`, 'Content-Type': 'application/json' },
-  });
-
-async function postsOf(storyId: string): Promise<PostView[]> {
-  const res = await api(`/api/posts?storyId=${storyId}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { items: PostView[] }).items;
-}
+const { api, postsOf } = storycardApi(() => server);
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -101,7 +81,7 @@ describe('the bot under npm start (BOT_MODE=live, fake X)', () => {
   it('says which account it posts to, and never posts the demo story it seeds', async () => {
     expect(server.output()).toMatch(
       new RegExp(
-        `^ {2}bot {10}LIVE: every new story is posted to x as 1234567890 via ${x.url.replace(/\./g, '\\.')}$`,
+        `^ {2}bot {10}LIVE: every new story is posted to x as 1234567890 \\(@storycard_bot\\) via ${x.url.replace(/\./g, '\\.')}$`,
         'm',
       ),
     );

@@ -79,7 +79,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 
 describe('npm start with BOT_MODE=review', () => {
   it('holds a new post until an editor approves it in the studio’s Outbox, then posts it once', async () => {
-    expect(server.output()).toMatch(/^ {2}bot {10}review: each new post waits for approval .* x as 1234567890 via/m);
+    expect(server.output()).toMatch(
+      /^ {2}bot {10}review: each new post waits for approval .* x as 1234567890 \(@storycard_bot\) via/m,
+    );
     const story = {
       headline: `Night ferry keeps running through winter ${crypto.randomUUID().slice(0, 8)}`,
       url: `https://news.example.org/ferry/${crypto.randomUUID()}`,

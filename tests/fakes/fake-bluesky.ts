@@ -73,6 +73,12 @@ export async function startFakeBluesky(options: { port?: number; faults?: Fault[
       }
       return { status: 200, body: newSession() };
     }
+    // Public, no session: which account (DID) a handle names on this service.
+    if (nsid === 'com.atproto.identity.resolveHandle' && r.method === 'GET') {
+      const asked = r.url.searchParams.get('handle');
+      if (asked !== account.handle) return xrpcError(400, 'InvalidRequest', 'Unable to resolve handle');
+      return { status: 200, body: { did: account.did } };
+    }
     const token = String(r.headers.authorization ?? '').replace(/^Bearer /, '');
     if (nsid === 'com.atproto.server.refreshSession' && r.method === 'POST') {
       if (!refreshTokens.delete(token)) return xrpcError(400, 'ExpiredToken', 'Token has expired');

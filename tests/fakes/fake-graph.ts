@@ -7,11 +7,16 @@ import { type ImageInfo, imageInfo } from './image-size.ts';
 export const FAKE_THREADS = { userId: '17841400000000001', token: 'fake-threads-access-token', version: 'v1.0' };
 export const FAKE_FACEBOOK = { pageId: '104000000000001', token: 'fake-facebook-page-token', version: 'v23.0' };
 export const FAKE_INSTAGRAM = { userId: '17841400000000777', token: 'fake-instagram-access-token', version: 'v23.0' };
+/** Who each fake account is, as the Graph API names it (GET /me, GET /{id}?fields=…). */
+export const FAKE_GRAPH_NAMES = { threads: 'storycard_threads', facebook: 'Storycard Page', instagram: 'storycard_ig' };
 
 export interface FakeGraphPost {
   id: string;
   text: string;
-  /** Threads: the image_url it was given; Facebook: the uploaded bytes' size and format. */
+  /**
+   * Threads and Instagram: the image_url they were given (and, with `fetchCards`, what they fetched there); Facebook:
+   * the uploaded bytes' size and format.
+   */
   imageUrl?: string;
   image?: ImageInfo;
   alt?: string;
@@ -22,7 +27,10 @@ export interface FakeGraphPost {
 
 export interface FakeGraphState {
   /** Threads containers: made by POST /threads, published at most once. */
-  containers: Record<string, { text: string; imageUrl: string; alt?: string; mediaType?: string; published?: string }>;
+  containers: Record<
+    string,
+    { text: string; imageUrl: string; image?: ImageInfo; alt?: string; mediaType?: string; published?: string }
+  >;
   posts: FakeGraphPost[];
 }
 
@@ -41,9 +49,19 @@ const threadsLength = (text: string) => {
   return n;
 };
 
+export interface FakeGraphOptions {
+  port?: number;
+  faults?: Fault[];
+  /**
+   * Fetch each container's image_url as Threads and Instagram do (a container whose card cannot be fetched, or is not
+   * an image, ends in ERROR). Off by default: the worker tests give URLs nobody serves.
+   */
+  fetchCards?: boolean;
+}
+
 export async function startFakeGraph(
   network: 'threads' | 'facebook' | 'instagram',
-  options: { port?: number; faults?: Fault[] } = {},
+  options: FakeGraphOptions = {},
 ): Promise<FakeGraph> {
   const me = { threads: FAKE_THREADS, facebook: FAKE_FACEBOOK, instagram: FAKE_INSTAGRAM }[network];
   const owner =
@@ -51,6 +69,31 @@ export async function startFakeGraph(
   const state: FakeGraphState = { containers: {}, posts: [] };
   let counter = 0;
   const nextId = () => `${Date.now()}${String(++counter).padStart(4, '0')}`;
+  /** What the platform's own fetch of image_url found: the image, or why the container fails. */
+  const fetchCard = async (url: string): Promise<{ image?: ImageInfo; error?: string }> => {
+    if (!options.fetchCards) return {};
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+      if (!res.ok) return { error: `fetching ${url} answered ${res.status}` };
+      const image = imageInfo(new Uint8Array(await res.arrayBuffer()));
+      return image.format === 'other' ? { error: `${url} is not an image` } : { image };
+    } catch (error) {
+      return { error: `fetching ${url} failed: ${String(error)}` };
+    }
+  };
+  const fetchErrors: Record<string, string> = {};
+  /** Containers whose card is still being fetched: IN_PROGRESS, not yet publishable (the platforms fetch after answering). */
+  const fetching = new Set<string>();
+  const startFetch = (id: string, url: string) => {
+    if (!options.fetchCards) return;
+    fetching.add(id);
+    void fetchCard(url).then((fetched) => {
+      fetching.delete(id);
+      const container = state.containers[id];
+      if (fetched.error) fetchErrors[id] = fetched.error;
+      else if (container && fetched.image) container.image = fetched.image;
+    });
+  };
 
   const faultReply = (fault: Fault): Reply | undefined => {
     if (fault.mode === '429') {
@@ -102,6 +145,29 @@ export async function startFakeGraph(
   };
   const time = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, '+0000');
 
+  /**
+   * threads_publish and media_publish: a container publishes once (publishing it again is refused, never a second
+   * post), and only once its card was fetched; each network says so in its own error.
+   */
+  const publish = (creationId: string, refusals: { notReady: Reply; again: Reply }): Reply => {
+    const container = state.containers[creationId];
+    if (!container) return graphError(400, 100, 'Param creation_id is not a valid media container');
+    if (fetching.has(creationId) || fetchErrors[creationId]) return refusals.notReady;
+    if (container.published) return refusals.again;
+    const id = nextId();
+    container.published = id;
+    state.posts.push({
+      id,
+      text: container.text,
+      imageUrl: container.imageUrl,
+      ...(container.image ? { image: container.image } : {}),
+      alt: container.alt,
+      ...(container.mediaType ? { mediaType: container.mediaType } : {}),
+      createdAt: Date.now(),
+    });
+    return { status: 200, body: { id } };
+  };
+
   const threads = (r: FakeRequest, path: string[]): Reply => {
     const p = params(r);
     const [first, second] = path;
@@ -121,24 +187,14 @@ export async function startFakeGraph(
         imageUrl: p.image_url ?? '',
         ...(p.alt_text ? { alt: p.alt_text } : {}),
       };
+      if (p.media_type === 'IMAGE') startFetch(id, p.image_url ?? '');
       return { status: 200, body: { id } };
     }
     if (r.method === 'POST' && first === owner && second === 'threads_publish') {
-      const container = state.containers[p.creation_id ?? ''];
-      if (!container) return graphError(400, 100, 'Param creation_id is not a valid media container');
-      // A container publishes once: publishing it again is refused, never a second post.
-      if (container.published)
-        return graphError(400, 10, 'The media has already been published', { error_subcode: 4279009 });
-      const id = nextId();
-      container.published = id;
-      state.posts.push({
-        id,
-        text: container.text,
-        imageUrl: container.imageUrl,
-        alt: container.alt,
-        createdAt: Date.now(),
+      return publish(p.creation_id ?? '', {
+        notReady: graphError(400, 24, 'The media is not ready for publishing', { error_subcode: 4279001 }),
+        again: graphError(400, 10, 'The media has already been published', { error_subcode: 4279009 }),
       });
-      return { status: 200, body: { id } };
     }
     if (r.method === 'GET' && first === owner && second === 'threads') {
       return list(r, (t) => ({
@@ -151,6 +207,9 @@ export async function startFakeGraph(
     }
     if (r.method === 'GET' && first && !second) {
       const container = state.containers[first];
+      if (container && fetching.has(first)) return { status: 200, body: { id: first, status: 'IN_PROGRESS' } };
+      const failed = fetchErrors[first];
+      if (container && failed) return { status: 200, body: { id: first, status: 'ERROR', error_message: failed } };
       if (container)
         return { status: 200, body: { id: first, status: container.published ? 'PUBLISHED' : 'FINISHED' } };
       const post = state.posts.find((t) => t.id === first);
@@ -221,24 +280,14 @@ export async function startFakeGraph(
         mediaType: p.media_type ?? 'IMAGE',
         ...(p.alt_text ? { alt: p.alt_text } : {}),
       };
+      startFetch(id, url);
       return { status: 200, body: { id } };
     }
     if (r.method === 'POST' && first === owner && second === 'media_publish') {
-      const container = state.containers[p.creation_id ?? ''];
-      if (!container) return graphError(400, 100, 'Param creation_id is not a valid media container');
-      if (container.published)
-        return graphError(400, 9007, 'The media has already been published', { error_subcode: 2207027 });
-      const id = nextId();
-      container.published = id;
-      state.posts.push({
-        id,
-        text: container.text,
-        imageUrl: container.imageUrl,
-        alt: container.alt,
-        mediaType: container.mediaType,
-        createdAt: Date.now(),
+      return publish(p.creation_id ?? '', {
+        notReady: graphError(400, 9007, 'Media ID is not available', { error_subcode: 2207027 }),
+        again: graphError(400, 9007, 'The media has already been published', { error_subcode: 2207027 }),
       });
-      return { status: 200, body: { id } };
     }
     if (r.method === 'GET' && first === owner && (second === 'media' || second === 'stories')) {
       const feed = second === 'media';
@@ -255,6 +304,8 @@ export async function startFakeGraph(
     }
     if (r.method === 'GET' && first && !second) {
       const container = state.containers[first];
+      if (container && fetching.has(first)) return { status: 200, body: { id: first, status_code: 'IN_PROGRESS' } };
+      if (container && fetchErrors[first]) return { status: 200, body: { id: first, status_code: 'ERROR' } };
       if (container)
         return { status: 200, body: { id: first, status_code: container.published ? 'PUBLISHED' : 'FINISHED' } };
       if (state.posts.some((m) => m.id === first)) {
@@ -264,6 +315,18 @@ export async function startFakeGraph(
     return graphError(400, 100, `Unsupported ${r.method} request to ${r.path}`);
   };
 
+  /**
+   * Who the token is: GET /me (Threads: the user; a Facebook Page token: the Page) and GET /{owner}?fields=…, with
+   * Threads' and Instagram's `username`, a Page's `name`.
+   */
+  const identity = (r: FakeRequest, path: string[]): Reply | undefined => {
+    const [first, second] = path;
+    if (r.method !== 'GET' || second || (first !== 'me' && first !== owner)) return undefined;
+    if (first === 'me' && network === 'instagram') return undefined; // an Instagram account is read by its id
+    const name = FAKE_GRAPH_NAMES[network];
+    return { status: 200, body: network === 'facebook' ? { id: owner, name } : { id: owner, username: name } };
+  };
+
   const handle = async (r: FakeRequest): Promise<Reply> => {
     const auth = String(r.headers.authorization ?? '');
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : (r.url.searchParams.get('access_token') ?? '');
@@ -271,6 +334,8 @@ export async function startFakeGraph(
     const [version, ...path] = r.path.split('/').filter(Boolean);
     if (version !== me.version)
       return graphError(400, 2635, `${version} is not the version this fake speaks (${me.version})`);
+    const who = identity(r, path);
+    if (who) return who;
     if (network === 'instagram') return instagram(r, path);
     return network === 'threads' ? threads(r, path) : facebook(r, path);
   };

@@ -3,7 +3,13 @@
 import { type FakeRequest, type FakeServer, type Fault, parseJson, type Reply, serve } from './http.ts';
 import { type ImageInfo, imageInfo } from './image-size.ts';
 
-export const FAKE_LINKEDIN = { token: 'fake-linkedin-access-token', author: 'urn:li:organization:2414183' };
+export const FAKE_LINKEDIN = {
+  token: 'fake-linkedin-access-token',
+  author: 'urn:li:organization:2414183',
+  /** The organization's name, and the member who holds the token (OpenID userinfo). */
+  name: 'Storycard News',
+  member: { sub: 'yrZCpj2Z12', name: 'Ida Berg' },
+};
 
 export interface FakeLinkedInPost {
   id: string;
@@ -52,6 +58,10 @@ export async function startFakeLinkedIn(options: { port?: number; faults?: Fault
       state.images[urn] = imageInfo(r.body);
       return { status: 201 };
     }
+    // OpenID Connect userinfo: the member the token belongs to (unversioned, like the rest of /v2).
+    if (r.method === 'GET' && r.path === '/v2/userinfo') {
+      return { status: 200, body: { sub: FAKE_LINKEDIN.member.sub, name: FAKE_LINKEDIN.member.name } };
+    }
     if (!/^\d{6}$/.test(String(r.headers['linkedin-version'] ?? ''))) {
       return error(426, 'A version header (LinkedIn-Version: YYYYMM) is required');
     }
@@ -84,6 +94,11 @@ export async function startFakeLinkedIn(options: { port?: number; faults?: Fault
         createdAt: Date.now(),
       });
       return { status: 201, headers: { 'x-restli-id': id } };
+    }
+    const org = /^\/rest\/organizations\/(\d+)$/.exec(r.path);
+    if (r.method === 'GET' && org) {
+      if (`urn:li:organization:${org[1]}` !== FAKE_LINKEDIN.author) return error(403, 'Not enough permissions');
+      return { status: 200, body: { id: Number(org[1]), localizedName: FAKE_LINKEDIN.name, vanityName: 'storycard' } };
     }
     if (r.method === 'GET' && r.path === '/rest/posts' && r.url.searchParams.get('q') === 'author') {
       const start = Number(r.url.searchParams.get('start') ?? 0);

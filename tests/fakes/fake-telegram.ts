@@ -1,4 +1,5 @@
-// A fake Telegram Bot API on 127.0.0.1: sendPhoto to one channel (multipart upload), getMe, and the Bot API's errors.
+// A fake Telegram Bot API on 127.0.0.1: sendPhoto to one channel (multipart upload), getMe, getChat, and the Bot API's
+// errors.
 
 import { type FakeRequest, type FakeServer, type Fault, parseMultipart, type Reply, serve } from './http.ts';
 import { type ImageInfo, imageInfo } from './image-size.ts';
@@ -63,6 +64,16 @@ export async function startFakeTelegram(options: { port?: number; faults?: Fault
           result: { id: 7123456789, is_bot: true, first_name: 'storycard', username: 'storycard_bot' },
         },
       };
+    }
+    if (method === 'getchat') {
+      // chat_id in the query or the body (form or JSON), as the Bot API takes it.
+      const body = r.body.length ? r.body.toString('utf8') : '';
+      const fromBody = body.startsWith('{')
+        ? String((JSON.parse(body) as { chat_id?: unknown }).chat_id ?? '')
+        : new URLSearchParams(body).get('chat_id');
+      const chatId = r.url.searchParams.get('chat_id') ?? fromBody ?? '';
+      if (!chatMatches(chatId)) return error(400, 'Bad Request: chat not found');
+      return { status: 200, body: { ok: true, result: { ...FAKE_TELEGRAM_CHANNEL, type: 'channel' } } };
     }
     if (method !== 'sendphoto') return error(404, 'Not Found: method not found');
     if (r.method !== 'POST') return error(400, 'Bad Request: use POST with multipart/form-data to upload a photo');

@@ -48,6 +48,8 @@ export interface StartOptions {
    * with PORT removed from the environment, as a developer who keeps settings in .dev.vars runs it.
    */
   portFrom?: 'env' | 'dev-vars';
+  /** A port chosen beforehand (freePort()), for settings that name the server's own origin (PUBLIC_BASE_URL). */
+  port?: number;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface StartOptions {
  * API_TOKEN and SIGNING_SECRET are blank unless `env` sets them, so npm start generates and prints them.
  */
 export async function startServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<Started> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const childEnv: Record<string, string | undefined> = {
     ...process.env,
     API_TOKEN: '',
@@ -111,4 +113,33 @@ export async function startServer(env: Record<string, string> = {}, options: Sta
     throw error;
   }
   return { origin: `http://127.0.0.1:${port}`, printed, output: () => output, stop };
+}
+
+/** An outbox row as GET /api/posts shows it (the fields the e2e tests read). */
+export interface PostView {
+  state: string;
+  platform: string;
+  text: string;
+  platformPostId: string | null;
+  url: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+/**
+ * The server's API with the token it printed: `api(path, init)` and `postsOf(storyId)`. `server` is a getter, as the
+ * server starts in beforeAll.
+ */
+export function storycardApi(server: () => Started) {
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${server().origin}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${server().printed['API token']}`, 'Content-Type': 'application/json' },
+    });
+  const postsOf = async (storyId: string): Promise<PostView[]> => {
+    const res = await api(`/api/posts?storyId=${storyId}`);
+    if (res.status !== 200) throw new Error(`GET /api/posts answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { items: PostView[] }).items;
+  };
+  return { api, postsOf };
 }

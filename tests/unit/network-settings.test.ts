@@ -1,7 +1,7 @@
 // Telegram, Threads and Facebook settings: on when their credentials are set, real hosts by default, Threads refused
 // on a loopback PUBLIC_BASE_URL unless its API is a local fake; and each platform's text limit as it counts it.
 import { describe, expect, it } from 'vitest';
-import { enabledPlatforms, missingCredentials } from '../../src/bot/accounts.ts';
+import { enabledPlatforms, missingCredentials, offForPublicUrl } from '../../src/bot/accounts.ts';
 import { composePost } from '../../src/bot/compose.ts';
 import { threadsLength } from '../../src/bot/text-length.ts';
 import { ConfigError, parseConfig } from '../../src/config.ts';
@@ -35,6 +35,24 @@ describe('network settings', () => {
     expect(enabledPlatforms(parseConfig({ ...FACEBOOK, PUBLIC_BASE_URL: 'http://127.0.0.1:8787' }))).toEqual([
       'facebook',
     ]);
+  });
+
+  it('npm start names the platforms that are off only for PUBLIC_BASE_URL, and what to set', () => {
+    const IG = { INSTAGRAM_USER_ID: '17841400000000777', INSTAGRAM_ACCESS_TOKEN: 'token', INSTAGRAM_STORIES: 'on' };
+    const local = parseConfig({ ...THREADS, ...FACEBOOK, ...IG, PUBLIC_BASE_URL: 'http://127.0.0.1:8787' });
+    expect(offForPublicUrl(local)).toEqual(
+      ['threads', 'instagram', 'instagram-story'].map((platform) => ({
+        platform,
+        set: [
+          expect.stringMatching(/^PUBLIC_BASE_URL to a public origin .*127\.0\.0\.1:8787 is this machine's loopback/),
+        ],
+      })),
+    );
+    // Unset credentials are not "off for PUBLIC_BASE_URL"; a public origin turns them all on.
+    expect(offForPublicUrl(parseConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:8787' }))).toEqual([]);
+    expect(offForPublicUrl(parseConfig({ ...THREADS, ...IG, PUBLIC_BASE_URL: 'https://cards.example.com' }))).toEqual(
+      [],
+    );
   });
 
   it('…except against a fake on loopback, which can fetch it', () => {

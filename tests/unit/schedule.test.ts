@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { processRow } from '../../src/bot/outbox.ts';
 import { type DeskSchedule, NO_SCHEDULE, parseQuietHours, quietHoursEnd, slotsOf } from '../../src/bot/schedule.ts';
-import type { Poster } from '../../src/bot/types.ts';
-import { ConfigError, parseConfig } from '../../src/config.ts';
+import { PLATFORMS, type Poster } from '../../src/bot/types.ts';
+import { ConfigError, parseConfig, SETTING_NAMES, settingSuffix } from '../../src/config.ts';
 import { MemoryStore } from '../../src/publish/memory.ts';
 import type { AccountActivity, NewOutboxRow, WaitingRow } from '../../src/storage/outbox.ts';
 import { createStory } from '../../src/story/schema.ts';
@@ -134,6 +134,20 @@ describe('the settings', () => {
     expect(parseConfig(env).schedule).toEqual(NO_SCHEDULE);
   });
 
+  it("every platform has its own spacing setting; a '-' in the platform's name is '_' in the setting's", () => {
+    expect(settingSuffix('instagram-story')).toBe('INSTAGRAM_STORY');
+    const c = parseConfig({ ...env, POST_SPACING_MINUTES_INSTAGRAM_STORY: '45', POST_SPACING_MINUTES_INSTAGRAM: '20' });
+    expect(c.schedule.spacingByPlatform).toEqual({ 'instagram-story': 45 * MIN, instagram: 20 * MIN });
+    for (const [i, platform] of PLATFORMS.entries()) {
+      const name = `POST_SPACING_MINUTES_${settingSuffix(platform)}`;
+      expect(parseConfig({ ...env, [name]: String(i + 1) }).schedule.spacingByPlatform, name).toEqual({
+        [platform]: (i + 1) * MIN,
+      });
+      // npm start passes on only the settings it knows (SETTING_NAMES); .dev.vars.example documents each of them.
+      expect(SETTING_NAMES, name).toContain(name);
+    }
+  });
+
   it.each([
     ['POST_QUIET_HOURS', '23-6', /POST_QUIET_HOURS: expected HH:MM-HH:MM \(e\.g\. 23:00-06:30\), received "23-6"/],
     ['POST_QUIET_HOURS', '25:00-06:00', /POST_QUIET_HOURS: expected times from 00:00 to 23:59, received/],
@@ -142,6 +156,13 @@ describe('the settings', () => {
     ['POST_DELAY_MINUTES', '-5', /POST_DELAY_MINUTES: .*, received "-5"/],
     ['POST_SPACING_MINUTES', 'ten', /POST_SPACING_MINUTES: .*, received "ten"/],
     ['POST_SPACING_MINUTES_X', '2.5', /POST_SPACING_MINUTES_X: expected whole minutes from 0 to 1440, received "2.5"/],
+    // A network that does not exist (or '-' spelt as in the platform's name) would be spaced by the default silently.
+    [
+      'POST_SPACING_MINUTES_TWITTER',
+      '5',
+      /POST_SPACING_MINUTES_TWITTER: expected one of POST_SPACING_MINUTES_X, .*POST_SPACING_MINUTES_INSTAGRAM_STORY.*, received a setting for no platform/,
+    ],
+    ['POST_SPACING_MINUTES_INSTAGRAMSTORY', '5', /POST_SPACING_MINUTES_INSTAGRAMSTORY: expected one of /],
   ])('%s=%s is refused naming the setting', (name, value, message) => {
     expect(() => parseConfig({ ...env, [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ ...env, [name]: value })).toThrow(message);

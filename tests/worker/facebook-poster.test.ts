@@ -5,36 +5,24 @@ import { altText } from '../../src/bot/compose.ts';
 import { processRow } from '../../src/bot/outbox.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_FACEBOOK, type FakeGraphState } from '../fakes/fake-graph.ts';
-import {
-  botEnv,
-  clock,
-  depsFor,
-  drive,
-  fakeState,
-  fault,
-  type PostView,
-  postStory,
-  postsOf,
-} from './outbox-harness.ts';
+import { kinds, networkHarness, unique } from '../helpers/network-poster.ts';
+import { clock, depsFor, drive, fakeState, fault } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').facebook;
-const e = () =>
-  botEnv(
-    {},
-    { FACEBOOK_PAGE_ID: FAKE_FACEBOOK.pageId, FACEBOOK_PAGE_TOKEN: FAKE_FACEBOOK.token, FACEBOOK_API_BASE_URL: fake() },
-  );
+const { e, storyRows, view } = networkHarness(
+  () => ({
+    FACEBOOK_PAGE_ID: FAKE_FACEBOOK.pageId,
+    FACEBOOK_PAGE_TOKEN: FAKE_FACEBOOK.token,
+    FACEBOOK_API_BASE_URL: fake(),
+  }),
+  ['facebook'],
+);
 
 async function facebookRow(what: string) {
-  const headline = `${what} ${crypto.randomUUID().slice(0, 8)} in the town square`;
-  const { status, body } = await postStory(e(), { headline });
-  expect(status).toBe(201);
-  const rows = await postsOf(e(), body.id);
-  expect(rows.map((r) => r.platform)).toEqual(['facebook']);
+  const { rows, body } = await storyRows(unique(what, 'in the town square'));
   return { row: rows[0]!, story: body.story };
 }
 const posts = async (text: string) => (await fakeState<FakeGraphState>(fake())).posts.filter((p) => p.text === text);
-const view = async (row: PostView) => (await postsOf(e(), row.storyId)).find((r) => r.id === row.id)!;
-const kinds = (outcomes: { kind: string }[]) => outcomes.map((o) => o.kind);
 
 describe('Facebook Page', () => {
   it('uploads the og card as a photo with the text as caption and the alt text, once', async () => {

@@ -5,6 +5,7 @@ import { altText } from '../../src/bot/compose.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_INSTAGRAM, type FakeGraphState } from '../fakes/fake-graph.ts';
 import { imageInfo } from '../fakes/image-size.ts';
+import { kinds, networkHarness, unique } from '../helpers/network-poster.ts';
 import {
   botEnv,
   callWith,
@@ -19,23 +20,17 @@ import {
 } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').instagram;
-const e = (stories = 'on') =>
-  botEnv(
-    {},
-    {
-      INSTAGRAM_USER_ID: FAKE_INSTAGRAM.userId,
-      INSTAGRAM_ACCESS_TOKEN: FAKE_INSTAGRAM.token,
-      INSTAGRAM_API_BASE_URL: fake(),
-      INSTAGRAM_STORIES: stories,
-    },
-  );
+const settings = (stories = 'on') => ({
+  INSTAGRAM_USER_ID: FAKE_INSTAGRAM.userId,
+  INSTAGRAM_ACCESS_TOKEN: FAKE_INSTAGRAM.token,
+  INSTAGRAM_API_BASE_URL: fake(),
+  INSTAGRAM_STORIES: stories,
+});
+const { storyRows } = networkHarness(settings, ['instagram', 'instagram-story']);
+const e = (stories = 'on') => botEnv({}, settings(stories));
 
 async function rows(what: string) {
-  const headline = `${what} ${crypto.randomUUID().slice(0, 8)} at the museum`;
-  const { status, body } = await postStory(e(), { headline });
-  expect(status).toBe(201);
-  const all = await postsOf(e(), body.id);
-  expect(all.map((r) => r.platform).sort()).toEqual(['instagram', 'instagram-story']);
+  const { rows: all, body } = await storyRows(unique(what, 'at the museum'));
   return {
     feed: all.find((r) => r.platform === 'instagram')!,
     story: all.find((r) => r.platform === 'instagram-story')!,
@@ -48,7 +43,6 @@ const feedPosts = async (text: string) =>
 const storiesOf = async (cardHash: string) =>
   (await state()).posts.filter((p) => p.mediaType === 'STORIES' && p.imageUrl?.includes(cardHash));
 const view = async (row: PostView) => (await postsOf(e(), row.storyId)).find((r) => r.id === row.id)!;
-const kinds = (outcomes: { kind: string }[]) => outcomes.map((o) => o.kind);
 const hashOf = (imageUrl: string) => /\/cards\/([0-9a-f]{20})\//.exec(imageUrl)![1]!;
 const cardAt = async (url: string) =>
   imageInfo(new Uint8Array(await (await callWith(e(), new URL(url).pathname)).arrayBuffer()));

@@ -5,31 +5,26 @@ import { altText } from '../../src/bot/compose.ts';
 import { processRow } from '../../src/bot/outbox.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_LINKEDIN, type FakeLinkedInState } from '../fakes/fake-linkedin.ts';
-import { botEnv, clock, depsFor, drive, fakeState, fault, postStory, postsOf } from './outbox-harness.ts';
+import { kinds, networkHarness } from '../helpers/network-poster.ts';
+import { clock, depsFor, drive, fakeState, fault, postsOf } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').linkedin;
-const e = () =>
-  botEnv(
-    {},
-    {
-      LINKEDIN_ACCESS_TOKEN: FAKE_LINKEDIN.token,
-      LINKEDIN_AUTHOR: FAKE_LINKEDIN.author,
-      LINKEDIN_API_BASE_URL: fake(),
-    },
-  );
+const { e, storyRows } = networkHarness(
+  () => ({
+    LINKEDIN_ACCESS_TOKEN: FAKE_LINKEDIN.token,
+    LINKEDIN_AUTHOR: FAKE_LINKEDIN.author,
+    LINKEDIN_API_BASE_URL: fake(),
+  }),
+  ['linkedin'],
+);
 
 async function linkedinRow(what: string) {
   // Parentheses and a hashtag: little text's reserved characters, which must arrive escaped.
-  const headline = `${what} (${crypto.randomUUID().slice(0, 8)}) #budget talks`;
-  const { status, body } = await postStory(e(), { headline });
-  expect(status).toBe(201);
-  const rows = await postsOf(e(), body.id);
-  expect(rows.map((r) => r.platform)).toEqual(['linkedin']);
+  const { rows, body } = await storyRows(`${what} (${crypto.randomUUID().slice(0, 8)}) #budget talks`);
   return { row: rows[0]!, story: body.story };
 }
 const posts = async (text: string) =>
   (await fakeState<FakeLinkedInState>(fake())).posts.filter((p) => p.shown === text);
-const kinds = (outcomes: { kind: string }[]) => outcomes.map((o) => o.kind);
 
 describe('LinkedIn', () => {
   it('uploads the og card, posts the whole text (reserved characters escaped) with alt text, once', async () => {

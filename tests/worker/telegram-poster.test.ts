@@ -3,41 +3,24 @@
 import { describe, expect, inject, it } from 'vitest';
 import { processRow } from '../../src/bot/outbox.ts';
 import { FAKE_TELEGRAM_CHANNEL, FAKE_TELEGRAM_TOKEN, type FakeTelegramState } from '../fakes/fake-telegram.ts';
-import {
-  botEnv,
-  callWith,
-  clock,
-  depsFor,
-  drive,
-  fakeState,
-  fault,
-  type PostView,
-  postStory,
-  postsOf,
-} from './outbox-harness.ts';
+import { networkHarness, unique } from '../helpers/network-poster.ts';
+import { callWith, clock, depsFor, drive, fakeState, fault, type PostView, type postStory } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').telegram;
-const e = () =>
-  botEnv(
-    {},
-    {
-      TELEGRAM_BOT_TOKEN: FAKE_TELEGRAM_TOKEN,
-      TELEGRAM_CHAT_ID: `@${FAKE_TELEGRAM_CHANNEL.username}`,
-      TELEGRAM_API_BASE_URL: fake(),
-    },
-  );
+const { e, storyRows, view } = networkHarness(
+  () => ({
+    TELEGRAM_BOT_TOKEN: FAKE_TELEGRAM_TOKEN,
+    TELEGRAM_CHAT_ID: `@${FAKE_TELEGRAM_CHANNEL.username}`,
+    TELEGRAM_API_BASE_URL: fake(),
+  }),
+  ['telegram'],
+);
 
 async function telegramRow(what: string, overrides: Parameters<typeof postStory>[1] = {}): Promise<PostView> {
-  const headline = `${what} ${crypto.randomUUID().slice(0, 8)} at the harbour`;
-  const { status, body } = await postStory(e(), { headline, ...overrides });
-  expect(status).toBe(201);
-  const rows = await postsOf(e(), body.id);
-  expect(rows.map((r) => r.platform)).toEqual(['telegram']);
-  return rows[0]!;
+  return (await storyRows(unique(what, 'at the harbour'), overrides)).rows[0]!;
 }
 const sent = async (caption: string) =>
   (await fakeState<FakeTelegramState>(fake())).messages.filter((m) => m.caption === caption);
-const view = async (row: PostView) => (await postsOf(e(), row.storyId)).find((r) => r.id === row.id)!;
 
 describe('Telegram channel', () => {
   it('posts the og card as the photo with the frozen text as its caption, once, and links the message', async () => {

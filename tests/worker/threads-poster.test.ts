@@ -5,37 +5,23 @@ import { processRow } from '../../src/bot/outbox.ts';
 import { threadsLength } from '../../src/bot/text-length.ts';
 import { FAKE_THREADS, type FakeGraphState } from '../fakes/fake-graph.ts';
 import { imageInfo } from '../fakes/image-size.ts';
-import {
-  botEnv,
-  callWith,
-  clock,
-  depsFor,
-  drive,
-  fakeState,
-  fault,
-  type PostView,
-  postStory,
-  postsOf,
-} from './outbox-harness.ts';
+import { kinds, networkHarness, unique } from '../helpers/network-poster.ts';
+import { callWith, clock, depsFor, drive, fakeState, fault, type PostView, type postStory } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').threads;
-const e = () =>
-  botEnv(
-    {},
-    { THREADS_USER_ID: FAKE_THREADS.userId, THREADS_ACCESS_TOKEN: FAKE_THREADS.token, THREADS_API_BASE_URL: fake() },
-  );
+const { e, storyRows, view } = networkHarness(
+  () => ({
+    THREADS_USER_ID: FAKE_THREADS.userId,
+    THREADS_ACCESS_TOKEN: FAKE_THREADS.token,
+    THREADS_API_BASE_URL: fake(),
+  }),
+  ['threads'],
+);
 
 async function threadsRow(what: string, overrides: Parameters<typeof postStory>[1] = {}): Promise<PostView> {
-  const headline = `${what} ${crypto.randomUUID().slice(0, 8)} at the library`;
-  const { status, body } = await postStory(e(), { headline, ...overrides });
-  expect(status).toBe(201);
-  const rows = await postsOf(e(), body.id);
-  expect(rows.map((r) => r.platform)).toEqual(['threads']);
-  return rows[0]!;
+  return (await storyRows(unique(what, 'at the library'), overrides)).rows[0]!;
 }
 const posts = async (text: string) => (await fakeState<FakeGraphState>(fake())).posts.filter((p) => p.text === text);
-const view = async (row: PostView) => (await postsOf(e(), row.storyId)).find((r) => r.id === row.id)!;
-const kinds = (outcomes: { kind: string }[]) => outcomes.map((o) => o.kind);
 
 describe('Threads', () => {
   it('publishes a container made from the og card’s public URL, with the text and alt text, once', async () => {
