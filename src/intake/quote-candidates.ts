@@ -104,11 +104,13 @@ export function candidates(blocks: Block[]): Raw[] {
     const prev = blocks[i - 1]?.kind === 'p' ? blocks[i - 1]!.text : '';
     if (b.kind === 'blockquote') {
       const text = unwrap(b.text);
+      // A short paragraph after it that hands over with a dash ("— zaznaczył.", "– sagte sie.") is its attribution.
+      const next = blocks[i + 1]?.kind === 'p' ? blocks[i + 1]!.text : '';
       out.push({
         text,
         block: i,
         before: prev,
-        after: '',
+        after: next.length <= 120 && /^[–—-]\s*\S/u.test(next) ? next.replace(/^[–—-]\s*/u, ' ') : '',
         kind: 'blockquote',
         cite: b.cite,
         standalone: true,

@@ -32,7 +32,7 @@ const FLOOR = {
   headline: 120,
   goodOrAcceptable: 74,
   noneWhereNobodySpeaks: 39,
-  speaker: 63,
+  speaker: 64,
   bylineClean: 60,
   lang: 122,
 };

@@ -139,3 +139,12 @@ describe('a dialogue dash after a sentence, in mid-paragraph (Polish)', () => {
     expect(s.quote).toBeUndefined();
   });
 });
+
+describe('a <blockquote> handed over in the paragraph after it', () => {
+  it('"<blockquote>…</blockquote><p>— zaznaczył.</p>" is the statement of the person named just before', () => {
+    const html = `<!doctype html><html lang="pl"><head><title>Jest zgoda PE na umowę handlową</title></head><body><article><h1>Jest zgoda PE na umowę handlową</h1><p>Parlament Europejski poparł umowę handlową między Wielką Brytanią a Unią Europejską po brexicie, usuwając ostatnią przeszkodę.</p><p>Przewodniczący Rady Europejskiej Charles Michel napisał na Twitterze, że W. Brytania pozostaje „ważnym przyjacielem i partnerem Unii Europejskiej”.</p><blockquote><p>Cieszę się z wyniku głosowania w Parlamencie Europejskim. Stanowi to duży krok naprzód w stosunkach UE-Wielka Brytania i otwiera nową erę</p></blockquote><p>— zaznaczył.</p><p>Umowa wejdzie w życie w maju, po jej podpisaniu przez obie strony.</p></article></body></html>`;
+    const s = extractStory({ html });
+    expect(s.quote).toContain('Cieszę się z wyniku głosowania');
+    expect(s.quoteAuthor).toBe('Charles Michel');
+  });
+});
