@@ -401,4 +401,14 @@ function printProfiles(list: CardProfile[]) {
       `| ${p.template} | ${p.runtime} | ${p.fonts.files} | ${(p.fonts.bytes / 1000).toFixed(0)} | ${ms(p.fonts.loadMs)} | ${ms(p.fontParseMs)} | ${p.fonts.warmLoads} | ${photo} |`,
     );
   }
+  console.log(
+    '\nWord widths (src/render/width-store.ts): *warm* re-renders words the isolate has measured; *new words* empties the store before each render (a new story in a warm isolate); *first* is a fresh runtime (Node: new font buffers, so no stored width applies; workerd keeps its fonts per isolate, so its first render here is not a cold isolate)\n',
+  );
+  console.log('| template | runtime | warm | new words | measuring passes (new words) | first |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const p of list) {
+    console.log(
+      `| ${p.template} | ${p.runtime} | ${ms(p.warmMs)} | ${ms(p.newWords.ms)} | ${p.newWords.measureCalls} | ${ms(p.firstMs)} |`,
+    );
+  }
 }

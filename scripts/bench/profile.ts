@@ -5,6 +5,7 @@
 import { composeCard, renderCard } from '../../src/render/index.ts';
 import type { TemplateRegistry } from '../../src/render/registry.ts';
 import type { RenderRequest, RenderRuntime } from '../../src/render/types.ts';
+import { clearWidthStore } from '../../src/render/width-store.ts';
 
 /** Why satori was called: the core's measuring pass (word widths), a layout pass (slot boxes), or the draw. */
 export type SatoriKind = 'measure' | 'layout' | 'draw';
@@ -87,6 +88,11 @@ export interface CardProfile {
   runtime: 'node' | 'workerd';
   /** The first render of this template with a fresh runtime (fonts read, satori's parsed fonts cold), ms. */
   firstMs: number;
+  /**
+   * Median of warm renders with the isolate's word-width store emptied before each (src/render/width-store.ts): a new
+   * story's words in a warm isolate, where `warm` re-renders words the store already holds. ms, and measuring passes.
+   */
+  newWords: { ms: number; measureCalls: number };
   /** Median of the warm renders, ms, and the stages the core reports for the median render. */
   warmMs: number;
   stages: { compose: number; draw: number; raster: number; encode: number };
@@ -166,8 +172,17 @@ export async function profileCard(opts: {
     const result = await renderCard({ ...req, format: 'png' }, rec.runtime, templates);
     warm.push({ ms: now() - t, result, calls: rec.take() });
   }
+  const newWords: { ms: number; measures: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    clearWidthStore();
+    const t = now();
+    await renderCard({ ...req, format: 'png' }, rec.runtime, templates);
+    newWords.push({ ms: now() - t, measures: rec.take().satori.filter((c) => c.kind === 'measure').length });
+  }
+  newWords.sort((a, b) => a.ms - b.ms);
   warm.sort((a, b) => a.ms - b.ms);
   const mid = warm[Math.floor((warm.length - 1) / 2)]!;
+  const midNew = newWords[Math.floor((newWords.length - 1) / 2)];
   const byKind = (kind: SatoriKind) => {
     const calls = mid.calls.satori.filter((c) => c.kind === kind);
     return { calls: calls.length, ms: sum(calls.map((c) => c.ms)) };
@@ -212,6 +227,7 @@ export async function profileCard(opts: {
     template: req.template ?? 'default',
     runtime: inner.name,
     firstMs,
+    newWords: { ms: midNew?.ms ?? 0, measureCalls: midNew?.measures ?? 0 },
     warmMs: mid.ms,
     stages: mid.result.timings,
     satori,

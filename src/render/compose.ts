@@ -21,7 +21,8 @@ import {
 import { glyphBoxes, inkOverhang, type Sides } from './ink.ts';
 import { encloseQuote, type Marks } from './marks.ts';
 import { expand, type FitProps, literalText, type SatoriElement, substitute, typeStyle } from './slots.ts';
-import type { RenderRuntime } from './types.ts';
+import type { FontSpec, RenderRuntime } from './types.ts';
+import { fontSetKey } from './width-store.ts';
 
 export interface Rect {
   x: number;
@@ -63,6 +64,8 @@ type Satori = (element: unknown, options: Record<string, unknown>) => Promise<st
 interface Layout {
   nodes: Map<string, Rect>;
 }
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 const rect = (n: { left: number; top: number; width: number; height: number }): Rect => ({
   x: n.left,
@@ -121,7 +124,7 @@ export async function compose(input: ComposeInput): Promise<Composition> {
   ].join(' ');
   const options = await input.options(drawnText);
   const satori: Satori = (element, extra) => input.runtime.satori(element, { ...options, ...extra });
-  const widths = measurer(satori);
+  const widths = measurer(satori, fontSetKey((options.fonts ?? []) as FontSpec[]));
   // One measuring pass for every slot's pieces (and whole text: the natural width of fixed slots).
   await widths.ensureAll(
     [...slots.values()].map((s) => ({
@@ -133,7 +136,7 @@ export async function compose(input: ComposeInput): Promise<Composition> {
 
   const ordered = [...slots.values()].sort((a, b) => a.rank - b.rank);
   const growing = ordered.filter((s) => s.props.grow);
-  await fitInOrder(c, ordered);
+  await fitInOrder(c, ordered, tree);
   if (growing.length > 1) await reclaimSlack(c, growing);
   const { svg, drawMs, layout } = await drawChecked(c);
   return { element: c.element(), svg, drawMs, fields: fieldsOf(ordered, layout), text: drawnText, literal };
@@ -175,8 +178,11 @@ function collectSlots(input: ComposeInput): { tree: unknown; slots: Map<FitProps
   return { tree, slots };
 }
 
-/** Word widths measured by satori itself, many pieces in one pass (cached per style and text). */
-function measurer(satori: Satori): WidthCache {
+/**
+ * Word widths measured by satori itself, many pieces in one pass; cached per style and text for the card, and per
+ * font set, style and text across cards (width-store.ts), so a warm isolate skips this pass for words it has set.
+ */
+function measurer(satori: Satori, fonts: number): WidthCache {
   return new WidthCache(async (items) => {
     const found = new Array<number>(items.length).fill(0);
     await satori(
@@ -200,17 +206,17 @@ function measurer(satori: Satori): WidthCache {
       },
     );
     return found;
-  });
+  }, fonts);
 }
 
 /** What the stages share: the slots, the tree as it now stands, a layout of it, and fitting one slot in a box. */
 interface Composer {
   slots: Map<FitProps, Slot>;
-  satori: Satori;
-  width: number;
-  height: number;
   element(): unknown;
+  /** The tree laid out with glyph outlines off (slot boxes only). */
   layout(): Promise<Layout>;
+  /** The tree drawn (glyph outlines on), with the same boxes a layout pass would give: the last layout is the draw. */
+  draw(): Promise<Layout & { svg: string; ms: number }>;
   fitSlot(s: Slot, box: Rect | undefined): Promise<void>;
 }
 
@@ -222,26 +228,33 @@ function composer(
   satori: Satori,
 ): Composer {
   const { width, height, story } = input;
-  const element = () =>
+  // A layout pass reads only the boxes of slots still to fit, so a fitted slot is laid out as its drawn block with
+  // the words left out: the same widths, heights and styles (so the same geometry around it), without satori
+  // setting its text, which is most of a layout's cost. Not where a box aligns by baseline: words make one.
+  const wordless = !alignsBaselines(tree);
+  const element = (words = true) =>
     substitute(tree, (props) => {
       const s = slots.get(props);
       if (!s) return { node: null, grow: 0 };
-      if (s.fitted) return { node: drawn(s, s.fitted), grow: 0 };
+      if (s.fitted) return { node: drawn(s, s.fitted, words || !wordless), grow: 0 };
       return { node: placeholder(s, widths), grow: s.props.grow ?? 0 };
     }).node;
 
-  const layout = async (): Promise<Layout> => {
+  const pass = async (embedFont: boolean) => {
     const nodes = new Map<string, Rect>();
-    await satori(element(), {
+    const t0 = now();
+    const svg = await satori(element(embedFont), {
       width,
       height,
-      embedFont: false,
+      ...(embedFont ? {} : { embedFont: false }),
       onNodeDetected: (n: { key?: unknown; left: number; top: number; width: number; height: number }) => {
         if (typeof n.key === 'string' && n.key.startsWith('fit:')) nodes.set(n.key, rect(n));
       },
     });
-    return { nodes };
+    return { nodes, svg, ms: now() - t0 };
   };
+  const layout = async (): Promise<Layout> => ({ nodes: (await pass(false)).nodes });
+  const draw = () => pass(true);
 
   const fitSlot = async (s: Slot, box: Rect | undefined) => {
     if (!box || box.width <= 0) {
@@ -268,19 +281,44 @@ function composer(
       widths,
     );
   };
-  return { slots, satori, width, height, element, layout, fitSlot };
+  return { slots, element, layout, draw, fitSlot };
 }
 
-/** Fixed slots at the width the layout gives them, then each growing slot, laid out again after each. */
-async function fitInOrder(c: Composer, ordered: Slot[]): Promise<void> {
+/**
+ * Fixed slots at the width the layout gives them, then each growing slot, laid out again after each. The layout
+ * after the fixed slots is skipped when each of them drew exactly the box its placeholder had (the usual one-line
+ * masthead, date and footer): the tree then has the same geometry, so the first growing slot's box is unchanged.
+ */
+async function fitInOrder(c: Composer, ordered: Slot[], tree: unknown): Promise<void> {
   const fixed = ordered.filter((s) => !s.props.grow);
   const growing = ordered.filter((s) => s.props.grow);
   let current = await c.layout();
   for (const s of fixed) await c.fitSlot(s, current.nodes.get(`fit:${s.field}`));
+  const unchanged = fixed.every((s) => drewItsBox(s, current)) && !alignsBaselines(tree);
   for (const s of growing) {
-    if (fixed.length || s !== growing[0]) current = await c.layout();
+    if ((fixed.length && !unchanged) || s !== growing[0]) current = await c.layout();
     await c.fitSlot(s, current.nodes.get(`fit:${s.field}`));
   }
+}
+
+/** A fitted fixed slot whose drawn block (its lines, insets, width) is exactly the box it was laid out in. */
+function drewItsBox(s: Slot, layout: Layout): boolean {
+  const box = layout.nodes.get(`fit:${s.field}`);
+  const f = s.fitted;
+  if (!box || !f) return false;
+  const width = f.width + s.inset.left + s.inset.right;
+  const height = f.lines.length * lineBox(f.fontSize, f.style) + s.inset.top + s.inset.bottom;
+  return width === box.width && height === box.height;
+}
+
+/** Whether any box aligns its children by baseline: an empty placeholder has none, its drawn text has one. */
+function alignsBaselines(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(alignsBaselines);
+  if (node == null || typeof node !== 'object') return false;
+  const props = (node as SatoriElement).props;
+  const style = props?.style;
+  if (style && (style.alignItems === 'baseline' || style.alignSelf === 'baseline')) return true;
+  return alignsBaselines(props?.children);
 }
 
 /**
@@ -316,7 +354,10 @@ async function drawChecked(c: Composer): Promise<{ svg: string; drawMs: number; 
   let drawMs = 0;
   let current: Layout = { nodes: new Map() };
   for (let round = 0; round < 6; round++) {
-    current = await c.layout();
+    // Drawn straight away: the draw's boxes are the layout's, so the usual card (nothing to refit) costs one satori
+    // call here, not a layout and then a draw. A round that finds a line too wide draws again after the refit.
+    const pass = await c.draw();
+    current = pass;
     // Keeping text in by more than a third of its slot would not help: that text cannot be made to fit.
     const room = (s: Slot) =>
       s.inset.left + s.inset.right < (s.box?.width ?? 0) / 3 &&
@@ -331,9 +372,8 @@ async function drawChecked(c: Composer): Promise<{ svg: string; drawMs: number; 
       }
       continue;
     }
-    const t0 = typeof performance === 'undefined' ? Date.now() : performance.now();
-    svg = await c.satori(c.element(), { width: c.width, height: c.height });
-    drawMs = (typeof performance === 'undefined' ? Date.now() : performance.now()) - t0;
+    svg = pass.svg;
+    drawMs = pass.ms;
     const boxes = glyphBoxes(svg);
     let spilled = false;
     for (const s of c.slots.values()) {
@@ -414,15 +454,18 @@ function placeholder(s: Slot, widths: WidthCache): SatoriElement {
             (naturalWidth({ text: s.text, marks: s.marks, lang: s.lang, style: s.style }, widths) * p.max) / REF_SIZE,
           ) + 2,
         maxWidth: '100%',
-        height: lineHeight(p.max) * (p.maxLines ?? 1),
+        // One line at the largest size, however many lines the slot may take: the layout it is placed in gives it
+        // its width (fixed slots are fitted to that), and one line is what most fixed slots draw, so the tree
+        // usually keeps its geometry when they are drawn and the first growing slot needs no second layout.
+        height: lineHeight(p.max),
         flexShrink: 1,
         minWidth: 0,
       };
   return { type: 'div', key: `fit:${s.field}`, props: { style: { display: 'flex', ...sizing, ...p.style } } };
 }
 
-/** The fitted lines, each its own unbreakable line, in a block as wide as the slot. */
-function drawn(s: Slot, f: FittedText): SatoriElement {
+/** The fitted lines, each its own unbreakable line, in a block as wide as the slot (without `words`: empty lines). */
+function drawn(s: Slot, f: FittedText, words: boolean): SatoriElement {
   const p = s.props;
   return {
     type: 'div',
@@ -457,7 +500,7 @@ function drawn(s: Slot, f: FittedText): SatoriElement {
             ...(p.opacity !== undefined ? { opacity: p.opacity } : {}),
             direction: f.direction,
           },
-          children: line,
+          ...(words ? { children: line } : {}),
         },
       })),
     },

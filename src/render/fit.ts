@@ -9,6 +9,7 @@
 import { breakUnits, splitUnit, type Unit } from './breaks.ts';
 import type { Marks } from './marks.ts';
 import { textDirection } from './text.ts';
+import { recallWidth, rememberWidth, widthKey } from './width-store.ts';
 
 /** The size widths are measured at; large, so satori's whole-pixel rounding is a small error. */
 export const REF_SIZE = 400;
@@ -66,12 +67,18 @@ interface Item {
   wFull: number;
 }
 
-/** Widths measured once per style and text, shared by every field of a card. */
+/**
+ * Widths measured once per style and text, shared by every field of a card. With `fonts` (the card's font set, from
+ * width-store.ts's fontSetKey) it also asks the isolate's bounded store first and gives it what it measured, so a
+ * later card setting the same words in the same faces does not measure them again.
+ */
 export class WidthCache {
   private readonly known = new Map<string, number>();
   private readonly measure: MeasureWidths;
-  constructor(measure: MeasureWidths) {
+  private readonly fonts: number | undefined;
+  constructor(measure: MeasureWidths, fonts?: number) {
     this.measure = measure;
+    this.fonts = fonts;
   }
 
   private key(style: TextStyle, text: string) {
@@ -85,16 +92,24 @@ export class WidthCache {
   /** Measure whatever is not known yet, for several styles, in one satori layout. */
   async ensureAll(groups: { style: TextStyle; texts: string[] }[]): Promise<void> {
     const missing = new Map<string, { text: string; style: TextStyle }>();
+    const fonts = this.fonts;
     for (const { style, texts } of groups) {
       for (const text of texts) {
         const key = this.key(style, text);
-        if (!this.known.has(key)) missing.set(key, { text, style });
+        if (this.known.has(key) || missing.has(key)) continue;
+        const stored = fonts === undefined ? undefined : recallWidth(widthKey(fonts, style, text));
+        if (stored === undefined) missing.set(key, { text, style });
+        else this.known.set(key, stored);
       }
     }
     if (missing.size === 0) return;
-    const widths = await this.measure([...missing.values()]);
+    const items = [...missing.values()];
+    const widths = await this.measure(items);
     [...missing.keys()].forEach((key, i) => {
-      this.known.set(key, widths[i] ?? 0);
+      const width = widths[i] ?? 0;
+      this.known.set(key, width);
+      const item = items[i];
+      if (fonts !== undefined && item) rememberWidth(widthKey(fonts, item.style, item.text), width);
     });
   }
 

@@ -20,24 +20,85 @@ export function glyphBoxes(svg: string): InkBox[] {
     const attrs = m[1] as string;
     const d = m[2] as string;
     if (!attrs.includes(' fill="#') || attrs.includes(' stroke=') || !/^[MLQZ\d\s.,e-]+$/.test(d)) continue;
-    let x0 = Number.POSITIVE_INFINITY;
-    let y0 = x0;
-    let x1 = Number.NEGATIVE_INFINITY;
-    let y1 = x1;
-    let i = 0;
-    for (const n of d.match(/-?\d*\.?\d+(?:e-?\d+)?/g) ?? []) {
-      const v = Number(n);
-      if (i++ % 2 === 0) {
-        x0 = Math.min(x0, v);
-        x1 = Math.max(x1, v);
-      } else {
-        y0 = Math.min(y0, v);
-        y1 = Math.max(y1, v);
-      }
-    }
-    if (Number.isFinite(x0)) boxes.push({ x0, y0, x1, y1 });
+    const box = extents(d);
+    if (box) boxes.push(box);
   }
   return boxes;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The extents of a path's coordinates: its numbers alternate x, y. A hand-written scanner for what the regular
+ * expression /-?\d*\.?\d+(?:e-?\d+)?/g would find, because matching it (and a string and Number() per number) over a
+ * card's 100 kB of outlines took milliseconds of every render. Each number is its digits as an integer divided (or
+ * multiplied) by an exact power of ten: one correctly rounded operation on exact operands, so the same double
+ * Number() reads from the same characters; a number of more than 15 digits is read by Number() itself.
+ */
+function extents(d: string): InkBox | undefined {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = x0;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = x1;
+  let count = 0;
+  const n = d.length;
+  let i = 0;
+  while (i < n) {
+    const negative = d.charCodeAt(i) === 45; // '-'
+    let j = negative ? i + 1 : i;
+    let digits = 0;
+    let m = 0;
+    let c = d.charCodeAt(j);
+    while (isDigit(c)) {
+      m = m * 10 + (c - 48);
+      digits++;
+      c = d.charCodeAt(++j);
+    }
+    let scale = 0; // digits after the point
+    if (c === 46 && isDigit(d.charCodeAt(j + 1))) {
+      c = d.charCodeAt(++j);
+      while (isDigit(c)) {
+        m = m * 10 + (c - 48);
+        digits++;
+        scale++;
+        c = d.charCodeAt(++j);
+      }
+    } else if (digits === 0) {
+      i++; // no number starts here
+      continue;
+    }
+    if (c === 101) {
+      // 'e', an optional '-', digits
+      let k = d.charCodeAt(j + 1) === 45 ? j + 2 : j + 1;
+      let e = 0;
+      let expDigits = 0;
+      while (isDigit(d.charCodeAt(k))) {
+        e = e * 10 + (d.charCodeAt(k) - 48);
+        expDigits++;
+        k++;
+      }
+      if (expDigits > 0) {
+        scale -= d.charCodeAt(j + 1) === 45 ? -e : e;
+        j = k;
+      }
+    }
+    let v: number;
+    if (digits > 15 || scale > 22 || scale < -22) v = Number(d.slice(i, j));
+    else {
+      const abs = scale >= 0 ? m / (POW10[scale] as number) : m * (POW10[-scale] as number);
+      v = negative ? -abs : abs;
+    }
+    if (count++ % 2 === 0) {
+      if (v < x0) x0 = v;
+      if (v > x1) x1 = v;
+    } else {
+      if (v < y0) y0 = v;
+      if (v > y1) y1 = v;
+    }
+    i = j;
+  }
+  return Number.isFinite(x0) ? { x0, y0, x1, y1 } : undefined;
 }
 
 export interface LineRect {
