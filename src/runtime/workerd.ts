@@ -16,8 +16,12 @@ import type { RenderRuntime } from '../render/types.ts';
 import type { FetchPolicy } from '../safe-fetch.ts';
 import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
-import { cachedImages, WORKERD_IMAGE_CACHE } from './image-cache.ts';
+import { cachedImages, imageStore, WORKERD_IMAGE_CACHE } from './image-cache.ts';
 import { SatoriUnpatched } from './satori-patch.ts';
+
+/** Fetched images for every runtime of this isolate (see createWorkerdRuntime), and the policy each is kept under. */
+const isolateImages = imageStore();
+const policyKey = (policy: FetchPolicy) => JSON.stringify([policy.allowHosts ?? [], policy.selfHosts ?? []]);
 
 export interface WorkerdRuntimeOptions {
   /** The static-assets binding serving fonts/ (wrangler.toml `[assets]`, binding ASSETS). */
@@ -104,10 +108,15 @@ export function createWorkerdRuntime(opts: WorkerdRuntimeOptions = {}): RenderRu
       }
       return data;
     },
+    // The Worker's runtimes (one per fetch policy) share one store, so WORKERD_IMAGE_CACHE bounds the isolate, each
+    // policy keeping its own entries; a runtime with its own fetch (tests, the bench) keeps its own store.
     fetchImage: cachedImages(
       (url) =>
         fetchImageAsDataUri(url, { ...(opts.fetch ? { fetch: opts.fetch } : {}), policy: opts.fetchPolicy ?? {} }),
       WORKERD_IMAGE_CACHE,
+      Date.now,
+      opts.fetch ? imageStore() : isolateImages,
+      policyKey(opts.fetchPolicy ?? {}),
     ),
   };
 }
@@ -119,7 +128,7 @@ const byPolicy = new Map<string, RenderRuntime>();
  * request would reload fonts). Policies differ only by the Worker's own host, so there are a handful.
  */
 export function workerdRuntimeFor(assets: Fetcher, policy: FetchPolicy): RenderRuntime {
-  const key = JSON.stringify([policy.allowHosts ?? [], policy.selfHosts ?? []]);
+  const key = policyKey(policy);
   let runtime = byPolicy.get(key);
   if (!runtime) {
     if (byPolicy.size >= 16) byPolicy.delete(byPolicy.keys().next().value!);

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachedImages, type ImageCacheLimits } from '../../src/runtime/image-cache.ts';
+import { cachedImages, type ImageCacheLimits, imageStore } from '../../src/runtime/image-cache.ts';
 import { createNodeRuntime } from '../../src/runtime/node.ts';
 import { makePng } from '../fakes/png.ts';
 
@@ -73,6 +73,24 @@ describe('cachedImages', () => {
     await huge('https://a.example/huge.png');
     await huge('https://a.example/huge.png');
     expect(counted.calls).toHaveLength(2); // over the whole budget: drawn, never kept
+  });
+  it('bounds runtimes sharing a store together, each fetch policy keeping its own entries', async () => {
+    // workerd keeps a runtime per fetch policy in one isolate: their images must fit one budget, not one each.
+    const store = imageStore();
+    const a = loader(300);
+    const b = loader(300);
+    const getA = cachedImages(a.load, limits, Date.now, store, 'policy A');
+    const getB = cachedImages(b.load, limits, Date.now, store, 'policy B');
+    await getA('https://a.example/1.png');
+    await getA('https://a.example/2.png');
+    await getB('https://a.example/1.png'); // the same URL under another policy is its own fetch, never A's answer
+    expect(b.calls).toEqual(['https://a.example/1.png']);
+    expect(store.bytes).toBe(900);
+    await getB('https://a.example/3.png'); // 1,200 characters in the store: A's oldest goes
+    expect(store.kept.size).toBe(3);
+    expect(store.bytes).toBeLessThanOrEqual(limits.bytes);
+    await getA('https://a.example/1.png');
+    expect(a.calls).toEqual(['https://a.example/1.png', 'https://a.example/2.png', 'https://a.example/1.png']);
   });
 });
 
