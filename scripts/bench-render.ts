@@ -124,8 +124,9 @@ for (const template of templateNames) {
   const element = card.element; // the photo is already a data: URI inside it, the same for every pipeline
 
   const r: Row = {};
-  r['node: storycard (fit + draw + raster + encode)'] = await time(async () => {
-    const out = await renderCard({ ...req, format: 'png' }, node, templates);
+  // auto, as card URLs serve them: PNG for text cards, JPEG for a card that draws a photo (decided before encoding).
+  r['node: storycard (fit + draw + raster + encode, auto)'] = await time(async () => {
+    const out = await renderCard({ ...req, format: 'auto' }, node, templates);
     if (!out.complete) incomplete.push(`node storycard ${template}: drawn without ${out.report.missing?.join(', ')}`);
     return out.image.byteLength;
   });
@@ -232,7 +233,7 @@ try {
   for (const template of templateNames) {
     const r: Row = {};
     const q = `template=${template}${template === 'photo' ? `&image=${encodeURIComponent(`${photos.url}/photo.png`)}` : ''}`;
-    r['workerd: storycard'] = await time(() => get(`/storycard?${q}`));
+    r['workerd: storycard (auto)'] = await time(() => get(`/storycard?${q}`));
     r['workerd: plain satori + resvg-wasm asPng'] = await time(() => get(`/plain?${q}`));
     if (!takumiWasmError) {
       try {
@@ -312,7 +313,7 @@ if (values.json) {
   console.log(
     `\nCard render, demo story at og (1200×630; photo: a 1600×1000 photo), ${RUNS} runs after ${WARMUP} warm-up\n`,
   );
-  console.log('| template | pipeline | median ms | p95 ms | PNG bytes | vs Takumi native | vs plain (same runtime) |');
+  console.log('| template | pipeline | median ms | p95 ms | bytes | vs Takumi native | vs plain (same runtime) |');
   console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const template of templateNames) {
     const r = { ...rows[template]!, ...workerd[template]! };
@@ -373,10 +374,10 @@ if (incomplete.length) {
 /** The profile table: one warm card per template and runtime, where its time goes. */
 function printProfiles(list: CardProfile[]) {
   console.log(
-    `\nProfile of one card (og, PNG; median of ${RUNS} warm renders; ms unless marked). satori calls: measuring pass / layout passes / draw\n`,
+    `\nProfile of one card (og, auto: PNG, or JPEG for the photo; median of ${RUNS} warm renders; ms unless marked). satori calls: measuring pass / layout passes / draw\n`,
   );
   console.log(
-    '| template | runtime | warm | first | satori calls m/l/d | measure | layout | draw | compose rest | SVG kB | resvg parse | resvg raster | PNG encode (deflate) |',
+    '| template | runtime | warm | first | satori calls m/l/d | measure | layout | draw | compose rest | SVG kB | resvg parse | resvg raster | encode (deflate) |',
   );
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of list) {
@@ -386,17 +387,17 @@ function printProfiles(list: CardProfile[]) {
     );
   }
   console.log(
-    '\nFonts (first render: files read, bytes, ms reading; satori parsing them from fresh buffers) and the photo (fetch over loopback, its data: URI, and what it adds to one satori draw and to resvg against a 1×1 image in its place)\n',
+    '\nFonts (first render: files read, bytes, ms reading; satori parsing them from fresh buffers) and the photo (fetch over loopback on the first render and warm, from the image cache; its data: URI and the one the card draws, scaled to its box; what it adds to a plain satori draw of the element, and to resvg parsing and rasterising the card against a 1×1 image in its place)\n',
   );
   console.log(
-    '| template | runtime | font files | font kB | font read | font parse | reads when warm | photo fetch | photo URI kB | photo in satori draw | photo in resvg parse (decode) | photo in resvg raster (scale) |',
+    '| template | runtime | font files | font kB | font read | font parse | reads when warm | photo fetch first / warm | photo URI kB | drawn photo URI kB | photo in plain satori draw | photo in resvg parse (decode) | photo in resvg raster |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of list) {
     const i = p.image;
     const photo = i
-      ? `${ms(i.fetchMs)} | ${(i.uriBytes / 1000).toFixed(0)} | ${ms(i.satoriDrawMs)} | ${ms(i.resvgParseMs)} | ${ms(i.resvgRenderMs)}`
-      : '– | – | – | – | –';
+      ? `${ms(i.fetchMs)} / ${ms(i.warmFetchMs)} | ${(i.uriBytes / 1000).toFixed(0)} | ${(i.drawnUriBytes / 1000).toFixed(0)} | ${ms(i.satoriDrawMs)} | ${ms(i.resvgParseMs)} | ${ms(i.resvgRenderMs)}`
+      : '– | – | – | – | – | –';
     console.log(
       `| ${p.template} | ${p.runtime} | ${p.fonts.files} | ${(p.fonts.bytes / 1000).toFixed(0)} | ${ms(p.fonts.loadMs)} | ${ms(p.fontParseMs)} | ${p.fonts.warmLoads} | ${photo} |`,
     );

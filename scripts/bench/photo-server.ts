@@ -1,8 +1,7 @@
 // The bench's photo host, in a process of its own (a photo host is another machine): the photograph-like test image
-// of tests/helpers/photo.ts over HTTP, each answer on its own connection (`connection: close`). Why not reused
-// connections: with Node's 5 s keep-alive, the storycard Node runtime reuses a socket the host already closed while a
-// render blocked its event loop, and the card goes out without its photo (`fetch failed: other side closed`, every
-// other fetch here): a real fault of fetchImage (no retry), reported, not something the bench should time.
+// of tests/helpers/photo.ts over HTTP, with Node's default keep-alive (5 s). Renders block the bench's event loop
+// past its pool's keep-alive timer, so a reused socket may meet this host's close: fetchImage retries such a dropped
+// GET once on a fresh connection (src/runtime/fetch-image.ts), as a real photo host needs.
 // Prints its URL; exits when its stdin ends.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,9 +9,7 @@ import { makePhoto } from '../../tests/helpers/photo.ts';
 
 const photo = makePhoto();
 const server = createServer((_req, res) => {
-  res
-    .writeHead(200, { 'content-type': 'image/png', 'content-length': String(photo.byteLength), connection: 'close' })
-    .end(photo);
+  res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(photo.byteLength) }).end(photo);
 });
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);

@@ -114,11 +114,16 @@ export interface CardProfile {
   deflateMs: number;
   /** The photo template only: fetch, its data: URI size, and what drawing it costs in satori and in resvg. */
   image?: {
+    /** The first render's fetch (warm renders take it from the runtime's image cache: 0 fetches). */
     fetchMs: number;
+    /** The warm renders' fetchImage, median: the runtime's image cache answers. */
+    warmFetchMs: number;
     uriBytes: number;
-    /** satori draw of the card, with the photo − with a 1×1 image in its place (same box). */
+    /** The photo as the card's SVG carries it (scaled to its box, src/render/photo-scale.ts), characters. */
+    drawnUriBytes: number;
+    /** A plain satori draw of the card's element, with the photo − with a 1×1 image in its place (same box). */
     satoriDrawMs: number;
-    /** resvg parse (decode) and raster (scale) with the photo − with the 1×1 image. */
+    /** resvg parse (decode) and raster with the card's SVG − with a 1×1 image in the photo's place. */
     resvgParseMs: number;
     resvgRenderMs: number;
   };
@@ -162,14 +167,14 @@ export async function profileCard(opts: {
   const inner = opts.makeRuntime();
   const rec = recording(inner);
   const t0 = now();
-  const first = await renderCard({ ...req, format: 'png' }, rec.runtime, templates);
+  const first = await renderCard({ ...req, format: 'auto' }, rec.runtime, templates);
   const firstMs = now() - t0;
   const cold = rec.take();
 
   const warm: { ms: number; result: typeof first; calls: Record_ }[] = [];
   for (let i = 0; i < runs; i++) {
     const t = now();
-    const result = await renderCard({ ...req, format: 'png' }, rec.runtime, templates);
+    const result = await renderCard({ ...req, format: 'auto' }, rec.runtime, templates);
     warm.push({ ms: now() - t, result, calls: rec.take() });
   }
   const newWords: { ms: number; measures: number }[] = [];
@@ -208,15 +213,19 @@ export async function profileCard(opts: {
   let image: CardProfile['image'];
   const photo = cold.images.find((i) => i.uri)?.uri;
   if (photo) {
-    const svgNoPhoto = svg.split(photo).join(ONE_PIXEL);
+    // Whatever the card's SVG draws for the photo (the photo scaled to its box, or the photo itself).
+    const drawn = /<image [^>]*?href="(data:image\/[^"]+)"/.exec(svg)?.[1] ?? '';
+    const svgNoPhoto = drawn ? svg.split(drawn).join(ONE_PIXEL) : svg;
     const without = await medianSplit(opts.resvgSplit, svgNoPhoto, Math.min(runs, 5));
     const card = await composeCard(req, inner, templates);
     const draw = (element: unknown) => () => inner.satori(element, card.options);
     const withMs = await timeMs(draw(card.element), Math.min(runs, 5));
     const withoutMs = await timeMs(draw(replaceString(card.element, photo, ONE_PIXEL)), Math.min(runs, 5));
     image = {
-      fetchMs: median(warm.flatMap((w) => w.calls.images.map((i) => i.ms))),
+      fetchMs: cold.images.find((i) => i.uri)?.ms ?? 0,
+      warmFetchMs: median(warm.flatMap((w) => w.calls.images.map((i) => i.ms))),
       uriBytes: photo.length,
+      drawnUriBytes: drawn.length,
       satoriDrawMs: withMs - withoutMs,
       resvgParseMs: split.parseMs - without.parseMs,
       resvgRenderMs: split.renderMs - without.renderMs,

@@ -10,7 +10,7 @@ import { initSync as initTakumi, Renderer as Takumi } from '@takumi-rs/wasm';
 import takumiWasm from '@takumi-rs/wasm/takumi_wasm_bg.wasm';
 import { composeCard, encodeCard, renderCard } from '../../src/render/index.ts';
 import type { Format, RenderRuntime } from '../../src/render/types.ts';
-import { createWorkerdRuntime } from '../../src/runtime/workerd.ts';
+import { createWorkerdRuntime, workerdRuntimeFor } from '../../src/runtime/workerd.ts';
 import { parseStory } from '../../src/story/schema.ts';
 import { registry as templates } from '../../templates/index.ts';
 import { SAMPLES } from '../../templates/samples.ts';
@@ -64,13 +64,15 @@ export default {
         : image
           ? parseStory({ ...SAMPLES[0]!.story, imageUrl: image })
           : demo;
+    // A fresh runtime (the profile's first render, with nothing cached), and the isolate's own, as the Worker keeps it
+    // (src/index.ts: workerdRuntimeFor, one per fetch policy, its fonts and fetched images cached).
     const makeRuntime = () =>
       createWorkerdRuntime({ assets: env.ASSETS, fetchPolicy: { allowHosts: allowHosts(env) } });
-    const runtime = makeRuntime();
+    const runtime = workerdRuntimeFor(env.ASSETS, { allowHosts: allowHosts(env) });
     if (url.pathname === '/healthz') return new Response('ok');
     if (url.pathname === '/storycard') {
-      // The whole pipeline: fonts, fitting (several satori layouts), draw, rasterise, encode.
-      const format = (url.searchParams.get('f') ?? 'png') as Format;
+      // The whole pipeline: fonts, fitting (several satori layouts), draw, rasterise, encode (auto, as cards are served).
+      const format = (url.searchParams.get('f') ?? 'auto') as Format;
       const r = await renderCard({ story, template, format }, runtime, templates);
       return new Response(new Uint8Array(r.image), {
         headers: {

@@ -40,6 +40,11 @@ export const CARD_SIZE: Record<Platform, CardSize> = {
 };
 export type CardSize = 'og' | 'x' | 'portrait' | 'story';
 
+/** The card a post carries for a template: the size asked for (CARD_SIZE), or og where the template draws no such size. */
+export function drawnCardSize(size: CardSize, templateSizes: readonly string[]): CardSize {
+  return templateSizes.includes(size) ? size : 'og';
+}
+
 /** Platforms that fetch the card by URL and take JPEG only (Instagram): they get the JPEG's address. */
 const JPEG_ONLY: ReadonlySet<Platform> = new Set(['instagram', 'instagram-story']);
 

@@ -5,7 +5,7 @@ import type { RenderRequest, RenderResult } from '../render/types.ts';
 import { CardStore, cardPath } from '../storage/cards.ts';
 import { type OutboxRow, OutboxStore } from '../storage/outbox.ts';
 import { StoryStore } from '../storage/stories.ts';
-import { type OutboxDeps, type Outcome, processRow } from './outbox.ts';
+import { drawnCardSize, type OutboxDeps, type Outcome, processRow } from './outbox.ts';
 import { createPosters } from './posters.ts';
 import type { RetryPolicy } from './retry.ts';
 import type { Platform, Poster } from './types.ts';
@@ -56,7 +56,7 @@ export function outboxDeps(env: Env, deps: BotDeps): OutboxDeps {
       const spec = await cards.spec(hash);
       if (!spec) return null;
       // A template that does not draw the size asked for (2:1, portrait, story) gets its og card there.
-      const drawn = cards.templates.sizesOf(spec.template).includes(size) ? size : 'og';
+      const drawn = drawnCardSize(size, cards.templates.sizesOf(spec.template));
       const file = await cards.file(hash, drawn, 'auto', async () => spec);
       // auto writes PNG or JPEG, never WebP.
       if (!file) return null;

@@ -4,7 +4,7 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { accountsFor, enabledPlatforms, missingCredentials } from '../bot/accounts.ts';
 import { composePost } from '../bot/compose.ts';
-import { CARD_SIZE, type OutboxDeps } from '../bot/outbox.ts';
+import { CARD_SIZE, drawnCardSize, type OutboxDeps } from '../bot/outbox.ts';
 import { postPlanner } from '../bot/plan.ts';
 import { CHECK_DELAY_MS } from '../bot/retry.ts';
 import { PLATFORMS, type Platform } from '../bot/types.ts';
@@ -176,7 +176,7 @@ async function cliDeps(store: MemoryStore, config: Config, options: PostCommandO
       const record = store.state.stories.find((s) => s.cardHash === hash);
       if (!record) return null;
       const meta = templates.get(record.template).meta;
-      const drawn = meta.sizes.includes(size) ? size : 'og';
+      const drawn = drawnCardSize(size, meta.sizes);
       const key = `${hash}/${drawn}`;
       if (!cards.has(key)) {
         // auto: PNG, or a JPEG when the PNG would pass the weight budget (Bluesky takes at most 1,000,000 bytes).

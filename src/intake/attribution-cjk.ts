@@ -19,8 +19,23 @@ export function japanese(before: string, after: string): Attribution {
   if (!subject) return { kind: 'pronoun' };
   if (/^(彼|彼女|同氏)$/u.test(subject)) return { kind: 'pronoun' };
   if (JA_GENERIC.test(subject) || /^(ある|別の|地元の)/u.test(subject)) return { kind: 'unnamed', definite: false };
+  // "首相は「…」": a role with its particle is not a name; whoever the article calls 首相 is (cjkRoleHolder).
+  const role = subject.match(JA_TITLE)?.[1];
+  if (role && subject === role) return { kind: 'unnamed', role, definite: true };
   const name = subject.replace(JA_TITLE, '');
-  return name.length >= 2 && name.length <= 12 ? { kind: 'named', name } : { kind: 'unnamed' };
+  // Person-shaped: Han or Katakana only ("まわりに", "書体を紹介する動画" are phrases), and a Han-only word needs a
+  // title where it stands or elsewhere in the text ("増加が" is an increase; "佐藤氏は" and "孫正義社長" are people).
+  if (!/^[\p{Script=Han}\p{Script=Katakana}ー・＝=]{2,12}$/u.test(name)) return { kind: 'unnamed' };
+  const titled = name !== subject || /[\p{Script=Katakana}]/u.test(name) || jaPerson(name, `${before}${after}`);
+  // Untitled here: weak, kept only if the article gives it a title or an age elsewhere (quotes.ts checks).
+  return titled ? { kind: 'named', name } : { kind: 'named', name, weak: true };
+}
+
+/** Does the text give `name` a title somewhere ("岸田" … "岸田首相", "岸田文雄氏") or an age ("与田祐希（19）")? */
+export function jaPerson(name: string, text: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const title = JA_TITLE.source.replace(/\$$/, '');
+  return new RegExp(`${escaped}[\\p{Script=Han}]{0,2}(?:${title}|[（(]\\d{1,3}[）)])`, 'u').test(text);
 }
 
 // Chinese: 华为创始人任正非表示：“…” / “…”，任正非说。 / 梁振英在接受质询前的发言中说：“…”
@@ -57,14 +72,31 @@ const KO_VERB =
 const KO_TITLE =
   /^(대표|사장|회장|장관|실장|국장|과장|부장|차장|팀장|의원|대통령|총리|시장|지사|교수|위원장|대변인|청장|원장|감독|선수|씨|기자|이사|본부장|센터장|소장|관계자|연구원|박사)/u;
 const KO_ORG = /(시|도|군|구|부|청|원|회|사|처|원|당|단|국|실)$/u;
-/** The speaker in the clause before a Korean quote: the first 2–4-syllable name in the topic phrase (…은/는/이/가). */
+// A role word at the end of a token, with or without its particle: 대통령은, 교통실장은, 당선인이.
+const KO_ROLE =
+  /(대표|사장|회장|장관|실장|국장|과장|부장|차장|팀장|의원|대통령|총리|시장|지사|교수|위원장|대변인|청장|원장|감독|선수|이사|본부장|센터장|소장|연구원|박사|당선인|당선자|후보|총장|비서실장)(?:은|는|이|가)?$/u;
+// Time words and adverbs that open a Korean clause and look like a 2–4-syllable name: 이날 (this day), 앞서…
+const KO_NOT_SPEAKER =
+  /^(이날|오늘|어제|내일|당시|현재|이번|지난|최근|앞서|또한|특히|이어|한편|그러면서|이후|이에|아울러|다만|하지만|그러나|그리고|또|올해|지난해|내년|이달|지난달|다음달|오전|오후)$/u;
+/**
+ * The speaker in the clause before a Korean quote: a 2–4-syllable name next to a role ("오세진 서울시 교통실장은"), or
+ * the topic itself when it is the whole clause's subject. A role alone ("대통령은") names whoever holds it.
+ */
 function koSpeaker(clause: string): Attribution {
   const topic = clause.match(/([^."“”]*?)(?:은|는|이|가)\s*$/u)?.[1] ?? clause;
   const tokens = topic.trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 1 && /^(그|그녀|그들)$/u.test(tokens[0]!)) return { kind: 'pronoun' };
   if (/^(그|그녀)(?:은|는|이|가)?$/u.test(tokens.at(-1) ?? '')) return { kind: 'pronoun' };
-  for (const t of tokens)
-    if (/^\p{Script=Hangul}{2,4}$/u.test(t) && !KO_TITLE.test(t) && !KO_ORG.test(t)) return { kind: 'named', name: t };
+  const nameLike = (t: string) =>
+    /^\p{Script=Hangul}{2,4}$/u.test(t) && !KO_TITLE.test(t) && !KO_ORG.test(t) && !KO_NOT_SPEAKER.test(t);
+  // A name with its role within the next two words: the strongest evidence.
+  for (const [i, t] of tokens.entries())
+    if (nameLike(t) && tokens.slice(i + 1, i + 3).some((x) => KO_ROLE.test(x))) return { kind: 'named', name: t };
+  // The clause is only its topic ("홍길동은 …"): the name itself.
+  if (tokens.length === 1 && nameLike(tokens[0]!)) return { kind: 'named', name: tokens[0]! };
+  const role = tokens.map((t) => t.match(KO_ROLE)).find((m) => m && m[0].replace(/(?:은|는|이|가)$/u, '') === m[1]);
+  if (role) return { kind: 'unnamed', role: role[1]!, definite: true };
+  for (const t of tokens) if (nameLike(t)) return { kind: 'named', name: t, weak: true };
   return tokens.length ? { kind: 'unnamed' } : { kind: 'none' };
 }
 export function korean(before: string, after: string): Attribution {
@@ -79,5 +111,30 @@ const KO_PERSON =
 export function koLastPerson(context: string): string | undefined {
   let found: string | undefined;
   for (const m of context.matchAll(KO_PERSON)) if (!KO_ORG.test(m[1]!)) found = m[1]!;
+  return found;
+}
+
+/** Whoever the article calls `role` in Japanese or Korean ("岸田文雄首相", "윤석열 대통령"): the last one named. */
+export function cjkRoleHolder(role: string, context: string): string | undefined {
+  const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = /\p{Script=Hangul}/u.test(role)
+    ? // "윤석열 대통령", "이창양 산업통상자원부 장관": the name, at most an organisation, then the role, on one line.
+      new RegExp(
+        `(?<![\\p{L}])(\\p{Script=Hangul}{2,4})[ \\u00A0]+(?:\\p{Script=Hangul}+(?:부|시|도|군|구|청|원|회|사|처|당|단|국|실)[ \\u00A0]+)?\\p{Script=Hangul}*${escaped}`,
+        'gu',
+      )
+    : new RegExp(
+        `(?<![\\p{Script=Han}\\p{Script=Katakana}ー・])([\\p{Script=Han}\\p{Script=Katakana}ー・]{2,8}?)${escaped}`,
+        'gu',
+      );
+  let found: string | undefined;
+  for (const m of context.matchAll(re)) {
+    const name = m[1]!;
+    // An organisation or "the same" (同社, 政府, 서울시) is not a holder.
+    if (/^同|[社省庁府会党国県市部局院]$/u.test(name) || KO_ORG.test(name) || KO_NOT_SPEAKER.test(name)) continue;
+    // A Korean word with a case particle (공장을, 평택의) is not a name.
+    if (/(?:을|를|의|에|에서|과|와|도|로|으로|은|는|이|가)$/u.test(name) && /\p{Script=Hangul}/u.test(name)) continue;
+    found = name;
+  }
   return found;
 }

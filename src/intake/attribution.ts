@@ -95,14 +95,20 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
     // "à cette occasion le ministre…": a place or time phrase, then the speaker; "a la red Erbol": an addressee.
     let i = 1;
     if (w.definite && words(w.definite).test(tokens[i] ?? '')) i++;
-    for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++)
+    // Only a short phrase ("à cette occasion le ministre"): after a longer clause ("al ser consultado sobre las
+    // solicitudes … del director, Ricardo Yáñez") the person named is the one talked about, not the speaker.
+    for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++)
       if (w.definite && words(w.definite).test(tokens[j]!)) return afterInvertedVerb(tokens.slice(j).join(' '), w);
     return { kind: 'pronoun' };
   }
   // "…", a déclaré la secrétaire générale de la CGT, Sophie Binet. — the apposition is the name.
-  const apposition = rest.match(rx(`^[^,]{1,80},\\s*(${NAME_SRC})\\s*(?:[.,;]|$)`, 'u'));
+  const apposition = rest.match(rx(`^([^,]{1,80}),\\s*(${NAME_SRC})\\s*(?:[.,;]|$)`, 'u'));
   if (apposition) {
-    const name = tidyName(apposition[1]!);
+    // "mówi Luis Amaral, Prezes Grupy Eurocash": a name before the comma is the speaker, the rest is his title.
+    const lead = apposition[1]!.match(rx(`^(${NAME_SRC})$`, 'u'));
+    const leadName = lead ? tidyName(lead[1]!) : undefined;
+    if (leadName && !notAPerson(leadName, {})) return { kind: 'named', name: leadName };
+    const name = tidyName(apposition[2]!);
     if (name) return { kind: 'named', name };
   }
   const clause = rest.split(',')[0]!;
@@ -135,18 +141,24 @@ function sentenceBefore(before: string): string | undefined {
   if (sentences.length < 2 && !/[.!?]\s*$/.test(before)) return undefined;
   const last = (sentences.at(-1)?.trim() ? sentences.at(-1) : sentences.at(-2)) ?? '';
   const m = last.match(rx(`(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`, 'u'));
+  // "…,” an Iowa Republican predicted." describes somebody; it names nobody.
+  if (m && /(?:^|\s)(?:an?|one|another|un|une|uno|una|ein|eine|einer|um|uma)\s+$/iu.test(last.slice(0, m.index)))
+    return undefined;
   return m ? tidyName(m[1]!) : undefined;
 }
 
 /** Latin and Cyrillic scripts: verb before or after the quote, name before or after the verb. */
-function latin(before: string, after: string, lang: string | undefined): Attribution {
+function latin(before: string, after: string, lang: string | undefined, closed = false): Attribution {
   const w = smallWords(lang);
   const indefinite = rx(`(?:^|\\s)(?:${ci(w.indefinite)})\\s+$`, 'u');
   // "…," Altman said / ECB President Christine Lagarde told reporters / "…," an Iowa Republican said.
   const nameVerb = after.match(
     rx(`${LEAD}((?:[^,.;:!?“”"«»]{0,40}?\\s)?)(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`, 'u'),
   );
-  if (nameVerb) {
+  // "“I can’t imagine…?” Aniston replied, “Well, …”": after a quote that closed its sentence, a name and verb
+  // that open another quote introduce that one, not this.
+  const introducesNext = (m: RegExpMatchArray) => closed && /^\s*[,:]?\s*[“"«„‘]/u.test(after.slice(m[0].length));
+  if (nameVerb && !introducesNext(nameVerb)) {
     if (indefinite.test(` ${nameVerb[1]}`)) return { kind: 'unnamed', definite: false };
     const name = tidyName(nameVerb[2]!);
     if (name) return { kind: 'named', name };
@@ -155,7 +167,7 @@ function latin(before: string, after: string, lang: string | undefined): Attribu
   const appositive = after.match(
     rx(`${LEAD}(?:${ci(w.definite || 'the')})\\s[^,.;:!?“”"«»]{1,60},\\s*(${NAME_SRC}),?\\s+(?:${VERB})${B}`, 'u'),
   );
-  if (appositive) {
+  if (appositive && !introducesNext(appositive)) {
     const name = tidyName(appositive[1]!);
     if (name) return { kind: 'named', name };
   }
@@ -163,7 +175,7 @@ function latin(before: string, after: string, lang: string | undefined): Attribu
   const descriptor = after.match(
     rx(`${LEAD}(${ci(w.definite || 'the')}|${ci(w.indefinite)})\\s+([^,.;:!?“”"«»]{1,50}?)\\s+(?:${VERB})${B}`, 'u'),
   );
-  if (descriptor && !rx(`^(?:${w.pronoun})$`, 'iu').test(descriptor[2]!))
+  if (descriptor && !introducesNext(descriptor) && !rx(`^(?:${w.pronoun})$`, 'iu').test(descriptor[2]!))
     return { kind: 'unnamed', role: roleOf(descriptor[2]!), definite: !words(w.indefinite).test(descriptor[1]!) };
   const inverted = after.match(rx(`${LEAD}(?:${INV})${B}([^.;:!?()«»“”"]{0,120})`, 'iu'));
   const pronounAfter = rx(
@@ -197,7 +209,12 @@ function latin(before: string, after: string, lang: string | undefined): Attribu
     // "…, betonte Vorstandsvorsitzende Evelyn Martin: „…“": the name after the verb; else the subject nearest the
     // verb before it ("Na виступі в Раді Венедіктова заявила:"), never the sentence's first capitalised word.
     const afterVerb = verbBefore[0].replace(rx(`^[\\s(]*(?:${VERB})${B}`, 'iu'), '');
+    // "Asked a Pennsylvania Republican: “…”": a description after the verb names nobody.
+    if (rx(`^\\s*(?:${ci(w.indefinite)})\\s`, 'u').test(afterVerb)) return { kind: 'unnamed', definite: false };
     const name = firstPersonName(afterVerb, w, 2) ?? lastPersonName(clause.slice(0, verbBefore.index), w);
+    // "Y agregó: “…”", "E acrescentou:": no subject at all — the speaker just quoted goes on (pro-drop languages).
+    if (!name && /^(?:y|e|ed|et|and|und|i|и|і|og|och|ja|en)?$/iu.test(clause.slice(0, verbBefore.index).trim()))
+      return { kind: 'pronoun' };
     return name
       ? { kind: 'named', name }
       : { kind: 'unnamed', role: roleOf(clause.slice(0, verbBefore.index)), definite: true };
@@ -228,7 +245,7 @@ function latin(before: string, after: string, lang: string | undefined): Attribu
 }
 
 /** Find the speaker of a quote from the text just before and just after it in its paragraph. */
-export function attribute(rawBefore: string, rawAfter: string, lang?: string): Attribution {
+export function attribute(rawBefore: string, rawAfter: string, lang?: string, closed = false): Attribution {
   const before = undot(rawBefore);
   const after = undot(rawAfter);
   const context = `${before.slice(-40)}${after.slice(0, 40)}`;
@@ -237,5 +254,5 @@ export function attribute(rawBefore: string, rawAfter: string, lang?: string): A
   if (/[\u0600-\u06ff]/u.test(context)) return arabic(before, after);
   if (/\p{Script=Hebrew}/u.test(context)) return hebrew(before, after);
   if (/[\u3400-\u9fff]/u.test(context)) return chinese(before, after);
-  return latin(before, after, lang);
+  return latin(before, after, lang, closed);
 }

@@ -12,12 +12,12 @@ import { DATELINE, MONTH } from './dates.ts';
 import { namesSite } from './site.ts';
 
 const LABEL =
-  /^(?:by|von|par|por|di|door|mit|text|texte|texto|текст|автор|autor|autore|auteur|author|written by|words by|story by|reporting by|text by|מאת|publicado por|publié par|posted by|geschrieben von|über|un texte de|reportage|interview|حوار|بقلم|记者|記者|作者|文|撰文|취재)\s*[:：/]?\s*/iu;
+  /^(?:by|von|par|por|di|door|mit|af|av|przez|text|texte|texto|текст|автор|autor|autore|auteur|author|written by|words by|story by|reporting by|text by|מאת|publicado por|publié par|posted by|geschrieben von|über|un texte de|reportage|interview|حوار|بقلم|记者|記者|作者|文|撰文|취재)\s*[:：/]?\s*/iu;
 const AGENCY =
-  /^(?:ap|afp|reuters|dpa|efe|ansa|apa|sda|kna|epd|xinhua|yonhap|kyodo|jiji|upi|pa|bloomberg|associated press|agence france-presse|press association|ria novosti|tass|anadolu|europa press|lusa|ndr|wdr|br|swr|mdr)$/i;
+  /^(?:ap|afp|reuters|dpa|efe|ansa|apa|sda|kna|epd|xinhua|yonhap|kyodo|jiji|upi|pa|bloomberg|associated press|agence france-presse|press association|ria novosti|tass|anadolu|europa press|lusa|ndr|wdr|br|swr|mdr|ritzau|tt|ntb|stt|pap|čtk|ctk|mti|anp|belga|bta|interfax|ukrinform)$/i;
 // Words no person's name is made of: newsrooms, teams and roles.
 const NOT_A_NAME =
-  /^(?:news|staff|team|desk|newsdesk|coordenadoria|coordinación|coordination|departamento|department|abteilung|ministério|ministerio|ministry|prefeitura|gobierno|assessoria|comunicação|comunicación|communications?|office|bureau|büro|redaktion|redaction|rédaction|redacción|redação|redazione|redactie|editors?|editorial|online|digital|media|press|presse|agency|agencia|wire|service|services|reporters?|writers?|correspondents?|contributors?|foreign|our|the|and|anónimo|anonymous|anonyme|admin|administrator|webmaster|follow|twitter|facebook|instagram|photo|photos|foto|fotos|фото|image|video|share|shares|comments?|updated|posted|published|min|read)$/i;
+  /^(?:news|staff|team|desk|newsdesk|coordenadoria|coordinación|coordination|departamento|department|abteilung|ministério|ministerio|ministry|prefeitura|gobierno|assessoria|comunicação|comunicación|communications?|office|bureau|büro|redaktion|redaction|rédaction|redacción|redação|redazione|redactie|editors?|editorial|online|digital|media|press|presse|agency|agencia|wire|service|services|reporters?|writers?|correspondents?|contributors?|foreign|our|the|and|anónimo|anonymous|anonyme|admin|administrator|webmaster|follow|twitter|facebook|instagram|photo|photos|foto|fotos|фото|image|video|share|shares|comments?|updated|posted|published|min|read|group|groupe|gruppe|grupo|gruppo|grupa)$/i;
 const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|y|e|zu)$/;
 const CJK_NOT_A_NAME =
   /(新聞|新闻|日报|日報|网|網|社|台|部|局|通信|编辑|編集|記者|记者|个人|個人|作者|来源|出处|本报|本網|本网|客户端)/u;
@@ -35,7 +35,7 @@ function titleCase(name: string): string {
 /** Is this (already trimmed) text a person's name? */
 export function personName(raw: string, ctx: BylineContext): string | undefined {
   const s = normalizeText(raw)
-    .replace(/^[\s,.;:|·•–—-]+|[\s,.;:|·•–—-]+$/gu, '')
+    .replace(/^[\s,.;:|·•–—'"‘’“”-]+|[\s,.;:|·•–—'"‘’“”-]+$/gu, '')
     .trim();
   if (!s || s.length > 60 || /[\d@/\\=<>#]|https?|www\.|\.(com|net|org|de|fr|es|it|ru|br)\b/i.test(s)) return undefined;
   if (AGENCY.test(s) || namesSite(s, ctx.site)) return undefined;
@@ -76,7 +76,10 @@ const TAIL =
 export function bylineNames(raw: string, ctx: BylineContext): string[] {
   const names: string[] = [];
   // "Reporting by A; Editing by B": editors are not authors.
-  const authored = raw.replace(/[;|]\s*(?:editing|edited|editor|redigiert|édité|editado|a cura)\b.*$/isu, '');
+  // Adjacent elements read as one run ("Joe DavidsonWashington PostDec"): a long lower-case run glued to a capital is
+  // a boundary (McDonald, DeSantis, FitzGerald have at most three letters before theirs).
+  const unglued = raw.replace(/(\p{Ll}{4,})(\p{Lu})/gu, '$1 | $2');
+  const authored = unglued.replace(/[;|]\s*(?:editing|edited|editor|redigiert|édité|editado|a cura)\b.*$/isu, '');
   const pieces = normalizeText(
     authored
       .replace(/[\n\r\t]+/g, ' | ')

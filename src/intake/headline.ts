@@ -54,8 +54,9 @@ function stripSite(title: string, site: SiteNames, repeated: string[] = []): str
   const outerGoes = (seg: string, sep: string): boolean => {
     if (namesSite(seg, keys) || MEDIA_WORD.test(seg.trim()) || /^(www\.)?[\w-]+\.[a-z]{2,}$/i.test(seg.trim()))
       return true;
-    // Sections and dates next to a removed site name; never after a colon unless the site went too.
-    return stripped && isDateOrSection(seg) && !/^\s*:\s*$/.test(sep);
+    // Sections and dates next to a removed site name; never after a colon unless the site went too, and never a
+    // quoted word or an exclamation: "Vädjar efter attackerna – ”kritiskt” | Aftonbladet" keeps ”kritiskt”.
+    return stripped && isDateOrSection(seg) && !/^\s*:\s*$/.test(sep) && !/["“”„‟«»‘’‚'!?]/u.test(seg);
   };
   while (parts.length >= 3 && outerGoes(parts.at(-1)!, parts.at(-2)!)) {
     parts = parts.slice(0, -2);
@@ -65,8 +66,10 @@ function stripSite(title: string, site: SiteNames, repeated: string[] = []): str
   // Once the site went, a colon tail of sections and dates goes too: "…боится: новости, фото 2018".
   if (stripped) {
     const colonTail = parts.join('').match(/^(.{8,}\S):\s+([^:：]{2,40})$/u);
-    if (colonTail && size(colonTail[2]!) <= 4 && (/\d/.test(colonTail[2]!) || size(colonTail[2]!) <= 2))
-      parts = [colonTail[1]!];
+    // Only a tail of section words or a year: "…на складе: эвакуированы 200 человек" is the headline's own (NTV).
+    const sectionWords =
+      /^(?:[\s,]*(?:новости|фото|видео|онлайн|news|photos?|videos?|live|fotos?|vídeos?|notizie|nachrichten|\d{4}))+$/iu;
+    if (colonTail && size(colonTail[2]!) <= 4 && sectionWords.test(colonTail[2]!)) parts = [colonTail[1]!];
   }
   let text = parts.join('').trim();
   // "Headline | Site" with an unknown site: pipes almost never sit inside a headline, so a short last segment

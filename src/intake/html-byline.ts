@@ -23,7 +23,7 @@ const ROLE_NAME =
 const RELATED = /related|more|popular|recommend|teaser|also|trending|read|latest|most|newsletter|sidebar|widget/i;
 const attributes = (el: El): string => [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' ');
 const EDITOR =
-  /(责任编辑|責任編輯|编辑|編輯|編集|主编|editor|edited by|redakteur(?:in)?|redacteur|redattore|editado por)\s*[:：]?\s*$/iu;
+  /(责任编辑|責任編輯|编辑|編輯|編集|主编|editor|edited by|redakteur(?:in)?|redacteur|redattore|editado por|редактор|главен редактор)\s*[:：]?\s*$/iu;
 
 /** Names from one byline element: its author links and name parts if it has them, else its text. */
 function fromElement(el: El, ctx: BylineContext): string[] {

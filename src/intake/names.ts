@@ -168,6 +168,12 @@ const TITLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])([\p{L}-]+)\s+(${NAME_
 /** The first name in `text` that follows a title word ("el juez Castro", "Councillor Denise Mwangi"). */
 export function titledName(text: string): string | undefined {
   for (const m of undot(text).matchAll(TITLE_THEN_NAME)) {
+    // "el Presidente Boric": a capitalised title is part of the name run; the title starts the run.
+    const [first, ...rest] = m[2]!.split(/\s+/u);
+    if (!isTitle(m[1]!) && rest.length && isTitle(first!)) {
+      const name = tidyName(rest.join(' '));
+      if (name) return name;
+    }
     if (!isTitle(m[1]!)) continue;
     const name = tidyName(m[2]!);
     if (name) return name;

@@ -47,6 +47,8 @@ export interface Raw {
 // A dialogue dash opens the paragraph or follows a colon ("opublikował film: - Rozmowy idą świetnie…").
 const DASH_OPEN = /(?:^|:\s+)[–—-]\s+(?=\S)/u;
 const DASH_CLOSE = /\s[–—-]\s+/u;
+// …or follows a sentence's end inside the paragraph, before a capital.
+const DASH_MID = /[.!?…]\s+[–—]\s+(?=\p{Lu})/u;
 let handover: RegExp | undefined;
 /**
  * A dialogue-dash quote in a paragraph: from the dash to a closing dash ("– Text – mówi X.") or to the comma that
@@ -54,11 +56,18 @@ let handover: RegExp | undefined;
  * the rest of the paragraph (a quote going on from the one before).
  */
 function dashQuote(text: string): { start: number; end: number; after: string } | undefined {
-  const open = text.match(DASH_OPEN);
+  const open = text.match(DASH_OPEN) ?? text.match(DASH_MID);
   if (!open || open.index! > 400) return undefined;
   const start = open.index! + open[0].length;
   const rest = text.slice(start);
   const close = rest.match(DASH_CLOSE);
+  // After a sentence in mid-paragraph ("…Zilga. – Stosunkowo prosta… – mówi Juha Karvonen"), only a closing dash
+  // handing over to a speech verb makes it a quote: a dash there is as often an aside.
+  if (!DASH_OPEN.test(text)) {
+    handover ??= new RegExp(`(?<![\\p{L}])(?:${VERB}|${INV})(?![\\p{L}])`, 'giu');
+    const verbNext = close && new RegExp(`^\\s*[–—-]\\s+(?:${VERB}|${INV})(?![\\p{L}])`, 'iu');
+    if (!close || close.index! <= 10 || !verbNext!.test(rest.slice(close.index!))) return undefined;
+  }
   if (close && close.index! > 10) return { start, end: start + close.index!, after: rest.slice(close.index!) };
   // The hand-over: a speech verb in the paragraph's last 240 characters (one pass over them), and the last comma
   // before it within 80 characters, with no sentence end between ("…, Ilkka Hämälä sanoi." / "…, sier Pål").
@@ -95,11 +104,13 @@ export function candidates(blocks: Block[]): Raw[] {
     const prev = blocks[i - 1]?.kind === 'p' ? blocks[i - 1]!.text : '';
     if (b.kind === 'blockquote') {
       const text = unwrap(b.text);
+      // A short paragraph after it that hands over with a dash ("— zaznaczył.", "– sagte sie.") is its attribution.
+      const next = blocks[i + 1]?.kind === 'p' ? blocks[i + 1]!.text : '';
       out.push({
         text,
         block: i,
         before: prev,
-        after: '',
+        after: next.length <= 120 && /^[–—-]\s*\S/u.test(next) ? next.replace(/^[–—-]\s*/u, ' ') : '',
         kind: 'blockquote',
         cite: b.cite,
         standalone: true,

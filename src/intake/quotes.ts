@@ -28,12 +28,14 @@
 //   The quote keeps its words; a trailing hand-over comma ("…," she said) is dropped.
 //   The speaker: the name next to the verb, without titles ("Bundeskanzler Olaf Scholz" → "Olaf Scholz"); a
 //   lone surname becomes the full name the article uses elsewhere ("Altman" → "Sam Altman"); "he said" is the
-//   speaker of the quote just before, else the last person who said something, else the last person named;
+//   speaker of the quote just before, else the last person who said something, else the last person named — and
+//   when the pronoun marks a gender, a person the text gives that gender (gender.ts), or nobody if it is a guess;
 //   "said the director" is whoever the article calls the director, else (for "the …", not "a …") the person
 //   the sentence before or the headline is about. A publication or a description is never the speaker.
 import { normalizeText } from '../story/normalize.ts';
 import { type Attribution, attribute } from './attribution.ts';
-import { koLastPerson } from './attribution-cjk.ts';
+import { cjkRoleHolder, jaPerson, koLastPerson } from './attribution-cjk.ts';
+import { byGender, genderOf, pronounGender } from './gender.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
 import { notAPerson } from './person.ts';
 import { candidates, citeName, type Raw, SCAN_CHARS } from './quote-candidates.ts';
@@ -151,26 +153,6 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   return s;
 }
 
-// Pronouns that mark the speaker's gender, just after the quote ("she said", "confie-t-elle", "sagte er").
-const FEMININE = /^[\s,.;:—–-]*(?:\p{L}+[\s-](?:t-)?)?(?:she|elle|ella|lei|ela|она|вона)(?![\p{L}])/iu;
-const MASCULINE = /^[\s,.;:—–-]*(?:\p{L}+[\s-](?:t-)?)?(?:he|il|er|él|lui|ele|он|він)(?![\p{L}])/iu;
-const pronounGender = (c: Raw): 'f' | 'm' | undefined =>
-  FEMININE.test(c.after) ? 'f' : MASCULINE.test(c.after) ? 'm' : undefined;
-const HONORIFIC = {
-  m: '(?:M\\.|Mr\\.?|Monsieur|Herr|Señor|Sr\\.|Signor|Sig\\.|Senhor|господин|г-н)',
-  f: '(?:Mme|Madame|Mrs\\.?|Ms\\.?|Frau|Señora|Sra\\.|Signora|Sig\\.ra|Senhora|госпожа|г-жа)',
-};
-/** Does the article mark `name` (by its surname) with the other gender's honorific? */
-function genderClash(gender: 'f' | 'm' | undefined, name: string, body: string): boolean {
-  if (!gender) return false;
-  const surname = name
-    .split(' ')
-    .at(-1)!
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const other = gender === 'f' ? HONORIFIC.m : HONORIFIC.f;
-  return new RegExp(`(?<![\\p{L}])${other}\\s+(?:\\p{Lu}\\p{L}+\\s+)?${surname}(?![\\p{L}])`, 'u').test(body);
-}
-
 /** Score every candidate (exported for the eval script's diagnostics). */
 export function scoreQuotes(blocks: Block[], headline = '', lang?: string): QuoteCandidate[] {
   const raws = candidates(blocks);
@@ -196,10 +178,32 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     if (protagonist === undefined) protagonist = headlinePerson(headline, body) ?? null;
     return protagonist ?? undefined;
   };
+  let leads: string[] | undefined;
+  const protagonists = (): string[] => {
+    // The headline's person; the first paragraph's people only when it quotes nobody (a lede, not a quote).
+    const lede = blocks[0] && !raws.some((r) => r.block === 0) ? namesIn(blocks[0].text) : [];
+    leads ??= [mainPerson(), ...lede.filter((n) => n.includes(' '))].filter((n): n is string => !!n).map(full);
+    return leads;
+  };
   const scored: QuoteCandidate[] = [];
   const refusals = new Map<string, string | undefined>();
+  // Once per name: a hostile page repeats one name under hundreds of quotes.
+  const refusal = (name: string): string | undefined => {
+    if (!refusals.has(name)) refusals.set(name, notAPerson(name, { body }));
+    return refusals.get(name);
+  };
   for (const c of raws) {
-    let attribution = c.continues ? ({ kind: 'pronoun' } as Attribution) : attribute(c.before, c.after, lang);
+    let attribution = c.continues
+      ? ({ kind: 'pronoun' } as Attribution)
+      : attribute(c.before, c.after, lang, /[.!?…]$/u.test(c.text));
+    // A Japanese subject without a title (与田は「…」) is a person only if the article titles it or gives an age.
+    if (
+      attribution.kind === 'named' &&
+      attribution.weak &&
+      /\p{Script=Han}/u.test(attribution.name) &&
+      !jaPerson(attribution.name, `${headline}\n${body}`)
+    )
+      attribution = { kind: 'unnamed' };
     const cited = c.cite ? citeName(c.cite) : undefined;
     if (cited) attribution = { kind: 'named', name: cited };
     const position = blocks.length > 1 ? c.block / blocks.length : 0;
@@ -210,17 +214,46 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       // "he said": the speaker of the quote just before, else the last person who said something, else the last
       // person named before.
       const earlier = scored.filter((q) => q.block <= c.block && q.block >= c.block - 1 && q.score > -Infinity).at(-1);
-      const named = earlier ? earlier.author : (lastSpeaker(recent(c), VERB) ?? lastName(contextOf(c)));
+      // A person introduced with a title in the sentence just before, in the quote's own paragraph ("…abordado ayer
+      // por el Presidente Boric en entrevista. “…”, dijo"), is who "dijo" means — not an earlier quote's speaker.
+      const introduced = titledName(
+        c.before
+          .split(/(?<=[.!?])\s+/u)
+          .filter((x) => x.trim())
+          .at(-1) ?? '',
+      );
+      const named = introduced ?? (earlier ? earlier.author : (lastSpeaker(recent(c), VERB) ?? lastName(contextOf(c))));
       author = named ? full(named) : undefined;
-      // "« … », confie-t-elle" is never "M. Macron": a pronoun marked for gender refuses a person the article
-      // marks with the other gender's honorific (M., Mr, Herr, Mme, Frau…).
-      if (author && genderClash(pronounGender(c), author, body)) author = undefined;
+      // "she said", "confie-t-elle": a pronoun marked for gender goes to a person the text marks with that gender
+      // (never "M. Macron" for "elle"); a speaker just quoted goes on unless the text gives them the other gender.
+      const g = pronounGender(c.after);
+      const chain = !introduced && earlier?.author;
+      if (g && !(chain && genderOf(author!, body) !== (g === 'f' ? 'm' : 'f'))) {
+        // Only people the text has as speakers: the one found, the speakers of the quotes just before, the last
+        // person with a speech verb — never any capitalised name nearby.
+        // (Walked back from the end: the quotes of the last two paragraphs, never the whole list again.)
+        const speakers: string[] = [];
+        for (let k = scored.length - 1; k >= 0 && scored[k]!.block >= c.block - 2; k--)
+          if (scored[k]!.author) speakers.push(scored[k]!.author!);
+        const said = lastSpeaker(recent(c), VERB);
+        // …and people nearby whom the text gives this gender: with one of them in view, a speaker of unknown gender
+        // is a guess ("Ana Ruiz runs the clinic. She … Tom Baker said … “…,” she said" → nobody).
+        const marked = namesIn(recent(c))
+          .map(full)
+          .filter((n) => genderOf(n, body, false) === g);
+        const people = [author, ...speakers, said ? full(said) : undefined, ...marked].filter(
+          (n): n is string => !!n && !refusal(n),
+        );
+        author = byGender(people, g, body);
+      }
     } else if (attribution.kind === 'unnamed' && attribution.definite !== false) {
       // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior"); else the person the
       // sentence before is about ("el juez Castro realizó…"), else the one the headline is about.
+      const cjkRole = attribution.role && CJK.test(attribution.role);
       const role =
         (attribution.descriptor ? roleHolder(attribution.descriptor, contextOf(c)) : undefined) ??
-        (attribution.role ? roleHolder(attribution.role, contextOf(c)) : undefined);
+        (attribution.role && !cjkRole ? roleHolder(attribution.role, contextOf(c)) : undefined) ??
+        (cjkRole ? cjkRoleHolder(attribution.role!, contextOf(c)) : undefined);
       const named = role ?? titledName(c.before) ?? namesIn(c.lead).find((n) => n.includes(' ')) ?? mainPerson();
       author = named ? full(named) : undefined;
     }
@@ -232,14 +265,17 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     // The last check: a name that is not shaped like a person's is left out (the quote may stay, without one).
     let refused: string | undefined;
     if (author) {
-      // Once per name: a hostile page repeats one name under hundreds of quotes.
-      if (!refusals.has(author)) refusals.set(author, notAPerson(author, { body }));
-      refused = refusals.get(author);
+      refused = refusal(author);
     }
     if (refused) {
       evidence += ` (refused "${author}": ${refused})`;
       author = undefined;
     }
+    // The story's protagonist (the person the headline or the first paragraph is about) is the card's voice.
+    const lead = protagonists();
+    const surname = author?.split(' ').at(-1);
+    const isProtagonist =
+      !!author && (lead.some((p) => p === author || (!!surname && p.endsWith(surname))) || headline.includes(author));
     const direct = (attribution.kind === 'named' && !attribution.weak) || !!cited;
     const spoken =
       direct || (!c.continues && (attribution.kind === 'pronoun' || attribution.kind === 'unnamed')) || c.dash === true;
@@ -247,7 +283,9 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       text,
       block: c.block,
       attribution,
-      score: s,
+      // A point, and only for a name next to the verb: never a way to promote a guess (measured: for any speaker it
+      // promoted a pronoun-resolved quote and a wrong "Iowa Republican" on the tuned pages).
+      score: s > -Infinity && isProtagonist && direct ? s + 1 : s,
       author,
       evidence,
       quoteConfidence: spoken && attribution.kind !== 'none' ? 'high' : 'low',

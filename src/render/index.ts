@@ -7,7 +7,9 @@ import { loadGlyphCoverage, type MissingGlyph, missingGlyphs } from './coverage.
 import { inlineEmoji } from './emoji-svg.ts';
 import { encodeCard } from './encode.ts';
 import { emojiLoader, FONTS_VERSION, type FontLoader, fontsFor } from './fonts.ts';
+import { drawPhoto } from './photo-scale.ts';
 import type { TemplateRegistry } from './registry.ts';
+import { putBackInTree, standInFor } from './stand-in.ts';
 import { formatOf, type TemplateContext, type TemplateDefinition, type TemplateMeta } from './template.ts';
 import { textDirection } from './text.ts';
 import { palette, resolveTheme } from './theme.ts';
@@ -112,6 +114,8 @@ export interface ComposedCard {
   fitted: FittedFields;
   /** Images the template asked for whose fetch failed: the card is drawn without them (and must not be kept). */
   missing: ('image' | 'logo')[];
+  /** The template drew the story's photograph (it asked for one and the fetch gave it). */
+  photo: boolean;
   /** The card drawn as SVG: composing draws it once to check the ink against the slots. */
   svg: string;
   /** ms of that draw (satori with glyph outlines). */
@@ -147,6 +151,9 @@ export async function composeCard(
   let options: Record<string, unknown> = { fonts, loadAdditionalAsset };
 
   const lang = (story.lang ?? 'en').toLowerCase().split('-')[0] || 'en';
+  // The photo's megabytes of base64 would go through every layout pass and the draw: its stand-in goes instead
+  // (same width and height, no pixels), and the photo is put back into the drawn SVG and the element once.
+  const standIn = image ? standInFor(image) : null;
   const ctx: TemplateContext = {
     story,
     theme,
@@ -155,7 +162,7 @@ export async function composeCard(
     format: formatOf(size.name),
     dir: textDirection(story.headline),
     lang,
-    image,
+    image: standIn ?? image,
     logo,
   };
   const composed = await compose({
@@ -187,11 +194,12 @@ export async function composeCard(
     template: template.meta,
     size,
     missing,
+    photo: Boolean(template.meta.usesImage && image),
     missingGlyphs: glyphs,
-    element: composed.element,
+    element: standIn && image ? putBackInTree(composed.element, standIn, image) : composed.element,
     options: { ...options, width: size.width, height: size.height },
     fitted: composed.fields,
-    svg: composed.svg,
+    svg: standIn && image ? await drawPhoto(composed.svg, standIn, image, size, runtime) : composed.svg,
     drawMs: composed.drawMs,
   };
 }
@@ -232,6 +240,7 @@ export async function renderSvg(
     report: reportFor(card, 'svg', bytes, started),
     fitted: card.fitted,
     complete: card.missing.length === 0,
+    photo: card.photo,
     // Composing's last satori call is the draw: counted as drawing, not composing.
     timings: { compose: composed - started - card.drawMs, draw: card.drawMs + drawn - composed, raster: 0, encode: 0 },
   };
@@ -247,7 +256,7 @@ export async function renderCard(
   const drawn = await renderSvg(req, runtime, templates);
   if (format === 'svg') return { ...drawn, image: new TextEncoder().encode(drawn.svg), format: 'svg' };
   const started = now() - drawn.timings.compose - drawn.timings.draw;
-  const encoded = await encodeCard(drawn.svg, drawn.report.size, format, runtime);
+  const encoded = await encodeCard(drawn.svg, drawn.report.size, format, runtime, { photo: drawn.photo });
   const report = { ...drawn.report, format: encoded.format, bytes: encoded.bytes.byteLength };
   report.ms = Math.round(now() - started);
   return {

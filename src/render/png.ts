@@ -39,7 +39,7 @@ export async function encodePng(raster: Raster, deflate: Deflate): Promise<Uint8
   return concat(chunks);
 }
 
-const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * Indexed rows (filter 0: filters predict neighbouring values, which palette indices are not, PNG spec §12.8), or
@@ -192,7 +192,7 @@ function applyFilter(f: number, cur: Uint8Array, prev: Uint8Array, out: Uint8Arr
   else for (let i = 3; i < n; i++) out[at + i] = cur[i]! - paeth(cur[i - 3]!, prev[i]!, prev[i - 3]!);
 }
 
-function header(width: number, height: number, colourType: 2 | 3): Uint8Array {
+export function header(width: number, height: number, colourType: 2 | 3 | 6): Uint8Array {
   const h = new Uint8Array(13);
   const view = new DataView(h.buffer);
   view.setUint32(0, width);
@@ -219,7 +219,7 @@ function crc32(parts: Uint8Array[]): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
+export function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
   const name = new Uint8Array([...type].map((ch) => ch.charCodeAt(0)));
@@ -230,7 +230,7 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+export function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

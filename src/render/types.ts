@@ -84,6 +84,8 @@ export interface SvgResult {
   fitted: FittedFields;
   /** False when an image the template asked for could not be fetched: serve it briefly, never keep it. */
   complete: boolean;
+  /** The card draws the story's photograph: `auto` writes it as a JPEG without trying a PNG first. */
+  photo: boolean;
   /** ms per stage: compose (fonts, images, fitting), draw (satori), raster (resvg), encode */
   timings: { compose: number; draw: number; raster: number; encode: number };
 }

@@ -1,10 +1,13 @@
-// /studio: the designers' studio page and its token-protected preview API (live renders, signed URLs, gallery tiles).
+// /studio: the designers' studio page and its token-protected API (live renders, the bot's posts, signed URLs, gallery tiles).
 import { Hono } from 'hono';
 import { SAMPLES } from '../../templates/samples.ts';
+import { missingCredentials } from '../bot/accounts.ts';
+import type { Platform } from '../bot/types.ts';
 import { StorycardError } from '../errors.ts';
 import { resolveTheme } from '../render/index.ts';
 import { EXTENSION, type ImageFormat, MIME, SIZE_NAMES, SIZES } from '../render/types.ts';
 import { EXPIRY_PARAM, expiryIn, signedCardUrl } from '../story/sign.ts';
+import { botPostPreviews } from '../studio/bot-posts.ts';
 // The browser script, bundled from src/studio/client/*.ts by scripts/build-studio.mjs (wrangler's [build] runs it).
 import CLIENT_JS from '../studio/built/client.js';
 import { studioFonts } from '../studio/fonts.ts';
@@ -15,7 +18,7 @@ import { studioWarnings } from '../studio/warnings.ts';
 import { requireToken } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import type { AppEnv } from './context.ts';
-import { expiresInOf, headerSafeJson, parsePreview, signedCardParams } from './studio-preview.ts';
+import { expiresInOf, headerSafeJson, parsePreview, previewTiming, signedCardParams } from './studio-preview.ts';
 
 /** Strict: only our own script, styles, fonts and the blob: previews it makes; nothing inline, nothing remote. */
 export const STUDIO_CSP = [
@@ -106,7 +109,9 @@ export const studio = new Hono<AppEnv>()
   )
   .get('/api/gallery', async (c) => c.json(await galleryTiles(c.var.config.apiToken!, c.req.query(), c.var.templates)))
   .post('/api/preview', async (c) => {
+    const started = performance.now();
     const { story, template, theme, size, format } = parsePreview(await readJsonBody(c));
+    const parsed = performance.now();
     const meta = c.var.templates.get(template).meta;
     const resolved = resolveTheme(theme);
     const req = { story, template, size, theme: resolved };
@@ -124,9 +129,26 @@ export const studio = new Hono<AppEnv>()
       });
     }
     const result = await c.var.renderer.svg(req);
+    const rendered = performance.now();
     const warnings = studioWarnings({ story, theme: resolved, meta, report: result.report });
+    const answer = JSON.stringify({ svg: result.svg, report: result.report, warnings, template: meta });
     c.header('Cache-Control', 'no-store');
-    return c.json({ svg: result.svg, report: result.report, warnings, template: meta });
+    // Where a live preview's time goes, for the browser's devtools and `npm run bench:studio` (resource timing).
+    c.header('Server-Timing', previewTiming({ started, parsed, rendered, done: performance.now() }, result));
+    return c.body(answer, 200, { 'Content-Type': 'application/json' });
+  })
+  // The mock-ups' text: each network's post exactly as the bot would compose it for this draft, and the card it carries.
+  .post('/api/posts', async (c) => {
+    const { story, template } = parsePreview(await readJsonBody(c));
+    const { config } = c.var;
+    const sizes = c.var.templates.get(template).meta.sizes;
+    const settings = {
+      linkQuery: config.postLinkQuery,
+      instagramLinkText: config.instagram.linkText,
+      missing: (platform: Platform) => missingCredentials(config, platform),
+    };
+    c.header('Cache-Control', 'no-store');
+    return c.json({ posts: botPostPreviews(story, settings, sizes) });
   })
   .post('/api/sign', async (c) => {
     const body = await readJsonBody(c);

@@ -41,10 +41,15 @@ export function createCodecs(modules: CodecModules) {
   const jpeg = lazy(mozjpegFactory as unknown as Factory, modules.jpeg);
   const webp = lazy(webpFactory as unknown as Factory, modules.webp);
   return {
-    /** Baseline-compatible progressive JPEG with MozJPEG's defaults (trellis, optimised Huffman) at `quality`. */
+    /**
+     * Sequential (not progressive) JPEG with MozJPEG's other defaults (trellis, optimised Huffman) at `quality`.
+     * Progressive scans cost 2.3–3× the encode time of a photo card (Node, measured side by side) for 8 % fewer bytes
+     * (111 against 121 kB at og, both far inside the 300 kB budget); crawlers fetch the whole file either way.
+     */
     async encodeJpeg(raster: Raster, quality: number): Promise<Uint8Array> {
       const out = (await jpeg()).encode(raster.pixels as Uint8Array<ArrayBuffer>, raster.width, raster.height, {
         ...jpegDefaults,
+        progressive: false,
         quality,
       });
       if (!out) throw new Error('MozJPEG failed to encode the card');

@@ -1,10 +1,10 @@
 // Fetches a remote image for a card (logo, story image) as a data: URI, within limits; shared by both runtimes.
 // Every hop is checked (src/safe-fetch.ts): no loopback, private or link-local address, nor the Worker itself.
 import { toBase64 } from '../base64.ts';
+import { overPixelBudget } from '../render/image-size.ts';
 import { BlockedFetchError, type FetchPolicy, safeFetch } from '../safe-fetch.ts';
 import { IMAGE_SIGNATURES, parseDataImage } from '../story/urls.ts';
 import { readCapped } from '../streams.ts';
-import { overPixelBudget } from './image-size.ts';
 
 export const IMAGE_TIMEOUT_MS = 5_000;
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -30,15 +30,17 @@ export async function fetchImageAsDataUri(url: string, opts: FetchImageOptions =
     }
     const { protocol } = new URL(url);
     if (protocol !== 'http:' && protocol !== 'https:') return null;
-    const res = await safeFetch(
-      url,
-      {
-        signal: AbortSignal.timeout(opts.timeoutMs ?? IMAGE_TIMEOUT_MS),
-        headers: { accept: Object.keys(IMAGE_SIGNATURES).join(', ') },
-      },
-      opts.policy ?? {},
-      opts.fetch,
-    );
+    const init = {
+      // One deadline for the first try and the retry: a retry never stretches the limit.
+      signal: AbortSignal.timeout(opts.timeoutMs ?? IMAGE_TIMEOUT_MS),
+      headers: { accept: Object.keys(IMAGE_SIGNATURES).join(', ') },
+    };
+    const get = () => safeFetch(url, init, opts.policy ?? {}, opts.fetch);
+    // Every try goes through safeFetch, so the retry is checked hop by hop like the first.
+    const res = await get().catch((error) => {
+      if (!droppedConnection(error)) throw error;
+      return get();
+    });
     const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const matches = IMAGE_SIGNATURES[type];
     const declared = Number(res.headers.get('content-length') ?? 0);
@@ -55,4 +57,18 @@ export async function fetchImageAsDataUri(url: string, opts: FetchImageOptions =
     if (error instanceof BlockedFetchError) console.warn(`card image: ${error.message}`);
     return null;
   }
+}
+
+/** Socket-level failures before any response: undici's "other side closed" and resets of a pooled socket. */
+const DROPPED = new Set(['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * True when the connection was dropped before a response came. A kept-alive socket the host closed as our request
+ * crossed its close on the wire (its idle timer against our pool's, the more likely when a render holds the event
+ * loop past our pool's timer) fails so: a GET is idempotent and may be retried on a fresh connection (RFC 9112
+ * §9.3.1), once. Timeouts, refused connections and DNS failures are not retried.
+ */
+function droppedConnection(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return error instanceof TypeError && typeof cause?.code === 'string' && DROPPED.has(cause.code);
 }

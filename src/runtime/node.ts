@@ -10,6 +10,7 @@ import type { RenderRuntime } from '../render/types.ts';
 import type { FetchPolicy } from '../safe-fetch.ts';
 import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
+import { cachedImages, NODE_IMAGE_CACHE } from './image-cache.ts';
 import { type Lookup, nodeFetchGuard } from './node-fetch.ts';
 import { PATCH_MARKER, SatoriUnpatched } from './satori-patch.ts';
 
@@ -72,6 +73,9 @@ export function createNodeRuntime(
       }
       return p;
     },
-    fetchImage: (url) => fetchImageAsDataUri(url, { ...(opts.fetch ? { fetch: opts.fetch } : {}), policy }),
+    fetchImage: cachedImages(
+      (url) => fetchImageAsDataUri(url, { ...(opts.fetch ? { fetch: opts.fetch } : {}), policy }),
+      NODE_IMAGE_CACHE,
+    ),
   };
 }

@@ -16,6 +16,7 @@ import type { RenderRuntime } from '../render/types.ts';
 import type { FetchPolicy } from '../safe-fetch.ts';
 import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
+import { cachedImages, WORKERD_IMAGE_CACHE } from './image-cache.ts';
 import { SatoriUnpatched } from './satori-patch.ts';
 
 export interface WorkerdRuntimeOptions {
@@ -103,8 +104,11 @@ export function createWorkerdRuntime(opts: WorkerdRuntimeOptions = {}): RenderRu
       }
       return data;
     },
-    fetchImage: (url) =>
-      fetchImageAsDataUri(url, { ...(opts.fetch ? { fetch: opts.fetch } : {}), policy: opts.fetchPolicy ?? {} }),
+    fetchImage: cachedImages(
+      (url) =>
+        fetchImageAsDataUri(url, { ...(opts.fetch ? { fetch: opts.fetch } : {}), policy: opts.fetchPolicy ?? {} }),
+      WORKERD_IMAGE_CACHE,
+    ),
   };
 }
 

@@ -143,7 +143,7 @@ export const STUDIO_HTML = `<!doctype html>
     </section>
 
     <section id="view-mockups" class="view" role="tabpanel" aria-labelledby="tab-mockups" hidden>
-      <p class="view-intro">The card as each platform shows it: the og and x cards a share page names, cropped at each platform's ratio, with the title and domain lines it draws from the share page's tags; and the portrait and story cards posted as images, in a feed and a story frame.</p>
+      <p class="view-intro">The card as each platform shows it: the og and x cards a share page names, cropped at each platform's ratio, with the title and domain lines it draws from the share page's tags; and below, the bot's own posts: the exact text it sends to each network and the card it carries there, folded where the network folds it.</p>
       <p id="mockups-note" class="view-note"></p>
       <div id="mockups" class="mockups"></div>
     </section>

@@ -123,4 +123,30 @@ describe('where the byline comes from', () => {
     );
     expect(extractStory({ text: text('Текст: Ирина Волкова') }).author).toBe('Ирина Волкова');
   });
+
+  // Issue 20 round 2, from tuned pages (Chicago Tribune, Ritzau, Arya, Correio Braziliense, a Bulgarian editor).
+  it('adjacent elements read as one run are split where a long lower-case run meets a capital', () => {
+    expect(bylineNames('Joe DavidsonWashington PostDec', site)).toEqual(['Joe Davidson']);
+    // McDonald and FitzGerald are not glued runs.
+    expect(bylineNames('By Ian McDonald and Mary FitzGerald', site)).toEqual(['Ian McDonald', 'Mary FitzGerald']);
+  });
+
+  it('Nordic "Af"/"Av" is "By", and Ritzau, NTB are agencies', () => {
+    expect(bylineNames('Af Ritzau', site)).toEqual([]);
+    expect(bylineNames('Av NTB', site)).toEqual([]);
+    expect(bylineNames('Af Mette Frederiksen', site)).toEqual(['Mette Frederiksen']);
+  });
+
+  it('a group is not a person', () => {
+    expect(bylineNames('Arya Group', site)).toEqual([]);
+  });
+
+  it('an author <meta> wrapped in quotation marks keeps both names', () => {
+    expect(bylineNames("'Luana Patriolino, Raphael Felice'", site)).toEqual(['Luana Patriolino', 'Raphael Felice']);
+  });
+
+  it('a name labelled Редактор (editor) is not an author', () => {
+    const bg = '<p class="editor">Редактор: <span class="byline">Елин Димитров</span></p>';
+    expect(author(page('', bg, 'bg'))).toBeUndefined();
+  });
 });

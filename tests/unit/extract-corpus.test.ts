@@ -25,22 +25,23 @@ for (const dir of [ROOT, join(ROOT, 'heldout')]) {
   });
 }
 
-// The floor reached on the tuned real pages (tests/fixtures/pages/tuning, 98 pages: issue 13's 49 and issue 20's 49).
-// The held-out part is not asserted: it is measured by `npm run eval:extract` and reported, never tuned on.
+// The floor reached on the tuned real pages (tests/fixtures/pages/tuning, 122 pages: issue 13's 49, issue 20's 49
+// and the 24 of its second round). The held-out parts are not asserted: they are measured by `npm run eval:extract`
+// and reported, never tuned on.
 const FLOOR = {
-  headline: 96,
-  goodOrAcceptable: 56,
-  noneWhereNobodySpeaks: 33,
-  speaker: 50,
-  bylineClean: 45,
-  lang: 98,
+  headline: 120,
+  goodOrAcceptable: 74,
+  noneWhereNobodySpeaks: 39,
+  speaker: 64,
+  bylineClean: 60,
+  lang: 122,
 };
 
 describe('real pages, tuned part: the score floor', () => {
   const scored = loadPages('tuning').map((c) => ({ score: scorePage(extractStory(c.input), c.truth), truth: c.truth }));
   const t = total(scored);
   it('has the pages the floor was measured on', () => {
-    expect(t).toMatchObject({ n: 98, speech: 65, noSpeech: 33 });
+    expect(t).toMatchObject({ n: 122, speech: 83, noSpeech: 39 });
   });
   it('headlines, quotes, speakers, bylines and language stay at or above the floor', () => {
     const reached: Record<keyof typeof FLOOR, number> = {

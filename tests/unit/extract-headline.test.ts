@@ -70,4 +70,36 @@ describe('headline arbitration', () => {
       '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Investigador asegura: &quot;El 90% está en manos de autoridades&quot;"}</script>';
     expect(headline(page(ld, '', 'es'))).toBe('Investigador asegura: "El 90% está en manos de autoridades"');
   });
+
+  it('lets <h1>, og:title and JSON-LD that agree win over a <title> that says something else (Kommersant)', () => {
+    // Kommersant's <title> is a search-engine title; the three article sources agree on the headline.
+    const agreed = 'Центробанк сохранил ключевую ставку на прежнем уровне';
+    const head = `<title>Банк России оставил ставку 16%: решение совета директоров — Коммерсантъ</title><meta property="og:title" content="${agreed}"><meta property="og:site_name" content="Коммерсантъ"><script type="application/ld+json">{"@type":"NewsArticle","headline":"${agreed}","publisher":{"@type":"Organization","name":"Коммерсантъ"}}</script>`;
+    expect(headline(page(head, `<h1>${agreed}</h1>`, 'ru'), 'https://www.kommersant.ru/doc/1')).toBe(agreed);
+  });
+
+  it('never returns the common beginning of two headlines that differ (AP)', () => {
+    const ld =
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"The presidential campaigns brace for a sprint to Election Day"}</script>';
+    const h1 = '<h1>The presidential campaigns brace for an intense sprint to Election Day</h1>';
+    const got = headline(page(ld, h1), 'https://apnews.com/article/x');
+    expect(got).not.toBe('The presidential campaigns brace for a');
+    expect([
+      'The presidential campaigns brace for a sprint to Election Day',
+      'The presidential campaigns brace for an intense sprint to Election Day',
+    ]).toContain(got);
+  });
+
+  it('keeps a subtitle after a dash or a colon when it does not name the site (Aftonbladet, NTV)', () => {
+    const afton =
+      '<title>Vädjar efter attackerna – ”kritiskt” | Aftonbladet</title><meta property="og:site_name" content="Aftonbladet">';
+    expect(headline(page(afton, '', 'sv'), 'https://www.aftonbladet.se/nyheter/a/x')).toBe(
+      'Vädjar efter attackerna – ”kritiskt”',
+    );
+    const ntv =
+      '<title>Пожар на складе в Подмосковье: эвакуированы 200 человек - НТВ</title><meta property="og:site_name" content="НТВ">';
+    expect(headline(page(ntv, '', 'ru'), 'https://www.ntv.ru/novosti/1/')).toBe(
+      'Пожар на складе в Подмосковье: эвакуированы 200 человек',
+    );
+  });
 });

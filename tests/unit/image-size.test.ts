@@ -3,8 +3,8 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_PIXELS } from '../../src/render/budget.ts';
+import { imageSize } from '../../src/render/image-size.ts';
 import { fetchImageAsDataUri } from '../../src/runtime/fetch-image.ts';
-import { imageSize } from '../../src/runtime/image-size.ts';
 import { createNodeRuntime } from '../../src/runtime/node.ts';
 
 const png = (w: number, h: number) => new Uint8Array(PNG.sync.write(new PNG({ width: w, height: h })));

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildStudioClient } from '../../scripts/build-studio.mjs';
 import { SIZES } from '../../src/render/types.ts';
+import type { BotPostPreview } from '../../src/studio/bot-posts-wire.ts';
+import { botPostNote } from '../../src/studio/client/bot-mockups.ts';
 import { PLATFORMS } from '../../src/studio/client/core.ts';
 import { issueField, swatchValue } from '../../src/studio/client/editor.ts';
 import { reportOrder } from '../../src/studio/client/inspector.ts';
@@ -46,14 +48,47 @@ describe('studio client', () => {
       text: 'Crops 48% of the height (top and bottom).',
       cut: true,
     });
-    // A story card (9:16) in Instagram's 4:5 feed frame is too tall: its height is cut, 30% of it.
-    expect(cropNote(platform('feed'), SIZES.story).text).toBe('Crops 30% of the height (top and bottom).');
+    // A story card (9:16) in a 4:5 frame is too tall: its height is cut, 30% of it.
+    const portraitFrame = { ratio: 0.8, ratioLabel: '4:5' };
+    expect(cropNote(portraitFrame, SIZES.story).text).toBe('Crops 30% of the height (top and bottom).');
     // Wider than the frame: the sides go.
-    expect(cropNote(platform('feed'), SIZES.og)).toEqual({
+    expect(cropNote(portraitFrame, SIZES.og)).toEqual({
       text: 'Crops 58% of the width (left and right).',
       cut: true,
     });
     expect(cropNote(platform('slack'), SIZES.story)).toEqual({ text: 'Shown whole, scaled down.', cut: false });
+  });
+
+  it("says under each bot post what the network gets: length, what was cut to fit, the card's fallback", () => {
+    const post: BotPostPreview = {
+      platform: 'telegram',
+      text: 't',
+      length: 1012,
+      limit: 1024,
+      truncated: [],
+      dropped: [],
+      link: { url: 'https://news.example/a', display: 'https://news.example/a' },
+      missing: [],
+      card: { size: 'og', width: 1200, height: 630, wanted: 'og' },
+    };
+    expect(botPostNote(post)).toEqual({ text: '1,012 / 1,024 characters.', cut: false });
+    expect(botPostNote({ ...post, truncated: ['quote'], dropped: ['hashtags'] })).toEqual({
+      text: '1,012 / 1,024 characters. The quote was shortened to fit. The hashtags left out to fit.',
+      cut: true,
+    });
+    // A template without a portrait card: Instagram gets the og card, and the note says so.
+    const ig: BotPostPreview = { ...post, platform: 'instagram', link: { ...post.link, display: 'news.example' } };
+    expect(botPostNote({ ...ig, card: { ...post.card, wanted: 'portrait' } })).toEqual({
+      text: '1,012 / 1,024 characters. No clickable link: the caption says “news.example” (INSTAGRAM_LINK_TEXT). This template draws no portrait card: the post carries its og card.',
+      cut: true,
+    });
+    expect(botPostNote({ ...post, platform: 'instagram-story' }).text).toBe(
+      'A Story shows no caption: its text is the outbox record.',
+    );
+    // A network this server does not post to says so, in the settings' own names.
+    expect(botPostNote({ ...post, missing: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_CHAT_ID'] }).text).toBe(
+      '1,012 / 1,024 characters. Not posted from this server: it lacks TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID.',
+    );
   });
 
   it('words a link preview from the form as a share page would', () => {

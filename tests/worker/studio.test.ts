@@ -130,6 +130,11 @@ describe('the preview API', () => {
     const res = await preview({ ...DEMO_STORY, template: 'quote', size: 'x' });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    // Where the preview's time went, for devtools and bench:studio: each part named, with its duration.
+    expect(res.headers.get('server-timing')).toMatch(
+      /^parse;dur=[\d.]+, compose;dur=[\d.]+, draw;dur=[\d.]+, answer;desc="warnings and JSON";dur=[\d.]+, total;dur=[\d.]+$/,
+    );
     const body = (await res.json()) as PreviewBody;
     expect(body.svg).toMatch(/^<svg width="1200" height="600" viewBox="0 0 1200 600"/);
     expect(body.report).toMatchObject({ template: 'quote', size: 'x', width: 1200, height: 600 });

@@ -6,7 +6,8 @@ import type { StudioWarning } from '../warnings.ts';
 
 export const TOKEN_KEY = 'storycard.studio.token';
 export const DRAFT_KEY = 'storycard.studio.draft';
-export const DEBOUNCE_MS = 220;
+/** A preview still behind the form after this long is dimmed; one that keeps up with typing is never dimmed. */
+export const STALE_AFTER_MS = 300;
 export const STORY_FIELDS = [
   'headline',
   'quote',
@@ -35,15 +36,14 @@ export interface Platform {
   id: string;
   name: string;
   /** Which of the template's cards the platform is fed. */
-  card: 'og' | 'x' | 'portrait' | 'story';
+  card: 'og' | 'x';
   /** The frame's width / height, or null when the card is shown whole. */
   ratio: number | null;
   ratioLabel: string;
   note: string;
-  tall?: boolean;
 }
-// card: which of the template's cards the platform is fed (link previews read og:image, X twitter:image;
-// the tall frames are for posting the portrait and story cards as images).
+// card: which of the template's cards the platform is fed (link previews read og:image, X twitter:image). The bot's
+// posts, the portrait and story cards among them, are mocked up from the server's compose (client/bot-mockups.ts).
 export const PLATFORMS: readonly Platform[] = [
   { id: 'x', name: 'X', card: 'x', ratio: 2, ratioLabel: '2:1', note: 'summary_large_image' },
   { id: 'facebook', name: 'Facebook', card: 'og', ratio: 1.91, ratioLabel: '1.91:1', note: 'link share' },
@@ -55,16 +55,6 @@ export const PLATFORMS: readonly Platform[] = [
   { id: 'whatsapp', name: 'WhatsApp', card: 'og', ratio: 1.91, ratioLabel: '≈ 1.91:1, ≤ 300 KB', note: 'link preview' },
   { id: 'telegram', name: 'Telegram', card: 'og', ratio: null, ratioLabel: 'as drawn', note: 'link preview' },
   { id: 'imessage', name: 'iMessage', card: 'og', ratio: 1.91, ratioLabel: '≈ 1.91:1', note: 'rich link' },
-  { id: 'feed', name: 'Instagram', card: 'portrait', ratio: 0.8, ratioLabel: '4:5', note: 'feed post', tall: true },
-  {
-    id: 'story',
-    name: 'Story · status',
-    card: 'story',
-    ratio: 0.5625,
-    ratioLabel: '9:16',
-    note: 'Instagram, WhatsApp',
-    tall: true,
-  },
 ];
 
 /* ---------- What the studio API answers (the parts the page reads) ---------- */
@@ -125,9 +115,15 @@ export function $<T extends Element = HTMLElement>(sel: string): T {
 export const state = {
   token: '',
   catalog: null as Catalog | null,
+  /** The live preview: the last request sent, the one shown, and whether the form changed since the last was sent. */
   seq: 0,
+  shown: 0,
+  inFlight: false,
+  pending: false,
+  /** The last form sent (JSON): a change that leaves the form as it was needs no new render. */
+  sentFor: '',
   controller: null as AbortController | null,
-  timer: 0,
+  staleTimer: 0,
   svgUrl: '',
   pngUrl: '',
   pngFor: '',

@@ -1,4 +1,4 @@
-// The studio script, part 2: the form, template and size pickers, field issues, and the debounced live preview.
+// The studio script, part 2: the form, template and size pickers, field issues, and the live preview (latest wins).
 import { HEX_COLOUR } from '../../card-terms.ts';
 import type { TemplateMeta } from '../../render/template.ts';
 import type { RenderReport } from '../../render/types.ts';
@@ -8,7 +8,6 @@ import {
   api,
   catalog,
   clear,
-  DEBOUNCE_MS,
   DRAFT_KEY,
   type ErrorBody,
   el,
@@ -20,6 +19,7 @@ import {
   input,
   kb,
   LIMITS,
+  STALE_AFTER_MS,
   STORY_FIELDS,
   state,
 } from './core.ts';
@@ -226,12 +226,27 @@ export function showIssues(body: ErrorBody) {
   }
 }
 
-/* ---------- Live preview: debounced SVG renders; the newest request wins ---------- */
-export function schedule() {
+/* ---------- Live preview: the first keystroke renders at once; one request in flight; the newest text wins ---------- */
+// A debounce made every keystroke wait before anything was asked. Instead: a change with no render in flight is sent
+// at once; changes typed while one is in flight are coalesced into one follow-up render of the form as it is when
+// that one lands. Typing never aborts the render in flight (during steady typing it is the only one that can land);
+// a discrete choice (template, size, mode, sample, a loaded story) makes it obsolete, so `now` aborts it and sends.
+export function schedule(now = false) {
   updateCounts();
-  clearTimeout(state.timer);
-  $('#stage').classList.add('stale');
-  state.timer = window.setTimeout(preview, DEBOUNCE_MS);
+  // Nothing new to draw: the form is as last sent (a trailing space, which readForm trims, or an edit undone).
+  if (!now && JSON.stringify(readForm()) === state.sentFor) {
+    state.pending = false;
+    caughtUp(state.seq);
+    return;
+  }
+  clearTimeout(state.staleTimer);
+  // Dimmed only when the preview falls behind: a dim-undim on every keystroke would flicker while it keeps up.
+  state.staleTimer = window.setTimeout(() => $('#stage').classList.add('stale'), STALE_AFTER_MS);
+  if (state.inFlight && !now) {
+    state.pending = true;
+    return;
+  }
+  void preview();
 }
 
 export function setStatus(text: string, busy?: boolean) {
@@ -247,39 +262,76 @@ interface PreviewAnswer extends ErrorBody {
   template: TemplateMeta;
 }
 
+/** The request in flight has answered (or failed): the coalesced follow-up, if the form changed meanwhile, goes now. */
+function landed(controller: AbortController) {
+  if (state.controller !== controller) return;
+  state.controller = null;
+  state.inFlight = false;
+  if (state.pending && JSON.stringify(readForm()) !== state.sentFor) void preview();
+  state.pending = false;
+}
+
+/** The form as the server drew it is on the page, and nothing newer is asked: the preview is current. */
+function caughtUp(seq: number) {
+  if (seq !== state.seq || state.inFlight || state.pending) return;
+  clearTimeout(state.staleTimer);
+  $('#stage').classList.remove('stale');
+}
+
 export async function preview() {
   if (!state.catalog) return;
   const seq = ++state.seq;
-  if (state.controller) state.controller.abort();
-  state.controller = new AbortController();
+  // Only ever a render this one makes obsolete: there is never more than one in flight.
+  state.controller?.abort();
+  const controller = new AbortController();
+  state.controller = controller;
+  state.inFlight = true;
+  state.pending = false;
   const payload = readForm();
+  state.sentFor = JSON.stringify(payload);
   setStatus('Rendering…', true);
   let result: Awaited<ReturnType<typeof api>> | undefined;
-  for (let attempt = 1; !result; attempt++) {
+  let body: PreviewAnswer | undefined;
+  let answered = 0;
+  for (let attempt = 1; !body; attempt++) {
     try {
-      result = await api('/studio/api/preview', {
-        json: { format: 'svg', ...payload },
-        signal: state.controller.signal,
-      });
+      result = await api('/studio/api/preview', { json: { format: 'svg', ...payload }, signal: controller.signal });
+      answered = performance.now();
+      const res = result.res;
+      body = (result.body ||
+        (await res.json().catch((e: Error) => {
+          if (e.name === 'AbortError') throw e;
+          return { message: `The server answered ${res.status}` };
+        }))) as PreviewAnswer;
     } catch (e) {
-      if ((e as Error).name === 'AbortError' || e instanceof AuthError) return;
+      if ((e as Error).name === 'AbortError') return; // the render that aborted it is in flight now
+      if (e instanceof AuthError) {
+        // The token dialog is open; once a token is given the studio starts over and renders the form.
+        state.pending = false;
+        state.sentFor = '';
+        landed(controller);
+        return;
+      }
       // The dev server restarts its Worker when a template changes: one retry rides that out.
       if (attempt < 2) {
         await new Promise((r) => setTimeout(r, 600));
-        if (seq !== state.seq) return;
+        if (controller.signal.aborted) return;
         continue;
       }
       setStatus(`Render failed: ${(e as Error).message}`);
+      state.sentFor = ''; // not drawn: the next change asks again, even back to this form
+      landed(controller);
       return;
     }
   }
-  if (seq !== state.seq) return;
-  const res = result.res;
-  const body = (result.body ||
-    (await res.json().catch(() => ({ message: `The server answered ${res.status}` })))) as PreviewAnswer;
-  if (seq !== state.seq) return;
-  $('#stage').classList.remove('stale');
+  const res = result!.res;
+  landed(controller);
   if (!res.ok) {
+    // A server fault may pass: the next change asks again even if it brings the form back to this one.
+    if (res.status >= 500) state.sentFor = '';
+    // Never over a newer answer: one that landed after this was sent is already on the page.
+    if (seq < state.shown) return;
+    state.shown = seq;
     showIssues(body);
     setStatus(`${res.status} · ${body.error || 'error'}`);
     // The panel, warnings and mock-ups describe this draft: it has no card, and they say why.
@@ -289,12 +341,25 @@ export async function preview() {
     renderReport();
     renderWarnings();
     renderMockups();
+    caughtUp(seq);
     return;
   }
+  const read = performance.now();
+  const url = URL.createObjectURL(new Blob([body.svg], { type: 'image/svg+xml' }));
+  // Swapped in only once decoded: the old card stays on screen until the new one can be drawn whole.
+  const decoded = new Image();
+  decoded.src = url;
+  await decoded.decode().catch(() => {}); // an SVG the browser cannot draw shows as a broken image, as before
+  const ready = performance.now();
+  // Latest wins: a render sent before the one on the page (or aborted by a newer choice) is never painted over it.
+  if (seq < state.shown || controller.signal.aborted) {
+    URL.revokeObjectURL(url);
+    return;
+  }
+  state.shown = seq;
   clearIssues();
   state.problem = '';
   saveDraft(payload);
-  const url = URL.createObjectURL(new Blob([body.svg], { type: 'image/svg+xml' }));
   if (state.svgUrl) URL.revokeObjectURL(state.svgUrl);
   state.svgUrl = url;
   if (state.pngUrl) URL.revokeObjectURL(state.pngUrl);
@@ -302,22 +367,29 @@ export async function preview() {
   state.report = body.report;
   state.warnings = body.warnings;
   state.template = body.template;
-  showCard(url, false);
+  showCard(url, false, payload.headline ?? '');
   renderReport();
   renderWarnings();
   renderMockups();
   setStatus(`${body.report.width}×${body.report.height} · ${body.report.ms} ms`);
+  caughtUp(seq);
+  // The client's share of a preview, in the browser's performance timeline (devtools; npm run bench:studio).
+  performance.measure('preview: read answer', { start: answered, end: read });
+  performance.measure('preview: decode', { start: read, end: ready });
+  performance.measure('preview: show', { start: ready, end: performance.now() });
   // A counter of finished previews: lets tests (and curious designers) see that a render landed.
   document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
 }
 
-function showCard(url: string, isPng: boolean) {
+/** Show a card the server drew; `headline` is the one it drew (the form may have moved on since it was asked). */
+function showCard(url: string, isPng: boolean, headline: string) {
   const img = $<HTMLImageElement>('#preview');
   const r = state.report!;
   img.width = r.width;
   img.height = r.height;
   img.src = url;
-  img.alt = `Preview of the ${r.template} card at ${r.size} (${r.width}×${r.height}): ${input('headline').value.trim()}`;
+  img.dataset.headline = headline;
+  img.alt = `Preview of the ${r.template} card at ${r.size} (${r.width}×${r.height}): ${headline}`;
   img.hidden = false;
   $('#stage-empty').hidden = true;
   $('#stage-template').textContent = r.template;
@@ -352,7 +424,7 @@ export async function renderPng(): Promise<string> {
   state.pngUrl = URL.createObjectURL(blob);
   state.pngFor = key;
   if (report) state.report = report;
-  showCard(state.pngUrl, true);
+  showCard(state.pngUrl, true, payload.headline ?? '');
   renderReport();
   const written = report && report.format !== 'svg' ? report.format : format;
   setStatus(`${FORMAT_LABELS[written]} · ${kb(blob.size)}`);

@@ -74,5 +74,5 @@ function openFromGallery(sampleId: string, mode: string, template: string, size:
   });
   $<HTMLSelectElement>('#sample').value = sampleId;
   showView('editor');
-  schedule();
+  schedule(true);
 }

@@ -288,5 +288,5 @@ export function editStory() {
   if (!story) return;
   writeForm({ ...story.story, theme: story.theme || {}, ...(story.template ? { template: story.template } : {}) });
   $<HTMLSelectElement>('#sample').value = '';
-  schedule();
+  schedule(true);
 }

@@ -41,7 +41,8 @@ function wire() {
     if (target.name === 'template') syncSizes();
     if (target.id !== 'sample') $<HTMLSelectElement>('#sample').value = '';
     if (target.id === 'sample') return;
-    schedule();
+    // Typing is coalesced behind the render in flight; a choice (radio, colour picker) replaces it at once.
+    schedule(target.type === 'radio' || target.type === 'color');
   });
   form.addEventListener('submit', (e) => e.preventDefault());
   $('#sample').addEventListener('change', (e) => {
@@ -49,7 +50,7 @@ function wire() {
     if (!sample) return;
     const keep = readForm();
     writeForm({ ...sample.story, template: keep.template, size: keep.size, theme: keep.theme });
-    schedule();
+    schedule(true);
   });
   for (const v of VIEWS) $(`#tab-${v}`).addEventListener('click', () => showView(v));
   $('.views').addEventListener('keydown', (e) => {

@@ -1,5 +1,6 @@
-// The studio script, part 4: platform mock-ups built from the cards a share page names (og, x) and the tall cards posted as images.
+// The studio script, part 4: platform mock-ups: link previews from the cards a share page names (og, x), and the bot's posts.
 import type { RenderReport } from '../../render/types.ts';
+import { botGroup, fetchBotPosts } from './bot-mockups.ts';
 import {
   $,
   AuthError,
@@ -14,6 +15,7 @@ import {
   state,
 } from './core.ts';
 import { readForm, templateMeta } from './editor.ts';
+import { markFolds } from './post-text.ts';
 
 /** What a link preview shows besides the card: from the form, as a share page would state it. */
 export interface LinkInfo {
@@ -195,45 +197,6 @@ function mockup(platform: Platform, url: string, info: LinkInfo, r: RenderReport
       ]),
     ]);
   }
-  if (platform.id === 'feed') {
-    return el('div', { className: 'ig-post' }, [
-      el('div', { className: 'ig-head' }, [
-        el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }),
-        el('b', { text: info.handle }),
-        el('span', { text: '•••' }),
-      ]),
-      img,
-      el('div', { className: 'ig-actions', 'aria-hidden': 'true' }, [
-        el('i', { className: 'heart' }),
-        el('i', { className: 'bubble-icon' }),
-        el('i', { className: 'plane' }),
-      ]),
-      el('div', { className: 'ig-caption' }, [el('b', { text: `${info.handle} ` }), info.title]),
-    ]);
-  }
-  if (platform.id === 'story') {
-    // A phone's story / status viewer: progress bar and account line on top, the reply bar below. The shaded
-    // strips are where those bars sit over the card: keep text clear of them.
-    return el('div', { className: 'phone' }, [
-      el('div', { className: 'screen' }, [
-        img,
-        el('div', { className: 'safe top', 'aria-hidden': 'true' }),
-        el('div', { className: 'safe bottom', 'aria-hidden': 'true' }),
-        el('div', { className: 'story-top' }, [
-          el('div', { className: 'progress' }, [el('i'), el('i', { className: 'now' }), el('i')]),
-          el('div', { className: 'story-who' }, [
-            el('div', { className: 'avatar', 'aria-hidden': 'true', text: initial }),
-            el('b', { text: info.handle }),
-            el('span', { text: '2h' }),
-          ]),
-        ]),
-        el('div', { className: 'story-bottom' }, [
-          el('div', { className: 'reply', text: 'Send message' }),
-          el('i', { className: 'heart' }),
-        ]),
-      ]),
-    ]);
-  }
   return el('div', { className: 'imessage' }, [
     el('div', { className: 'bubble' }, [
       img,
@@ -245,12 +208,12 @@ function mockup(platform: Platform, url: string, info: LinkInfo, r: RenderReport
   ]);
 }
 
-interface MockCard {
+export interface MockCard {
   url: string;
   report: RenderReport;
 }
 
-/** The cards the mock-ups show (og, x, portrait, story), rendered as SVG and kept a while. */
+/** The cards the mock-ups show (og, x, and the portrait and story cards the bot posts), rendered as SVG and kept a while. */
 const mockCards = new Map<string, MockCard>();
 let mockSeq = 0;
 
@@ -288,17 +251,21 @@ export async function renderMockups() {
   const meta = templateMeta(data.template);
   const has = (size: string) => (meta.sizes as readonly string[]).includes(size);
   const ogSize = has('og') ? 'og' : (data.size ?? 'og');
-  const wanted: Record<Platform['card'], string | null> = {
-    og: ogSize,
-    x: has('x') ? 'x' : ogSize,
-    portrait: has('portrait') ? 'portrait' : null,
-    story: has('story') ? 'story' : null,
-  };
-  const platforms = PLATFORMS.filter((p) => wanted[p.card]);
-  const sizes = [...new Set(platforms.map((p) => wanted[p.card]!))];
+  const wanted: Record<Platform['card'], string> = { og: ogSize, x: has('x') ? 'x' : ogSize };
+  const sizes = [...new Set(PLATFORMS.map((p) => wanted[p.card]))];
+  const info = linkInfo(data);
+  // The bot posts nothing without the article's link; the mock-ups show the post with the stand-in link instead.
+  const botPayload = data.url ? data : { ...data, url: info.link };
   let cards: (MockCard | null)[];
+  let bot: Awaited<ReturnType<typeof fetchBotPosts>>;
+  let botCards: (MockCard | null)[] = [];
   try {
-    cards = await Promise.all(sizes.map((size) => mockupCard(data, size)));
+    [cards, bot] = await Promise.all([
+      Promise.all(sizes.map((size) => mockupCard(data, size))),
+      fetchBotPosts(botPayload),
+    ]);
+    // The bot's cards: the sizes its posters send (the server says which; og where the template draws no other).
+    if (bot && 'posts' in bot) botCards = await Promise.all(bot.posts.map((p) => mockupCard(data, p.card.size)));
   } catch (e) {
     if (e instanceof AuthError) return;
     throw e;
@@ -308,34 +275,32 @@ export async function renderMockups() {
   const bySize = new Map(sizes.map((size, i) => [size, cards[i]!]));
   const out = $('#mockups');
   clear(out);
-  const info = linkInfo(data);
   $('#mockups-note').textContent =
-    data.size === 'og' || data.size === 'x' || data.size === 'portrait' || data.size === 'story'
+    data.size === 'og' || data.size === 'x'
       ? ''
-      : `Link previews use the ${wanted.og} and ${wanted.x} cards a share page names; the ${data.size} card you are editing is for posting as an image.`;
-  for (const [group, title] of [
-    [false, 'Link previews: the og and x cards a share page names'],
-    [true, 'Posted as an image: the portrait and story cards'],
-  ] as const) {
-    const members = platforms.filter((p) => Boolean(p.tall) === group);
-    if (!members.length) continue;
-    out.append(el('h3', { className: 'mock-group', text: title }));
-    const grid = el('div', { className: group ? 'mock-grid tall' : 'mock-grid' });
-    for (const platform of members) {
-      const card = bySize.get(wanted[platform.card]!)!;
-      const note = cropNote(platform, card.report);
-      grid.append(
-        el('figure', { className: 'mock', 'data-platform': platform.id, 'data-card': card.report.size }, [
-          el('figcaption', { className: 'mock-label' }, [
-            el('strong', { text: `${platform.name} ${platform.note}` }),
-            el('span', { text: `${platform.ratioLabel} · ${card.report.size} card` }),
-          ]),
-          el('div', { className: 'shot' }, mockup(platform, card.url, info, card.report)),
-          el('div', { className: note.cut ? 'mock-crop cut' : 'mock-crop', text: note.text }),
+      : `Link previews use the ${wanted.og} and ${wanted.x} cards a share page names; the bot's posts carry the card each network takes.`;
+  out.append(el('h3', { className: 'mock-group', text: 'Link previews: the og and x cards a share page names' }));
+  const grid = el('div', { className: 'mock-grid' });
+  for (const platform of PLATFORMS) {
+    const card = bySize.get(wanted[platform.card])!;
+    const note = cropNote(platform, card.report);
+    grid.append(
+      el('figure', { className: 'mock', 'data-platform': platform.id, 'data-card': card.report.size }, [
+        el('figcaption', { className: 'mock-label' }, [
+          el('strong', { text: `${platform.name} ${platform.note}` }),
+          el('span', { text: `${platform.ratioLabel} · ${card.report.size} card` }),
         ]),
-      );
-    }
-    out.append(grid);
+        el('div', { className: 'shot' }, mockup(platform, card.url, info, card.report)),
+        el('div', { className: note.cut ? 'mock-crop cut' : 'mock-crop', text: note.text }),
+      ]),
+    );
   }
+  out.append(grid);
+  out.append(botGroup(bot, botCards, info, Boolean(data.url)));
+  // Folds are measured in the networks' faces: once now (which asks for them), again when they have loaded.
+  markFolds(out);
+  await document.fonts.ready;
+  if (seq !== mockSeq) return;
+  markFolds(out);
   document.body.dataset.mockups = String(Number(document.body.dataset.mockups || 0) + 1);
 }

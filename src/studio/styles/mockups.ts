@@ -8,7 +8,6 @@ export const MOCKUPS_CSS = `
 .mockups { display: block; }
 .mock-group { font: 600 11px/1.2 var(--ui); text-transform: uppercase; letter-spacing: 0.08em; color: var(--ink-2); margin: 8px 0 12px; }
 .mock-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 22px; align-items: start; margin-bottom: 28px; }
-.mock-grid.tall { grid-template-columns: repeat(auto-fill, minmax(300px, 340px)); }
 .mock { margin: 0; }
 .mock-label { display: flex; justify-content: space-between; align-items: baseline; margin-bottom: 8px; }
 .mock-label strong { font-size: 13px; }
@@ -134,7 +133,6 @@ export const MOCKUPS_CSS = `
 .ig-actions .plane { border-width: 2px 2px 0 0; transform: skewX(-20deg); }
 .ig-caption { padding: 4px 12px 12px; font-size: 13px; }
 
-.mock[data-platform="story"] .shot { box-shadow: none; border: 0; border-radius: 0; overflow: visible; }
 .phone { background: #1b1c1f; padding: 10px; border-radius: 34px; width: 300px; box-shadow: var(--shadow); }
 .phone .screen { position: relative; border-radius: 26px; overflow: hidden; background: #000; }
 .phone .crop { border-radius: 0; }

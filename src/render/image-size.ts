@@ -1,6 +1,6 @@
 // Width × height of a fetched image from its header bytes, so a card refuses an image that would decode to more
 // pixels than its budget (a 5 MB file can hold a 20,000 × 20,000 PNG: 1.6 GB of RGBA, past any isolate's memory).
-import { MAX_IMAGE_PIXELS } from '../render/budget.ts';
+import { MAX_IMAGE_PIXELS } from './budget.ts';
 
 /** [width, height], or null when the header cannot be read (the decoder will decide). */
 export function imageSize(b: Uint8Array, type: string): [number, number] | null {
