@@ -255,11 +255,10 @@ export async function fitText(req: FitRequest, widths: WidthCache): Promise<Fitt
   // Slack for whole-pixel rounding of the measured widths; the drawn lines are checked again after layout.
   const slack = 1;
   const refWidth = (size: number) => ((req.width - slack) * REF_SIZE) / size;
+  // Lines of `size` the slot holds: none when one line box is taller than the slot (a script set on tall lines, a
+  // slot kept in for its ink), so that size is passed over like one whose words are too wide.
   const maxLinesAt = (size: number) =>
-    Math.max(
-      1,
-      Math.min(req.maxLines ?? Number.POSITIVE_INFINITY, Math.floor((req.height + 0.5) / lineBox(size, style))),
-    );
+    Math.min(req.maxLines ?? Number.POSITIVE_INFINITY, Math.floor((req.height + 0.5) / lineBox(size, style)));
 
   // Pieces too wide for a line at the largest size may have to break inside (URLs, 100-letter words).
   const wide = units.filter((_, i) => (whole[i] as Item).w > refWidth(req.maxSize));
@@ -310,7 +309,9 @@ export async function fitText(req: FitRequest, widths: WidthCache): Promise<Fitt
   const size = req.minSize;
   const items = splitAt(size);
   const w = refWidth(size);
-  const budget = maxLinesAt(size);
+  // One line at the smallest size even where the slot holds none: a card draws its headline (the ink check keeps
+  // the slot from being kept in by more than a third of it, so this is a template whose slot is under a line).
+  const budget = Math.max(1, maxLinesAt(size));
   const cut = async (k: number): Promise<Item[]> => {
     const last = items[k - 1] as Item;
     const text = ellipsized(last.unit.text) + close;

@@ -43,6 +43,15 @@ const WORDS = [
   '„so“',
   'Ệ̃ṩ',
   'fijord',
+  // Scripts set on taller lines than Latin (slots.ts TALL_SCRIPTS): stacks, subscripts and marks above and below.
+  'ༀ',
+  'བོད་ཡིག',
+  'မြန်မာ',
+  'ລາວ',
+  'ភាសាខ្មែរ',
+  'ญี่ปุ่น',
+  'தமிழ்',
+  'हिन्दी',
 ];
 
 const textOf = (max: number) =>

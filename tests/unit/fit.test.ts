@@ -45,6 +45,14 @@ describe('fitText', () => {
     for (const line of fit.lines) expect(line.length).toBeLessThanOrEqual(perLine(fit.fontSize));
   });
 
+  it('takes a smaller size when one line at the largest is taller than the slot (a tall script, a slot kept in)', async () => {
+    // 80px type at 1.25 is a 100px line: a 90px slot holds no line at 80, however short the text.
+    const fit = await fitText(req('Rates', { height: 90 }), monoWidths().cache);
+    expect(fit.truncated).toBe(false);
+    expect(fit.fontSize).toBe(72); // the largest size whose line box, ceil(size × 1.25), is at most 90px
+    expect(fit.lines).toEqual(['Rates']);
+  });
+
   it('measures every piece in one pass, then fits by arithmetic', async () => {
     const { cache, asked } = monoWidths();
     await fitText(req('City council approves sweeping housing plan after marathon session'), cache);
