@@ -5,11 +5,7 @@ import { toBase64 } from '../base64.ts';
 import { encodePng, type Raster } from './png.ts';
 import type { RenderRuntime } from './types.ts';
 
-/**
- * Scaled photos, by the photo's data: URI itself, then by runtime and where the card draws it. One bound for the
- * whole process or isolate (workerd keeps a runtime per fetch policy; an isolate has 128 MB for everything), while a
- * runtime only ever finds what its own resvg scaled.
- */
+/** Scaled photos kept per runtime: by the photo's data: URI itself and where the card draws it. */
 const LIMITS = { entries: 8, chars: 16 * 1024 * 1024 };
 
 interface Scaled {
@@ -17,17 +13,7 @@ interface Scaled {
   tag: string | null;
   chars: number;
 }
-const byPhoto = new Map<string, Map<string, Scaled>>(); // insertion order = least recently used first
-const runtimeIds = new WeakMap<RenderRuntime, number>();
-let nextRuntimeId = 0;
-const idOf = (runtime: RenderRuntime) => {
-  let id = runtimeIds.get(runtime);
-  if (id === undefined) {
-    id = nextRuntimeId++;
-    runtimeIds.set(runtime, id);
-  }
-  return id;
-};
+const caches = new WeakMap<RenderRuntime, Map<string, Map<string, Scaled>>>();
 
 const NUM = '(-?\\d+(?:\\.\\d+)?)';
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -54,10 +40,15 @@ export async function drawPhoto(
       ).exec(svg)
     : null;
   if (!tag || !as || !clip) return svg.replaceAll(standIn, () => photo);
-  const geometry = `${idOf(runtime)} ${size.width}x${size.height} ${as.slice(1).join(',')} ${clip.slice(1).join(',')}`;
+  const geometry = `${size.width}x${size.height} ${as.slice(1).join(',')} ${clip.slice(1).join(',')}`;
 
+  let byPhoto = caches.get(runtime);
+  if (!byPhoto) {
+    byPhoto = new Map();
+    caches.set(runtime, byPhoto);
+  }
   let scaled = byPhoto.get(photo)?.get(geometry);
-  if (scaled) keep(photo, geometry, scaled);
+  if (scaled) keep(byPhoto, photo, geometry, scaled);
   else {
     const [x, y, w, h] = as.slice(1).map(Number) as [number, number, number, number];
     const [cx, cy, cw, ch] = clip.slice(1).map(Number) as [number, number, number, number];
@@ -91,7 +82,7 @@ export async function drawPhoto(
         scaled = { tag: `<image ${box1} href="${href}" preserveAspectRatio="none"/>`, chars: href.length };
       }
     }
-    keep(photo, geometry, scaled);
+    keep(byPhoto, photo, geometry, scaled);
   }
   // Any other use of the stand-in (none in satori's output today) still gets the photo: never a card without it.
   const drawn = scaled.tag ? svg.replace(tag[0], () => scaled.tag!) : svg;
@@ -110,7 +101,7 @@ function crop(r: Raster, x: number, y: number, w: number, h: number): Raster | n
 }
 
 /** Least recently used photo out first, until within LIMITS (counting each photo's URI, which the cache holds). */
-function keep(photo: string, geometry: string, scaled: Scaled) {
+function keep(byPhoto: Map<string, Map<string, Scaled>>, photo: string, geometry: string, scaled: Scaled) {
   const shapes = byPhoto.get(photo) ?? new Map<string, Scaled>();
   byPhoto.delete(photo);
   shapes.set(geometry, scaled);
