@@ -38,7 +38,14 @@ const FLOOR = {
 };
 
 describe('real pages, tuned part: the score floor', () => {
-  const scored = loadPages('tuning').map((c) => ({ score: scorePage(extractStory(c.input), c.truth), truth: c.truth }));
+  // Round 3's tuned pages (round-3.json) join the floor once it is measured on them.
+  const round3 = JSON.parse(readFileSync(new URL('../fixtures/pages/round-3.json', import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >;
+  const scored = loadPages('tuning')
+    .filter((c) => !(c.name in round3))
+    .map((c) => ({ score: scorePage(extractStory(c.input), c.truth), truth: c.truth }));
   const t = total(scored);
   it('has the pages the floor was measured on', () => {
     expect(t).toMatchObject({ n: 122, speech: 83, noSpeech: 39 });
