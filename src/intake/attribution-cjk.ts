@@ -47,9 +47,17 @@ const ZH_TIME =
   /(周[一二三四五六日]|週[一二三四五六日]|今天|昨天|日前|近日|当天|當天|此前|也|还|還|则|則|在[^，。]{1,12}上)+$/u;
 // Where the speaker's name ends and the circumstances begin: 梁振英|在接受质询前的发言中.
 const ZH_CIRCUMSTANCE = /(?:在|于|於|对|對|向|接受|发言|發言|当时|當時|时|時|曾)[^，。]*$/u;
+// A title after the name (李兰娟院士, 张文宏主任): the name is what stands before it.
+const ZH_TITLE_AFTER =
+  /^([\p{Script=Han}·]{2,10}?)(院士|教授|博士|医生|醫生|医师|醫師|先生|女士|主任|书记|書記|省长|省長|市长|市長|县长|縣長|部长|部長|局长|局長|院长|院長|校长|校長|所长|所長|主席|总理|總理|总统|總統|董事长|董事長|总经理|總經理|总裁|總裁|委员|委員|研究员|研究員|发言人|發言人|大使|议员|議員|教练|教練|会长|會長|老师|老師)$/u;
+// What ends an organisation, not a person: 外交部发言人 is a ministry's spokesman, nobody named.
+const ZH_ORG =
+  /(部|局|院|会|會|委|厅|廳|处|處|所|司|办|辦|府|馆|館|社|公司|集团|集團|中心|大学|大學|医院|醫院|政府|银行|銀行|省|市|县|縣|国|國)$/u;
 function zhName(span: string): Attribution {
   const s = span.replace(ZH_TIME, '').trim();
   if (/^(他|她|他们|她们|他們|她們)$/u.test(s)) return { kind: 'pronoun' };
+  const after = s.match(ZH_TITLE_AFTER);
+  if (after && after[1]!.length <= 4 && !ZH_ORG.test(after[1]!)) return { kind: 'named', name: after[1]! };
   let name = s
     .replace(/[(（][^)）]*[)）]/gu, '')
     .replace(ZH_TITLE, '')

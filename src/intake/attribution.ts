@@ -1,7 +1,7 @@
 // Who said it: find the speaker named next to a quote, in the word orders of the languages we support.
 import { chinese, japanese, korean } from './attribution-cjk.ts';
 import { arabic, hebrew } from './attribution-rtl.ts';
-import { NAME_SRC, tidyName, titledName, undot } from './names.ts';
+import { isTitle, NAME_SRC, tidyName, titledName, undot } from './names.ts';
 import { notAPerson } from './person.ts';
 import { INV, type SmallWords, smallWords, VERB } from './verbs.ts';
 
@@ -132,7 +132,11 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
   // a full name wins unless it is a place or an institution ("said Altman in New York").
   const full = firstPersonName(clause, w, 2);
   const name = full && !notAPerson(full, {}) ? full : firstPersonName(clause, w);
-  return name ? { kind: 'named', name } : { kind: 'unnamed', role: roleOf(clause), definite: true };
+  if (name) return { kind: 'named', name };
+  // "kata Gubernur saat meninjau…", "ujar Mendag": a title where the name should be is a role — whoever the text
+  // calls by it ("Gubernur Ridwan Kamil" earlier), else nobody; never a word further on in the clause.
+  if (isTitle(first)) return { kind: 'unnamed', role: first, descriptor: first, definite: true };
+  return { kind: 'unnamed', role: roleOf(clause), definite: true };
 }
 
 /** The subject of the sentence just before the quote, when that sentence is someone saying something. */

@@ -49,13 +49,23 @@ const TITLES = new Set(
     'councilwoman commissioner superintendent inspector detective sheriff deputy ambassador cardinal bishop ' +
     'juez jueza juge giudice richter fiscal procureur rechter burgemeester wethouder minister-president ' +
     'президент министр мэр вице-мэр глава губернатор тренер директор председатель премьер-министр депутат ' +
-    'спикер представитель пресс-секретарь сенатор посол генерал'
+    'спикер представитель пресс-секретарь сенатор посол генерал ' +
+    // Indonesian and Malay titles, and the clipped ministers' titles used where English says "the minister"
+    // (Menkeu, Menteri Keuangan; Mendag, Menteri Perdagangan): a role, never a name on its own.
+    'menteri wamen presiden wapres gubernur wagub bupati wabup walikota camat lurah ketua kepala direktur dirut ' +
+    'jubir kapolri kapolda kapolres kapolresta kapolsek kasat kabid kadis kades jaksa hakim bapak ibu pak bu ' +
+    'menko menkeu menkes mendag menlu mentan menaker menag menhan menhub menpora menkominfo mendikbud ' +
+    'mendikbudristek menparekraf menpupr menkumham mensos menpan menpanrb menristek menperin menesdm menlhk ' +
+    'menkop mendes menpar menbumn menkopolhukam menkomdigi'
   ).split(' '),
 );
+/** An Indonesian or Malay title (above): after one, "di" is the preposition "at", not a name particle. */
+const ID_TITLE =
+  /^(?:menteri|wamen|presiden|wapres|gubernur|wagub|bupati|wabup|walikota|camat|lurah|ketua|kepala|direktur|dirut|jubir|kapol\p{L}*|kasat|kabid|kadis|kades|men[a-z]{2,12})$/iu;
 const TITLE_SUFFIX =
   /(kanzler|kanzlerin|minister|ministerin|präsident|präsidentin|chef|chefin|sprecher|sprecherin|leiter|leiterin|direktor|direktorin|vorsitzende|vorsitzender|trainer|trainerin|meister|meisterin|experte|expertin)$/iu;
 
-const isTitle = (w: string): boolean => TITLES.has(w.toLowerCase()) || TITLE_SUFFIX.test(w);
+export const isTitle = (w: string): boolean => TITLES.has(w.toLowerCase()) || TITLE_SUFFIX.test(w);
 const isStop = (w: string): boolean => STOP.has(w.toLowerCase());
 
 /**
@@ -65,7 +75,11 @@ const isStop = (w: string): boolean => STOP.has(w.toLowerCase());
  */
 export function tidyName(run: string): string | undefined {
   const words = run.trim().split(/\s+/);
-  while (words.length && (isStop(words[0]!) || isTitle(words[0]!))) words.shift();
+  while (words.length && (isStop(words[0]!) || isTitle(words[0]!))) {
+    // "ujar Mendag di Jakarta": an Indonesian title, then "di" (at) and a place — a title and where, no name.
+    if (ID_TITLE.test(words[0]!) && isTitle(words[0]!) && words[1] === 'di') return undefined;
+    words.shift();
+  }
   if (!words.length || words.every((w) => PARTICLE_RE.test(w))) return undefined;
   let i = words.length - 1;
   // Particles, in either case once inside a name: "James Van Der Beek", "Ursula von der Leyen".
@@ -85,8 +99,14 @@ export function tidyName(run: string): string | undefined {
 
 // "Capt. Robert Hines": drop the abbreviation's dot so the title and the name stay one run.
 const ABBREVIATION = /\b(Capt|Gen|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Sgt|Maj|Adm|Cmdr|Supt|Insp|Det|Pres|St)\./g;
+// A name's opening initial ("said D. Joshua Taylor"): its dot is not a sentence's end. Without the dot the initial
+// is no name word, so the name is the words after it; a middle initial ("Sonya A. Zoghlin") keeps its dot.
+const OPENING_INITIAL = /(?<![\p{L}.])(?<!\p{Lu}[\p{L}'’-]*\s)(\p{Lu})\.(?=\s\p{Lu}\p{Ll})/gu;
 export const undot = (text: string): string =>
-  text.replace(ABBREVIATION, '$1').replace(/\b(\p{Lu})\.(\p{Lu})\.(?=\s\p{Lu})/gu, '$1$2');
+  text
+    .replace(ABBREVIATION, '$1')
+    .replace(/\b(\p{Lu})\.(\p{Lu})\.(?=\s\p{Lu})/gu, '$1$2')
+    .replace(OPENING_INITIAL, '$1');
 
 /** Every tidy name in `text`, in order. */
 export function namesIn(text: string): string[] {
