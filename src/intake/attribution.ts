@@ -8,7 +8,7 @@ import { INV, type SmallWords, smallWords, VERB } from './verbs.ts';
 export type Attribution =
   | { kind: 'named'; name: string; weak?: boolean } // "…," said Sam Altman / (weak: no verb) Altman’s response: "…"
   | { kind: 'pronoun' } // "…," he said / a-t-il déclaré / dijo. (speaker named earlier)
-  | { kind: 'unnamed'; role?: string | undefined; descriptor?: string; definite?: boolean } // "said the coach"
+  | { kind: 'unnamed'; role?: string | undefined; descriptor?: string; definite?: boolean; strict?: boolean } // "said the coach"; strict: a title, held only by whom the text pairs with it
   | { kind: 'context'; name: string } // the speaker is the subject of the sentence before or after the quote
   | { kind: 'none' };
 
@@ -48,7 +48,8 @@ const roleOf = (descriptor: string): string | undefined => {
   // German capitalises nouns: "die Kanzlerin" has no lower-case role word, so its last word is the role.
   return (
     ws.filter((w) => /^[\p{Ll}][\p{Ll}-]{2,}$/u.test(w)).at(-1) ??
-    ws.filter((w) => /^\p{Lu}[\p{Ll}-]{3,}$/u.test(w)).at(-1)
+    // …hyphenated compounds too: "die Team-Weltmeisterin".
+    ws.filter((w) => /^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)*$/u.test(w)).at(-1)
   );
 };
 
@@ -135,7 +136,7 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
   if (name) return { kind: 'named', name };
   // "kata Gubernur saat meninjau…", "ujar Mendag": a title where the name should be is a role — whoever the text
   // calls by it ("Gubernur Ridwan Kamil" earlier), else nobody; never a word further on in the clause.
-  if (isTitle(first)) return { kind: 'unnamed', role: first, descriptor: first, definite: true };
+  if (isTitle(first)) return { kind: 'unnamed', role: first, descriptor: first, definite: true, strict: true };
   return { kind: 'unnamed', role: roleOf(clause), definite: true };
 }
 
@@ -242,7 +243,10 @@ function latin(before: string, after: string, lang: string | undefined, closed =
     // German capitalises nouns ("zu Wort:"), so a subject found here must be a full name.
     const subject = titledName(clause) ?? firstPersonName(clause, w, 2);
     if (subject && (own || colon)) return { kind: 'named', name: subject, weak: true };
-    return { kind: 'unnamed', definite: true };
+    // "meldete sich die Team-Weltmeisterin zu Wort:": a definite description is a role (its holder may be the
+    // story's person); without one nobody is described.
+    const described = w.definite ? clause.match(rx(`(?:^|\\s)(?:${ci(w.definite)})\\s+(\\p{L}[\\p{L}-]+)`, 'u')) : null;
+    return described ? { kind: 'unnamed', role: described[1]!, definite: true } : { kind: 'unnamed', definite: true };
   }
   const context = sentenceBefore(before);
   return context ? { kind: 'context', name: context } : { kind: 'none' };

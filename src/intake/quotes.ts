@@ -254,7 +254,13 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
         (attribution.descriptor ? roleHolder(attribution.descriptor, contextOf(c)) : undefined) ??
         (attribution.role && !cjkRole ? roleHolder(attribution.role, contextOf(c)) : undefined) ??
         (cjkRole ? cjkRoleHolder(attribution.role!, contextOf(c)) : undefined);
-      const named = role ?? titledName(c.before) ?? namesIn(c.lead).find((n) => n.includes(' ')) ?? mainPerson();
+      // The lede's or the headline's person only for a description ("die Team-Weltmeisterin"): with no role at all
+      // there is no evidence, and a title ("ujar Mendag") is its holder's only when the text pairs them.
+      const guess =
+        attribution.role && !attribution.strict
+          ? (namesIn(c.lead).find((n) => n.includes(' ')) ?? mainPerson())
+          : undefined;
+      const named = role ?? titledName(c.before) ?? guess;
       author = named ? full(named) : undefined;
     }
     // A Korean profile's quotes stand as their own paragraphs: they are the profiled person's.

@@ -87,3 +87,17 @@ describe('English: initials and quotes with nobody in view', () => {
     expect(s.quoteAuthor).toMatch(/Joshua Taylor$/);
   });
 });
+
+describe('no guess when the evidence is a bare title or nothing', () => {
+  it('"ujar Mendag" does not become the person named just before it (an economist here)', () => {
+    const s = extract(
+      article(
+        'Harga beras naik, pemerintah siapkan operasi pasar',
+        'Pemerintah menyiapkan operasi pasar di 50 kota mulai pekan depan.',
+        'Ekonom Faisal Basri menilai kenaikan harga dipicu oleh panen yang mundur. "Stok beras nasional cukup sampai akhir tahun dan harga akan kami jaga tetap stabil," ujar Mendag di Jakarta.',
+      ),
+    );
+    expect(s.quote).toContain('Stok beras nasional cukup');
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+});
