@@ -17,7 +17,9 @@ const AGENCY =
   /^(?:ap|afp|reuters|dpa|efe|ansa|apa|sda|kna|epd|xinhua|yonhap|kyodo|jiji|upi|pa|bloomberg|associated press|agence france-presse|press association|ria novosti|tass|anadolu|europa press|lusa|ndr|wdr|br|swr|mdr|ritzau|tt|ntb|stt|pap|čtk|ctk|mti|anp|belga|bta|interfax|ukrinform)$/i;
 // Words no person's name is made of: newsrooms, teams and roles.
 const NOT_A_NAME =
-  /^(?:news|staff|team|desk|newsdesk|coordenadoria|coordinación|coordination|departamento|department|abteilung|ministério|ministerio|ministry|prefeitura|gobierno|assessoria|comunicação|comunicación|communications?|office|bureau|büro|redaktion|redaction|rédaction|redacción|redação|redazione|redactie|editors?|editorial|online|digital|media|press|presse|agency|agencia|wire|service|services|reporters?|writers?|correspondents?|contributors?|foreign|our|the|and|anónimo|anonymous|anonyme|admin|administrator|webmaster|follow|twitter|facebook|instagram|photo|photos|foto|fotos|фото|image|video|share|shares|comments?|updated|posted|published|min|read|group|groupe|gruppe|grupo|gruppo|grupa)$/i;
+  /^(?:news|staff|team|desk|newsdesk|coordenadoria|coordinación|coordination|departamento|department|abteilung|ministério|ministerio|ministry|prefeitura|gobierno|assessoria|comunicação|comunicación|communications?|office|bureau|büro|redaktion|redaction|rédaction|redacción|redação|redazione|redactie|editors?|editorial|online|digital|media|press|presse|agency|agencia|wire|service|services|reporters?|writers?|correspondents?|contributors?|foreign|our|the|and|anónimo|anonymous|anonyme|admin|administrator|webmaster|follow|twitter|facebook|instagram|photo|photos|foto|fotos|фото|image|video|share|shares|comments?|updated|posted|published|min|read|group|groupe|gruppe|grupo|gruppo|grupa|articles|subscribe|rss|bio)$/i;
+// A page's buttons glued to the byline ("Print Ari Wasserman"): actions, not part of the name.
+const BUTTONS = /^(?:(?:print|e-?mail|share|tweet|save)\s+)+(?=\p{Lu})/iu;
 const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|y|e|zu)$/;
 const CJK_NOT_A_NAME =
   /(新聞|新闻|日报|日報|网|網|社|台|部|局|通信|编辑|編集|記者|记者|个人|個人|作者|来源|出处|本报|本網|本网|客户端)/u;
@@ -89,7 +91,7 @@ export function bylineNames(raw: string, ctx: BylineContext): string[] {
   // Names come in the first piece that has any: "Patricio Candia | Palma de Mallorca | 08/01/2014".
   for (const piece of pieces) {
     if (names.length) break;
-    const body = piece.replace(LABEL, '').replace(TAIL_WORDS, '').replace(TAIL, '').trim();
+    const body = piece.replace(BUTTONS, '').replace(LABEL, '').replace(TAIL_WORDS, '').replace(TAIL, '').trim();
     // "Glen Owen And Brendan Carlin For The Mail On Sunday": the outlet after "for" goes, names split on any case.
     const parts = body
       .replace(/\s+(?:for|für|pour|para|per|voor)\s+\p{Lu}.*$/iu, '')

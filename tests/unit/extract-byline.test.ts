@@ -28,6 +28,10 @@ describe('byline cleaning', () => {
     expect(bylineNames('Cécile Ducourtieux(Bruxelles, bureau européen)', site)).toEqual(['Cécile Ducourtieux']);
     expect(bylineNames('By ROBERT BURNS, AP National Security Writer', site)).toEqual(['Robert Burns']);
     expect(bylineNames('谢若含2017-03-01 14:27:02 74', site)).toEqual(['谢若含']);
+    // Round 3 (tuned newspaper pages): a button glued to the byline, an author box's links.
+    expect(bylineNames('Print Ari Wasserman, Northeast Ohio Media Group', site)).toEqual(['Ari Wasserman']);
+    expect(bylineNames('Print | Email | Darcie Moran | dmoran@mlive.com', site)).toEqual(['Darcie Moran']);
+    expect(bylineNames('See All Articles', site)).toEqual([]);
   });
 
   it('keeps several authors, in order, joined however the page joins them', () => {
