@@ -141,13 +141,17 @@ export function lastName(context: string): string | undefined {
   return best;
 }
 
+// Prepositions a Cyrillic place name follows ("в Раді", "у Москві"): what comes after one is not a given name.
+const CYR_PREP = String.raw`(?<![\p{L}])(?:в|во|у|на|з|із|зі|до|від|для|при|про|за|по|к|о|об|от|из|с|со|над|под|перед)`;
+
 /**
  * A lone surname ("Altman") becomes the full name the article uses elsewhere ("Sam Altman"): the most
  * frequent two-part name ending in that surname, searched in the body first (headlines are often Title Case,
  * where every word looks like a name).
  */
 export function fullName(name: string, body: string, headline: string): string {
-  if (name.includes(' ') || /[^\p{Script=Latin}\s.'’-]/u.test(name)) return name;
+  // Scripts that capitalise names: Latin and Cyrillic ("Тасмаганбетов" → "Марат Тасмаганбетов").
+  if (name.includes(' ') || /[^\p{Script=Latin}\p{Script=Cyrillic}\s.'’-]/u.test(name)) return name;
   for (const text of [body, headline]) {
     const counts = new Map<string, number>();
     for (const n of namesIn(text)) {
@@ -157,6 +161,13 @@ export function fullName(name: string, body: string, headline: string): string {
     // one that only opens sentences after the lede ("Suami Donna", Donna's husband) is a common noun, not a name.
     for (const n of counts.keys()) {
       const esc = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // Cyrillic: only a run the text uses mid-sentence, not after a preposition — "Чому Венедіктова" (why…) opens a
+      // sentence, "в Раді Венедіктова" starts with a place.
+      const mid = `(?<=[\\p{Ll},;][ \\u00A0]+)(?<!${CYR_PREP}[ \\u00A0]+)${esc}(?![\\p{L}])`;
+      if (/\p{Script=Cyrillic}/u.test(n) && !new RegExp(mid, 'u').test(text)) {
+        counts.delete(n);
+        continue;
+      }
       if (new RegExp(`[\\p{Ll},;]\\s+${esc}(?![\\p{L}])`, 'u').test(text)) counts.set(n, counts.get(n)! + 1000);
       else if (!text.slice(0, 600).includes(n)) counts.delete(n);
     }

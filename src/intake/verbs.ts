@@ -29,7 +29,7 @@ const INVERTED: Record<string, string> = {
 
 /** Only after the speaker: "Altman told reporters", "Merz warnte", "Macron a écrit". */
 const AFTER_SPEAKER: Record<string, string> = {
-  en: 'told|tells|spoke|speaks|posted|tweeted|announced|wrote on|responded|quipped|joked|declared|exclaimed|commented|observed|remarked|cautioned|predicted|conceded|confirmed|claimed|maintained',
+  en: 'told|tells|spoke|speaks|posted|tweeted|announced|wrote on|responded|quipped|joked|declared|exclaimed|commented|observed|remarked|cautioned|predicted|conceded|confirmed|claimed|maintained|saying',
   de: 'teilte mit|twitterte|erklärte gegenüber|sagte dem|sagte der',
   fr: 'a averti|a tweeté|a déclaré à',
   es: 'escribió|respondió|advirtió|tuiteó',
