@@ -61,6 +61,17 @@ describe('Chinese titles after a name', () => {
     expect(s.quoteAuthor).toBe('李兰娟');
   });
 
+  it('a title before the name ("院士李兰娟表示") gives the name only', () => {
+    const s = extract(
+      article(
+        '专家：疫苗加强针可以有效降低重症风险',
+        '国家卫健委昨日召开新闻发布会，介绍疫苗加强免疫的最新进展。',
+        '院士李兰娟表示：“加强针可以明显提高中和抗体水平，老年人应当尽早接种。”',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('李兰娟');
+  });
+
   it('a title alone ("教授说") is not a name', () => {
     const s = extract(
       article(
