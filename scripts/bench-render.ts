@@ -355,9 +355,9 @@ if (values.json) {
     `\nCard render, demo story at og (1200×630; photo: a 1600×1000 photo), ${RUNS} rounds after ${WARMUP} warm-up each; each round runs every pipeline of a runtime once, back to back (order rotated), and the per-round ratio is that round's two runs\n`,
   );
   console.log(
-    '| template | pipeline | median ms | p95 ms | bytes | vs Takumi native | vs plain (same runtime) | vs plain per round: median (p25–p75) |',
+    '| template | pipeline | median ms | p95 ms | bytes | vs Takumi native | vs plain (same runtime) | vs plain per round: median (p25–p75) | vs Takumi (same runtime) per round |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const template of templateNames) {
     const r = { ...rows[template]!, ...workerd[template]! };
     const takumi = r['node: Takumi native']!;
@@ -366,8 +366,14 @@ if (values.json) {
         ? r['node: plain satori + resvg-js asPng']!
         : r['workerd: plain satori + resvg-wasm asPng']!;
       const spread = ratioSpread(v, plain);
+      // Takumi in the same runtime, timed in the same rounds: native on Node, its wasm build in workerd.
+      const peer = name.startsWith('node') ? takumi : r['workerd: Takumi wasm'];
+      const vsPeer = peer ? ratioSpread(v, peer) : undefined;
+      const peerCell = vsPeer
+        ? `${vsPeer.median.toFixed(2)}× (${vsPeer.p25.toFixed(2)}–${vsPeer.p75.toFixed(2)})`
+        : '–';
       console.log(
-        `| ${template} | ${name} | ${ms(v.median)} | ${ms(v.p95)} | ${v.bytes} | ${ratio(v.median, takumi.median)} | ${ratio(v.median, plain.median)} | ${spread.median.toFixed(2)}× (${spread.p25.toFixed(2)}–${spread.p75.toFixed(2)}) |`,
+        `| ${template} | ${name} | ${ms(v.median)} | ${ms(v.p95)} | ${v.bytes} | ${ratio(v.median, takumi.median)} | ${ratio(v.median, plain.median)} | ${spread.median.toFixed(2)}× (${spread.p25.toFixed(2)}–${spread.p75.toFixed(2)}) | ${peerCell} |`,
       );
     }
   }
