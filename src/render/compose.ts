@@ -58,8 +58,11 @@ interface Slot {
   inset: Sides;
   /** The slot's box where it was last fitted (width before insets). */
   box?: { width: number; height: number };
-  /** The box was worked out, not laid out (predict.ts): the layout it was worked out from, until the draw agrees. */
-  predictedFrom?: Layout;
+  /**
+   * The box was worked out, not laid out (predict.ts), until the draw agrees: the layout it was worked out from, and
+   * the slot before it (its key, its drawn block's height then).
+   */
+  predicted?: { from: Layout; prevKey: string; prevHeight: number };
 }
 
 type Satori = (element: unknown, options: Record<string, unknown>) => Promise<string>;
@@ -141,11 +144,15 @@ export async function compose(input: ComposeInput): Promise<Composition> {
   const c = composer(input, plan?.tree ?? tree, slots, widths, satori);
 
   await fitInOrder(c, ordered, tree, plan);
+  // The growing slots as first fitted: a worked-out box the draw does not confirm goes back to here.
+  const fitted = growing.map((s) => ({ s, fitted: s.fitted, box: s.box, inset: { ...s.inset } }));
   for (;;) {
-    if (growing.length > 1) await reclaimSlack(c, growing);
+    if (growing.length > 1) await reclaimSlack(c, growing, plan);
     const drawn = await drawChecked(c, plan);
     if ('mispredicted' in drawn) {
-      // The draw did not confirm a worked-out box: lay that slot out as it always was, and go on from there.
+      // The draw did not confirm a worked-out box: back to the slots as first fitted (a refit for slack may have
+      // used the box), that slot laid out as it always was, and on from there as before.
+      for (const f of fitted) Object.assign(f.s, { fitted: f.fitted, box: f.box, inset: { ...f.inset } });
       for (const s of drawn.mispredicted) await settle(c, s);
       continue;
     }
@@ -164,7 +171,7 @@ function planOf(tree: unknown, growing: Slot[], slots: Map<FitProps, Slot>): Pla
 /** A slot whose box was worked out, laid out and fitted as it was before predict.ts: the fallback. */
 async function settle(c: Composer, s: Slot): Promise<void> {
   s.fitted = undefined;
-  s.predictedFrom = undefined;
+  s.predicted = undefined;
   await c.fitSlot(s, (await c.layout()).nodes.get(`fit:${s.field}`));
 }
 
@@ -333,7 +340,7 @@ async function fitInOrder(c: Composer, ordered: Slot[], tree: unknown, plan: Pla
       const predicted = prevBox && box ? predictBox(prevBox, box, drawnHeight, min) : undefined;
       if (predicted) {
         await c.fitSlot(s, predicted);
-        s.predictedFrom = current;
+        s.predicted = { from: current, prevKey: `fit:${prev.field}`, prevHeight: drawnHeight };
         continue;
       }
     }
@@ -366,7 +373,7 @@ function alignsBaselines(node: unknown): boolean {
  * Room the later slots did not use goes back to the earlier ones: a CJK headline held to its share grows into the
  * space a one-line quote left. Each slot is refitted alone, the others as drawn.
  */
-async function reclaimSlack(c: Composer, growing: Slot[]): Promise<void> {
+async function reclaimSlack(c: Composer, growing: Slot[], plan: Plan | undefined): Promise<void> {
   // What a slot left of its box: its box's height less the lines it drew.
   const slack = (s: Slot) => {
     const f = s.fitted as FittedText;
@@ -380,9 +387,10 @@ async function reclaimSlack(c: Composer, growing: Slot[]): Promise<void> {
     const room = growing.slice(i + 1).reduce((sum, later) => sum + Math.max(0, slack(later)), 0);
     return room >= lineBox(f.fontSize, f.style) / 2;
   };
-  // A refit lays the tree out: a worked-out box is laid out first, so the room counted is a laid-out box's.
-  if (growing.some((s) => s.predictedFrom) && growing.some((_, i) => wants(i))) {
-    for (const s of growing) if (s.predictedFrom) await settle(c, s);
+  // A refit lays the tree out. The draw checks a worked-out box after the refit too where the slot before it hangs
+  // from their column through columns only (predict.ts's prevStacked); elsewhere the box is laid out first.
+  if (!plan?.prevStacked && growing.some((s) => s.predicted) && growing.some((_, i) => wants(i))) {
+    for (const s of growing) if (s.predicted) await settle(c, s);
   }
   for (const [i, s] of growing.entries()) {
     if (!wants(i)) continue;
@@ -412,14 +420,15 @@ async function drawChecked(
     const pass = await c.draw();
     current = pass;
     // A worked-out box is checked against the draw before anything else reads the draw.
-    const predicted = [...c.slots.values()].filter((s) => s.predictedFrom);
-    const wrong = predicted.filter(
-      (s) =>
-        !plan ||
-        !confirmed(plan, (s.predictedFrom as Layout).nodes, pass.nodes, `fit:${s.field}`, s.box?.height ?? Number.NaN),
-    );
+    const predicted = [...c.slots.values()].filter((s) => s.predicted);
+    const wrong = predicted.filter((s) => {
+      const p = s.predicted;
+      if (!plan || !p) return true;
+      const prev = { key: p.prevKey, height: p.prevHeight };
+      return !confirmed(plan, p.from.nodes, pass.nodes, `fit:${s.field}`, s.box?.height ?? Number.NaN, prev);
+    });
     if (wrong.length) return { mispredicted: wrong };
-    for (const s of predicted) s.predictedFrom = undefined;
+    for (const s of predicted) s.predicted = undefined;
     // Keeping text in by more than a third of its slot would not help: that text cannot be made to fit.
     const room = (s: Slot) =>
       s.inset.left + s.inset.right < (s.box?.width ?? 0) / 3 &&

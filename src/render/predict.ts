@@ -2,16 +2,19 @@
 // that exact, and the check in the draw that it was.
 //
 // Why: a quote card's quote box is only known once the headline above it is fitted, which cost a second layout
-// pass (a quarter of the card's satori time). In a flex column that gives both slots its free space, the headline
-// drawn in fewer pixels than its box hands exactly the difference to the quote: quote box = its first box + (the
-// headline's box − the headline's drawn block). The tree is checked for the shape that makes this so (planFor), and
+// pass (about a sixth of the card's satori time on Node). In a flex column that gives both slots its free space,
+// the headline drawn in fewer pixels than its box hands exactly the difference to the quote: quote box = its first
+// box + (the headline's box − the headline's drawn block). The tree is checked for the shape that makes this so (planFor), and
 // the draw checks it again with the boxes it lays out anyway (confirmed): the free space the draw leaves in that
 // column, plus the quote's drawn block, is the box a layout would have given the quote. When they disagree the
 // caller lays the quote out as before and fits it again, so a wrong guess never reaches a card.
 import { Fit, type FitProps, type SatoriElement } from './slots.ts';
 
-/** Off: every growing slot is laid out (the way before this file). Tests turn it off to compare cards; so can a bench. */
-export const prediction = { enabled: true };
+/**
+ * enabled off: every growing slot is laid out (the way before this file); tests turn it off to compare cards. skew:
+ * px added to every worked-out height, for tests only, to make the arithmetic wrong and the draw's check fail.
+ */
+export const prediction = { enabled: true, skew: 0 };
 
 export interface Box {
   x: number;
@@ -27,6 +30,12 @@ export interface Plan {
   first: string;
   last: string;
   parent: string;
+  /**
+   * The first slot hangs from the column through columns only (or is its child): a change in its drawn height is the
+   * same change in the column's content, so the draw can still check the second slot's box after the first slot was
+   * refitted into room the second left (compose.ts's reclaimSlack).
+   */
+  prevStacked: boolean;
 }
 
 /** Styles that size a box along the column (or pin it): a box with any of them does not simply take free space. */
@@ -112,6 +121,26 @@ export function planFor(
       if (!prevLine && (cs.flexGrow !== undefined || cs.flex !== undefined)) return undefined;
     }
   }
+  // The first slot's line of containers below the column: stacked columns pass its height on one for one.
+  let prevStacked = true;
+  for (let k = i + 1; k < a.length - 1; k++) {
+    const level = a[k] as SatoriElement;
+    const ls = styleOf(level);
+    if (own(level) || !column(ls) || ls.position === 'absolute') prevStacked = false;
+    for (const child of childrenOf(level)) {
+      if (child === a[k + 1]) continue;
+      const cs =
+        isElement(child) && child.type === Fit
+          ? ((child.props as unknown as FitProps).style ?? {})
+          : isElement(child)
+            ? styleOf(child)
+            : {};
+      if (!isElement(child) || cs.flexGrow !== undefined || cs.flex !== undefined || cs.position === 'absolute')
+        prevStacked = false;
+    }
+  }
+  const prevStyle = prev.style ?? {};
+  if (SIZING.some((k) => prevStyle[k] !== undefined) || prevStyle.position === 'absolute') prevStacked = false;
   // The keys the check reads. A <Fit> child is found by its slot's key; a template's own key is left alone.
   const drawn = childrenOf(top).filter(
     (n) => !(isElement(n) && n.type === Fit && !active(n.props as unknown as FitProps)),
@@ -135,7 +164,7 @@ export function planFor(
     parent: keyOf(parent, 'fit@parent'),
   };
   if (!plan.top || !plan.first || !plan.last || !plan.parent || slot.type !== Fit) return undefined;
-  return { tree: withKeys(tree, keys), top: plan.top, first: plan.first, last: plan.last, parent: plan.parent };
+  return { tree: withKeys(tree, keys), ...(plan as Omit<Plan, 'tree' | 'prevStacked'>), prevStacked };
 }
 
 /** A copy of the tree with keys on the given elements; <Fit> nodes stay the same objects (slots are found by them). */
@@ -157,13 +186,15 @@ export function predictBox(prevBox: Box, nextBox: Box, drawnHeight: number, next
   // A headline drawn taller than its box (one line at its smallest size in a box under a line) takes room back, and
   // a quote at its smallest height may have been held there: neither is the free-space arithmetic.
   if (drawnHeight > prevBox.height || nextBox.height <= nextMin) return undefined;
-  return { ...nextBox, height: nextBox.height + prevBox.height - drawnHeight };
+  return { ...nextBox, height: nextBox.height + prevBox.height - drawnHeight + prediction.skew };
 }
 
 /**
  * Whether the draw agrees with a predicted box of `height` for the slot keyed `slot`: the column and the slot's
  * parent where the first layout had them, and the free space the draw leaves at the column's ends (no slot grows
- * there) plus the slot's drawn block is that height. `first` is the layout the prediction was made from.
+ * there) plus the slot's drawn block is that height. `first` is the layout the prediction was made from; `prev` the
+ * first slot's key and the height of its drawn block when the prediction was made (the draw may show it refitted
+ * taller into the room the second slot left: that much of the free space was the second slot's).
  */
 export function confirmed(
   plan: Plan,
@@ -171,6 +202,7 @@ export function confirmed(
   drawn: Map<string, Box>,
   slot: string,
   height: number,
+  prev: { key: string; height: number },
 ): boolean {
   const same = (k: string, sides: (keyof Box)[]) => {
     const p = first.get(k);
@@ -183,7 +215,10 @@ export function confirmed(
   const l0 = first.get(plan.last);
   const l1 = drawn.get(plan.last);
   const block = drawn.get(slot);
-  if (!f0 || !f1 || !l0 || !l1 || !block) return false;
+  const prevBlock = drawn.get(prev.key);
+  if (!f0 || !f1 || !l0 || !l1 || !block || !prevBlock) return false;
   const free = f1.y - f0.y + (l0.y + l0.height - (l1.y + l1.height));
-  return free >= 0 && block.height + free === height;
+  const refitted = prevBlock.height - prev.height;
+  if (refitted !== 0 && !plan.prevStacked) return false;
+  return free >= 0 && block.height + free + refitted === height;
 }
