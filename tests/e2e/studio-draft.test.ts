@@ -1,48 +1,31 @@
 // The studio always describes the draft on screen: a refused draft shows what is wrong where the report and the
 // warnings were (never the last card's "Ready to ship"), the mock-ups say why they are empty, a reload does not bring
 // a refused draft back, and at 390 px the header wraps with every tab on screen. Headless Chromium on `npm start`.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
-import { type Started, startServer } from '../helpers/npm-start.ts';
+import { openStudio, type Studio, studioCounters } from '../helpers/studio-browser.ts';
 
-let server: Started;
-let context: BrowserContext;
+let studio: Studio;
 let page: Page;
-let profile: string;
 let shots: string;
+const { renders, nextRender } = studioCounters(() => page);
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = mkdtempSync(join(tmpdir(), 'storycard-chromium-'));
+  studio = await openStudio({ args: ['--font-render-hinting=none'] });
+  page = studio.page;
   shots = mkdtempSync(join(tmpdir(), 'storycard-studio-draft-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--font-render-hinting=none'],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(server.printed.studio!);
-  await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await server?.stop();
+  await studio?.close();
   // The screenshots stay in `shots` for a person to look at (printed below).
   console.log(`studio-draft screenshots: ${shots}`);
 }, 60_000);
 
-const renders = async () => Number((await page.locator('body').getAttribute('data-renders')) ?? 0);
-async function nextRender(before: number) {
-  await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, before, { timeout: 60_000 });
-}
 const warningsText = () => page.locator('#warnings').textContent();
 
 describe('the studio describes the current draft', () => {

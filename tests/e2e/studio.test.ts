@@ -1,69 +1,33 @@
 // End to end: the studio from `npm start`, driven in headless Chromium like a designer would use it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
 import { registry as templates } from '../../templates/index.ts';
-import { type Started, startServer } from '../helpers/npm-start.ts';
+import type { Started } from '../helpers/npm-start.ts';
+import { openStudio, QUIET_ARGS, type Studio, studioCounters } from '../helpers/studio-browser.ts';
 import { diffRatio, matchesReference } from '../helpers/studio-shots.ts';
 
+let studio: Studio;
 let server: Started;
 let context: BrowserContext;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = mkdtempSync(join(tmpdir(), 'storycard-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--font-render-hinting=none',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  // The page stays blank: the first test opens the studio from the address `npm start` printed.
+  studio = await openStudio({ args: QUIET_ARGS, open: false });
+  ({ server, context, page } = studio);
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await server?.stop();
+  await studio?.close();
 }, 60_000);
 
-/** Finished previews so far (the studio counts them on <body data-renders>). */
-const renders = async () => Number((await page.locator('body').getAttribute('data-renders')) ?? 0);
-async function nextRender(before: number) {
-  await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, before, { timeout: 60_000 });
-}
-const mockupRenders = async () => Number((await page.locator('body').getAttribute('data-mockups')) ?? 0);
-async function nextMockups(before: number) {
-  await page.waitForFunction((n) => Number(document.body.dataset.mockups ?? 0) > n, before, { timeout: 30_000 });
-}
-
-/** Wait until no preview or mock-up render has landed for a second (debounced renders come in bursts). */
-async function settled() {
-  let last = '';
-  for (;;) {
-    const now = `${await renders()}/${await mockupRenders()}`;
-    if (now === last) return;
-    last = now;
-    await page.waitForTimeout(1000);
-  }
-}
+/** Finished previews so far (the studio counts them on <body data-renders>), mock-up renders, and waits on them. */
+const counters = studioCounters(() => page);
+const { renders, nextRender, mockupRenders, settled } = counters;
+const nextMockups = (before: number) => counters.nextMockups(before, 30_000);
 
 /** What the designer sees in the preview, as pixels. */
 const previewPixels = async () => {
