@@ -5,7 +5,7 @@ import { altText } from '../../src/bot/compose.ts';
 import { processRow } from '../../src/bot/outbox.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_FACEBOOK, type FakeGraphState } from '../fakes/fake-graph.ts';
-import { kinds, networkHarness, unique } from '../helpers/network-poster.ts';
+import { kinds, landed, networkHarness, unique } from '../helpers/network-poster.ts';
 import { clock, depsFor, drive, fakeState, fault } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').facebook;
@@ -87,7 +87,7 @@ describe('Facebook Page', () => {
     await fault(fake(), { mode: 'slow', delayMs: 2500 });
     const first = await processRow(row.id, depsFor(e(), c.now, 1000));
     expect(first).toMatchObject({ kind: 'wait' });
-    await new Promise((r) => setTimeout(r, 2000));
+    await landed(() => posts(row.text)); // the fake finishes the late upload when it gets to it
     c.t = (first as { at: number }).at;
     expect(await processRow(row.id, depsFor(e(), c.now, 1000))).toMatchObject({ kind: 'posted', found: true });
     expect(await posts(row.text)).toHaveLength(1);

@@ -5,7 +5,7 @@ import { processRow } from '../../src/bot/outbox.ts';
 import { threadsLength } from '../../src/bot/text-length.ts';
 import { FAKE_THREADS, type FakeGraphState } from '../fakes/fake-graph.ts';
 import { imageInfo } from '../fakes/image-size.ts';
-import { kinds, networkHarness, unique } from '../helpers/network-poster.ts';
+import { kinds, landed, networkHarness, unique } from '../helpers/network-poster.ts';
 import { callWith, clock, depsFor, drive, fakeState, fault, type PostView, type postStory } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').threads;
@@ -127,7 +127,7 @@ describe('Threads', () => {
     await fault(fake(), { mode: 'slow', delayMs: 2500 });
     const first = await processRow(row.id, depsFor(e(), c.now, 1000));
     expect(first).toMatchObject({ kind: 'wait' });
-    await new Promise((r) => setTimeout(r, 2000));
+    await landed(() => posts(row.text)); // the fake finishes the late upload when it gets to it
     c.t = (first as { at: number }).at;
     expect(await processRow(row.id, depsFor(e(), c.now, 1000))).toMatchObject({ kind: 'posted', found: true });
     expect(await posts(row.text)).toHaveLength(1);
