@@ -6,14 +6,7 @@ import { processRow } from '../../src/bot/outbox.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_FACEBOOK, type FakeGraphState } from '../fakes/fake-graph.ts';
 import { kinds, networkHarness, unique } from '../helpers/network-poster.ts';
-import {
-  expiredToken,
-  type GraphNetwork,
-  lostAnswer,
-  refusedThenPosted,
-  slowThenAdopted,
-  throttled,
-} from './graph-faults.ts';
+import * as graph from './graph-faults.ts';
 import { clock, depsFor, drive, fakeState } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').facebook;
@@ -31,7 +24,14 @@ async function facebookRow(what: string) {
   return { row: rows[0]!, story: body.story };
 }
 const posts = async (text: string) => (await fakeState<FakeGraphState>(fake())).posts.filter((p) => p.text === text);
-const facebook: GraphNetwork = { fake, e, view, posts, row: async (what) => (await facebookRow(what)).row, first: {} };
+const facebook: graph.GraphNetwork = {
+  fake,
+  e,
+  view,
+  posts,
+  row: async (what) => (await facebookRow(what)).row,
+  first: {},
+};
 
 describe('Facebook Page', () => {
   it('uploads the og card as a photo with the text as caption and the alt text, once', async () => {
@@ -53,20 +53,28 @@ describe('Facebook Page', () => {
     expect(await posts(row.text)).toHaveLength(1);
   });
 
-  throttled(
+  graph.throttled(
     facebook,
     'throttled (Graph code 32 with estimated_time_to_regain_access): waits that long, then posts once',
     'Throttled',
     30,
   );
-  lostAnswer(
+  graph.lostAnswer(
     facebook,
     (mode) => `${mode}: the Page’s posts show it, and it is adopted, not posted again`,
     (mode) => `Lost answer (${mode})`,
   );
-  refusedThenPosted(facebook, '503 with nothing posted: the check finds nothing, then it posts once', 'Upload refused');
-  slowThenAdopted(facebook, 'slow upload past the timeout: once the Page has it, the check adopts it', 'Slow upload');
-  expiredToken(
+  graph.refusedThenPosted(
+    facebook,
+    '503 with nothing posted: the check finds nothing, then it posts once',
+    'Upload refused',
+  );
+  graph.slowThenAdopted(
+    facebook,
+    'slow upload past the timeout: once the Page has it, the check adopts it',
+    'Slow upload',
+  );
+  graph.expiredToken(
     facebook,
     'an expired Page token (code 190): dead with Facebook’s reason, nothing retried',
     'Expired token',

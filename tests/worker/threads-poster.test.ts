@@ -6,14 +6,7 @@ import { threadsLength } from '../../src/bot/text-length.ts';
 import { FAKE_THREADS, type FakeGraphState } from '../fakes/fake-graph.ts';
 import { imageInfo } from '../fakes/image-size.ts';
 import { kinds, networkHarness, unique } from '../helpers/network-poster.ts';
-import {
-  expiredToken,
-  type GraphNetwork,
-  lostAnswer,
-  refusedThenPosted,
-  slowThenAdopted,
-  throttled,
-} from './graph-faults.ts';
+import * as graph from './graph-faults.ts';
 import { callWith, clock, depsFor, drive, fakeState, fault, type PostView, type postStory } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').threads;
@@ -30,7 +23,7 @@ async function threadsRow(what: string, overrides: Parameters<typeof postStory>[
   return (await storyRows(unique(what, 'at the library'), overrides)).rows[0]!;
 }
 const posts = async (text: string) => (await fakeState<FakeGraphState>(fake())).posts.filter((p) => p.text === text);
-const threads: GraphNetwork = { fake, e, view, posts, row: (what) => threadsRow(what), first: { on: 'media' } };
+const threads: graph.GraphNetwork = { fake, e, view, posts, row: (what) => threadsRow(what), first: { on: 'media' } };
 
 describe('Threads', () => {
   it('publishes a container made from the og card’s public URL, with the text and alt text, once', async () => {
@@ -67,7 +60,7 @@ describe('Threads', () => {
     expect(await posts(row.text)).toHaveLength(1);
   });
 
-  throttled(
+  graph.throttled(
     threads,
     'throttled (Graph code 32 with estimated_time_to_regain_access): waits that long, then posts once',
     'Throttled',
@@ -86,14 +79,14 @@ describe('Threads', () => {
     expect(await posts(row.text)).toHaveLength(1);
   });
 
-  lostAnswer(
+  graph.lostAnswer(
     threads,
     (mode) => `${mode} on threads_publish: the account’s threads show it, and it is adopted, not posted again`,
     (mode) => `Lost publish (${mode})`,
     { attempts: 1 },
   );
 
-  refusedThenPosted(
+  graph.refusedThenPosted(
     threads,
     '503 on threads_publish with nothing published: the check finds nothing, then it posts once',
     'Publish refused',
@@ -113,6 +106,14 @@ describe('Threads', () => {
     expect(await posts(row.text)).toHaveLength(1);
   });
 
-  slowThenAdopted(threads, 'slow publish past the timeout: once Threads has it, the check adopts it', 'Slow publish');
-  expiredToken(threads, 'an expired token (code 190): dead with Threads’ reason, nothing retried', 'Expired token');
+  graph.slowThenAdopted(
+    threads,
+    'slow publish past the timeout: once Threads has it, the check adopts it',
+    'Slow publish',
+  );
+  graph.expiredToken(
+    threads,
+    'an expired token (code 190): dead with Threads’ reason, nothing retried',
+    'Expired token',
+  );
 });
