@@ -11,7 +11,7 @@ import { CARD_SIZE } from '../../src/bot/outbox.ts';
 import { SIZES } from '../../src/render/types.ts';
 import { DEMO_STORY, parseStory } from '../../src/story/schema.ts';
 import { MOCKUP_NETWORKS } from '../../src/studio/bot-posts-wire.ts';
-import { openStudio, type Studio, studioCounters } from '../helpers/studio-browser.ts';
+import { openStudio, PAGE_WAIT, type Studio, studioCounters } from '../helpers/studio-browser.ts';
 import { matchesReference } from '../helpers/studio-shots.ts';
 
 const SETTINGS = { linkQuery: 'utm_source={platform}&utm_medium=social', instagramLinkText: 'Link in bio · {domain}' };
@@ -140,7 +140,9 @@ describe("the studio's mock-ups of the bot's posts", () => {
     await page.locator('#f-quote').fill(quote);
     await page.keyboard.press('Alt+2');
     await nextMockups(before);
-    await expect.poll(() => shownText('facebook')).toBe(composePost(draft({ quote }), 'facebook', SETTINGS).text);
+    await expect
+      .poll(() => shownText('facebook'), PAGE_WAIT)
+      .toBe(composePost(draft({ quote }), 'facebook', SETTINGS).text);
     const story = draft({ quote });
     for (const network of ['telegram', 'threads', 'facebook', 'instagram', 'linkedin'] as const) {
       expect(await shownText(network), network).toBe(composePost(story, network, SETTINGS).text);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
-import { openStudio, type Studio, studioCounters } from '../helpers/studio-browser.ts';
+import { openStudio, PAGE_WAIT, type Studio, studioCounters } from '../helpers/studio-browser.ts';
 
 let studio: Studio;
 let page: Page;
@@ -30,7 +30,7 @@ const warningsText = () => page.locator('#warnings').textContent();
 
 describe('the studio describes the current draft', () => {
   it('a blank headline: the report and warnings say what is wrong, never “Ready to ship”', async () => {
-    await expect.poll(warningsText).toMatch(/^Ready to ship/);
+    await expect.poll(warningsText, PAGE_WAIT).toMatch(/^Ready to ship/);
     await page.locator('#f-headline').fill('');
     await page.waitForSelector('#warnings li.problem');
     expect(await warningsText()).not.toMatch(/Ready to ship/);
@@ -46,7 +46,7 @@ describe('the studio describes the current draft', () => {
     let before = await renders();
     await page.locator('#f-headline').fill('Harbour budget passes');
     await nextRender(before);
-    await expect.poll(warningsText).toMatch(/^Ready to ship/);
+    await expect.poll(warningsText, PAGE_WAIT).toMatch(/^Ready to ship/);
     await page.locator('#f-brandColor').fill('#12');
     await page.waitForSelector('#warnings li.problem');
     expect(await warningsText()).toMatch(/brandColor: expected .*, received "#12"/);
@@ -62,7 +62,9 @@ describe('the studio describes the current draft', () => {
     await page.locator('#f-headline').fill('');
     await page.waitForSelector('#warnings li.problem');
     await page.locator('#tab-mockups').click();
-    await expect.poll(() => page.locator('#mockups-note').textContent()).toMatch(/^No mock-ups: headline: expected /);
+    await expect
+      .poll(() => page.locator('#mockups-note').textContent(), PAGE_WAIT)
+      .toMatch(/^No mock-ups: headline: expected /);
     expect(await page.locator('#mockups .mock').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'mockups-invalid.png') });
     await page.locator('#tab-editor').click();
@@ -74,7 +76,7 @@ describe('the studio describes the current draft', () => {
     await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
     expect(await page.inputValue('#f-headline')).toBe('Harbour budget passes');
     expect(await page.inputValue('#f-headline')).not.toBe(DEMO_STORY.headline);
-    await expect.poll(warningsText).toMatch(/^Ready to ship/);
+    await expect.poll(warningsText, PAGE_WAIT).toMatch(/^Ready to ship/);
   });
 
   it('at 390 px the header wraps and every tab, the Outbox too, is on screen', async () => {

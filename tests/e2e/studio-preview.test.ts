@@ -3,7 +3,7 @@
 import type { Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
-import { openStudio, type Studio } from '../helpers/studio-browser.ts';
+import { openStudio, PAGE_WAIT, type Studio } from '../helpers/studio-browser.ts';
 
 let studio: Studio;
 let page: Page;
@@ -78,7 +78,7 @@ describe('the live preview', () => {
       await page.keyboard.press('End');
       // Typed without a pause: a debounce would ask once, for the whole word; the studio asks on the first key.
       await page.keyboard.type('Xyz!');
-      await expect.poll(() => previews.sent.length).toBe(1);
+      await expect.poll(() => previews.sent.length, PAGE_WAIT).toBe(1);
       expect(previews.sent[0]!.headline).toBe(`${h}X`);
       // While that render is held back, the three keys after it wait for it instead of piling up requests.
       expect(await page.inputValue('#f-headline')).toBe(`${h}Xyz!`);
@@ -111,7 +111,7 @@ describe('the live preview', () => {
       await page.locator('#f-headline').focus();
       await page.keyboard.press('End');
       await page.keyboard.type('Q');
-      await expect.poll(() => previews.sent.length).toBe(1);
+      await expect.poll(() => previews.sent.length, PAGE_WAIT).toBe(1);
       // The typed render is stuck on the server; the designer picks another template meanwhile.
       await page
         .locator('.template-option')

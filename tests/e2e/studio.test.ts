@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
 import { registry as templates } from '../../templates/index.ts';
 import type { Started } from '../helpers/npm-start.ts';
-import { openStudio, QUIET_ARGS, type Studio, studioCounters } from '../helpers/studio-browser.ts';
+import { openStudio, PAGE_WAIT, QUIET_ARGS, type Studio, studioCounters } from '../helpers/studio-browser.ts';
 import { diffRatio, matchesReference } from '../helpers/studio-shots.ts';
 
 let studio: Studio;
@@ -105,7 +105,7 @@ describe('the studio', () => {
     await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
     expect(new URL(page.url()).hash).toBe('');
     expect(await page.evaluate(() => localStorage.getItem('storycard.studio.token'))).toBe(server.printed['API token']);
-    await expect.poll(() => page.inputValue('#f-headline')).toBe(DEMO_STORY.headline);
+    await expect.poll(() => page.inputValue('#f-headline'), PAGE_WAIT).toBe(DEMO_STORY.headline);
     expect(await page.locator('#stage-template').textContent()).toBe('quote');
     expect(await page.locator('#warnings li.clear').count()).toBe(1);
     await page.evaluate(() => document.fonts.ready);
@@ -267,8 +267,10 @@ describe('the studio', () => {
     await page.getByRole('radio', { name: /^og/ }).check();
     await nextRender(before);
     await nextMockups(mockups);
-    await expect.poll(() => page.locator('#stage-size').textContent()).toBe('og · 1200 × 630');
-    await expect.poll(() => page.locator('[data-platform="facebook"] .title').textContent()).toBe(DEMO_STORY.headline);
+    await expect.poll(() => page.locator('#stage-size').textContent(), PAGE_WAIT).toBe('og · 1200 × 630');
+    await expect
+      .poll(() => page.locator('[data-platform="facebook"] .title').textContent(), PAGE_WAIT)
+      .toBe(DEMO_STORY.headline);
     await settled();
     const platforms = await page
       .locator('.mock[data-platform]')
@@ -292,7 +294,9 @@ describe('the studio', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-card')));
     expect(cards).toEqual(['x', ...Array(9).fill('og')]);
     for (const id of ['bluesky', 'mastodon', 'whatsapp', 'telegram']) {
-      await expect.poll(() => page.locator(`[data-platform="${id}"] .title`).textContent()).toBe(DEMO_STORY.headline);
+      await expect
+        .poll(() => page.locator(`[data-platform="${id}"] .title`).textContent(), PAGE_WAIT)
+        .toBe(DEMO_STORY.headline);
     }
     expect(await page.locator('[data-platform="mastodon"] .domain').textContent()).toBe('example.com');
     expect(await page.locator('[data-platform="whatsapp"] .mock-crop').textContent()).toBe(
@@ -395,7 +399,7 @@ describe('the studio', () => {
 
     // A lifetime chosen beside the URL signs it again with exp, and the card is cached no longer than that.
     await page.locator('#sign-expiry').selectOption({ label: 'expires in 1 hour' });
-    await expect.poll(() => box.inputValue()).toMatch(/[?&]exp=\d{10}&/);
+    await expect.poll(() => box.inputValue(), PAGE_WAIT).toMatch(/[?&]exp=\d{10}&/);
     const expiring = new URL(await page.locator('#action-result input').inputValue());
     expect(Number(expiring.searchParams.get('exp')) - Date.now() / 1000).toBeGreaterThan(3500);
     expect(await page.locator('#sign-expiry').inputValue()).toBe('3600');

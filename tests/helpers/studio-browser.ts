@@ -17,6 +17,12 @@ export const QUIET_ARGS = [
   '--font-render-hinting=none',
 ];
 
+/**
+ * The budget of expect.poll on the page: as long as the files' other waits on it (nextRender). Vitest's default is
+ * one second, which a render on a loaded machine does not always fit in.
+ */
+export const PAGE_WAIT = { timeout: 60_000 };
+
 export interface StudioOptions {
   /** Settings for `npm start` on top of the test defaults (tests/helpers/npm-start.ts). */
   env?: Record<string, string>;
