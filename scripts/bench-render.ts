@@ -49,6 +49,8 @@ interface Timing {
   median: number;
   p95: number;
   bytes: number;
+  /** Each timed run's ms, in round order (side by side: round i of every contender ran back to back). */
+  samples: number[];
 }
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,9 +65,45 @@ async function time(fn: () => Promise<number>, runs = RUNS): Promise<Timing> {
     bytes = await fn();
     ms.push(performance.now() - t0);
   }
-  return { median: quantile(ms, 0.5), p95: quantile(ms, 0.95), bytes };
+  return { median: quantile(ms, 0.5), p95: quantile(ms, 0.95), bytes, samples: ms };
 }
 const median = (xs: number[]) => quantile(xs, 0.5);
+
+/**
+ * Contenders timed side by side: the same warm-up for each, then round by round one run of every contender, the
+ * order rotated each round. Timing all of one contender's runs and then the next's let the machine's load drift
+ * (it is shared) land in the ratio between them; here a round's runs are a few ms apart, so a ratio is taken per
+ * round (ratioSpread) and drift cancels.
+ */
+async function timeRounds(contenders: Record<string, () => Promise<number>>, runs = RUNS): Promise<Row> {
+  const names = Object.keys(contenders);
+  const bytes: Record<string, number> = {};
+  const ms: Record<string, number[]> = {};
+  for (const name of names) {
+    ms[name] = [];
+    for (let i = 0; i < WARMUP; i++) bytes[name] = await contenders[name]!();
+  }
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length]!;
+      const t0 = performance.now();
+      bytes[name] = await contenders[name]!();
+      ms[name]!.push(performance.now() - t0);
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => {
+      const xs = ms[name]!;
+      return [name, { median: quantile(xs, 0.5), p95: quantile(xs, 0.95), bytes: bytes[name]!, samples: xs }];
+    }),
+  );
+}
+
+/** The per-round ratio a / b: its median and quartiles (how much the rounds disagree). */
+function ratioSpread(a: Timing, b: Timing): { median: number; p25: number; p75: number } {
+  const rs = a.samples.map((x, i) => x / (b.samples[i] ?? Number.NaN)).filter(Number.isFinite);
+  return { median: quantile(rs, 0.5), p25: quantile(rs, 0.25), p75: quantile(rs, 0.75) };
+}
 
 // ---- Node ----
 // The real fetch over loopback, the photo host allowed as FETCH_ALLOW_HOSTS allows it in the app.
@@ -123,20 +161,20 @@ for (const template of templateNames) {
   const { node: takumiNode, css } = await fromJsx(card.element as never);
   const element = card.element; // the photo is already a data: URI inside it, the same for every pipeline
 
-  const r: Row = {};
   // auto, as card URLs serve them: PNG for text cards, JPEG for a card that draws a photo (decided before encoding).
-  r['node: storycard (fit + draw + raster + encode, auto)'] = await time(async () => {
-    const out = await renderCard({ ...req, format: 'auto' }, node, templates);
-    if (!out.complete) incomplete.push(`node storycard ${template}: drawn without ${out.report.missing?.join(', ')}`);
-    return out.image.byteLength;
+  const r: Row = await timeRounds({
+    'node: storycard (fit + draw + raster + encode, auto)': async () => {
+      const out = await renderCard({ ...req, format: 'auto' }, node, templates);
+      if (!out.complete) incomplete.push(`node storycard ${template}: drawn without ${out.report.missing?.join(', ')}`);
+      return out.image.byteLength;
+    },
+    'node: plain satori + resvg-js asPng': async () => {
+      const svg = await satori(element as Parameters<typeof satori>[0], card.options as Parameters<typeof satori>[1]);
+      return resvgOf(svg).render().asPng().byteLength;
+    },
+    'node: Takumi native': async () =>
+      (await takumi.render(takumiNode, { width: 1200, height: 630, format: 'png', css })).byteLength,
   });
-  r['node: plain satori + resvg-js asPng'] = await time(async () => {
-    const svg = await satori(element as Parameters<typeof satori>[0], card.options as Parameters<typeof satori>[1]);
-    return resvgOf(svg).render().asPng().byteLength;
-  });
-  r['node: Takumi native'] = await time(
-    async () => (await takumi.render(takumiNode, { width: 1200, height: 630, format: 'png', css })).byteLength,
-  );
   rows[template] = r;
 
   // Raster and encode on the same SVG: resvg's own encoder against storycard's.
@@ -231,17 +269,20 @@ try {
     return (await res.arrayBuffer()).byteLength;
   };
   for (const template of templateNames) {
-    const r: Row = {};
     const q = `template=${template}${template === 'photo' ? `&image=${encodeURIComponent(`${photos.url}/photo.png`)}` : ''}`;
-    r['workerd: storycard (auto)'] = await time(() => get(`/storycard?${q}`));
-    r['workerd: plain satori + resvg-wasm asPng'] = await time(() => get(`/plain?${q}`));
+    const contenders: Record<string, () => Promise<number>> = {
+      'workerd: storycard (auto)': () => get(`/storycard?${q}`),
+      'workerd: plain satori + resvg-wasm asPng': () => get(`/plain?${q}`),
+    };
     if (!takumiWasmError) {
       try {
-        r['workerd: Takumi wasm'] = await time(() => get(`/takumi?${q}`));
+        await get(`/takumi?${q}`); // whether Takumi's wasm build runs here at all
+        contenders['workerd: Takumi wasm'] = () => get(`/takumi?${q}`);
       } catch (error) {
         takumiWasmError = (error as Error).message;
       }
     }
+    const r = await timeRounds(contenders);
     workerd[template] = r;
     const prof = await fetch(`${base}/profile?${q}&runs=${RUNS}`);
     if (!prof.ok) throw new Error(`/profile?${q}: ${prof.status} ${await prof.text()}`);
@@ -311,10 +352,12 @@ if (values.json) {
 } else {
   console.log(`\nLoad average (1, 5, 15 min): ${load.before.join(', ')} before, ${load.after.join(', ')} after`);
   console.log(
-    `\nCard render, demo story at og (1200×630; photo: a 1600×1000 photo), ${RUNS} runs after ${WARMUP} warm-up\n`,
+    `\nCard render, demo story at og (1200×630; photo: a 1600×1000 photo), ${RUNS} rounds after ${WARMUP} warm-up each; each round runs every pipeline of a runtime once, back to back (order rotated), and the per-round ratio is that round's two runs\n`,
   );
-  console.log('| template | pipeline | median ms | p95 ms | bytes | vs Takumi native | vs plain (same runtime) |');
-  console.log('|---|---|---:|---:|---:|---:|---:|');
+  console.log(
+    '| template | pipeline | median ms | p95 ms | bytes | vs Takumi native | vs plain (same runtime) | vs plain per round: median (p25–p75) | vs Takumi (same runtime) per round |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const template of templateNames) {
     const r = { ...rows[template]!, ...workerd[template]! };
     const takumi = r['node: Takumi native']!;
@@ -322,8 +365,15 @@ if (values.json) {
       const plain = name.startsWith('node')
         ? r['node: plain satori + resvg-js asPng']!
         : r['workerd: plain satori + resvg-wasm asPng']!;
+      const spread = ratioSpread(v, plain);
+      // Takumi in the same runtime, timed in the same rounds: native on Node, its wasm build in workerd.
+      const peer = name.startsWith('node') ? takumi : r['workerd: Takumi wasm'];
+      const vsPeer = peer ? ratioSpread(v, peer) : undefined;
+      const peerCell = vsPeer
+        ? `${vsPeer.median.toFixed(2)}× (${vsPeer.p25.toFixed(2)}–${vsPeer.p75.toFixed(2)})`
+        : '–';
       console.log(
-        `| ${template} | ${name} | ${ms(v.median)} | ${ms(v.p95)} | ${v.bytes} | ${ratio(v.median, takumi.median)} | ${ratio(v.median, plain.median)} |`,
+        `| ${template} | ${name} | ${ms(v.median)} | ${ms(v.p95)} | ${v.bytes} | ${ratio(v.median, takumi.median)} | ${ratio(v.median, plain.median)} | ${spread.median.toFixed(2)}× (${spread.p25.toFixed(2)}–${spread.p75.toFixed(2)}) | ${peerCell} |`,
       );
     }
   }

@@ -20,6 +20,7 @@ import {
 } from './fit.ts';
 import { glyphBoxes, inkOverhang, type Sides } from './ink.ts';
 import { encloseQuote, type Marks } from './marks.ts';
+import { confirmed, type Plan, planFor, predictBox, prediction } from './predict.ts';
 import { expand, type FitProps, literalText, type SatoriElement, substitute, typeStyle } from './slots.ts';
 import type { FontSpec, RenderRuntime } from './types.ts';
 import { fontSetKey } from './width-store.ts';
@@ -57,6 +58,11 @@ interface Slot {
   inset: Sides;
   /** The slot's box where it was last fitted (width before insets). */
   box?: { width: number; height: number };
+  /**
+   * The box was worked out, not laid out (predict.ts), until the draw agrees: the layout it was worked out from, and
+   * the slot before it (its key, its drawn block's height then).
+   */
+  predicted?: { from: Layout; prevKey: string; prevHeight: number };
 }
 
 type Satori = (element: unknown, options: Record<string, unknown>) => Promise<string>;
@@ -132,14 +138,41 @@ export async function compose(input: ComposeInput): Promise<Composition> {
       texts: fitStrings({ text: s.text, marks: s.marks, lang: input.story.lang }),
     })),
   );
-  const c = composer(input, tree, slots, widths, satori);
-
   const ordered = [...slots.values()].sort((a, b) => a.rank - b.rank);
   const growing = ordered.filter((s) => s.props.grow);
-  await fitInOrder(c, ordered, tree);
-  if (growing.length > 1) await reclaimSlack(c, growing);
-  const { svg, drawMs, layout } = await drawChecked(c);
-  return { element: c.element(), svg, drawMs, fields: fieldsOf(ordered, layout), text: drawnText, literal };
+  const plan = planOf(tree, growing, slots);
+  const c = composer(input, plan?.tree ?? tree, slots, widths, satori);
+
+  await fitInOrder(c, ordered, tree, plan);
+  // The growing slots as first fitted: a worked-out box the draw does not confirm goes back to here.
+  const fitted = growing.map((s) => ({ s, fitted: s.fitted, box: s.box, inset: { ...s.inset } }));
+  for (;;) {
+    if (growing.length > 1) await reclaimSlack(c, growing, plan);
+    const drawn = await drawChecked(c, plan);
+    if ('mispredicted' in drawn) {
+      // The draw did not confirm a worked-out box: back to the slots as first fitted (a refit for slack may have
+      // used the box), that slot laid out as it always was, and on from there as before.
+      for (const f of fitted) Object.assign(f.s, { fitted: f.fitted, box: f.box, inset: { ...f.inset } });
+      for (const s of drawn.mispredicted) await settle(c, s);
+      continue;
+    }
+    const { svg, drawMs, layout } = drawn;
+    return { element: c.element(), svg, drawMs, fields: fieldsOf(ordered, layout), text: drawnText, literal };
+  }
+}
+
+/** Whether the second of two growing slots can have its box worked out rather than laid out (predict.ts). */
+function planOf(tree: unknown, growing: Slot[], slots: Map<FitProps, Slot>): Plan | undefined {
+  const [prev, next] = growing;
+  if (!prediction.enabled || growing.length !== 2 || !prev || !next || alignsBaselines(tree)) return undefined;
+  return planFor(tree, prev.props, next.props, (p) => slots.get(p)?.field);
+}
+
+/** A slot whose box was worked out, laid out and fitted as it was before predict.ts: the fallback. */
+async function settle(c: Composer, s: Slot): Promise<void> {
+  s.fitted = undefined;
+  s.predicted = undefined;
+  await c.fitSlot(s, (await c.layout()).nodes.get(`fit:${s.field}`));
 }
 
 /** The template's tree with its <Fit> slots found: each field once, a headline among them. */
@@ -248,7 +281,7 @@ function composer(
       height,
       ...(embedFont ? {} : { embedFont: false }),
       onNodeDetected: (n: { key?: unknown; left: number; top: number; width: number; height: number }) => {
-        if (typeof n.key === 'string' && n.key.startsWith('fit:')) nodes.set(n.key, rect(n));
+        if (typeof n.key === 'string' && n.key.startsWith('fit')) nodes.set(n.key, rect(n));
       },
     });
     return { nodes, svg, ms: now() - t0 };
@@ -289,14 +322,29 @@ function composer(
  * after the fixed slots is skipped when each of them drew exactly the box its placeholder had (the usual one-line
  * masthead, date and footer): the tree then has the same geometry, so the first growing slot's box is unchanged.
  */
-async function fitInOrder(c: Composer, ordered: Slot[], tree: unknown): Promise<void> {
+async function fitInOrder(c: Composer, ordered: Slot[], tree: unknown, plan: Plan | undefined): Promise<void> {
   const fixed = ordered.filter((s) => !s.props.grow);
   const growing = ordered.filter((s) => s.props.grow);
   let current = await c.layout();
   for (const s of fixed) await c.fitSlot(s, current.nodes.get(`fit:${s.field}`));
   const unchanged = fixed.every((s) => drewItsBox(s, current)) && !alignsBaselines(tree);
-  for (const s of growing) {
-    if ((fixed.length && !unchanged) || s !== growing[0]) current = await c.layout();
+  for (const [i, s] of growing.entries()) {
+    const prev = growing[i - 1];
+    if (plan && i === 1 && prev?.fitted) {
+      // Both slots were placeholders in `current`: the second's box follows from the first's drawn block.
+      const f = prev.fitted;
+      const drawnHeight = f.lines.length * lineBox(f.fontSize, f.style) + prev.inset.top + prev.inset.bottom;
+      const min = Math.ceil((s.props.min ?? s.props.max) * s.style.lineHeight);
+      const prevBox = current.nodes.get(`fit:${prev.field}`);
+      const box = current.nodes.get(`fit:${s.field}`);
+      const predicted = prevBox && box ? predictBox(prevBox, box, drawnHeight, min) : undefined;
+      if (predicted) {
+        await c.fitSlot(s, predicted);
+        s.predicted = { from: current, prevKey: `fit:${prev.field}`, prevHeight: drawnHeight };
+        continue;
+      }
+    }
+    if ((fixed.length && !unchanged) || i > 0) current = await c.layout();
     await c.fitSlot(s, current.nodes.get(`fit:${s.field}`));
   }
 }
@@ -325,18 +373,28 @@ function alignsBaselines(node: unknown): boolean {
  * Room the later slots did not use goes back to the earlier ones: a CJK headline held to its share grows into the
  * space a one-line quote left. Each slot is refitted alone, the others as drawn.
  */
-async function reclaimSlack(c: Composer, growing: Slot[]): Promise<void> {
+async function reclaimSlack(c: Composer, growing: Slot[], plan: Plan | undefined): Promise<void> {
   // What a slot left of its box: its box's height less the lines it drew.
   const slack = (s: Slot) => {
     const f = s.fitted as FittedText;
     return f.height - f.lines.length * lineBox(f.fontSize, f.style);
   };
-  for (const [i, s] of growing.entries()) {
+  const wants = (i: number) => {
+    const s = growing[i] as Slot;
     const f = s.fitted as FittedText;
-    if (f.fontSize >= Math.round(s.props.max) && !f.truncated) continue;
+    if (f.fontSize >= Math.round(s.props.max) && !f.truncated) return false;
     // Less than half a line to gain is not worth a layout: the slot cannot grow by a line.
     const room = growing.slice(i + 1).reduce((sum, later) => sum + Math.max(0, slack(later)), 0);
-    if (room < lineBox(f.fontSize, f.style) / 2) continue;
+    return room >= lineBox(f.fontSize, f.style) / 2;
+  };
+  // A refit lays the tree out. The draw checks a worked-out box after the refit too where the slot before it hangs
+  // from their column through columns only (predict.ts's prevStacked); elsewhere the box is laid out first.
+  if (!plan?.prevStacked && growing.some((s) => s.predicted) && growing.some((_, i) => wants(i))) {
+    for (const s of growing) if (s.predicted) await settle(c, s);
+  }
+  for (const [i, s] of growing.entries()) {
+    if (!wants(i)) continue;
+    const f = s.fitted as FittedText;
     s.fitted = undefined;
     const box = (await c.layout()).nodes.get(`fit:${s.field}`);
     if (box && box.height > f.height + 1) await c.fitSlot(s, box);
@@ -348,7 +406,10 @@ async function reclaimSlack(c: Composer, growing: Slot[]): Promise<void> {
  * The tree as drawn, checked twice before it is returned: each drawn line's width in the layout, then the ink of
  * the drawn SVG. A slot whose text runs past is kept in by that much and fitted again.
  */
-async function drawChecked(c: Composer): Promise<{ svg: string; drawMs: number; layout: Layout }> {
+async function drawChecked(
+  c: Composer,
+  plan: Plan | undefined,
+): Promise<{ svg: string; drawMs: number; layout: Layout } | { mispredicted: Slot[] }> {
   const refit = (s: Slot) => c.fitSlot(s, { x: 0, y: 0, width: s.box?.width ?? 0, height: s.box?.height ?? 0 });
   let svg = '';
   let drawMs = 0;
@@ -358,6 +419,16 @@ async function drawChecked(c: Composer): Promise<{ svg: string; drawMs: number; 
     // call here, not a layout and then a draw. A round that finds a line too wide draws again after the refit.
     const pass = await c.draw();
     current = pass;
+    // A worked-out box is checked against the draw before anything else reads the draw.
+    const predicted = [...c.slots.values()].filter((s) => s.predicted);
+    const wrong = predicted.filter((s) => {
+      const p = s.predicted;
+      if (!plan || !p) return true;
+      const prev = { key: p.prevKey, height: p.prevHeight };
+      return !confirmed(plan, p.from.nodes, pass.nodes, `fit:${s.field}`, s.box?.height ?? Number.NaN, prev);
+    });
+    if (wrong.length) return { mispredicted: wrong };
+    for (const s of predicted) s.predicted = undefined;
     // Keeping text in by more than a third of its slot would not help: that text cannot be made to fit.
     const room = (s: Slot) =>
       s.inset.left + s.inset.right < (s.box?.width ?? 0) / 3 &&

@@ -5,15 +5,35 @@ import { toBase64 } from '../base64.ts';
 import { encodePng, type Raster } from './png.ts';
 import type { RenderRuntime } from './types.ts';
 
-/** Scaled photos kept per runtime: by the photo's data: URI itself and where the card draws it. */
-const LIMITS = { entries: 8, chars: 16 * 1024 * 1024 };
+/**
+ * Scaled photos, one budget for the isolate (a Worker keeps a runtime per fetch policy, up to 16: a budget per runtime
+ * would let them hold 16 times as much): boxes (a photo scaled for one card shape), and characters held — each box's
+ * data: URI plus, once, the URI of each photo that has a box kept (the cache holds it as a key). Exported for tests.
+ */
+export const SCALED_PHOTO_LIMITS = { entries: 32, chars: 16 * 1024 * 1024 };
 
 interface Scaled {
   /** The card's <image> element, drawing the visible part of the photo 1:1; null: draw the photo as it is. */
   tag: string | null;
   chars: number;
 }
+/**
+ * Boxes are still kept per runtime (a runtime is what scaled them; one handed a different rasterizer never reads
+ * another's pixels): runtime → photo → geometry. `recent` orders every box in the isolate, least recently used first.
+ */
 const caches = new WeakMap<RenderRuntime, Map<string, Map<string, Scaled>>>();
+interface Held {
+  byPhoto: Map<string, Map<string, Scaled>>;
+  photo: string;
+  geometry: string;
+}
+const recent = new Map<Scaled, Held>();
+let heldChars = 0;
+
+/** What the isolate holds now (for tests and the bench). */
+export function scaledPhotoHeld(): { entries: number; chars: number } {
+  return { entries: recent.size, chars: heldChars };
+}
 
 const NUM = '(-?\\d+(?:\\.\\d+)?)';
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,8 +68,10 @@ export async function drawPhoto(
     caches.set(runtime, byPhoto);
   }
   let scaled = byPhoto.get(photo)?.get(geometry);
-  if (scaled) keep(byPhoto, photo, geometry, scaled);
-  else {
+  if (scaled) {
+    recent.delete(scaled);
+    recent.set(scaled, { byPhoto, photo, geometry });
+  } else {
     const [x, y, w, h] = as.slice(1).map(Number) as [number, number, number, number];
     const [cx, cy, cw, ch] = clip.slice(1).map(Number) as [number, number, number, number];
     const tagFor = (href: string, r: number[]) =>
@@ -100,18 +122,38 @@ function crop(r: Raster, x: number, y: number, w: number, h: number): Raster | n
   return { width: w, height: h, pixels: out };
 }
 
-/** Least recently used photo out first, until within LIMITS (counting each photo's URI, which the cache holds). */
+/**
+ * `scaled` kept as the most recently used box, then the least recently used boxes out — of any runtime, one box at a
+ * time, never the one just kept (the card being drawn uses it next) — until the isolate is within its limits.
+ */
 function keep(byPhoto: Map<string, Map<string, Scaled>>, photo: string, geometry: string, scaled: Scaled) {
-  const shapes = byPhoto.get(photo) ?? new Map<string, Scaled>();
-  byPhoto.delete(photo);
+  let shapes = byPhoto.get(photo);
+  if (!shapes) {
+    shapes = new Map();
+    byPhoto.set(photo, shapes);
+    heldChars += photo.length;
+  }
+  const before = shapes.get(geometry);
+  if (before) forget(before);
   shapes.set(geometry, scaled);
-  byPhoto.set(photo, shapes);
-  const charsOf = (p: string, s: Map<string, Scaled>) => p.length + [...s.values()].reduce((n, v) => n + v.chars, 0);
-  let chars = 0;
-  for (const [p, s] of byPhoto) chars += charsOf(p, s);
-  for (const [p, s] of byPhoto) {
-    if (byPhoto.size <= LIMITS.entries && chars <= LIMITS.chars) break;
-    byPhoto.delete(p);
-    chars -= charsOf(p, s);
+  recent.set(scaled, { byPhoto, photo, geometry });
+  heldChars += scaled.chars;
+  for (const old of recent.keys()) {
+    if (recent.size <= SCALED_PHOTO_LIMITS.entries && heldChars <= SCALED_PHOTO_LIMITS.chars) break;
+    if (old !== scaled) forget(old);
+  }
+}
+
+/** One box out; its photo's URI with it when that was the photo's last box. */
+function forget(scaled: Scaled) {
+  const held = recent.get(scaled);
+  if (!held) return;
+  recent.delete(scaled);
+  heldChars -= scaled.chars;
+  const shapes = held.byPhoto.get(held.photo);
+  shapes?.delete(held.geometry);
+  if (shapes && shapes.size === 0) {
+    held.byPhoto.delete(held.photo);
+    heldChars -= held.photo.length;
   }
 }

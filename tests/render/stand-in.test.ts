@@ -1,7 +1,8 @@
 // A photo card's layout passes carry a stand-in of the photo's size, not its megabytes; the drawn card has the photo,
 // scaled once to the pixels its box shows, and looks exactly as satori and resvg draw it from the photo itself.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { composeCard, renderSvg } from '../../src/render/index.ts';
+import { SCALED_PHOTO_LIMITS, scaledPhotoHeld } from '../../src/render/photo-scale.ts';
 import { standInFor } from '../../src/render/stand-in.ts';
 import type { RenderRuntime } from '../../src/render/types.ts';
 import { createNodeRuntime } from '../../src/runtime/node.ts';
@@ -93,5 +94,51 @@ describe('the photo in a card', () => {
     expect(standInFor(svg)).toBeNull();
     expect(standInFor('data:image/png;base64,AAAA')).toBeNull();
     expect(standInFor(`data:image/png;base64,${base64(png)}`)!.length).toBeLessThan(200);
+  });
+});
+
+describe('the scaled photos an isolate keeps', () => {
+  const limits = { ...SCALED_PHOTO_LIMITS };
+  afterEach(() => Object.assign(SCALED_PHOTO_LIMITS, limits));
+
+  it('stay within one budget however many runtimes scaled them (a Worker keeps one runtime per fetch policy)', async () => {
+    // Room for about two photos with their boxes: four runtimes, each scaling its own photo.
+    const photoChars = `data:image/png;base64,${base64(png)}`.length;
+    SCALED_PHOTO_LIMITS.chars = Math.round(photoChars * 2.5);
+    const counted = [];
+    for (let seed = 21; seed < 25; seed++) {
+      const { runtime, seen } = counting(
+        createNodeRuntime({ fetch: hostOf(makePhoto(1600, 1000, seed), 'image/png') }),
+      );
+      await renderSvg({ story, template: 'photo' }, runtime, templates);
+      counted.push({ runtime, seen });
+      expect(scaledPhotoHeld().chars).toBeLessThanOrEqual(SCALED_PHOTO_LIMITS.chars);
+    }
+    // The last runtime's box is still there; the first runtime's went first.
+    const [first, , , last] = counted;
+    await renderSvg({ story, template: 'photo' }, last!.runtime, templates);
+    expect(last!.seen.rasters).toBe(1);
+    await renderSvg({ story, template: 'photo' }, first!.runtime, templates);
+    expect(first!.seen.rasters).toBe(2);
+  });
+
+  it('never drop the box just scaled, even when it alone is over the budget, and drop boxes one at a time', async () => {
+    SCALED_PHOTO_LIMITS.chars = 1;
+    const { runtime, seen } = counting(createNodeRuntime({ fetch: hostOf(png, 'image/png') }));
+    await renderSvg({ story, template: 'photo', size: 'story' }, runtime, templates);
+    await renderSvg({ story, template: 'photo', size: 'story' }, runtime, templates);
+    expect(seen.rasters).toBe(1); // kept: the card drawn right after its warm-up does not scale the photo again
+    expect(scaledPhotoHeld().entries).toBe(1);
+
+    // By count: three boxes of one photo with room for two — the least recently used box goes, not the photo.
+    Object.assign(SCALED_PHOTO_LIMITS, { ...limits, entries: 2 });
+    const { runtime: r2, seen: s2 } = counting(createNodeRuntime({ fetch: hostOf(png, 'image/png') }));
+    for (const size of ['og', 'square', 'x', 'square', 'x'] as const) {
+      await renderSvg({ story, template: 'photo', size }, r2, templates);
+    }
+    expect(s2.rasters).toBe(3); // og, square, x scaled once each; square and x again are kept
+    expect(scaledPhotoHeld().entries).toBe(2);
+    await renderSvg({ story, template: 'photo', size: 'og' }, r2, templates);
+    expect(s2.rasters).toBe(4); // og was the least recently used
   });
 });
