@@ -4,12 +4,9 @@
 // whose request was sent after it (so the image is the server's render of text that includes that key), split into
 // waiting for the request in flight, the request itself (with the server's own Server-Timing) and the client's part.
 // Usage: tsx scripts/bench-studio.ts [--words 8] [--singles 12] [--json]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { startServer } from '../tests/helpers/npm-start.ts';
+import { openStudio, QUIET_ARGS } from '../tests/helpers/studio-browser.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,29 +54,15 @@ interface Recorded {
 }
 
 const loadBefore = load();
-const server = await startServer();
-const profile = mkdtempSync(join(tmpdir(), 'storycard-bench-chromium-'));
-// The same launch as tests/e2e/studio.test.ts (scripts/ensure-chromium.mjs installs chromium).
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1440, height: 900 },
-  deviceScaleFactor: 1,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--font-render-hinting=none',
-  ],
+// The same launch as tests/e2e/studio.test.ts (scripts/ensure-chromium.mjs installs chromium); the page stays blank
+// until the recorder below is in place.
+const { server, page, close } = await openStudio({
+  args: QUIET_ARGS,
+  open: false,
+  profilePrefix: 'storycard-bench-chromium-',
 });
 let rec: Recorded;
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
   // Every preview request the page makes: its headline, when it was sent and answered, and its Server-Timing.
   await page.addInitScript(() => {
     const w = window as unknown as { __bench: Recorded };
@@ -178,9 +161,7 @@ try {
       ),
   }));
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-  await server.stop();
+  await close();
 }
 
 interface Sample {

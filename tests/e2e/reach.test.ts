@@ -12,14 +12,10 @@ import {
   startFakeGraph,
 } from '../fakes/fake-graph.ts';
 import { FAKE_LINKEDIN, type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin.ts';
-import { FAKE_MASTODON_TOKEN, type FakeMastodon, startFakeMastodon } from '../fakes/fake-mastodon.ts';
-import {
-  FAKE_TELEGRAM_CHANNEL,
-  FAKE_TELEGRAM_TOKEN,
-  type FakeTelegram,
-  startFakeTelegram,
-} from '../fakes/fake-telegram.ts';
-import { FAKE_X_CREDENTIALS, type FakeX, startFakeX } from '../fakes/fake-x.ts';
+import { type FakeMastodon, startFakeMastodon } from '../fakes/fake-mastodon.ts';
+import { FAKE_TELEGRAM_CHANNEL, type FakeTelegram, startFakeTelegram } from '../fakes/fake-telegram.ts';
+import { type FakeX, startFakeX } from '../fakes/fake-x.ts';
+import { fakeNetworkSettings } from '../helpers/fake-network-settings.ts';
 import { freePort, type PostView, type Started, startServer, storycardApi } from '../helpers/npm-start.ts';
 
 let x: FakeX;
@@ -54,32 +50,8 @@ beforeAll(async () => {
     {
       BOT_MODE: 'live',
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-      X_APP_KEY: FAKE_X_CREDENTIALS.appKey,
-      X_APP_SECRET: FAKE_X_CREDENTIALS.appSecret,
-      X_ACCESS_TOKEN: FAKE_X_CREDENTIALS.accessToken,
-      X_ACCESS_SECRET: FAKE_X_CREDENTIALS.accessSecret,
-      X_API_BASE_URL: x.url,
-      BLUESKY_SERVICE: bluesky.url,
-      BLUESKY_IDENTIFIER: FAKE_BLUESKY_ACCOUNT.handle,
-      BLUESKY_APP_PASSWORD: FAKE_BLUESKY_ACCOUNT.password,
-      MASTODON_BASE_URL: mastodon.url,
-      MASTODON_ACCESS_TOKEN: FAKE_MASTODON_TOKEN,
-      TELEGRAM_BOT_TOKEN: FAKE_TELEGRAM_TOKEN,
-      TELEGRAM_CHAT_ID: `@${FAKE_TELEGRAM_CHANNEL.username}`,
-      TELEGRAM_API_BASE_URL: telegram.url,
-      THREADS_USER_ID: FAKE_THREADS.userId,
-      THREADS_ACCESS_TOKEN: FAKE_THREADS.token,
-      THREADS_API_BASE_URL: threads.url,
-      FACEBOOK_PAGE_ID: FAKE_FACEBOOK.pageId,
-      FACEBOOK_PAGE_TOKEN: FAKE_FACEBOOK.token,
-      FACEBOOK_API_BASE_URL: facebook.url,
-      INSTAGRAM_USER_ID: FAKE_INSTAGRAM.userId,
-      INSTAGRAM_ACCESS_TOKEN: FAKE_INSTAGRAM.token,
-      INSTAGRAM_API_BASE_URL: instagram.url,
+      ...fakeNetworkSettings({ x, bluesky, mastodon, telegram, threads, facebook, instagram, linkedin }),
       INSTAGRAM_STORIES: 'on',
-      LINKEDIN_ACCESS_TOKEN: FAKE_LINKEDIN.token,
-      LINKEDIN_AUTHOR: FAKE_LINKEDIN.author,
-      LINKEDIN_API_BASE_URL: linkedin.url,
     },
     { port },
   );

@@ -1,64 +1,40 @@
 // The studio's mock-ups of the bot's posts (issue 21): on each network the exact text `storycard post` sends (the
 // bot's composePost with this server's POST_LINK_QUERY and INSTAGRAM_LINK_TEXT), the card size its poster sends, and
 // the network's fold. Headless Chromium on `npm start`; the section's screenshot is a reviewed reference.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composePost } from '../../src/bot/compose.ts';
 import { CARD_SIZE } from '../../src/bot/outbox.ts';
 import { SIZES } from '../../src/render/types.ts';
 import { DEMO_STORY, parseStory } from '../../src/story/schema.ts';
 import { MOCKUP_NETWORKS } from '../../src/studio/bot-posts-wire.ts';
-import { type Started, startServer } from '../helpers/npm-start.ts';
+import { openStudio, PAGE_WAIT, type Studio, studioCounters } from '../helpers/studio-browser.ts';
 import { matchesReference } from '../helpers/studio-shots.ts';
 
 const SETTINGS = { linkQuery: 'utm_source={platform}&utm_medium=social', instagramLinkText: 'Link in bio · {domain}' };
 
-let server: Started;
-let context: BrowserContext;
+let studio: Studio;
 let page: Page;
-let profile: string;
 let looks: string;
+const { mockupRenders, nextMockups, settled } = studioCounters(() => page);
 
 beforeAll(async () => {
-  server = await startServer({ POST_LINK_QUERY: SETTINGS.linkQuery, INSTAGRAM_LINK_TEXT: SETTINGS.instagramLinkText });
-  profile = mkdtempSync(join(tmpdir(), 'storycard-chromium-'));
-  looks = mkdtempSync(join(tmpdir(), 'storycard-bot-mockups-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--font-render-hinting=none'],
+  studio = await openStudio({
+    env: { POST_LINK_QUERY: SETTINGS.linkQuery, INSTAGRAM_LINK_TEXT: SETTINGS.instagramLinkText },
+    args: ['--font-render-hinting=none'],
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(server.printed.studio!);
-  await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
+  page = studio.page;
+  looks = mkdtempSync(join(tmpdir(), 'storycard-bot-mockups-'));
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await server?.stop();
+  await studio?.close();
   console.log(`bot mock-ups with their cards: ${looks}`);
 }, 60_000);
 
-const mockupRenders = async () => Number((await page.locator('body').getAttribute('data-mockups')) ?? 0);
-async function nextMockups(before: number) {
-  await page.waitForFunction((n) => Number(document.body.dataset.mockups ?? 0) > n, before, { timeout: 60_000 });
-}
-/** Wait until no preview or mock-up render has landed for a second (debounced renders come in bursts). */
-async function settled() {
-  let last = '';
-  for (;;) {
-    const now = await page.evaluate(() => `${document.body.dataset.renders}/${document.body.dataset.mockups}`);
-    if (now === last) return;
-    last = now;
-    await page.waitForTimeout(1000);
-  }
-}
 /** The story the studio's form holds (it has no tags field), as the bot would read it. */
 const draft = (overrides: Record<string, string> = {}) => {
   const { tags: _tags, ...fields } = DEMO_STORY;
@@ -164,7 +140,9 @@ describe("the studio's mock-ups of the bot's posts", () => {
     await page.locator('#f-quote').fill(quote);
     await page.keyboard.press('Alt+2');
     await nextMockups(before);
-    await expect.poll(() => shownText('facebook')).toBe(composePost(draft({ quote }), 'facebook', SETTINGS).text);
+    await expect
+      .poll(() => shownText('facebook'), PAGE_WAIT)
+      .toBe(composePost(draft({ quote }), 'facebook', SETTINGS).text);
     const story = draft({ quote });
     for (const network of ['telegram', 'threads', 'facebook', 'instagram', 'linkedin'] as const) {
       expect(await shownText(network), network).toBe(composePost(story, network, SETTINGS).text);

@@ -1,53 +1,36 @@
 // The studio always describes the draft on screen: a refused draft shows what is wrong where the report and the
 // warnings were (never the last card's "Ready to ship"), the mock-ups say why they are empty, a reload does not bring
 // a refused draft back, and at 390 px the header wraps with every tab on screen. Headless Chromium on `npm start`.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
-import { type Started, startServer } from '../helpers/npm-start.ts';
+import { openStudio, PAGE_WAIT, type Studio, studioCounters } from '../helpers/studio-browser.ts';
 
-let server: Started;
-let context: BrowserContext;
+let studio: Studio;
 let page: Page;
-let profile: string;
 let shots: string;
+const { renders, nextRender } = studioCounters(() => page);
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = mkdtempSync(join(tmpdir(), 'storycard-chromium-'));
+  studio = await openStudio({ args: ['--font-render-hinting=none'] });
+  page = studio.page;
   shots = mkdtempSync(join(tmpdir(), 'storycard-studio-draft-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--font-render-hinting=none'],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(server.printed.studio!);
-  await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await server?.stop();
+  await studio?.close();
   // The screenshots stay in `shots` for a person to look at (printed below).
   console.log(`studio-draft screenshots: ${shots}`);
 }, 60_000);
 
-const renders = async () => Number((await page.locator('body').getAttribute('data-renders')) ?? 0);
-async function nextRender(before: number) {
-  await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, before, { timeout: 60_000 });
-}
 const warningsText = () => page.locator('#warnings').textContent();
 
 describe('the studio describes the current draft', () => {
   it('a blank headline: the report and warnings say what is wrong, never “Ready to ship”', async () => {
-    await expect.poll(warningsText).toMatch(/^Ready to ship/);
+    await expect.poll(warningsText, PAGE_WAIT).toMatch(/^Ready to ship/);
     await page.locator('#f-headline').fill('');
     await page.waitForSelector('#warnings li.problem');
     expect(await warningsText()).not.toMatch(/Ready to ship/);
@@ -63,7 +46,7 @@ describe('the studio describes the current draft', () => {
     let before = await renders();
     await page.locator('#f-headline').fill('Harbour budget passes');
     await nextRender(before);
-    await expect.poll(warningsText).toMatch(/^Ready to ship/);
+    await expect.poll(warningsText, PAGE_WAIT).toMatch(/^Ready to ship/);
     await page.locator('#f-brandColor').fill('#12');
     await page.waitForSelector('#warnings li.problem');
     expect(await warningsText()).toMatch(/brandColor: expected .*, received "#12"/);
@@ -79,7 +62,9 @@ describe('the studio describes the current draft', () => {
     await page.locator('#f-headline').fill('');
     await page.waitForSelector('#warnings li.problem');
     await page.locator('#tab-mockups').click();
-    await expect.poll(() => page.locator('#mockups-note').textContent()).toMatch(/^No mock-ups: headline: expected /);
+    await expect
+      .poll(() => page.locator('#mockups-note').textContent(), PAGE_WAIT)
+      .toMatch(/^No mock-ups: headline: expected /);
     expect(await page.locator('#mockups .mock').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'mockups-invalid.png') });
     await page.locator('#tab-editor').click();
@@ -91,7 +76,7 @@ describe('the studio describes the current draft', () => {
     await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
     expect(await page.inputValue('#f-headline')).toBe('Harbour budget passes');
     expect(await page.inputValue('#f-headline')).not.toBe(DEMO_STORY.headline);
-    await expect.poll(warningsText).toMatch(/^Ready to ship/);
+    await expect.poll(warningsText, PAGE_WAIT).toMatch(/^Ready to ship/);
   });
 
   it('at 390 px the header wraps and every tab, the Outbox too, is on screen', async () => {

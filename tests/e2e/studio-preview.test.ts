@@ -1,31 +1,16 @@
 // End to end: the studio's live preview under fast typing and a slow server, in headless Chromium — the first key
 // renders at once, keys typed meanwhile become one render of the newest text, and no late answer paints over a newer.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Request, type Route } from 'playwright-core';
+import type { Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
-import { type Started, startServer } from '../helpers/npm-start.ts';
+import { openStudio, PAGE_WAIT, type Studio } from '../helpers/studio-browser.ts';
 
-let server: Started;
-let context: BrowserContext;
+let studio: Studio;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = mkdtempSync(join(tmpdir(), 'storycard-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(server.printed.studio!);
-  await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
+  studio = await openStudio({ args: ['--disable-background-networking'] });
+  page = studio.page;
   // Every card the page shows, in order, from the preview's alt text; and any swapped in before it could be drawn.
   await page.evaluate(() => {
     const img = document.getElementById('preview') as HTMLImageElement;
@@ -41,9 +26,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await server?.stop();
+  await studio?.close();
 }, 60_000);
 
 /** The live preview's requests from now on (their headline and template); `hold` keeps the first one back. */
@@ -95,7 +78,7 @@ describe('the live preview', () => {
       await page.keyboard.press('End');
       // Typed without a pause: a debounce would ask once, for the whole word; the studio asks on the first key.
       await page.keyboard.type('Xyz!');
-      await expect.poll(() => previews.sent.length).toBe(1);
+      await expect.poll(() => previews.sent.length, PAGE_WAIT).toBe(1);
       expect(previews.sent[0]!.headline).toBe(`${h}X`);
       // While that render is held back, the three keys after it wait for it instead of piling up requests.
       expect(await page.inputValue('#f-headline')).toBe(`${h}Xyz!`);
@@ -128,7 +111,7 @@ describe('the live preview', () => {
       await page.locator('#f-headline').focus();
       await page.keyboard.press('End');
       await page.keyboard.type('Q');
-      await expect.poll(() => previews.sent.length).toBe(1);
+      await expect.poll(() => previews.sent.length, PAGE_WAIT).toBe(1);
       // The typed render is stuck on the server; the designer picks another template meanwhile.
       await page
         .locator('.template-option')

@@ -1,69 +1,33 @@
 // End to end: the studio from `npm start`, driven in headless Chromium like a designer would use it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STORY } from '../../src/story/schema.ts';
 import { registry as templates } from '../../templates/index.ts';
-import { type Started, startServer } from '../helpers/npm-start.ts';
+import type { Started } from '../helpers/npm-start.ts';
+import { openStudio, PAGE_WAIT, QUIET_ARGS, type Studio, studioCounters } from '../helpers/studio-browser.ts';
 import { diffRatio, matchesReference } from '../helpers/studio-shots.ts';
 
+let studio: Studio;
 let server: Started;
 let context: BrowserContext;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = mkdtempSync(join(tmpdir(), 'storycard-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--font-render-hinting=none',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  // The page stays blank: the first test opens the studio from the address `npm start` printed.
+  studio = await openStudio({ args: QUIET_ARGS, open: false });
+  ({ server, context, page } = studio);
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await server?.stop();
+  await studio?.close();
 }, 60_000);
 
-/** Finished previews so far (the studio counts them on <body data-renders>). */
-const renders = async () => Number((await page.locator('body').getAttribute('data-renders')) ?? 0);
-async function nextRender(before: number) {
-  await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, before, { timeout: 60_000 });
-}
-const mockupRenders = async () => Number((await page.locator('body').getAttribute('data-mockups')) ?? 0);
-async function nextMockups(before: number) {
-  await page.waitForFunction((n) => Number(document.body.dataset.mockups ?? 0) > n, before, { timeout: 30_000 });
-}
-
-/** Wait until no preview or mock-up render has landed for a second (debounced renders come in bursts). */
-async function settled() {
-  let last = '';
-  for (;;) {
-    const now = `${await renders()}/${await mockupRenders()}`;
-    if (now === last) return;
-    last = now;
-    await page.waitForTimeout(1000);
-  }
-}
+/** Finished previews so far (the studio counts them on <body data-renders>), mock-up renders, and waits on them. */
+const counters = studioCounters(() => page);
+const { renders, nextRender, mockupRenders, settled } = counters;
+const nextMockups = (before: number) => counters.nextMockups(before, 30_000);
 
 /** What the designer sees in the preview, as pixels. */
 const previewPixels = async () => {
@@ -141,7 +105,7 @@ describe('the studio', () => {
     await page.waitForFunction(() => Number(document.body.dataset.renders ?? 0) > 0, null, { timeout: 60_000 });
     expect(new URL(page.url()).hash).toBe('');
     expect(await page.evaluate(() => localStorage.getItem('storycard.studio.token'))).toBe(server.printed['API token']);
-    await expect.poll(() => page.inputValue('#f-headline')).toBe(DEMO_STORY.headline);
+    await expect.poll(() => page.inputValue('#f-headline'), PAGE_WAIT).toBe(DEMO_STORY.headline);
     expect(await page.locator('#stage-template').textContent()).toBe('quote');
     expect(await page.locator('#warnings li.clear').count()).toBe(1);
     await page.evaluate(() => document.fonts.ready);
@@ -303,8 +267,10 @@ describe('the studio', () => {
     await page.getByRole('radio', { name: /^og/ }).check();
     await nextRender(before);
     await nextMockups(mockups);
-    await expect.poll(() => page.locator('#stage-size').textContent()).toBe('og · 1200 × 630');
-    await expect.poll(() => page.locator('[data-platform="facebook"] .title').textContent()).toBe(DEMO_STORY.headline);
+    await expect.poll(() => page.locator('#stage-size').textContent(), PAGE_WAIT).toBe('og · 1200 × 630');
+    await expect
+      .poll(() => page.locator('[data-platform="facebook"] .title').textContent(), PAGE_WAIT)
+      .toBe(DEMO_STORY.headline);
     await settled();
     const platforms = await page
       .locator('.mock[data-platform]')
@@ -328,7 +294,9 @@ describe('the studio', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-card')));
     expect(cards).toEqual(['x', ...Array(9).fill('og')]);
     for (const id of ['bluesky', 'mastodon', 'whatsapp', 'telegram']) {
-      await expect.poll(() => page.locator(`[data-platform="${id}"] .title`).textContent()).toBe(DEMO_STORY.headline);
+      await expect
+        .poll(() => page.locator(`[data-platform="${id}"] .title`).textContent(), PAGE_WAIT)
+        .toBe(DEMO_STORY.headline);
     }
     expect(await page.locator('[data-platform="mastodon"] .domain').textContent()).toBe('example.com');
     expect(await page.locator('[data-platform="whatsapp"] .mock-crop').textContent()).toBe(
@@ -431,7 +399,7 @@ describe('the studio', () => {
 
     // A lifetime chosen beside the URL signs it again with exp, and the card is cached no longer than that.
     await page.locator('#sign-expiry').selectOption({ label: 'expires in 1 hour' });
-    await expect.poll(() => box.inputValue()).toMatch(/[?&]exp=\d{10}&/);
+    await expect.poll(() => box.inputValue(), PAGE_WAIT).toMatch(/[?&]exp=\d{10}&/);
     const expiring = new URL(await page.locator('#action-result input').inputValue());
     expect(Number(expiring.searchParams.get('exp')) - Date.now() / 1000).toBeGreaterThan(3500);
     expect(await page.locator('#sign-expiry').inputValue()).toBe('3600');

@@ -30,3 +30,11 @@ export const kinds = (outcomes: Pick<Outcome, 'kind'>[]) => outcomes.map((o) => 
 
 /** A headline no other test's story has. */
 export const unique = (what: string, where: string) => `${what} ${crypto.randomUUID().slice(0, 8)} ${where}`;
+
+/**
+ * Wait until `found()` returns at least one item: a slow fault's late work lands when the fake gets to it, which on a
+ * loaded machine is any time after its delay. Waits on that event (the test's timeout is the only bound), not a clock.
+ */
+export async function landed(found: () => Promise<readonly unknown[]>): Promise<void> {
+  while ((await found()).length === 0) await new Promise((r) => setTimeout(r, 50));
+}

@@ -124,29 +124,29 @@ describe('pollFeeds', () => {
     expect(await new StoryStore(env.DB).byUrl('https://valley.example/p')).toBeNull(); // first poll: recorded only
   });
 
-  it('one broken feed (malformed, 500, timeout, too big) never stops the others', async () => {
+  // No time limit of the test's own here: a limit short enough to cut a hanging feed quickly would also cut these
+  // (the 2 MB feed must stream its first megabyte within it), so under load "too big" came back as "timed out".
+  // The hanging feed has its own test below, alone, where the limit is the only thing that can end it.
+  it('one broken feed (malformed, 500, too big) never stops the others', async () => {
     feeds.set('/malformed.xml', { body: '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Cut' });
     feeds.set('/error.xml', { status: 500, body: 'oops', contentType: 'text/plain' });
-    feeds.set('/slow.xml', { fault: 'hang' });
     feeds.set('/huge.xml', { fault: 'huge', hugeBytes: 2 * 1024 * 1024 });
     feeds.set('/good.xml', { body: rss('Good', [item('g')]) });
-    const names = ['malformed', 'error', 'slow', 'huge', 'good'];
+    const names = ['malformed', 'error', 'huge', 'good'];
     const { run } = poller(
       names.map((n) => `${feeds.url}/${n}.xml`),
-      { timeoutMs: 300, maxBytes: 1024 * 1024 },
+      { maxBytes: 1024 * 1024 },
     );
     const results = await run();
     expect(results.map((r) => [r.status, r.httpStatus])).toEqual([
       ['error', 200],
       ['error', 500],
-      ['error', null],
       ['error', 200],
       ['ok', 200],
     ]);
     expect(results.map((r) => r.error ?? '')).toEqual([
       expect.stringMatching(/does not parse/),
       expect.stringMatching(/received 500/),
-      expect.stringMatching(/no complete answer within 300 ms/),
       expect.stringMatching(/expected at most 1048576 bytes/),
       '',
     ]);
@@ -158,5 +158,22 @@ describe('pollFeeds', () => {
       lastHttpStatus: 500,
       primedAt: null,
     });
+  });
+
+  it('a feed that never finishes answering is cut off at the time limit and recorded as an error', async () => {
+    feeds.set('/slow.xml', { fault: 'hang' });
+    const url = `${feeds.url}/slow.xml`;
+    const { run } = poller([url], { timeoutMs: 300 });
+    expect(await run()).toEqual([
+      {
+        url,
+        status: 'error',
+        httpStatus: null,
+        newItems: 0,
+        newStories: 0,
+        error: 'no complete answer within 300 ms (timed out)',
+      },
+    ]);
+    expect(await new FeedStore(env.DB).get(url)).toMatchObject({ lastStatus: 'error', primedAt: null });
   });
 });

@@ -199,7 +199,7 @@ describe('storycard post', () => {
     // The first run claims the row (saved as "posting" before the post is sent); X holds the post request.
     const first = run([file], xEnv(), { timeoutMs: 20_000 }, state);
     const held = async () => ((await (await fetch(`${x.url}/__held`)).json()) as { held: number }).held;
-    for (let i = 0; i < 400 && (await held()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    while ((await held()) === 0) await new Promise((r) => setTimeout(r, 25)); // the test's timeout bounds it
     const atDeath = readFileSync(state, 'utf8');
     expect((JSON.parse(atDeath) as { outbox: { state: string }[] }).outbox.map((r) => r.state)).toEqual(['posting']);
     // X publishes it; the run is "killed" before it records the answer: its state file is what it was.

@@ -5,15 +5,11 @@ import { whoAmI } from '../../src/bot/whoami.ts';
 import { parseConfig } from '../../src/config.ts';
 import { plainHttpAgent } from '../../src/runtime/http-agent.ts';
 import { FAKE_BLUESKY_ACCOUNT, type FakeBluesky, startFakeBluesky } from '../fakes/fake-bluesky.ts';
-import { FAKE_FACEBOOK, FAKE_THREADS, type FakeGraph, startFakeGraph } from '../fakes/fake-graph.ts';
+import { FAKE_THREADS, type FakeGraph, startFakeGraph } from '../fakes/fake-graph.ts';
 import { FAKE_LINKEDIN, type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin.ts';
-import {
-  FAKE_TELEGRAM_CHANNEL,
-  FAKE_TELEGRAM_TOKEN,
-  type FakeTelegram,
-  startFakeTelegram,
-} from '../fakes/fake-telegram.ts';
-import { FAKE_X_CREDENTIALS, type FakeX, startFakeX } from '../fakes/fake-x.ts';
+import { FAKE_TELEGRAM_CHANNEL, type FakeTelegram, startFakeTelegram } from '../fakes/fake-telegram.ts';
+import { type FakeX, startFakeX } from '../fakes/fake-x.ts';
+import { fakeNetworkSettings } from '../helpers/fake-network-settings.ts';
 
 let telegram: FakeTelegram;
 let threads: FakeGraph;
@@ -36,26 +32,8 @@ afterAll(() => Promise.all([telegram, threads, facebook, linkedin, x, bluesky].m
 
 const settings = () => ({
   PUBLIC_BASE_URL: 'http://127.0.0.1:8787',
-  X_APP_KEY: FAKE_X_CREDENTIALS.appKey,
-  X_APP_SECRET: FAKE_X_CREDENTIALS.appSecret,
-  X_ACCESS_TOKEN: FAKE_X_CREDENTIALS.accessToken,
-  X_ACCESS_SECRET: FAKE_X_CREDENTIALS.accessSecret,
-  X_API_BASE_URL: x.url,
-  BLUESKY_SERVICE: bluesky.url,
-  BLUESKY_IDENTIFIER: FAKE_BLUESKY_ACCOUNT.handle,
-  BLUESKY_APP_PASSWORD: FAKE_BLUESKY_ACCOUNT.password,
-  TELEGRAM_BOT_TOKEN: FAKE_TELEGRAM_TOKEN,
+  ...fakeNetworkSettings({ x, bluesky, telegram, threads, facebook, linkedin }),
   TELEGRAM_CHAT_ID: String(FAKE_TELEGRAM_CHANNEL.id),
-  TELEGRAM_API_BASE_URL: telegram.url,
-  THREADS_USER_ID: FAKE_THREADS.userId,
-  THREADS_ACCESS_TOKEN: FAKE_THREADS.token,
-  THREADS_API_BASE_URL: threads.url,
-  FACEBOOK_PAGE_ID: FAKE_FACEBOOK.pageId,
-  FACEBOOK_PAGE_TOKEN: FAKE_FACEBOOK.token,
-  FACEBOOK_API_BASE_URL: facebook.url,
-  LINKEDIN_ACCESS_TOKEN: FAKE_LINKEDIN.token,
-  LINKEDIN_AUTHOR: FAKE_LINKEDIN.author,
-  LINKEDIN_API_BASE_URL: linkedin.url,
 });
 
 describe('whoAmI', () => {

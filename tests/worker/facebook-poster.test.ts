@@ -6,7 +6,8 @@ import { processRow } from '../../src/bot/outbox.ts';
 import { createStory } from '../../src/story/schema.ts';
 import { FAKE_FACEBOOK, type FakeGraphState } from '../fakes/fake-graph.ts';
 import { kinds, networkHarness, unique } from '../helpers/network-poster.ts';
-import { clock, depsFor, drive, fakeState, fault } from './outbox-harness.ts';
+import * as graph from './graph-faults.ts';
+import { clock, depsFor, drive, fakeState } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').facebook;
 const { e, storyRows, view } = networkHarness(
@@ -23,6 +24,14 @@ async function facebookRow(what: string) {
   return { row: rows[0]!, story: body.story };
 }
 const posts = async (text: string) => (await fakeState<FakeGraphState>(fake())).posts.filter((p) => p.text === text);
+const facebook: graph.GraphNetwork = {
+  fake,
+  e,
+  view,
+  posts,
+  row: async (what) => (await facebookRow(what)).row,
+  first: {},
+};
 
 describe('Facebook Page', () => {
   it('uploads the og card as a photo with the text as caption and the alt text, once', async () => {
@@ -44,61 +53,30 @@ describe('Facebook Page', () => {
     expect(await posts(row.text)).toHaveLength(1);
   });
 
-  it('throttled (Graph code 32 with estimated_time_to_regain_access): waits that long, then posts once', async () => {
-    const { row } = await facebookRow('Throttled');
-    const c = clock();
-    await fault(fake(), { mode: '429', resetSeconds: 30 * 60 });
-    const first = await processRow(row.id, depsFor(e(), c.now));
-    expect(first).toMatchObject({ kind: 'wait' });
-    expect((first as { at: number }).at).toBeGreaterThanOrEqual(c.t + 30 * 60_000);
-    expect(await view(row)).toMatchObject({ attempts: 0, pendingCheck: false });
-    c.t = (first as { at: number }).at;
-    expect(await processRow(row.id, depsFor(e(), c.now))).toMatchObject({ kind: 'posted' });
-    expect(await posts(row.text)).toHaveLength(1);
-  });
-
-  for (const mode of ['timeout-after-accept', '503-after-accept', 'reset-after-accept']) {
-    it(`${mode}: the Page’s posts show it, and it is adopted, not posted again`, async () => {
-      const { row } = await facebookRow(`Lost answer (${mode})`);
-      const c = clock();
-      await fault(fake(), { mode });
-      const outcomes = await drive(row.id, depsFor(e(), c.now), c);
-      expect(kinds(outcomes)).toEqual(['wait', 'posted']);
-      expect(outcomes[1]).toMatchObject({ found: true });
-      const mine = await posts(row.text);
-      expect(mine).toHaveLength(1);
-      expect(await view(row)).toMatchObject({ state: 'posted', platformPostId: mine[0]!.id });
-    });
-  }
-
-  it('503 with nothing posted: the check finds nothing, then it posts once', async () => {
-    const { row } = await facebookRow('Upload refused');
-    const c = clock();
-    await fault(fake(), { mode: '503' });
-    const outcomes = await drive(row.id, depsFor(e(), c.now), c);
-    expect(kinds(outcomes)).toEqual(['wait', 'posted']);
-    expect(outcomes[1]).not.toMatchObject({ found: true });
-    expect(await posts(row.text)).toHaveLength(1);
-  });
-
-  it('slow upload past the timeout: once the Page has it, the check adopts it', async () => {
-    const { row } = await facebookRow('Slow upload');
-    const c = clock();
-    await fault(fake(), { mode: 'slow', delayMs: 2500 });
-    const first = await processRow(row.id, depsFor(e(), c.now, 1000));
-    expect(first).toMatchObject({ kind: 'wait' });
-    await new Promise((r) => setTimeout(r, 2000));
-    c.t = (first as { at: number }).at;
-    expect(await processRow(row.id, depsFor(e(), c.now, 1000))).toMatchObject({ kind: 'posted', found: true });
-    expect(await posts(row.text)).toHaveLength(1);
-  });
-
-  it('an expired Page token (code 190): dead with Facebook’s reason, nothing retried', async () => {
-    const { row } = await facebookRow('Expired token');
-    const c = clock();
-    await fault(fake(), { mode: '190' });
-    const outcomes = await drive(row.id, depsFor(e(), c.now), c);
-    expect(outcomes).toEqual([{ kind: 'dead', reason: expect.stringContaining('code 190') }]);
-    expect(await posts(row.text)).toHaveLength(0);
-  });
+  graph.throttled(
+    facebook,
+    'throttled (Graph code 32 with estimated_time_to_regain_access): waits that long, then posts once',
+    'Throttled',
+    30,
+  );
+  graph.lostAnswer(
+    facebook,
+    (mode) => `${mode}: the Page’s posts show it, and it is adopted, not posted again`,
+    (mode) => `Lost answer (${mode})`,
+  );
+  graph.refusedThenPosted(
+    facebook,
+    '503 with nothing posted: the check finds nothing, then it posts once',
+    'Upload refused',
+  );
+  graph.slowThenAdopted(
+    facebook,
+    'slow upload past the timeout: once the Page has it, the check adopts it',
+    'Slow upload',
+  );
+  graph.expiredToken(
+    facebook,
+    'an expired Page token (code 190): dead with Facebook’s reason, nothing retried',
+    'Expired token',
+  );
 });

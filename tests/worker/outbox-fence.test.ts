@@ -28,7 +28,8 @@ async function rowOf(e: Env, overrides: Parameters<typeof postStory>[1] = {}): P
 const held = async (url: string) => ((await (await fetch(`${url}/__held`)).json()) as { held: number }).held;
 const release = async (url: string) => expect((await fetch(`${url}/__release`, { method: 'POST' })).status).toBe(200);
 async function untilHeld(url: string, n: number) {
-  for (let i = 0; i < 200 && (await held(url)) < n; i++) await new Promise((r) => setTimeout(r, 25));
+  // No budget of its own (the test's timeout bounds it): a loaded machine may take more than a few seconds.
+  while ((await held(url)) < n) await new Promise((r) => setTimeout(r, 25));
   expect(await held(url)).toBe(n);
 }
 /** Requests the fake saw to `path` (POST), so a test can tell whether an attempt even tried. */

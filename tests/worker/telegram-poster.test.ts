@@ -3,7 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { processRow } from '../../src/bot/outbox.ts';
 import { FAKE_TELEGRAM_CHANNEL, FAKE_TELEGRAM_TOKEN, type FakeTelegramState } from '../fakes/fake-telegram.ts';
-import { networkHarness, unique } from '../helpers/network-poster.ts';
+import { landed, networkHarness, unique } from '../helpers/network-poster.ts';
 import { callWith, clock, depsFor, drive, fakeState, fault, type PostView, type postStory } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').telegram;
@@ -120,7 +120,7 @@ describe('Telegram channel', () => {
     await fault(fake(), { mode: 'slow', delayMs: 2500 });
     const outcomes = await drive(row.id, depsFor(e(), c.now, 1000), c);
     expect(outcomes.map((o) => o.kind)).toEqual(['wait', 'held']);
-    await new Promise((r) => setTimeout(r, 2000));
+    await landed(() => sent(row.text)); // the fake finishes the late upload when it gets to it
     expect(await sent(row.text)).toHaveLength(1);
     expect(await view(row)).toMatchObject({ state: 'review' });
   });

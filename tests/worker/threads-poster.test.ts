@@ -6,6 +6,7 @@ import { threadsLength } from '../../src/bot/text-length.ts';
 import { FAKE_THREADS, type FakeGraphState } from '../fakes/fake-graph.ts';
 import { imageInfo } from '../fakes/image-size.ts';
 import { kinds, networkHarness, unique } from '../helpers/network-poster.ts';
+import * as graph from './graph-faults.ts';
 import { callWith, clock, depsFor, drive, fakeState, fault, type PostView, type postStory } from './outbox-harness.ts';
 
 const fake = () => inject('networkFakes').threads;
@@ -22,6 +23,7 @@ async function threadsRow(what: string, overrides: Parameters<typeof postStory>[
   return (await storyRows(unique(what, 'at the library'), overrides)).rows[0]!;
 }
 const posts = async (text: string) => (await fakeState<FakeGraphState>(fake())).posts.filter((p) => p.text === text);
+const threads: graph.GraphNetwork = { fake, e, view, posts, row: (what) => threadsRow(what), first: { on: 'media' } };
 
 describe('Threads', () => {
   it('publishes a container made from the og card’s public URL, with the text and alt text, once', async () => {
@@ -58,18 +60,12 @@ describe('Threads', () => {
     expect(await posts(row.text)).toHaveLength(1);
   });
 
-  it('throttled (Graph code 32 with estimated_time_to_regain_access): waits that long, then posts once', async () => {
-    const row = await threadsRow('Throttled');
-    const c = clock();
-    await fault(fake(), { mode: '429', on: 'media', resetSeconds: 15 * 60 });
-    const first = await processRow(row.id, depsFor(e(), c.now));
-    expect(first).toMatchObject({ kind: 'wait' });
-    expect((first as { at: number }).at).toBeGreaterThanOrEqual(c.t + 15 * 60_000);
-    expect(await view(row)).toMatchObject({ attempts: 0, pendingCheck: false });
-    c.t = (first as { at: number }).at;
-    expect(await processRow(row.id, depsFor(e(), c.now))).toMatchObject({ kind: 'posted' });
-    expect(await posts(row.text)).toHaveLength(1);
-  });
+  graph.throttled(
+    threads,
+    'throttled (Graph code 32 with estimated_time_to_regain_access): waits that long, then posts once',
+    'Throttled',
+    15,
+  );
 
   it('503 on the container: nothing can be published yet, so it simply retries and posts once', async () => {
     const row = await threadsRow('Container failed');
@@ -83,29 +79,18 @@ describe('Threads', () => {
     expect(await posts(row.text)).toHaveLength(1);
   });
 
-  for (const mode of ['timeout-after-accept', '503-after-accept', 'reset-after-accept']) {
-    it(`${mode} on threads_publish: the account’s threads show it, and it is adopted, not posted again`, async () => {
-      const row = await threadsRow(`Lost publish (${mode})`);
-      const c = clock();
-      await fault(fake(), { mode });
-      const outcomes = await drive(row.id, depsFor(e(), c.now), c);
-      expect(kinds(outcomes)).toEqual(['wait', 'posted']);
-      expect(outcomes[1]).toMatchObject({ found: true });
-      const mine = await posts(row.text);
-      expect(mine).toHaveLength(1);
-      expect(await view(row)).toMatchObject({ state: 'posted', platformPostId: mine[0]!.id, attempts: 1 });
-    });
-  }
+  graph.lostAnswer(
+    threads,
+    (mode) => `${mode} on threads_publish: the account’s threads show it, and it is adopted, not posted again`,
+    (mode) => `Lost publish (${mode})`,
+    { attempts: 1 },
+  );
 
-  it('503 on threads_publish with nothing published: the check finds nothing, then it posts once', async () => {
-    const row = await threadsRow('Publish refused');
-    const c = clock();
-    await fault(fake(), { mode: '503' });
-    const outcomes = await drive(row.id, depsFor(e(), c.now), c);
-    expect(kinds(outcomes)).toEqual(['wait', 'posted']);
-    expect(outcomes[1]).not.toMatchObject({ found: true });
-    expect(await posts(row.text)).toHaveLength(1);
-  });
+  graph.refusedThenPosted(
+    threads,
+    '503 on threads_publish with nothing published: the check finds nothing, then it posts once',
+    'Publish refused',
+  );
 
   it('a check that cannot read the threads is repeated later; it never posts blind', async () => {
     const row = await threadsRow('Lookup down');
@@ -121,24 +106,14 @@ describe('Threads', () => {
     expect(await posts(row.text)).toHaveLength(1);
   });
 
-  it('slow publish past the timeout: once Threads has it, the check adopts it', async () => {
-    const row = await threadsRow('Slow publish');
-    const c = clock();
-    await fault(fake(), { mode: 'slow', delayMs: 2500 });
-    const first = await processRow(row.id, depsFor(e(), c.now, 1000));
-    expect(first).toMatchObject({ kind: 'wait' });
-    await new Promise((r) => setTimeout(r, 2000));
-    c.t = (first as { at: number }).at;
-    expect(await processRow(row.id, depsFor(e(), c.now, 1000))).toMatchObject({ kind: 'posted', found: true });
-    expect(await posts(row.text)).toHaveLength(1);
-  });
-
-  it('an expired token (code 190): dead with Threads’ reason, nothing retried', async () => {
-    const row = await threadsRow('Expired token');
-    const c = clock();
-    await fault(fake(), { mode: '190', on: 'media' });
-    const outcomes = await drive(row.id, depsFor(e(), c.now), c);
-    expect(outcomes).toEqual([{ kind: 'dead', reason: expect.stringContaining('code 190') }]);
-    expect(await posts(row.text)).toHaveLength(0);
-  });
+  graph.slowThenAdopted(
+    threads,
+    'slow publish past the timeout: once Threads has it, the check adopts it',
+    'Slow publish',
+  );
+  graph.expiredToken(
+    threads,
+    'an expired token (code 190): dead with Threads’ reason, nothing retried',
+    'Expired token',
+  );
 });
