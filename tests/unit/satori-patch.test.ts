@@ -26,27 +26,43 @@ function patch(dir: string) {
 
 let dir: string;
 beforeEach(async () => {
-  // The installed (patched) build, with one file put back as published: the mark-offset edit undone.
+  // The installed (patched) build, with one file put back as published: the mark-offset and code-point edits undone.
   dir = await mkdtemp(join(tmpdir(), 'storycard-satori-'));
   await cp(join(installed, 'package.json'), join(dir, 'package.json'));
   for (const f of FILES) await cp(join(installed, 'dist', f), join(dir, 'dist', f));
   const cjs = join(dir, 'dist', 'standalone.cjs');
-  await writeFile(cjs, (await readFile(cjs, 'utf8')).replace('j=c-k.dy*U', 'j=c+k.dy*U'));
+  await writeFile(cjs, unC((await readFile(cjs, 'utf8')).replace('j=c-k.dy*U', 'j=c+k.dy*U')));
 });
+/** Edit C undone: the font choice remembered per UTF-16 unit again. */
+const unC = (text: string) => text.replace(/let (\w)=y\.codePointAt\(0\);/, 'let $1=y.charCodeAt(0);');
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('patches/satori.mjs', () => {
   it('patches what is unpatched into exactly the installed bytes, leaves no temporary files, and marks it', async () => {
     const r = await patch(dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('satori/dist/standalone.cjs: 1 edit(s) applied, 0 already present');
-    expect(r.stdout).toContain('satori/dist/index.js: 0 edit(s) applied, 1 already present');
+    expect(r.stdout).toContain('satori/dist/standalone.cjs: 2 edit(s) applied, 0 already present');
+    expect(r.stdout).toContain('satori/dist/index.js: 0 edit(s) applied, 2 already present');
     for (const f of FILES) expect(await sha(join(dir, 'dist', f)), f).toBe(await sha(join(installed, 'dist', f)));
     expect((await readdir(join(dir, 'dist'))).sort()).toEqual([...FILES].sort());
     expect(JSON.parse(await readFile(join(dir, '.storycard-patched.json'), 'utf8'))).toMatchObject({
       satori: '0.63.2',
     });
-    expect((await patch(dir)).stdout).toContain('satori/dist/standalone.cjs: 0 edit(s) applied, 1 already present');
+    expect((await patch(dir)).stdout).toContain('satori/dist/standalone.cjs: 0 edit(s) applied, 2 already present');
+  });
+
+  it('brings a build patched by the script before edit C up to date (an existing clone running npm install)', async () => {
+    for (const f of ['standalone.js', 'index.js', 'index.cjs']) {
+      const file = join(dir, 'dist', f);
+      await writeFile(file, unC(await readFile(file, 'utf8')));
+    }
+    const cjs = join(dir, 'dist', 'standalone.cjs');
+    await writeFile(cjs, (await readFile(cjs, 'utf8')).replace('j=c+k.dy*U', 'j=c-k.dy*U'));
+    const r = await patch(dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('satori/dist/index.js: 1 edit(s) applied, 1 already present');
+    expect(r.stdout).toContain('satori/dist/standalone.js: 1 edit(s) applied, 7 already present');
+    for (const f of FILES) expect(await sha(join(dir, 'dist', f)), f).toBe(await sha(join(installed, 'dist', f)));
   });
 
   it('refuses a file that is neither the published nor the patched build, and then writes nothing at all', async () => {
