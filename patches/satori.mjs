@@ -39,6 +39,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const SATORI_VERSION = '0.63.2';
+/**
+ * Raised with every new edit; written into the marker, and src/runtime/satori-patch.ts's PATCH_LEVEL must equal it, so
+ * a checkout whose node_modules were patched by an older version of this script is told to run it again.
+ */
+const PATCH_LEVEL = 3;
 const require = createRequire(import.meta.url);
 // The installed satori, or (for tests) a copy of it named on the command line.
 const root = process.argv[2] ?? dirname(require.resolve('satori/package.json'));
@@ -219,7 +224,7 @@ for (const { rel, file } of plans) {
 }
 writeFileSync(
   join(root, MARKER),
-  `${JSON.stringify({ satori: SATORI_VERSION, files: Object.fromEntries(FILES.map((f) => [f.rel, f.after])) }, null, 2)}\n`,
+  `${JSON.stringify({ satori: SATORI_VERSION, patch: PATCH_LEVEL, files: Object.fromEntries(FILES.map((f) => [f.rel, f.after])) }, null, 2)}\n`,
 );
 for (const p of plans)
   console.log(`satori/${p.rel}: ${p.applied} edit(s) applied, ${p.total - p.applied} already present`);

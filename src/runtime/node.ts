@@ -1,5 +1,5 @@
 // Node adapter for the render core: satori's default build, native @resvg/resvg-js, node:zlib, wasm codecs; fonts/.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
@@ -12,7 +12,7 @@ import { createCodecs } from './codecs.ts';
 import { fetchImageAsDataUri } from './fetch-image.ts';
 import { cachedImages, NODE_IMAGE_CACHE } from './image-cache.ts';
 import { type Lookup, nodeFetchGuard } from './node-fetch.ts';
-import { PATCH_MARKER, SatoriUnpatched } from './satori-patch.ts';
+import { PATCH_MARKER, patchProblem, SatoriUnpatched } from './satori-patch.ts';
 
 const FONTS_DIR = new URL('../../fonts/', import.meta.url);
 const require = createRequire(import.meta.url);
@@ -33,7 +33,9 @@ let patchChecked = false;
 function checkSatoriPatch(): void {
   if (patchChecked) return;
   const marker = new URL(PATCH_MARKER, `file://${require.resolve('satori/package.json')}`);
-  if (!existsSync(marker)) throw new SatoriUnpatched(`no ${PATCH_MARKER} in its folder`);
+  // Its level too: node_modules patched before a pull that added an edit would draw with the old satori.
+  const problem = patchProblem(existsSync(marker) ? readFileSync(marker, 'utf8') : null);
+  if (problem) throw new SatoriUnpatched(problem);
   patchChecked = true;
 }
 

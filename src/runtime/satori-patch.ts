@@ -14,3 +14,19 @@ export class SatoriUnpatched extends Error {
 
 /** The marker patches/satori.mjs writes into satori's folder once every file is patched and verified. */
 export const PATCH_MARKER = '.storycard-patched.json';
+
+/** patches/satori.mjs's PATCH_LEVEL: the edits this checkout's renderer relies on (C: font choice per code point). */
+export const PATCH_LEVEL = 3;
+
+/** Why the marker's text (null: no marker) does not vouch for this checkout's patch, or null when it does. */
+export function patchProblem(marker: string | null): string | null {
+  if (marker === null) return `no ${PATCH_MARKER} in its folder`;
+  let level: unknown;
+  try {
+    level = (JSON.parse(marker) as { patch?: unknown }).patch;
+  } catch {
+    return `${PATCH_MARKER} is not JSON`;
+  }
+  if (level === PATCH_LEVEL) return null;
+  return `patched by another version of patches/satori.mjs (level ${typeof level === 'number' ? level : 'none'}, this checkout needs ${PATCH_LEVEL})`;
+}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PATCH_LEVEL, patchProblem } from '../../src/runtime/satori-patch.ts';
 
 const SCRIPT = new URL('../../patches/satori.mjs', import.meta.url).pathname;
 const installed = dirname(createRequire(import.meta.url).resolve('satori/package.json'));
@@ -47,6 +48,7 @@ describe('patches/satori.mjs', () => {
     expect((await readdir(join(dir, 'dist'))).sort()).toEqual([...FILES].sort());
     expect(JSON.parse(await readFile(join(dir, '.storycard-patched.json'), 'utf8'))).toMatchObject({
       satori: '0.63.2',
+      patch: PATCH_LEVEL,
     });
     expect((await patch(dir)).stdout).toContain('satori/dist/standalone.cjs: 0 edit(s) applied, 2 already present');
   });
@@ -74,5 +76,19 @@ describe('patches/satori.mjs', () => {
     expect(r.stderr).toMatch(/satori\/dist\/index\.cjs: sha256 [0-9a-f]{64} is neither satori 0\.63\.2 as published/);
     expect(await sha(cjs)).toBe(before); // still unpatched: no file is written unless every file can be
     expect(await readdir(dir)).not.toContain('.storycard-patched.json');
+  });
+});
+
+describe('the runtime reading the marker', () => {
+  it('renders only with the patch level of this checkout, and says what is wrong otherwise', async () => {
+    // The script and the runtime agree on the level (both change when an edit is added).
+    expect(await readFile(SCRIPT, 'utf8')).toContain(`const PATCH_LEVEL = ${PATCH_LEVEL};`);
+    expect(patchProblem(await readFile(join(installed, '.storycard-patched.json'), 'utf8'))).toBeNull();
+    expect(patchProblem(null)).toBe('no .storycard-patched.json in its folder');
+    // A marker from before the level existed (edits A and B only): node_modules patched before the pull.
+    expect(patchProblem(JSON.stringify({ satori: '0.63.2', files: {} }))).toBe(
+      `patched by another version of patches/satori.mjs (level none, this checkout needs ${PATCH_LEVEL})`,
+    );
+    expect(patchProblem('{')).toBe('.storycard-patched.json is not JSON');
   });
 });
