@@ -156,6 +156,17 @@ function sentenceBefore(before: string): string | undefined {
 function latin(before: string, after: string, lang: string | undefined, closed = false): Attribution {
   const w = smallWords(lang);
   const indefinite = rx(`(?:^|\\s)(?:${ci(w.indefinite)})\\s+$`, 'u');
+  // "…," local newspapers quoted Salinas as saying: the one quoted, not the newspapers, is the speaker.
+  const quotedAs = after.match(
+    rx(
+      `${LEAD}(?:[^,.;:!?“”"«»]{0,40}?\\s)?quot(?:ed|es|e)\\s+(${NAME_SRC})\\s+as\\s+(?:saying|telling|writing)${B}`,
+      'u',
+    ),
+  );
+  if (quotedAs) {
+    const name = tidyName(quotedAs[1]!);
+    if (name) return { kind: 'named', name };
+  }
   // "…," Altman said / ECB President Christine Lagarde told reporters / "…," an Iowa Republican said.
   const nameVerb = after.match(
     rx(`${LEAD}((?:[^,.;:!?“”"«»]{0,40}?\\s)?)(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`, 'u'),

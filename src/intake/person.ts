@@ -58,6 +58,16 @@ const INSTITUTION =
 const KO_NOT_NAME =
   /(?:같은|같이|많은|새로운|다른|모든|이런|그런|저런|어떤|좋은|나쁜|큰|작은|높은|낮은|당선인|당선자|후보|대변인|관계자|측|씨는|씨가)$|^(?:똑같|그러나|하지만|그리고|또한|이번|지난|오늘|어제|내일|당시|현재)/u;
 
+// A described speaker that is a body, not a person ("the Scottish government said", "the ministry said"), or many
+// people ("officials said"): it names nobody, so no person named nearby may stand in for it.
+const COLLECTIVE =
+  /^(?:hospital|hôpital|ospedale|krankenhaus|klinik|clinic|clínica|embassy|ambassade|botschaft|embajada|embaixada|ambasciata|administration|firm|officials|authorities|organizers|organisers|investigators|prosecutors|researchers|scientists|residents|witnesses|sources)$/iu;
+
+/** Is a speaker's role word ("government" of "the Scottish government") an institution or a group? */
+export function collectiveRole(role: string): boolean {
+  return COLLECTIVE.test(role) || INSTITUTION.test(role);
+}
+
 export interface NameContext {
   /** The article's body text (to see whether a one-word name is used as one mid-sentence); without it, not checked. */
   body?: string;

@@ -37,7 +37,7 @@ import { type Attribution, attribute } from './attribution.ts';
 import { cjkRoleHolder, jaPerson, koLastPerson } from './attribution-cjk.ts';
 import { byGender, genderOf, pronounGender } from './gender.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
-import { notAPerson } from './person.ts';
+import { collectiveRole, notAPerson } from './person.ts';
 import { candidates, citeName, type Raw, SCAN_CHARS } from './quote-candidates.ts';
 import type { Block } from './types.ts';
 import { VERB } from './verbs.ts';
@@ -71,7 +71,7 @@ export interface PickedQuote {
 const EMBED = /pic\.twitter\.com\/|https?:\/\/t\.co\/|\(@\w{1,15}\)\s*\p{L}+\.? \d{1,2},? \d{4}/u;
 // A hypothetical: words someone might, could or would say ("lawyers will only need to say: …"), not said.
 const HYPOTHETICAL_BEFORE =
-  /(?:\b(?:will|would|could|might|may|should|need to|needs to|have to|has to)\b|pourrait|pourraient|devrait|devraient|könnte|könnten|würde|würden|müsste|podría|podrían|debería|poderia|poderiam|deveria|potrebbe|potrebbero|dovrebbe|мог бы|могли бы|должен)[^.!?“”"«»„]{0,40}[:,]?\s*$/iu;
+  /(?:\b(?:will|would|could|might|may|should|need to|needs to|have to|has to)\b|\p{L}['’]ll\b|\b(?:unable|refused to|refuses to|refusing to)\b|pourrait|pourraient|devrait|devraient|könnte|könnten|würde|würden|müsste|podría|podrían|debería|poderia|poderiam|deveria|potrebbe|potrebbero|dovrebbe|мог бы|могли бы|должен)[^.!?“”"«»„]{0,40}[:,]?\s*$/iu;
 const HYPOTHETICAL_AFTER =
   /^[\s,]*(?:pourrait|pourraient|could|would|might|könnte|könnten|würde|podría|poderia|potrebbe|мог бы)\b/iu;
 
@@ -120,6 +120,8 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   // Marks paired across two quotes (“…!» … «…”) leave a span that starts with punctuation: not anybody's words.
   if (/^[.,;:!?)\]»”]/u.test(c.text)) return -Infinity;
   if (HYPOTHETICAL_BEFORE.test(c.before.slice(-80)) || HYPOTHETICAL_AFTER.test(c.after)) return -Infinity;
+  // Lines of verse ("I am born on a Tuesday / Columbus, Ohio, / USA –"): a poem or a song quoted, not speech.
+  if ((c.text.match(/\s\/\s/gu)?.length ?? 0) >= 2) return -Infinity;
   // A paragraph that only starts with a dash (a list item, a dateline) without a hand-over to a speaker.
   if (c.dash && attribution.kind === 'none') return -Infinity;
   // Fragments: lower case in mid-sentence ("…it was “distressing” not to have…").
@@ -249,6 +251,8 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     } else if (attribution.kind === 'unnamed' && attribution.definite !== false) {
       // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior"); else the person the
       // sentence before is about ("el juez Castro realizó…"), else the one the headline is about.
+      // "the Scottish government said", "officials said": an institution or a group speaks — nobody's name.
+      const collective = !!attribution.role && collectiveRole(attribution.role);
       const cjkRole = attribution.role && CJK.test(attribution.role);
       const role =
         (attribution.descriptor ? roleHolder(attribution.descriptor, contextOf(c)) : undefined) ??
@@ -260,7 +264,7 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
         attribution.role && !attribution.strict
           ? (namesIn(c.lead).find((n) => n.includes(' ')) ?? mainPerson())
           : undefined;
-      const named = role ?? titledName(c.before) ?? guess;
+      const named = collective ? undefined : (role ?? titledName(c.before) ?? guess);
       author = named ? full(named) : undefined;
     }
     // A Korean profile's quotes stand as their own paragraphs: they are the profiled person's.
