@@ -58,12 +58,46 @@ const INSTITUTION =
 const KO_NOT_NAME =
   /(?:같은|같이|많은|새로운|다른|모든|이런|그런|저런|어떤|좋은|나쁜|큰|작은|높은|낮은|당선인|당선자|후보|대변인|관계자|측|씨는|씨가)$|^(?:똑같|그러나|하지만|그리고|또한|이번|지난|오늘|어제|내일|당시|현재)/u;
 
-// A described speaker that is a body, not a person ("the Scottish government said", "the ministry said"), or many
-// people ("officials said"): it names nobody, so no person named nearby may stand in for it.
-const COLLECTIVE =
-  /^(?:hospital|hôpital|ospedale|krankenhaus|klinik|clinic|clínica|embassy|ambassade|botschaft|embajada|embaixada|ambasciata|administration|firm|officials|authorities|organizers|organisers|investigators|prosecutors|researchers|scientists|residents|witnesses|sources)$/iu;
+// A described speaker that is a body, not a person ("the Scottish government said", "the ministry said"), many
+// people ("officials said") or a text ("the report said", "the lawsuit says"): it names nobody, so no person named
+// nearby may stand in for it.
+const COLLECTIVE = new RegExp(
+  `^(?:${
+    'hospital|hôpital|ospedale|krankenhaus|klinik|clinic|clínica|embassy|ambassade|botschaft|embajada|embaixada|' +
+    'ambasciata|administration|firm|officials|authorities|organizers|organisers|investigators|prosecutors|' +
+    'researchers|scientists|residents|witnesses|sources|' +
+    // texts
+    'report|statement|letter|lawsuit|suit|complaint|filing|memo|study|survey|document|documents|post|tweet|email|' +
+    'e-mail|release|announcement|website|blog|article|paper|book|ruling|order|bill|decision|indictment|affidavit|' +
+    'note|message|notice|petition|motion|judgment|verdict|transcript|video|ad|advert|advertisement|sign|caption|' +
+    'guidance|policy|plan|proposal|agreement|contract|law|rules|regulation|rapport|communiqué|lettre|plainte|étude|' +
+    'informe|comunicado|carta|demanda|estudio|relatório|estudo|rapporto|comunicato|lettera|studio|bericht|' +
+    'mitteilung|brief|studie|klage|erklärung|urteil|отчет|отчёт|заявление|письмо|доклад|звіт|заява|лист'
+  })$`,
+  'iu',
+);
 
-/** Is a speaker's role word ("government" of "the Scottish government") an institution or a group? */
+// People a story quotes beside its subject — they speak for, judge or watch someone else: when the text does
+// not pair the role with a name ("the spokesperson said"), the headline's or the lede's person is not them.
+const SIDE_ROLE = new RegExp(
+  `^(?:${
+    'spokesperson|spokesman|spokeswoman|representative|official|judge|lawyer|attorney|prosecutor|analyst|expert|' +
+    'source|witness|researcher|scientist|doctor|physician|officer|aide|adviser|advisor|staffer|employee|worker|' +
+    'resident|neighbor|neighbour|victim|customer|user|reader|fan|critic|insider|person|man|woman|' +
+    'porte-parole|portavoz|porta-voz|portavoce|sprecher|sprecherin|представитель|представник|juge|juez|juiz|' +
+    'giudice|richter|richterin|avocat|avocate|abogado|abogada|advogado|advogada|avvocato|anwalt|anwältin|' +
+    'analyste|analista|experte|expertin|experto|experta|especialista|esperto|fuente|fonte|quelle|témoin|testigo|' +
+    'testemunha|testimone|zeuge|zeugin|médecin|médico|medico|arzt|ärztin'
+  })$`,
+  'iu',
+);
+
+/** Is a described speaker's role one held by a side figure ("the spokesperson said", "the judge wrote")? */
+export function sideRole(role: string): boolean {
+  return SIDE_ROLE.test(role);
+}
+
+/** Is a speaker's role word ("government" of "the Scottish government") an institution, a group or a text? */
 export function collectiveRole(role: string): boolean {
   return COLLECTIVE.test(role) || INSTITUTION.test(role);
 }
@@ -116,4 +150,22 @@ export function notAPerson(name: string, ctx: NameContext): string | undefined {
   )
     return 'one word never used as a name in mid-sentence';
   return undefined;
+}
+
+/**
+ * A one-word speaker that the article only ever uses in front of other capitalised words ("Acme Robotics", "Apple
+ * Watch", "Tesla CEO") and never after a given name, with no pronoun or honorific marking it as a person: the short
+ * name of a company, a team or a product line ("…," Acme said), not a surname.
+ */
+export function shortName(name: string, body: string, gendered: (name: string) => unknown): string | undefined {
+  if (!/^[\p{Script=Latin}\p{Script=Cyrillic}'’.-]+$/u.test(name)) return undefined;
+  const esc = escapeRe(name);
+  if (!new RegExp(`(?<![\\p{L}])${esc}\\s+\\p{Lu}`, 'u').test(body)) return undefined;
+  for (const m of body.matchAll(new RegExp(`(\\p{Lu}[\\p{L}'’.-]*)\\s+${esc}(?![\\p{L}])`, 'gu')))
+    if (
+      !SMALL.has(m[1]!.toLowerCase()) &&
+      !/^(?:the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|os|as)$/iu.test(m[1]!)
+    )
+      return undefined;
+  return gendered(name) ? undefined : 'a short name of an organisation (only used before other names)';
 }

@@ -37,7 +37,7 @@ import { type Attribution, attribute } from './attribution.ts';
 import { cjkRoleHolder, jaPerson, koLastPerson } from './attribution-cjk.ts';
 import { byGender, genderOf, pronounGender } from './gender.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
-import { collectiveRole, notAPerson } from './person.ts';
+import { collectiveRole, notAPerson, shortName, sideRole } from './person.ts';
 import { candidates, citeName, type Raw, SCAN_CHARS } from './quote-candidates.ts';
 import type { Block } from './types.ts';
 import { VERB } from './verbs.ts';
@@ -191,7 +191,8 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
   const refusals = new Map<string, string | undefined>();
   // Once per name: a hostile page repeats one name under hundreds of quotes.
   const refusal = (name: string): string | undefined => {
-    if (!refusals.has(name)) refusals.set(name, notAPerson(name, { body }));
+    if (!refusals.has(name))
+      refusals.set(name, notAPerson(name, { body }) ?? shortName(name, body, (n) => genderOf(n, body)));
     return refusals.get(name);
   };
   for (const c of raws) {
@@ -261,7 +262,7 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       // The lede's or the headline's person only for a description ("die Team-Weltmeisterin"): with no role at all
       // there is no evidence, and a title ("ujar Mendag") is its holder's only when the text pairs them.
       const guess =
-        attribution.role && !attribution.strict
+        attribution.role && !attribution.strict && !sideRole(attribution.role)
           ? (namesIn(c.lead).find((n) => n.includes(' ')) ?? mainPerson())
           : undefined;
       const named = collective ? undefined : (role ?? titledName(c.before) ?? guess);

@@ -51,6 +51,60 @@ describe('an institution described as the speaker is not the person named nearby
   });
 });
 
+describe("texts, side figures and companies are not the story's person", () => {
+  const lede =
+    'Sarah Mitchell, a lawyer for the families, filed the case in federal court on Tuesday after months of talks with Acme Robotics broke down.';
+  const quote =
+    '“We will keep shipping updates to every customer who bought the device, and we will refund anyone who asks,”';
+  const said = (by: string) =>
+    extract(article('Acme Robotics sued over failed home robot', lede, `${quote} ${by}`)).quoteAuthor;
+
+  it('"the report said", "the lawsuit says", "the letter said": a text speaks, nobody named', () => {
+    expect(said('the report said.')).toBeUndefined();
+    expect(said('the lawsuit says.')).toBeUndefined();
+    expect(said('the letter said.')).toBeUndefined();
+  });
+
+  it('"the spokesperson said", "the judge wrote": not the person the lede or headline is about', () => {
+    expect(said('the spokesperson said.')).toBeUndefined();
+    expect(said('the judge wrote.')).toBeUndefined();
+  });
+
+  it('…but a side figure the text names by the role is found: "Judge Ana Ortiz" … "the judge wrote"', () => {
+    const s = extract(
+      article(
+        'Acme Robotics sued over failed home robot',
+        `${lede} The case was assigned to Judge Ana Ortiz.`,
+        `${quote} the judge wrote.`,
+      ),
+    );
+    expect(s.quoteAuthor).toBe('Ana Ortiz');
+  });
+
+  it('a company\'s short name ("Apple said", the article says "Apple Watch") is not a surname', () => {
+    const s = extract(
+      article(
+        'Apple delays its smart-home hub to next year',
+        'Apple has pushed back the launch of its smart-home hub, according to people familiar with the plans. The Apple Watch maker had aimed for a spring release. Shares of Apple fell 2 percent.',
+        '“We want to get this right, and we will ship it when it is ready,” Apple said in a statement.',
+      ),
+    );
+    expect(s.quote).toContain('We want to get this right');
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+
+  it('…while a surname the text gives a first name stays the speaker ("Altman said", "the Altman Foundation")', () => {
+    const s = extract(
+      article(
+        'OpenAI chief defends the pace of new releases',
+        'Sam Altman told investors on Monday that the company would keep shipping. The Altman Foundation, his family charity, was not involved.',
+        '“We want to get this right, and we will ship it when it is ready,” Altman said in a statement.',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('Sam Altman');
+  });
+});
+
 describe('a pull quote repeats the article: it is not a quotation', () => {
   const essay = (repeated: boolean) =>
     [
