@@ -4,6 +4,8 @@
 // Institutions: "the White House said", "disse a Polícia Civil" — a card puts a person's name under a quote, so an
 // institution is never returned as the speaker; the quote may still be returned, without one.
 
+import { genderOf } from './gender.ts';
+
 // Small words that start a sentence (and so are capitalised) but never name anybody: determiners, quantifiers,
 // conjunctions, adverbs, prepositions and particles, in the languages we read.
 const SMALL = new Set(
@@ -152,20 +154,65 @@ export function notAPerson(name: string, ctx: NameContext): string | undefined {
   return undefined;
 }
 
+// What a company has and a person does not, right after its name: "Goldman Sachs analysts", "Wells Fargo shares".
+const OWNED =
+  'analysts?|economists?|strategists?|spokes(?:man|woman|person)|executives?|employees|staff|shares|stock|' +
+  'customers|clients|stores|headquarters|investors|shareholders|subsidiary|unit|division|board';
+
 /**
- * A one-word speaker that the article only ever uses in front of other capitalised words ("Acme Robotics", "Apple
- * Watch", "Tesla CEO") and never after a given name, with no pronoun or honorific marking it as a person: the short
- * name of a company, a team or a product line ("…," Acme said), not a surname.
+ * A speaker's name that is a company's ("…," Acme said; "…," Goldman Sachs said): the article uses the name in
+ * front of what a company has ("Goldman Sachs analysts", "Wells Fargo shares"), or — for one word — only ever in
+ * front of other capitalised words ("Acme Robotics", "Apple Watch") and never after a given name; and it never
+ * marks the name as a person with a pronoun or an honorific.
  */
 export function shortName(name: string, body: string, gendered: (name: string) => unknown): string | undefined {
-  if (!/^[\p{Script=Latin}\p{Script=Cyrillic}'’.-]+$/u.test(name)) return undefined;
+  if (!/^[\p{Script=Latin}\p{Script=Cyrillic}'’.\s-]+$/u.test(name)) return undefined;
   const esc = escapeRe(name);
-  if (!new RegExp(`(?<![\\p{L}])${esc}\\s+\\p{Lu}`, 'u').test(body)) return undefined;
-  for (const m of body.matchAll(new RegExp(`(\\p{Lu}[\\p{L}'’.-]*)\\s+${esc}(?![\\p{L}])`, 'gu')))
-    if (
-      !SMALL.has(m[1]!.toLowerCase()) &&
-      !/^(?:the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|os|as)$/iu.test(m[1]!)
-    )
-      return undefined;
-  return gendered(name) ? undefined : 'a short name of an organisation (only used before other names)';
+  const owned = new RegExp(`(?<![\\p{L}])${esc}\\s+(?:${OWNED})(?![\\p{L}])`, 'u').test(body);
+  if (!owned) {
+    if (name.includes(' ')) return undefined;
+    if (!new RegExp(`(?<![\\p{L}])${esc}\\s+\\p{Lu}`, 'u').test(body)) return undefined;
+    for (const m of body.matchAll(new RegExp(`(\\p{Lu}[\\p{L}'’.-]*)\\s+${esc}(?![\\p{L}])`, 'gu')))
+      if (
+        !SMALL.has(m[1]!.toLowerCase()) &&
+        !/^(?:the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|os|as)$/iu.test(m[1]!)
+      )
+        return undefined;
+  }
+  return gendered(name) ? undefined : "a company's name (used before what a company has, never marked as a person)";
 }
+
+const FEMININE_ROLE = /^\p{Lu}[\p{L}-]*[a-zäöü]in$|(?:woman|wife|mother|daughter|sister|girl)$/u;
+
+/**
+ * Does the text tie a description ("the 56-year-old", "die Team-Weltmeisterin", "the billionaire") to a person it
+ * did not pair it with? An age describes whoever the story is about; a role marked feminine fits a person the text
+ * does not call "he"; any other role must stand in one sentence with the person's surname somewhere ("Musk, the
+ * billionaire, …"). Without that, a description is not evidence for the lede's person.
+ */
+export function describes(role: string, name: string, body: string): boolean {
+  if (role === 'year-old') return true;
+  // A feminine role noun ("die Team-Weltmeisterin") is a person, never a company or a text: it fits the story's
+  // person unless the text makes that person a man (German "sie" is also "they", so she is seldom marked).
+  if (FEMININE_ROLE.test(role)) return genderOf(name, body) !== 'm';
+  // Once per body, role and name: a hostile page repeats one description under hundreds of quotes.
+  if (body !== describedBody) {
+    describedBody = body;
+    described.clear();
+    sentences = undefined;
+  }
+  const key = `${role}\u0000${name}`;
+  let found = described.get(key);
+  if (found === undefined) {
+    sentences ??= body.toLowerCase().split(/[.!?\n]+/u);
+    const word = (w: string) => new RegExp(`(?<![\\p{L}])${escapeRe(w.toLowerCase())}(?![\\p{L}])`, 'u');
+    const r = word(role);
+    const n = word(name.split(' ').at(-1)!);
+    found = sentences.some((t) => r.test(t) && n.test(t));
+    described.set(key, found);
+  }
+  return found;
+}
+let describedBody = '';
+let sentences: string[] | undefined;
+const described = new Map<string, boolean>();

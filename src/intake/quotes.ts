@@ -37,7 +37,7 @@ import { type Attribution, attribute } from './attribution.ts';
 import { cjkRoleHolder, jaPerson, koLastPerson } from './attribution-cjk.ts';
 import { byGender, genderOf, pronounGender } from './gender.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
-import { collectiveRole, notAPerson, shortName, sideRole } from './person.ts';
+import { collectiveRole, describes, notAPerson, shortName, sideRole } from './person.ts';
 import { candidates, citeName, type Raw, SCAN_CHARS } from './quote-candidates.ts';
 import type { Block } from './types.ts';
 import { VERB } from './verbs.ts';
@@ -261,10 +261,13 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
         (cjkRole ? cjkRoleHolder(attribution.role!, contextOf(c)) : undefined);
       // The lede's or the headline's person only for a description ("die Team-Weltmeisterin"): with no role at all
       // there is no evidence, and a title ("ujar Mendag") is its holder's only when the text pairs them.
-      const guess =
+      const guessed =
         attribution.role && !attribution.strict && !sideRole(attribution.role)
           ? (namesIn(c.lead).find((n) => n.includes(' ')) ?? mainPerson())
           : undefined;
+      // …and only when something ties the description to that person ("the automaker said" is not the lede's
+      // Elon Musk): see describes().
+      const guess = guessed && describes(attribution.role!, guessed, body) ? guessed : undefined;
       const named = collective ? undefined : (role ?? titledName(c.before) ?? guess);
       author = named ? full(named) : undefined;
     }

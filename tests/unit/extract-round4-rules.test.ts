@@ -105,6 +105,60 @@ describe("texts, side figures and companies are not the story's person", () => {
   });
 });
 
+describe("a source the quote's own clause gives, and companies by their grammar", () => {
+  const quote = '“We expect demand for the chips to keep growing through next year, and supply will stay tight,”';
+  const story = (lede: string, by: string) =>
+    extract(article('Musk says Tesla will build a cheaper car', lede, `${quote} ${by}`)).quoteAuthor;
+  const musk = 'Elon Musk said on Wednesday that Tesla would build a cheaper car.';
+
+  it('"people familiar with the matter said", "the newspaper reported": not the subject of the sentence before', () => {
+    expect(story(musk, 'people familiar with the matter said.')).toBeUndefined();
+    expect(story(musk, 'the newspaper reported.')).toBeUndefined();
+  });
+
+  it("…while a quote with no clause of its own after a speaker's sentence is still theirs", () => {
+    expect(story(`${musk} He told investors:`, '')).toBe('Elon Musk');
+  });
+
+  it('"the automaker said" is not the lede\'s person; "the billionaire said" is, when the text calls him that', () => {
+    expect(story(`${musk} He founded the company.`, 'the automaker said.')).toBeUndefined();
+    expect(story('Elon Musk, the billionaire who runs Tesla, spoke on Wednesday.', 'the billionaire said.')).toBe(
+      'Elon Musk',
+    );
+  });
+
+  it('a feminine role noun ("die Team-Weltmeisterin") is a person: the story\'s person, unless the text makes him a man', () => {
+    const said =
+      'Via Instagram meldete sich die Team-Weltmeisterin wenig später zu Wort: „Keine Worte, keine Gefühle, pure Leere. Ich habe mich die ganzen letzten Jahre auf Olympia vorbereitet.“';
+    const kramer = extract(
+      article(
+        'Marita Kramer verpasst Olympia nach positivem Test',
+        'Marita Kramer darf nicht zu den Winterspielen reisen, ihr CT-Wert war zu niedrig.',
+        said,
+      ),
+    );
+    expect(kramer.quoteAuthor).toBe('Marita Kramer');
+    const stecher = extract(
+      article(
+        'Mario Stecher streicht Kramer von der Olympia-Liste',
+        'Mario Stecher musste die Springerin streichen. Er sagte, er habe keine Wahl gehabt.',
+        said,
+      ),
+    );
+    expect(stecher.quoteAuthor).toBeUndefined();
+  });
+
+  it('"Tesla said on its website": "its" makes the subject a company', () => {
+    expect(story(`${musk} Tesla shares rose.`, 'Tesla said on its website.')).toBeUndefined();
+    expect(story(musk, 'Musk said on his website.')).toBe('Elon Musk');
+  });
+
+  it('"Goldman Sachs said in a note", where the article has "Goldman Sachs analysts": a company, not a person', () => {
+    const lede = 'Shares of Nvidia rose 4 percent on Tuesday. Goldman Sachs analysts raised their target.';
+    expect(story(lede, 'Goldman Sachs said in a note to clients.')).toBeUndefined();
+  });
+});
+
 describe('a pull quote repeats the article: it is not a quotation', () => {
   const essay = (repeated: boolean) =>
     [
