@@ -212,8 +212,12 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     const position = blocks.length > 1 ? c.block / blocks.length : 0;
     const s = score(c, attribution, position, headline);
     let author: string | undefined;
-    if (attribution.kind === 'named' || attribution.kind === 'context') author = full(attribution.name);
-    else if (attribution.kind === 'pronoun') {
+    // A surname is the full name introduced nearest before the quote ("…, Paulo Lima. “…”, escreveu Lima"), before
+    // any other the article uses ("ginásio Ronaldo Cunha Lima").
+    if (attribution.kind === 'named' || attribution.kind === 'context') {
+      const near = attribution.name.includes(' ') ? attribution.name : fullName(attribution.name, recent(c), '', true);
+      author = near !== attribution.name ? near : full(attribution.name);
+    } else if (attribution.kind === 'pronoun') {
       // "he said": the speaker of the quote just before, else the last person who said something, else the last
       // person named before.
       const earlier = scored.filter((q) => q.block <= c.block && q.block >= c.block - 1 && q.score > -Infinity).at(-1);

@@ -229,3 +229,16 @@ describe('"newspapers quote X as saying" names X', () => {
     expect(['Salinas', 'Guadalupe Salinas Hernández']).toContain(s.quoteAuthor);
   });
 });
+
+describe('a surname is the person introduced nearest before the quote', () => {
+  it('"…, Paulo Lima. “…”, escreveu Lima" is Paulo Lima, not the gym named after Ronaldo Cunha Lima', () => {
+    const s = extract(
+      article(
+        'Gabriel Diniz, do hit "Jenifer", morre em acidente de avião em Sergipe',
+        'O velório será aberto ao público amanhã a partir das 8h no ginásio Ronaldo Cunha Lima, no bairro do Cristo Redentor, em João Pessoa.',
+        'A Universal Music também confirmou a morte do cantor por meio de uma nota assinada pelo presidente da companhia, Paulo Lima. "Um dos maiores artistas em ascensão no Brasil, talentoso demais, um ser de muita luz. Descanse em paz meu amigo", escreveu Lima.',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('Paulo Lima');
+  });
+});
