@@ -43,11 +43,18 @@ const CIRCUMSTANCE =
   /\s(?:after|before|at|in|on|during|nach|vor|bei|am|im|après|avant|à|au|lors|en|después|antes|durante|tras|dopo|prima|al|após|em|no|na)\s.*$/u;
 
 /** "said the coach" → role "coach", for finding "coach Dorival Júnior" earlier in the article. */
+const DETERMINER =
+  /^(?:the|his|her|their|its|our|my|your|die|der|das|den|dem|des|ein|eine|einer|sein|seine|ihr|ihre|le|la|les|un|une|son|sa|ses|el|los|las|uno|una|su|sus|il|lo|gli|o|os|as|um|uma|seu|sua)$/iu;
 const AGE = /(?:^|\s)\d{1,3}[-\s](?:year-old|jährige[rn]?|årige|jarige)(?![\p{L}])/u;
 const roleOf = (descriptor: string): string | undefined => {
   // "the 56-year-old": an age describes a person — roleOf says so with the marker 'year-old'.
   if (AGE.test(descriptor)) return 'year-old';
-  const ws = descriptor.replace(CIRCUMSTANCE, '').trim().split(/\s+/);
+  // Articles and possessives are never the role: "die Kanzlerin" is "Kanzlerin", "his lawyer" is "lawyer".
+  const ws = descriptor
+    .replace(CIRCUMSTANCE, '')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !DETERMINER.test(w));
   // German capitalises nouns: "die Kanzlerin" has no lower-case role word, so its last word is the role.
   return (
     ws.filter((w) => /^[\p{Ll}][\p{Ll}-]{2,}$/u.test(w)).at(-1) ??
@@ -55,6 +62,17 @@ const roleOf = (descriptor: string): string | undefined => {
     ws.filter((w) => /^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)*$/u.test(w)).at(-1)
   );
 };
+
+/**
+ * "his lawyer", "the senator's attorney", "the Smith campaign": a role held in relation to someone the text names
+ * — that someone is not the speaker, so only a holder the text pairs with the role may be ("lawyer Jane Doe").
+ */
+function relational(determiner: string, description: string, role: string | undefined): boolean {
+  if (/^(?:his|her|their|our|its|sein|seine|ihr|ihre|son|sa|ses|su|sus|seu|sua)$/iu.test(determiner)) return true;
+  if (/\p{L}['’]s?(?:\s|$)/u.test(description)) return true;
+  // A capitalised word besides the role itself modifies it with a name ("the Smith campaign", "the Tesla CEO").
+  return description.split(/\s+/).some((w) => w !== role && /^\p{Lu}/u.test(w) && !DETERMINER.test(w));
+}
 
 /** A name in `text` that does not follow a preposition ("el presidente del Gobierno" names an institution). */
 function firstPersonName(text: string, w: SmallWords, minWords = 1): string | undefined {
@@ -179,6 +197,9 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   const introducesNext = (m: RegExpMatchArray) => closed && /^\s*[,:]?\s*[“"«„‘]/u.test(after.slice(m[0].length));
   if (nameVerb && !introducesNext(nameVerb)) {
     if (indefinite.test(` ${nameVerb[1]}`)) return { kind: 'unnamed', definite: false };
+    // "…," the New Jersey Democrat said: English puts no article before a person's name — a description.
+    if (lang?.startsWith('en') !== false && /(?:^|\s)the\s+$/iu.test(` ${nameVerb[1]}`))
+      return { kind: 'unnamed', role: nameVerb[2]!.split(/\s+/).at(-1), definite: true, strict: true };
     // "…," Tesla said on its website / in its filing: "its" makes the subject a company, not a person.
     if (/^\s+(?:in|on|via|through|at)\s+its\s/iu.test(after.slice(nameVerb.index! + nameVerb[0].length)))
       return { kind: 'unnamed', definite: false };
@@ -197,8 +218,15 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   const descriptor = after.match(
     rx(`${LEAD}(${ci(w.definite || 'the')}|${ci(w.indefinite)})\\s+([^,.;:!?“”"«»]{1,50}?)\\s+(?:${VERB})${B}`, 'u'),
   );
-  if (descriptor && !introducesNext(descriptor) && !rx(`^(?:${w.pronoun})$`, 'iu').test(descriptor[2]!))
-    return { kind: 'unnamed', role: roleOf(descriptor[2]!), definite: !words(w.indefinite).test(descriptor[1]!) };
+  if (descriptor && !introducesNext(descriptor) && !rx(`^(?:${w.pronoun})$`, 'iu').test(descriptor[2]!)) {
+    const role = roleOf(descriptor[2]!);
+    return {
+      kind: 'unnamed',
+      role,
+      definite: !words(w.indefinite).test(descriptor[1]!),
+      ...(relational(descriptor[1]!, descriptor[2]!, role) ? { strict: true } : {}),
+    };
+  }
   const inverted = after.match(rx(`${LEAD}(?:${INV})${B}([^.;:!?()«»“”"]{0,120})`, 'iu'));
   const pronounAfter = rx(
     `${LEAD}(?:(?:${w.pronoun})\\s+(?:${VERB})${B}|\\p{Ll}+-t-(?:il|elle)${B}|(?:dit|ajoute|explique|affirme|estime|poursuit|souligne|insiste|précise|assure|tranche|conclut)-(?:il|elle)${B}|(?:${INV})\\s+(?:${w.pronoun})${B})`,
@@ -233,6 +261,10 @@ function latin(before: string, after: string, lang: string | undefined, closed =
     const afterVerb = verbBefore[0].replace(rx(`^[\\s(]*(?:${VERB})${B}`, 'iu'), '');
     // "Asked a Pennsylvania Republican: “…”": a description after the verb names nobody.
     if (rx(`^\\s*(?:${ci(w.indefinite)})\\s`, 'u').test(afterVerb)) return { kind: 'unnamed', definite: false };
+    // "Smith’s attorney said:": the one whose attorney it is did not speak.
+    const owned = clause.slice(0, verbBefore.index).match(/\p{Lu}[\p{L}.-]*['’]s?\s+((?:[\p{Ll}-]+\s*){1,3})$/u);
+    if (owned && !firstPersonName(afterVerb, w, 2))
+      return { kind: 'unnamed', role: roleOf(owned[1]!), definite: true, strict: true };
     const name = firstPersonName(afterVerb, w, 2) ?? lastPersonName(clause.slice(0, verbBefore.index), w);
     // "Y agregó: “…”", "E acrescentou:": no subject at all — the speaker just quoted goes on (pro-drop languages).
     if (!name && /^(?:y|e|ed|et|and|und|i|и|і|og|och|ja|en)?$/iu.test(clause.slice(0, verbBefore.index).trim()))

@@ -200,16 +200,21 @@ export function roleHolder(role: string, context: string): string | undefined {
 
 const TITLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])([\p{L}-]+)\s+(${NAME_SRC})`, 'gu');
 
-/** The first name in `text` that follows a title word ("el juez Castro", "Councillor Denise Mwangi"). */
-export function titledName(text: string): string | undefined {
+/**
+ * The first name in `text` that follows a title word ("el juez Castro", "Councillor Denise Mwangi"); with `role`,
+ * only a title that is that role ("Bundeskanzlerin Angela Merkel" for "die Kanzlerin", never "Senator John Smith"
+ * for "the senator's attorney").
+ */
+export function titledName(text: string, role?: string): string | undefined {
+  const fits = (title: string) => !role || title.toLowerCase().endsWith(role.toLowerCase());
   for (const m of undot(text).matchAll(TITLE_THEN_NAME)) {
     // "el Presidente Boric": a capitalised title is part of the name run; the title starts the run.
     const [first, ...rest] = m[2]!.split(/\s+/u);
-    if (!isTitle(m[1]!) && rest.length && isTitle(first!)) {
+    if (!isTitle(m[1]!) && rest.length && isTitle(first!) && fits(first!)) {
       const name = tidyName(rest.join(' '));
       if (name) return name;
     }
-    if (!isTitle(m[1]!)) continue;
+    if (!isTitle(m[1]!) || !fits(m[1]!)) continue;
     const name = tidyName(m[2]!);
     if (name) return name;
   }

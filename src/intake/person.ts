@@ -182,7 +182,8 @@ export function shortName(name: string, body: string, gendered: (name: string) =
   return gendered(name) ? undefined : "a company's name (used before what a company has, never marked as a person)";
 }
 
-const FEMININE_ROLE = /^\p{Lu}[\p{L}-]*[a-zäöü]in$|(?:woman|wife|mother|daughter|sister|girl)$/u;
+// German feminine nouns in -in, English ones in -woman; not "wife", "mother": they name someone's relation.
+const FEMININE_ROLE = /^\p{Lu}[\p{L}-]*[a-zäöü]in$|woman$/u;
 
 /**
  * Does the text tie a description ("the 56-year-old", "die Team-Weltmeisterin", "the billionaire") to a person it

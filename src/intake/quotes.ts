@@ -272,7 +272,10 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       // …and only when something ties the description to that person ("the automaker said" is not the lede's
       // Elon Musk): see describes().
       const guess = guessed && describes(attribution.role!, guessed, body) ? guessed : undefined;
-      const named = collective ? undefined : (role ?? titledName(c.before) ?? guess);
+      // A title in the text before names the speaker only when it is the role said ("Bundeskanzlerin Angela
+      // Merkel … sagte die Kanzlerin"); never for someone else's ("the senator's attorney", "his lawyer").
+      const titled = attribution.role ? titledName(c.before, attribution.role) : undefined;
+      const named = collective ? undefined : (role ?? titled ?? guess);
       author = named ? full(named) : undefined;
     }
     // A Korean profile's quotes stand as their own paragraphs: they are the profiled person's.

@@ -242,3 +242,39 @@ describe('a surname is the person introduced nearest before the quote', () => {
     expect(s.quoteAuthor).toBe('Paulo Lima');
   });
 });
+
+describe('a role held for someone is not that someone', () => {
+  const quote = '“We expect the court to see this for what it is, and we will appeal if we must,”';
+  const lede =
+    'Senator John Smith was indicted on Thursday on federal bribery charges, prosecutors said. Smith denied wrongdoing.';
+  const said = (by: string) =>
+    extract(article('Senator Smith indicted on bribery charges', lede, `${quote} ${by}`)).quoteAuthor;
+
+  it('"his wife said", "the senator’s attorney said", "the Smith campaign said": not John Smith', () => {
+    expect(said('his wife said.')).toBeUndefined();
+    expect(said('the senator’s attorney said.')).toBeUndefined();
+    expect(said('the Smith campaign said.')).toBeUndefined();
+    expect(said('his lawyer said.')).toBeUndefined();
+  });
+
+  it('"Smith’s attorney said: “…”" is not Smith', () => {
+    const s = extract(
+      article(
+        'Senator Smith indicted on bribery charges',
+        lede,
+        `Smith’s attorney said: ${quote.replace(/,”$/, '.”')}`,
+      ),
+    );
+    expect(s.quote).toContain('We expect the court');
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+
+  it('"the New Jersey Democrat said" is a description, not a person called "Jersey Democrat"', () => {
+    expect(said('the New Jersey Democrat said.')).toBeUndefined();
+  });
+
+  it('…while the holder the text pairs with the role is found: "said Smith’s lawyer, Jane Doe", "the senator said"', () => {
+    expect(said('said Smith’s lawyer, Jane Doe.')).toBe('Jane Doe');
+    expect(said('the senator said.')).toBe('John Smith');
+  });
+});
