@@ -2,7 +2,7 @@
 import { chinese, japanese, korean } from './attribution-cjk.ts';
 import { arabic, hebrew } from './attribution-rtl.ts';
 import { isTitle, NAME_SRC, tidyName, titledName, undot } from './names.ts';
-import { notAPerson } from './person.ts';
+import { collectiveRole, notAPerson } from './person.ts';
 import { INV, type SmallWords, smallWords, VERB } from './verbs.ts';
 
 export type Attribution =
@@ -43,6 +43,8 @@ const CIRCUMSTANCE =
   /\s(?:after|before|at|in|on|during|nach|vor|bei|am|im|après|avant|à|au|lors|en|después|antes|durante|tras|dopo|prima|al|após|em|no|na)\s.*$/u;
 
 /** "said the coach" → role "coach", for finding "coach Dorival Júnior" earlier in the article. */
+const POSSESSIVE =
+  /^(?:his|her|their|its|our|sein|seine|seiner|ihr|ihre|ihrer|unser|unsere|dessen|deren|son|sa|ses|leur|su|sus|seu|sua|suo)$/iu;
 const DETERMINER =
   /^(?:the|his|her|their|its|our|my|your|die|der|das|den|dem|des|ein|eine|einer|sein|seine|ihr|ihre|le|la|les|un|une|son|sa|ses|el|los|las|uno|una|su|sus|il|lo|gli|o|os|as|um|uma|seu|sua)$/iu;
 const AGE = /(?:^|\s)\d{1,3}[-\s](?:year-old|jährige[rn]?|årige|jarige)(?![\p{L}])/u;
@@ -54,6 +56,7 @@ const roleOf = (descriptor: string): string | undefined => {
     .replace(CIRCUMSTANCE, '')
     .trim()
     .split(/\s+/)
+    .map((w) => w.replace(/^(?:l|d|dell|all|dall|nell|sull)['’](?=\p{L})/iu, ''))
     .filter((w) => !DETERMINER.test(w));
   // German capitalises nouns: "die Kanzlerin" has no lower-case role word, so its last word is the role.
   return (
@@ -107,11 +110,15 @@ function lastPersonName(text: string, w: SmallWords): string | undefined {
 
 /** What follows an inverted verb ("said …", "dijo …", "a déclaré …") says who spoke. */
 function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
-  const rest = rawRest.trim();
+  // "l’avocat de Dupont": the elided article is a word of its own.
+  const rest = rawRest.trim().replace(/^([lL]['’])(?=\p{L})/u, '$1 ');
   if (rest === '' || /^[,;]/.test(rest)) return { kind: 'pronoun' }; // «…», dijo. / "…", ha detto.
   const tokens = rest.split(/\s+/);
   const first = tokens[0]!;
   if (words(w.pronoun).test(first)) return { kind: 'pronoun' };
+  // "sagte sein Anwalt", "dijo su abogado": someone's lawyer — only a holder the text pairs with the role.
+  if (POSSESSIVE.test(first))
+    return { kind: 'unnamed', role: roleOf(rest.split(',')[0]!), definite: true, strict: true };
   if (words(w.indefinite).test(first)) return { kind: 'unnamed', role: roleOf(rest), definite: false };
   if (words(w.preposition).test(first)) {
     // "à cette occasion le ministre…": a place or time phrase, then the speaker; "a la red Erbol": an addressee.
@@ -140,6 +147,9 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
       rx(`^\\S+\\s+(?:(?!(?:de|del|della|di|da|do|du|des|of|von|van)\\s)[\\p{Ll}-]+\\s+){1,3}(${NAME_SRC})`, 'u'),
     );
     // German capitalises the role too: "sagte die Kanzlerin Angela Merkel" — a full name after the role names.
+    // "informou o jornal Folha de S.Paulo": a paper, an agency or a company named after its kind is no person.
+    const kind = titled ? clause.slice(0, titled.index! + titled[0].length - titled[1]!.length).split(/\s+/u) : [];
+    if (kind.some((k) => k && collectiveRole(k))) return { kind: 'unnamed', definite: true, strict: true };
     const name = titled ? tidyName(titled[1]!) : firstPersonName(clause, w, 2);
     if (name) return { kind: 'named', name };
     // "le ministre de la Santé": the whole description finds its holder best ("ministre de la Santé Roman Prymula").
@@ -148,7 +158,14 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
       .split(/\s+/)
       .slice(0, 4)
       .join(' ');
-    return { kind: 'unnamed', role: roleOf(clause), descriptor, definite: true };
+    const role = roleOf(clause);
+    return {
+      kind: 'unnamed',
+      role,
+      descriptor,
+      definite: true,
+      ...(relational(first, clause.replace(/^\S+\s+/u, ''), role) ? { strict: true } : {}),
+    };
   }
   // "sanoo Ilmatieteen laitoksen tutkija Reija Ruuhela": an institute's genitive comes first, the full name later;
   // a full name wins unless it is a place or an institution ("said Altman in New York").

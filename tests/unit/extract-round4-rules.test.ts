@@ -278,3 +278,56 @@ describe('a role held for someone is not that someone', () => {
     expect(said('the senator said.')).toBe('John Smith');
   });
 });
+
+describe('papers, companies, possessives and genitives in Portuguese, Spanish, French and German', () => {
+  const cases: [string, string, string, string][] = [
+    [
+      'pt',
+      'Senador João Silva é denunciado por corrupção',
+      'O senador João Silva foi denunciado nesta quinta-feira por corrupção. Silva nega as acusações.',
+      '"Vamos provar na Justiça que as acusações não têm fundamento e que tudo foi feito dentro da lei", informou o jornal Folha de S.Paulo.',
+    ],
+    [
+      'fr',
+      'Le sénateur Jean Dupont mis en examen pour corruption',
+      'Le sénateur Jean Dupont a été mis en examen jeudi pour corruption. Dupont conteste les faits.',
+      '« Nous allons démontrer devant la justice que ces accusations sont sans fondement », a déclaré l’avocat de Dupont.',
+    ],
+    [
+      'de',
+      'Senator Hans Müller wegen Korruption angeklagt',
+      'Senator Hans Müller ist am Donnerstag wegen Korruption angeklagt worden. Müller bestreitet die Vorwürfe.',
+      '„Wir werden vor Gericht beweisen, dass die Vorwürfe jeder Grundlage entbehren“, sagte sein Anwalt.',
+    ],
+    [
+      'de',
+      'Senator Hans Müller wegen Korruption angeklagt',
+      'Senator Hans Müller ist am Donnerstag wegen Korruption angeklagt worden. Müller bestreitet die Vorwürfe.',
+      '„Wir werden vor Gericht beweisen, dass die Vorwürfe jeder Grundlage entbehren“, sagte Müllers Anwalt.',
+    ],
+    [
+      'de',
+      'Senator Hans Müller wegen Korruption angeklagt',
+      'Senator Hans Müller ist am Donnerstag wegen Korruption angeklagt worden. Müller bestreitet die Vorwürfe.',
+      '„Wir werden vor Gericht beweisen, dass die Vorwürfe jeder Grundlage entbehren“, schreibt die „Süddeutsche Zeitung“.',
+    ],
+  ];
+  for (const [lang, headline, lede, said] of cases)
+    it(`${lang}: ${said.slice(said.search(/[“»"],/u) + 2)} names nobody`, () => {
+      const s = extract(article(headline, lede, said));
+      expect(s.quote).toBeDefined();
+      expect(s.quoteAuthor).toBeUndefined();
+    });
+
+  it('…while "sagte der Senator" is Hans Müller and "sagte Hans Meier" is Hans Meier (not a genitive)', () => {
+    const lede =
+      'Senator Hans Müller ist am Donnerstag wegen Korruption angeklagt worden. Müller bestreitet die Vorwürfe.';
+    const quote = '„Wir werden vor Gericht beweisen, dass die Vorwürfe jeder Grundlage entbehren“';
+    expect(extract(article('Senator Hans Müller angeklagt', lede, `${quote}, sagte der Senator.`)).quoteAuthor).toBe(
+      'Hans Müller',
+    );
+    expect(extract(article('Senator Hans Müller angeklagt', lede, `${quote}, sagte Hans Meier.`)).quoteAuthor).toBe(
+      'Hans Meier',
+    );
+  });
+});
