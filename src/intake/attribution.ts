@@ -282,7 +282,12 @@ function latin(before: string, after: string, lang: string | undefined, closed =
     const owned = clause.slice(0, verbBefore.index).match(/\p{Lu}[\p{L}.-]*['’]s?\s+((?:[\p{Ll}-]+\s*){1,3})$/u);
     if (owned && !firstPersonName(afterVerb, w, 2))
       return { kind: 'unnamed', role: roleOf(owned[1]!), definite: true, strict: true };
-    const name = firstPersonName(afterVerb, w, 2) ?? lastPersonName(clause.slice(0, verbBefore.index), w);
+    // "Mr Rodrigues, now 55 and Soti's chief executive, says:": the subject before the apposition, not a name in it.
+    const subject = clause.slice(0, verbBefore.index).match(rx(`(?:^|[.;]\\s+)(${NAME_SRC}),[^,]{1,80},\\s*$`, 'u'));
+    const name =
+      firstPersonName(afterVerb, w, 2) ??
+      (subject ? tidyName(subject[1]!) : undefined) ??
+      lastPersonName(clause.slice(0, verbBefore.index), w);
     // "Y agregó: “…”", "E acrescentou:": no subject at all — the speaker just quoted goes on (pro-drop languages).
     if (!name && /^(?:y|e|ed|et|and|und|i|и|і|og|och|ja|en)?$/iu.test(clause.slice(0, verbBefore.index).trim()))
       return { kind: 'pronoun' };

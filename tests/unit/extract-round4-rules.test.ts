@@ -331,3 +331,27 @@ describe('papers, companies, possessives and genitives in Portuguese, Spanish, F
     );
   });
 });
+
+describe('speakers the tuned round-4 pages showed missed', () => {
+  it('"Mr Rodrigues, now 55 and Soti\'s chief executive, says:" is Rodrigues, not the company in the apposition', () => {
+    const s = extract(
+      article(
+        'The man who built a tech firm from his basement',
+        'Carl Rodrigues started the firm in 1995 with a loan from his parents.',
+        'Mr Rodrigues, now 55 and Soti\'s chief executive, says: "I was still in my basement when I got a call from the company, saying they would like to place an order."',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('Carl Rodrigues');
+  });
+
+  it('"…," commented Alexandre Brousse, Dell’s head of channel: an inverted "commented"', () => {
+    const s = extract(
+      article(
+        'Dell names new UK channel lead',
+        'Ian Heath is tasked with driving Dell’s strategic priority areas outlined in the program.',
+        '“As we launch the 2024 Partner Program, I look forward to working with Ian and the incredible ecosystem of channel partners,” commented Alexandre Brousse, Dell’s head of channel for EMEA.',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('Alexandre Brousse');
+  });
+});
