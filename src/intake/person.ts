@@ -195,6 +195,19 @@ export function shortName(name: string, body: string, gendered: (name: string) =
 }
 
 // German feminine nouns in -in, English ones in -woman; not "wife", "mother": they name someone's relation.
+/**
+ * "…, souligne Moody's.": a name the text never writes without a possessive "'s" is a company's ("Moody's",
+ * "McDonald's", "Sainsbury's"); a person's surname stands bare somewhere ("Altman’s response" and "Altman said").
+ */
+export function ownsItsS(name: string, body: string): string | undefined {
+  if (!/^[\p{Script=Latin}'’.\s-]+$/u.test(name)) return undefined;
+  const esc = escapeRe(name);
+  if (!new RegExp(`(?<![\\p{L}])${esc}['’]s(?![\\p{L}])`, 'u').test(body)) return undefined;
+  return new RegExp(`(?<![\\p{L}])${esc}(?!['’]s(?![\\p{L}]))(?![\\p{L}'’])`, 'u').test(body)
+    ? undefined
+    : 'a company named with its "\'s" ("Moody\'s")';
+}
+
 const FEMININE_ROLE = /^\p{Lu}[\p{L}-]*[a-zäöü]in$|woman$/u;
 
 /**

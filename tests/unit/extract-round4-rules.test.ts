@@ -355,3 +355,39 @@ describe('speakers the tuned round-4 pages showed missed', () => {
     expect(s.quoteAuthor).toBe('Alexandre Brousse');
   });
 });
+
+describe('titles, company names and a company called by its "\'s" (round-5 tuning pages)', () => {
+  it('a Title Case title with its point inside the marks is not a quote: the author of ‘How Star Wars Conquered the Universe.’', () => {
+    const s = extract(
+      article(
+        'The best gadgets of the year',
+        'Phones got bigger and cheaper this year, and watches finally learned to track sleep well.',
+        "Chris is a veteran journalist and the author of 'How Star Wars Conquered the Universe.' Hailing from the U.K., he moved to the U.S. in 1996.",
+      ),
+    );
+    expect(s.quote).toBeUndefined();
+  });
+
+  it('a company name ending in "Inc." is not a quote', () => {
+    const s = extract(
+      article(
+        'My undercover job in a warehouse',
+        'This town somewhere west of the Mississippi is not big; everyone knows someone who works at the warehouse.',
+        'I tell her that tomorrow I start working at “Amalgamated Product Giant Shipping Worldwide Inc.” She winks at me.',
+      ),
+    );
+    expect(s.quote).toBeUndefined();
+  });
+
+  it('"…, souligne Moody\'s." is the rating agency, not a Mr Moody', () => {
+    const s = extract(
+      article(
+        'Moody’s abaisse la note du Portugal',
+        'L’agence de notation a abaissé jeudi la note souveraine du Portugal de quatre crans.',
+        "« Même si la note Ba2 témoigne d’un risque moins important que pour la Grèce, le pays devra emprunter davantage », souligne Moody's.",
+      ),
+    );
+    expect(s.quote).toContain('Même si la note Ba2');
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+});
