@@ -77,14 +77,17 @@ export function prepareHtml(input: string): PreparedHtml {
     const tag = input.slice(lt, gt + 1);
     if (name && SKIP.has(name)) {
       if (tag[1] !== '/' && !tag.endsWith('/>')) {
-        const close = lower.indexOf(`</${name}`, gt + 1);
+        const isJsonLd = name === 'script' && /type\s*=\s*["']?application\/ld\+json/i.test(tag);
+        let close = lower.indexOf(`</${name}`, gt + 1);
+        // A JSON-LD script left open (newstown.co.kr's has no </script>) would swallow the page: it ends with <head>.
+        if (close < 0 && isJsonLd) close = lower.indexOf('</head', gt + 1);
         const bodyEnd = close < 0 ? input.length : close;
-        if (name === 'script' && /type\s*=\s*["']?application\/ld\+json/i.test(tag)) {
+        if (isJsonLd) {
           if (jsonLd.length < MAX_JSONLD_SCRIPTS && bodyEnd - gt - 1 <= MAX_JSONLD_CHARS)
             jsonLd.push(input.slice(gt + 1, bodyEnd));
         }
         const closeGt = close < 0 ? -1 : input.indexOf('>', close);
-        at = closeGt < 0 ? input.length : closeGt + 1;
+        at = closeGt < 0 ? input.length : lower.startsWith('</head', close) ? close : closeGt + 1;
       } else at = gt + 1;
       continue;
     }

@@ -391,3 +391,23 @@ describe('titles, company names and a company called by its "\'s" (round-5 tunin
     expect(s.quoteAuthor).toBeUndefined();
   });
 });
+
+describe('a Korean title after the name, and a JSON-LD script left open (round-5 tuning page, newstown.co.kr)', () => {
+  it('"에르보리앙 홍보 담당 정정현 대리는 “…”고 말했다" is 정정현 (대리 is his title), not 홍보 (public relations)', () => {
+    const s = extract(
+      article(
+        '에르보리앙, 현대백화점 팝업스토어 오픈',
+        '프랑스 화장품 브랜드 에르보리앙이 현대백화점 무역점에서 팝업스토어를 연다.',
+        '에르보리앙 홍보 담당 정정현 대리는 “이번 팝업스토어를 통해 더 많은 국내 고객들이 에르보리앙을 직접 체험하고, 함께 소통할 수 있는 뜻 깊은 시간이 되길 기대한다”고 말했다.',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('정정현');
+  });
+
+  it('an unclosed <script type="application/ld+json"> in <head> ends at </head>: the article is still read', () => {
+    const s = extractStory({
+      html: `<html lang="ko"><head><title>에르보리앙, 현대백화점 팝업스토어 오픈</title><script type="application/ld+json">{"@type": "Person", "name": "뉴스타운"}\n</head><body><article><h1>에르보리앙, 현대백화점 팝업스토어 오픈</h1><p>프랑스 화장품 브랜드 에르보리앙이 현대백화점 무역점에서 팝업스토어를 연다.</p><p>에르보리앙 홍보 담당 정정현 대리는 “이번 팝업스토어를 통해 더 많은 국내 고객들이 에르보리앙을 직접 체험하고, 함께 소통할 수 있는 뜻 깊은 시간이 되길 기대한다”고 말했다.</p></article></body></html>`,
+    });
+    expect(s.quote).toContain('이번 팝업스토어를 통해');
+  });
+});
