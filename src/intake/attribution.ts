@@ -214,9 +214,17 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   const introducesNext = (m: RegExpMatchArray) => closed && /^\s*[,:]?\s*[“"«„‘]/u.test(after.slice(m[0].length));
   if (nameVerb && !introducesNext(nameVerb)) {
     if (indefinite.test(` ${nameVerb[1]}`)) return { kind: 'unnamed', definite: false };
-    // "…," the New Jersey Democrat said: English puts no article before a person's name — a description.
-    if (lang?.startsWith('en') !== false && /(?:^|\s)the\s+$/iu.test(` ${nameVerb[1]}`))
+    // "…," the New Jersey Democrat said: English puts no article before a person's name — a description; but a
+    // title may take one ("the Rev. Al Sharpton said").
+    if (
+      lang?.startsWith('en') !== false &&
+      /(?:^|\s)the\s+$/iu.test(` ${nameVerb[1]}`) &&
+      !isTitle(nameVerb[2]!.split(/\s+/)[0]!)
+    )
       return { kind: 'unnamed', role: nameVerb[2]!.split(/\s+/).at(-1), definite: true, strict: true };
+    // "…," the Democrat from Georgia said / the mayor of Springfield said: the name is a preposition's object.
+    if (rx(`(?:^|\\s)(?:from|of|in|at|for|with|by)\\s+$`, 'iu').test(` ${nameVerb[1]}`))
+      return { kind: 'unnamed', role: roleOf(nameVerb[1]!), definite: true, strict: true };
     // "…," Tesla said on its website / in its filing: "its" makes the subject a company, not a person.
     if (/^\s+(?:in|on|via|through|at)\s+its\s/iu.test(after.slice(nameVerb.index! + nameVerb[0].length)))
       return { kind: 'unnamed', definite: false };

@@ -47,6 +47,7 @@ const TITLES = new Set(
     'ministra signor signora senhor senhora doutor doktor professorin trainer trainerin ' +
     'capt gen sen rep gov lt col sgt maj adm cmdr supt insp det pres justice attorney councillor councilman ' +
     'councilwoman commissioner superintendent inspector detective sheriff deputy ambassador cardinal bishop ' +
+    'rev reverend hon honourable honorable rt rabbi imam ' +
     'juez jueza juge giudice richter fiscal procureur rechter burgemeester wethouder minister-president ' +
     'президент министр мэр вице-мэр глава губернатор тренер директор председатель премьер-министр депутат ' +
     'спикер представитель пресс-секретарь сенатор посол генерал ' +
@@ -98,7 +99,8 @@ export function tidyName(run: string): string | undefined {
 }
 
 // "Capt. Robert Hines": drop the abbreviation's dot so the title and the name stay one run.
-const ABBREVIATION = /\b(Capt|Gen|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Sgt|Maj|Adm|Cmdr|Supt|Insp|Det|Pres|St)\./g;
+const ABBREVIATION =
+  /\b(Capt|Gen|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Sgt|Maj|Adm|Cmdr|Supt|Insp|Det|Pres|St|Rev|Hon|Rt)\./g;
 // A name's opening initial ("said D. Joshua Taylor"): its dot is not a sentence's end. Without the dot the initial
 // is no name word, so the name is the words after it; a middle initial ("Sonya A. Zoghlin") keeps its dot.
 const OPENING_INITIAL = /(?<![\p{L}.])(?<!\p{Lu}[\p{L}'’-]*\s)(\p{Lu})\.(?=\s\p{Lu}\p{Ll})/gu;

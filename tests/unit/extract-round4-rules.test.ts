@@ -411,3 +411,19 @@ describe('a Korean title after the name, and a JSON-LD script left open (round-5
     expect(s.quote).toContain('이번 팝업스토어를 통해');
   });
 });
+
+describe('an article before a title, and a name after a preposition', () => {
+  const quote = '“We will march every day until the city listens to the families who lost their homes,”';
+  const lede =
+    'Hundreds of people marched through downtown on Saturday to protest the eviction of 40 families. The Rev. Al Sharpton joined the march.';
+  const said = (by: string) => extract(article('Families march against evictions', lede, `${quote} ${by}`)).quoteAuthor;
+
+  it('"the Rev. Al Sharpton said", "said the Rev. Al Sharpton": a title takes an article; the name is his', () => {
+    expect(said('the Rev. Al Sharpton said.')).toBe('Al Sharpton');
+    expect(said('said the Rev. Al Sharpton.')).toBe('Al Sharpton');
+  });
+
+  it('"the Democrat from Georgia said" is nobody called Georgia', () => {
+    expect(said('the Democrat from Georgia said.')).toBeUndefined();
+  });
+});
