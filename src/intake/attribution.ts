@@ -128,6 +128,10 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
     // solicitudes … del director, Ricardo Yáñez") the person named is the one talked about, not the speaker.
     for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++)
       if (w.definite && words(w.definite).test(tokens[j]!)) return afterInvertedVerb(tokens.slice(j).join(' '), w);
+    // "a confié à France Info Marie Durand": someone is named after the addressee — not "he/she", and which of
+    // the capitalised words is the person cannot be told: nobody.
+    if (tokens.slice(i, i + 6).filter((t) => /^\p{Lu}/u.test(t)).length >= 3)
+      return { kind: 'unnamed', definite: false };
     return { kind: 'pronoun' };
   }
   // "…", a déclaré la secrétaire générale de la CGT, Sophie Binet. — the apposition is the name.
@@ -144,7 +148,11 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
   if (w.definite && words(w.definite).test(first)) {
     // "el presidente Mauricio Macri" names; "le ministre de la Santé", "el instructor del ‘caso Noos’" describe.
     const titled = clause.match(
-      rx(`^\\S+\\s+(?:(?!(?:de|del|della|di|da|do|du|des|of|von|van)\\s)[\\p{Ll}-]+\\s+){1,3}(${NAME_SRC})`, 'u'),
+      // Not across a preposition: "le maire à Midi Libre" names the paper he spoke to.
+      rx(
+        `^\\S+\\s+(?:(?!(?:de|del|della|di|da|do|du|des|of|von|van|à|a|au|aux|to|en|in|at|for|pour|par|avec|with|bei|zu|mit|an|al|ao|alla)\\s)[\\p{Ll}-]+\\s+){1,3}(${NAME_SRC})`,
+        'u',
+      ),
     );
     // German capitalises the role too: "sagte die Kanzlerin Angela Merkel" — a full name after the role names.
     // "informou o jornal Folha de S.Paulo": a paper, an agency or a company named after its kind is no person.
@@ -284,6 +292,15 @@ function latin(before: string, after: string, lang: string | undefined, closed =
     // "…, betonte Vorstandsvorsitzende Evelyn Martin: „…“": the name after the verb; else the subject nearest the
     // verb before it ("Na виступі в Раді Венедіктова заявила:"), never the sentence's first capitalised word.
     const afterVerb = verbBefore[0].replace(rx(`^[\\s(]*(?:${VERB})${B}`, 'iu'), '');
+    // "Interrogé par Le Monde, le maire a déclaré :": the description just before the verb is its subject, not a
+    // name earlier in the clause.
+    const described =
+      w.definite && !firstPersonName(afterVerb, w, 2)
+        ? clause
+            .slice(0, verbBefore.index)
+            .match(rx(`(?:^|[\\s,])(?:${ci(w.definite)})\\s+((?:[\\p{Ll}-]+\\s+){0,2}[\\p{Ll}-]{3,})\\s*$`, 'u'))
+        : null;
+    if (described) return { kind: 'unnamed', role: roleOf(described[1]!), definite: true };
     // "Asked a Pennsylvania Republican: “…”": a description after the verb names nobody.
     if (rx(`^\\s*(?:${ci(w.indefinite)})\\s`, 'u').test(afterVerb)) return { kind: 'unnamed', definite: false };
     // "Smith’s attorney said:": the one whose attorney it is did not speak.

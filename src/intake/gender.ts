@@ -26,6 +26,11 @@ const ROLE: Record<Gender, string> = {
   f: '(?:spokeswoman|chairwoman|congresswoman|businesswoman|sportswoman|wife|mother|daughter|sister|grandmother|queen|princess|actress|Sprecherin|Kanzlerin|Ministerin|Präsidentin|Mutter|Tochter|Schwester|la presidenta|la ministra|la portavoz|la ministre|la présidente|la ministra|a ministra)',
 };
 // German "Er" marks a man; "Sie" is also "they" and the polite "you", so it marks nobody.
+// Romance articles mark the role's holder: "le maire de Nîmes, Jean-Paul Fournier", "la alcaldesa, Ada Colau".
+const ARTICLE_ROLE: Record<Gender, string> = {
+  m: '(?:[Ll]e|[Ee]l|[Ii]l|[Oo])\\s+(?:maire|ministre|président|directeur|député|sénateur|juge|alcalde|ministro|presidente|director|diputado|senador|juez|sindaco|giudice|prefeito|governador|deputado|diretor)',
+  f: '(?:[Ll]a|[Aa])\\s+(?:maire|ministre|présidente|directrice|députée|sénatrice|juge|alcaldesa|ministra|presidenta|directora|diputada|senadora|jueza|sindaca|prefeita|governadora|deputada|diretora)',
+};
 const BACK: Record<Gender, string> = { m: '(?:He|Il|Él|Lui|Ele|Er|Он|Він)', f: '(?:She|Elle|Ella|Lei|Ela|Она|Вона)' };
 // English possessives later in the person's own sentence ("Zoghlin, Carlineo’s attorney, said her client…").
 const POSSESSIVE: Record<Gender, string> = { m: '(?:his|him|himself)', f: '(?:her|herself)' };
@@ -35,7 +40,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 function marked(g: Gender, name: string, body: string, possessive: boolean): boolean {
   const surname = escapeRe(name.split(' ').at(-1)!);
   const given = name.includes(' ') ? `(?:${escapeRe(name.split(' ')[0]!)}\\s+)?` : '';
-  const before = `(?<![\\p{L}])(?:${HONORIFIC[g]}|${ROLE[g]})\\s+(?:\\p{Lu}\\p{L}+\\s+)?${surname}(?![\\p{L}])`;
+  const before = `(?<![\\p{L}])(?:${HONORIFIC[g]}|${ROLE[g]})\\s+(?:\\p{Lu}\\p{L}+\\s+)?${surname}(?![\\p{L}])|(?<![\\p{L}])${ARTICLE_ROLE[g]}(?:\\s+(?:de|du|des|del|di|do|da)\\s+\\p{Lu}[\\p{L}-]+)?,\\s+(?:[\\p{Lu}][\\p{L}-]+\\s+)?${surname}(?![\\p{L}])`;
   const back = `${given}${surname}(?![\\p{L}])[^.!?\\n]{0,160}[.!?]\\s+${BACK[g]}(?![\\p{L}])`;
   const own = `${given}${surname}(?![\\p{L}])[^.!?\\n“”"]{0,100}?\\s${POSSESSIVE[g]}(?![\\p{L}])`;
   return new RegExp(possessive ? `${before}|${back}|${own}` : `${before}|${back}`, 'u').test(body);

@@ -427,3 +427,27 @@ describe('an article before a title, and a name after a preposition', () => {
     expect(said('the Democrat from Georgia said.')).toBeUndefined();
   });
 });
+
+describe('French: addressees, papers and the description before the verb', () => {
+  const quote = '« Nous allons tout faire pour que les familles puissent rentrer chez elles avant l’hiver »';
+  const lede =
+    'Le maire de Nîmes, Jean-Paul Fournier, a annoncé lundi un fonds d’urgence de deux millions d’euros. Les habitants attendent depuis une semaine.';
+  const said = (line: string) =>
+    extract(article('Inondations : le maire de Nîmes promet des aides rapides', lede, line)).quoteAuthor;
+
+  it('"a déclaré le maire à Midi Libre" is the mayor, not the paper he spoke to', () => {
+    expect(said(`${quote}, a déclaré le maire à Midi Libre.`)).toBe('Jean-Paul Fournier');
+  });
+
+  it('"Interrogé par Le Monde, le maire a déclaré :" is the mayor, not "Monde"', () => {
+    expect(said(`Interrogé par Le Monde, le maire a déclaré : ${quote}.`)).toBe('Jean-Paul Fournier');
+  });
+
+  it('"a confié à France Info Marie Durand, habitante du quartier" is not the mayor quoted before', () => {
+    expect(said(`${quote}, a confié à France Info Marie Durand, habitante du quartier.`)).toBeUndefined();
+  });
+
+  it('"confie-t-elle" is not "le maire de Nîmes, Jean-Paul Fournier": the article makes him a man', () => {
+    expect(said(`${quote}, confie-t-elle.`)).toBeUndefined();
+  });
+});
