@@ -151,7 +151,9 @@ export function candidates(blocks: Block[]): Raw[] {
       return;
     }
     const text = b.text.length > SCAN_CHARS ? b.text.slice(0, SCAN_CHARS) : b.text;
-    const firstGuillemet = text.match(/[«»]/u)?.[0];
+    // »…« (German) or «…» (French): the first guillemet that opens a pair decides — not a stray closing one
+    // ("“Uomini, non dimenticate la prostata!». … «Non si va al lavoro…»" is Italian «…»).
+    const firstGuillemet = text.match(/«\s?[\p{L}\p{N}¿¡…-][^«»]{1,600}?»|»[\p{L}\p{N}…-][^«»]{1,600}?«/u)?.[0][0];
     const styles = [...STYLES, firstGuillemet === '»' ? GUILLEMETS_DE : GUILLEMETS_FR, TITLE_MARKS];
     if (!text.includes('“')) styles.push(SWEDISH);
     const previous = out.at(-1);

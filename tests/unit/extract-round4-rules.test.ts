@@ -451,3 +451,16 @@ describe('French: addressees, papers and the description before the verb', () =>
     expect(said(`${quote}, confie-t-elle.`)).toBeUndefined();
   });
 });
+
+describe('a stray closing guillemet does not decide the style', () => {
+  it('“Uomini…!». … «Non si va al lavoro…» reads the Italian «…» quote', () => {
+    const s = extract(
+      article(
+        'Uomini over 50, non dimenticate la prostata',
+        '“Uomini, non dimenticate la prostata!». È un appello diretto quello che la Società italiana di urologia rivolge a chi sta a casa senza fare moto. «Non si va al lavoro, non si va in palestra, si sta seduti alla scrivania e ci si consola con il cibo», commenta Walter Artibani, segretario generale della Società italiana di urologia.',
+      ),
+    );
+    expect(s.quote).toContain('Non si va al lavoro');
+    expect(s.quoteAuthor).toBe('Walter Artibani');
+  });
+});
