@@ -8,10 +8,58 @@ export type Doc = ReturnType<typeof parseHTML>['document'];
 export type El = NonNullable<ReturnType<Doc['querySelector']>>;
 
 export const text = (el: El | null | undefined): string => (el ? normalizeText(el.textContent ?? '') : '');
-export const attr = (doc: Doc, selector: string, name: string): string | undefined =>
-  doc.querySelector(selector)?.getAttribute(name)?.trim() || undefined;
-export const meta = (doc: Doc, key: string): string | undefined =>
-  attr(doc, `meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`, 'content');
+
+/**
+ * The page's <meta>, <link>, <time> and <title> elements in document order, from one walk. linkedom keeps no
+ * index, so each of the twenty-odd metadata lookups below would otherwise walk every node of the document.
+ */
+export interface Head {
+  metas: El[];
+  links: El[];
+  times: El[];
+  title: El | null;
+}
+export function headOf(doc: Doc): Head {
+  const head: Head = { metas: [], links: [], times: [], title: null };
+  for (const el of doc.querySelectorAll('meta, link, time, title')) {
+    if (el.tagName === 'META') head.metas.push(el);
+    else if (el.tagName === 'LINK') head.links.push(el);
+    else if (el.tagName === 'TIME') head.times.push(el);
+    else head.title ??= el;
+  }
+  return head;
+}
+const value = (el: El | undefined, name: string): string | undefined => el?.getAttribute(name)?.trim() || undefined;
+/** What CSS [name="value" i] matches (and [rel=…], which HTML compares ignoring case). */
+const sameIgnoringCase = (a: string | null, lower: string): boolean =>
+  a !== null && a.length === lower.length && a.toLowerCase() === lower;
+
+/** The content of the first <meta> whose property, name or itemprop is `key` (case-sensitive, as in CSS). */
+export const meta = (head: Head, key: string): string | undefined =>
+  value(
+    head.metas.find(
+      (m) => m.getAttribute('property') === key || m.getAttribute('name') === key || m.getAttribute('itemprop') === key,
+    ),
+    'content',
+  );
+/** link[rel="canonical"]'s href. */
+export const canonicalHref = (head: Head): string | undefined =>
+  value(
+    head.links.find((l) => sameIgnoringCase(l.getAttribute('rel'), 'canonical')),
+    'href',
+  );
+/** meta[http-equiv="content-language" i]'s content. */
+export const contentLanguage = (head: Head): string | undefined =>
+  value(
+    head.metas.find((m) => sameIgnoringCase(m.getAttribute('http-equiv'), 'content-language')),
+    'content',
+  );
+/** time[datetime]'s datetime. */
+export const timeDatetime = (head: Head): string | undefined =>
+  value(
+    head.times.find((t) => t.hasAttribute('datetime')),
+    'datetime',
+  );
 
 export function absolute(href: string | undefined, base: string | undefined): string | undefined {
   if (!href) return undefined;
