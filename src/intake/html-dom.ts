@@ -89,13 +89,19 @@ export function blockquote(el: El): Block {
   return { text: body, kind: 'blockquote', cite };
 }
 
+/** el.parentElement?.closest('blockquote'), without compiling a selector for every block (linkedom caches none). */
+function insideBlockquote(el: El): boolean {
+  for (let up = el.parentElement; up; up = up.parentElement) if (up.tagName === 'BLOCKQUOTE') return true;
+  return false;
+}
+
 /** Body blocks in reading order: paragraphs, list items, headings and blockquotes (not their inner <p>s). */
 export function blocksOf(root: El | Doc): Block[] {
   const out: Block[] = [];
   // <q> draws its quotation marks with CSS: give its text real ones, so "<q>…</q>, she said" reads as speech.
   for (const q of root.querySelectorAll('q')) q.textContent = `“${q.textContent ?? ''}”`;
   for (const el of root.querySelectorAll('p, li, blockquote, h2, h3, h4, h5, h6, pre')) {
-    if (el.parentElement?.closest('blockquote')) continue;
+    if (insideBlockquote(el)) continue;
     if (el.tagName === 'BLOCKQUOTE') {
       const b = blockquote(el);
       if (b.text) out.push(b);

@@ -25,7 +25,7 @@ import {
 import { readJsonLd } from './jsonld.ts';
 import { canonicalLang } from './lang.ts';
 import { type SiteNames, siteKeys } from './site.ts';
-import { MAX_DEPTH, nestingDepth, parseable } from './soup.ts';
+import { parseable } from './soup.ts';
 import type { Article, Block } from './types.ts';
 
 // Headings that are the site's, not the article's: in a link (the logo links home), or marked so.
@@ -148,18 +148,17 @@ export function readHtml(page: string, url?: string): Article {
   // Readability mutates the document it reads, so it runs last; a page it cannot read falls back to all blocks.
   let blocks: Block[] = [];
   let readabilityByline: string | undefined;
-  if (nestingDepth(html) <= MAX_DEPTH)
-    try {
-      // The article comes back as its element, not as HTML to parse a second time.
-      const parsed = new Readability<El>(document as unknown as ConstructorParameters<typeof Readability>[0], {
-        charThreshold: 200,
-        serializer: (el) => el as unknown as El,
-      }).parse();
-      readabilityByline = parsed?.byline ?? undefined;
-      if (parsed?.content) blocks = blocksOf(parsed.content);
-    } catch {
-      // Readability throws on some degenerate trees; the fallback below still reads the page.
-    }
+  try {
+    // The article comes back as its element, not as HTML to parse a second time.
+    const parsed = new Readability<El>(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 200,
+      serializer: (el) => el as unknown as El,
+    }).parse();
+    readabilityByline = parsed?.byline ?? undefined;
+    if (parsed?.content) blocks = blocksOf(parsed.content);
+  } catch {
+    // Readability throws on some degenerate trees; the fallback below still reads the page.
+  }
   if (blocks.filter((b) => b.kind === 'p').length === 0) {
     const again = parsePage(html);
     for (const el of again.querySelectorAll('script, style, nav, header, footer, aside, form, noscript')) el.remove();
