@@ -97,6 +97,9 @@ export function readHtml(page: string, url?: string): Article {
   const prepared = prepareHtml(page);
   const html = parseable(prepared.html);
   const document = parsePage(html);
+  // linkedom gives every character reference its own text node (a <p> of five &#x41;s is five nodes, where a
+  // browser makes one), and each later walk, Readability's and ours, pays for every node: merge them first.
+  document.normalize();
   const ld = readJsonLd(prepared.jsonLd);
   const head = headOf(document);
   const siteName = meta(head, 'og:site_name') ?? ld.publisher ?? meta(head, 'application-name');
