@@ -1,5 +1,4 @@
 // HTML → Article: the page's own metadata first (JSON-LD, Open Graph, canonical), then Readability for the body.
-import { Readability } from '@mozilla/readability';
 // linkedom's worker build: one self-contained ES module without the optional `canvas` require, so the
 // same DOM runs in Node and in workerd (no DOM globals there).
 import { parseHTML } from 'linkedom/worker';
@@ -24,6 +23,7 @@ import {
 } from './html-dom.ts';
 import { readJsonLd } from './jsonld.ts';
 import { canonicalLang } from './lang.ts';
+import { readArticle } from './readability.ts';
 import { type SiteNames, siteKeys } from './site.ts';
 import { parseable } from './soup.ts';
 import type { Article, Block } from './types.ts';
@@ -152,13 +152,9 @@ export function readHtml(page: string, url?: string): Article {
   let blocks: Block[] = [];
   let readabilityByline: string | undefined;
   try {
-    // The article comes back as its element, not as HTML to parse a second time.
-    const parsed = new Readability<El>(document as unknown as ConstructorParameters<typeof Readability>[0], {
-      charThreshold: 200,
-      serializer: (el) => el as unknown as El,
-    }).parse();
-    readabilityByline = parsed?.byline ?? undefined;
-    if (parsed?.content) blocks = blocksOf(parsed.content);
+    const article = readArticle(document);
+    readabilityByline = article?.byline;
+    if (article) blocks = blocksOf(article.content);
   } catch {
     // Readability throws on some degenerate trees; the fallback below still reads the page.
   }
