@@ -23,6 +23,20 @@ export function elementsByTagNames(node: Doc | El, tagNames: string[]): El[] {
   return out;
 }
 
+/** What Readability's visibility test reads of a node, when the node has no style attribute. */
+interface StylelessView {
+  hasAttribute(name: string): boolean;
+  getAttribute(name: string): string | null;
+  readonly className: string;
+}
+const styleless = (node: El): StylelessView => ({
+  hasAttribute: (name) => node.hasAttribute(name),
+  getAttribute: (name) => node.getAttribute(name),
+  get className() {
+    return node.className;
+  },
+});
+
 export interface ReadArticle {
   /** The article's element (detached from the page), not HTML to parse a second time. */
   content: El;
@@ -38,6 +52,14 @@ export function readArticle(document: Doc): ReadArticle | null {
   // Readability 0.6.0's own helper (one method, pinned version): replaced on this instance only. Were it renamed
   // in a later version, this would do nothing and reads would only be slower.
   (reader as unknown as { _getAllNodesWithTag: typeof elementsByTagNames })._getAllNodesWithTag = elementsByTagNames;
+  // Readability reads node.style for every element it walks, and linkedom answers by building a CSSStyleDeclaration
+  // proxy for that element and parsing its style attribute. Without the attribute there is nothing to read (display
+  // and visibility are ""), so the test is put to a view of the node with no style at all, as for SVG nodes.
+  const internals = reader as unknown as { _isProbablyVisible: (node: El | StylelessView) => boolean };
+  const isProbablyVisible = internals._isProbablyVisible;
+  internals._isProbablyVisible = function (this: unknown, node) {
+    return isProbablyVisible.call(this, node.hasAttribute('style') ? node : styleless(node as El));
+  };
   const parsed = reader.parse();
   return parsed?.content ? { content: parsed.content, byline: parsed.byline ?? undefined } : null;
 }

@@ -53,4 +53,19 @@ describe('readArticle', () => {
       ),
     );
   });
+
+  it('still drops what the page hides, read with or without a style attribute', () => {
+    const text = (i: number) => `Paragraph ${i} of the council story, long enough for Readability to count it as text.`;
+    const doc = parseHTML(
+      `<html><head><title>Council</title></head><body><article>
+        <p>${text(0)}</p><p>${text(1)}</p><p>${text(2)}</p>
+        <div hidden><p>Hidden by attribute, and long enough to be kept were it shown on the page at all.</p></div>
+        <div style="display: none"><p>Hidden by style, and long enough to be kept were it shown on the page at all.</p></div>
+        <div aria-hidden="true"><p>Hidden from readers, and long enough to be kept were it shown on the page.</p></div>
+        <div style="color: red"><p>${text(3)}</p></div>
+      </article></body></html>`,
+    ).document;
+    const kept = [...(readArticle(doc)?.content.querySelectorAll('p') ?? [])].map((p) => p.textContent);
+    expect(kept).toEqual([text(0), text(1), text(2), text(3)]);
+  });
 });
