@@ -10,32 +10,48 @@ import type { Doc, El } from './html-dom.ts';
  * creates its own "DIV"s), and a <template>'s content is skipped, as linkedom's querySelectorAll skips it.
  */
 export function elementsByTagNames(node: Doc | El, tagNames: string[]): El[] {
-  const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
   const out: El[] = [];
-  const walk = (parent: Doc | El): void => {
-    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
-      const name = el.localName.toLowerCase();
-      if (wanted.has(name)) out.push(el);
-      if (name !== 'template' && el.firstElementChild) walk(el);
-    }
-  };
-  walk(node);
+  collect(node, wantedSet(tagNames), out);
   return out;
+}
+// Readability asks for a handful of tag lists, thousands of times: one Set for each.
+const wantedSets = new Map<string, Set<string>>();
+function wantedSet(tagNames: string[]): Set<string> {
+  const key = tagNames.join(',');
+  let wanted = wantedSets.get(key);
+  if (!wanted) {
+    wanted = new Set(tagNames.map((t) => t.toLowerCase()));
+    wantedSets.set(key, wanted);
+  }
+  return wanted;
+}
+// Plain functions and classes rather than closures made per call: bundlers that keep function names (esbuild's
+// keepNames, which wrangler turns on) add a defineProperty call to every closure created.
+function collect(parent: Doc | El, wanted: Set<string>, out: El[]): void {
+  for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+    const name = el.localName.toLowerCase();
+    if (wanted.has(name)) out.push(el);
+    if (name !== 'template') collect(el, wanted, out);
+  }
 }
 
 /** What Readability's visibility test reads of a node, when the node has no style attribute. */
-interface StylelessView {
-  hasAttribute(name: string): boolean;
-  getAttribute(name: string): string | null;
-  readonly className: string;
+class StylelessView {
+  readonly style = undefined;
+  readonly node: El;
+  constructor(node: El) {
+    this.node = node;
+  }
+  hasAttribute(name: string): boolean {
+    return this.node.hasAttribute(name);
+  }
+  getAttribute(name: string): string | null {
+    return this.node.getAttribute(name);
+  }
+  get className(): string {
+    return this.node.className;
+  }
 }
-const styleless = (node: El): StylelessView => ({
-  hasAttribute: (name) => node.hasAttribute(name),
-  getAttribute: (name) => node.getAttribute(name),
-  get className() {
-    return node.className;
-  },
-});
 
 export interface ReadArticle {
   /** The article's element (detached from the page), not HTML to parse a second time. */
@@ -58,7 +74,7 @@ export function readArticle(document: Doc): ReadArticle | null {
   const internals = reader as unknown as { _isProbablyVisible: (node: El | StylelessView) => boolean };
   const isProbablyVisible = internals._isProbablyVisible;
   internals._isProbablyVisible = function (this: unknown, node) {
-    return isProbablyVisible.call(this, node.hasAttribute('style') ? node : styleless(node as El));
+    return isProbablyVisible.call(this, node.hasAttribute('style') ? node : new StylelessView(node as El));
   };
   const parsed = reader.parse();
   return parsed?.content ? { content: parsed.content, byline: parsed.byline ?? undefined } : null;
