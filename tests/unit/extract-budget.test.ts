@@ -29,6 +29,12 @@ describe('the work budget before parsing', () => {
     expect(prepareHtml(`${head}<p>Before.</p><!--${'x'.repeat(1000)}<p>After.</p>`).html).toBe(`${head}<p>Before.</p>`);
   });
 
+  it('finds where a script ends after text that lower-casing lengthens (a Turkish "İ" is two characters lower-cased)', () => {
+    const cities = 'İstanbul İzmir İğdır İnegöl İskenderun İzmit İspir İvrindi İpsala İliç İkizce İmranlı';
+    const page = `${head}<h1>${cities}</h1><script>var a = "<p>not text</p>";</script><p>Kept.</p><STYLE>p{}</STYLE><p>Kept too.</p></body></html>`;
+    expect(prepareHtml(page).html).toBe(`${head}<h1>${cities}</h1><p>Kept.</p><p>Kept too.</p></body></html>`);
+  });
+
   it('reads 2 MB of comment fragments and of entities as a page with a headline, not as text to parse', () => {
     for (const html of [`${head}<p>${'--><!--'.repeat(MB2 / 7)}</p>`, `${head}<p>${'a<!--b-->'.repeat(MB2 / 9)}</p>`])
       expect(extractStory({ html }).headline).toBe('Council votes to rebuild the harbour wall');
