@@ -43,7 +43,10 @@ const CIRCUMSTANCE =
   /\s(?:after|before|at|in|on|during|nach|vor|bei|am|im|après|avant|à|au|lors|en|después|antes|durante|tras|dopo|prima|al|após|em|no|na)\s.*$/u;
 
 /** "said the coach" → role "coach", for finding "coach Dorival Júnior" earlier in the article. */
+const AGE = /(?:^|\s)\d{1,3}[-\s](?:year-old|jährige[rn]?|årige|jarige)(?![\p{L}])/u;
 const roleOf = (descriptor: string): string | undefined => {
+  // "the 56-year-old": an age describes a person — roleOf says so with the marker 'year-old'.
+  if (AGE.test(descriptor)) return 'year-old';
   const ws = descriptor.replace(CIRCUMSTANCE, '').trim().split(/\s+/);
   // German capitalises nouns: "die Kanzlerin" has no lower-case role word, so its last word is the role.
   return (
@@ -156,6 +159,17 @@ function sentenceBefore(before: string): string | undefined {
 function latin(before: string, after: string, lang: string | undefined, closed = false): Attribution {
   const w = smallWords(lang);
   const indefinite = rx(`(?:^|\\s)(?:${ci(w.indefinite)})\\s+$`, 'u');
+  // "…," local newspapers quoted Salinas as saying: the one quoted, not the newspapers, is the speaker.
+  const quotedAs = after.match(
+    rx(
+      `${LEAD}(?:[^,.;:!?“”"«»]{0,40}?\\s)?quot(?:ed|es|e)\\s+(${NAME_SRC})\\s+as\\s+(?:saying|telling|writing)${B}`,
+      'u',
+    ),
+  );
+  if (quotedAs) {
+    const name = tidyName(quotedAs[1]!);
+    if (name) return { kind: 'named', name };
+  }
   // "…," Altman said / ECB President Christine Lagarde told reporters / "…," an Iowa Republican said.
   const nameVerb = after.match(
     rx(`${LEAD}((?:[^,.;:!?“”"«»]{0,40}?\\s)?)(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`, 'u'),
@@ -165,6 +179,9 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   const introducesNext = (m: RegExpMatchArray) => closed && /^\s*[,:]?\s*[“"«„‘]/u.test(after.slice(m[0].length));
   if (nameVerb && !introducesNext(nameVerb)) {
     if (indefinite.test(` ${nameVerb[1]}`)) return { kind: 'unnamed', definite: false };
+    // "…," Tesla said on its website / in its filing: "its" makes the subject a company, not a person.
+    if (/^\s+(?:in|on|via|through|at)\s+its\s/iu.test(after.slice(nameVerb.index! + nameVerb[0].length)))
+      return { kind: 'unnamed', definite: false };
     const name = tidyName(nameVerb[2]!);
     if (name) return { kind: 'named', name };
   }
@@ -248,6 +265,10 @@ function latin(before: string, after: string, lang: string | undefined, closed =
     const described = w.definite ? clause.match(rx(`(?:^|\\s)(?:${ci(w.definite)})\\s+(\\p{L}[\\p{L}-]+)`, 'u')) : null;
     return described ? { kind: 'unnamed', role: described[1]!, definite: true } : { kind: 'unnamed', definite: true };
   }
+  // "…," people familiar with the matter said / the newspaper reported: the quote's own clause gives its source,
+  // and it is nobody we could name — the sentence before is no evidence then.
+  if (rx(`^[\\s,]*[^.!?“”"«»„]{0,80}?(?<![\\p{L}])(?:${VERB}|reported|reports|reportedly)${B}`, 'iu').test(after))
+    return { kind: 'unnamed', definite: false };
   const context = sentenceBefore(before);
   return context ? { kind: 'context', name: context } : { kind: 'none' };
 }

@@ -25,7 +25,8 @@ const ROLE: Record<Gender, string> = {
   m: '(?:spokesman|chairman|congressman|businessman|sportsman|husband|father|son|brother|grandfather|king|prince|actor|Sprecher|Kanzler|Vater|Sohn|Bruder|el presidente|el ministro|el portavoz|le ministre|le président|il ministro|o ministro)',
   f: '(?:spokeswoman|chairwoman|congresswoman|businesswoman|sportswoman|wife|mother|daughter|sister|grandmother|queen|princess|actress|Sprecherin|Kanzlerin|Ministerin|Präsidentin|Mutter|Tochter|Schwester|la presidenta|la ministra|la portavoz|la ministre|la présidente|la ministra|a ministra)',
 };
-const BACK: Record<Gender, string> = { m: '(?:He|Il|Él|Lui|Ele|Он|Він)', f: '(?:She|Elle|Ella|Lei|Ela|Она|Вона)' };
+// German "Er" marks a man; "Sie" is also "they" and the polite "you", so it marks nobody.
+const BACK: Record<Gender, string> = { m: '(?:He|Il|Él|Lui|Ele|Er|Он|Він)', f: '(?:She|Elle|Ella|Lei|Ela|Она|Вона)' };
 // English possessives later in the person's own sentence ("Zoghlin, Carlineo’s attorney, said her client…").
 const POSSESSIVE: Record<Gender, string> = { m: '(?:his|him|himself)', f: '(?:her|herself)' };
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

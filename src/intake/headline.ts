@@ -109,6 +109,13 @@ const form = (s: string): string =>
     .replace(/\s+/gu, ' ')
     .trim();
 
+/** Does `long` go on from `short` with a quotation mark (not a guillemet: "Infanta » Local" is a separator)? */
+const goesOnWithMark = (short: string, long: string): boolean => {
+  const squashed = (t: string) => t.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  const [s, l] = [squashed(short), squashed(long)];
+  return l.length > s.length && l.startsWith(s) && /^ ?["“„‟]/u.test(l.slice(s.length));
+};
+
 /** Last segments that several candidates end with while another lacks them: the site, named by the page itself. */
 function repeatedTails(texts: string[]): string[] {
   const counts = new Map<string, number>();
@@ -154,7 +161,10 @@ export function pickHeadline(candidates: HeadlineCandidate[], site: SiteNames): 
     const cut = c.text.match(/^(.{12,}?)\s*(?:…|\.\.\.)$/u)?.[1];
     const whole =
       cut && real.find((o) => o !== c && form(o.text).startsWith(form(cut)) && o.text.length > cut.length + 1);
-    vote(whole ? whole.text : c.text, WEIGHT[c.source], rank);
+    // An attribute cut at an unescaped quotation mark (content="Gabriel Diniz, do hit "Jenifer", morre…") is the
+    // beginning of a candidate that goes on with that mark: it votes for the whole.
+    const quoted = real.find((o) => o !== c && goesOnWithMark(c.text, o.text));
+    vote(whole ? whole.text : quoted ? quoted.text : c.text, WEIGHT[c.source], rank);
   }
   // Shared beginnings: "X 編集委員 中沢克二" and "X" agree on X.
   for (let i = 0; i < real.length; i++)
@@ -166,7 +176,13 @@ export function pickHeadline(candidates: HeadlineCandidate[], site: SiteNames): 
       const shorter = Math.min(a.length, b.length);
       // Only a beginning that is itself one of the two: "…brace for an intense sprint" and "…brace for a sprint"
       // never make "…brace for a" a headline, nor two subtitles the words before their colon.
-      if ((start === a || start === b) && start.length >= Math.max(8, 0.6 * shorter) && size(start) >= 3)
+      if (
+        (start === a || start === b) &&
+        start.length >= Math.max(8, 0.6 * shorter) &&
+        size(start) >= 3 &&
+        !goesOnWithMark(start, real[i]!.text) &&
+        !goesOnWithMark(start, real[j]!.text)
+      )
         vote(start, (WEIGHT[real[i]!.source] + WEIGHT[real[j]!.source]) * 0.9, Math.min(i, j));
     }
   return [...options.values()].sort((x, y) => y.score - x.score || x.rank - y.rank)[0]?.text;

@@ -149,7 +149,7 @@ const CYR_PREP = String.raw`(?<![\p{L}])(?:в|во|у|на|з|із|зі|до|в�
  * frequent two-part name ending in that surname, searched in the body first (headlines are often Title Case,
  * where every word looks like a name).
  */
-export function fullName(name: string, body: string, headline: string): string {
+export function fullName(name: string, body: string, headline: string, midOnly = false): string {
   // Scripts that capitalise names: Latin and Cyrillic ("Тасмаганбетов" → "Марат Тасмаганбетов").
   if (name.includes(' ') || /[^\p{Script=Latin}\p{Script=Cyrillic}\s.'’-]/u.test(name)) return name;
   for (const text of [body, headline]) {
@@ -169,9 +169,13 @@ export function fullName(name: string, body: string, headline: string): string {
         continue;
       }
       if (new RegExp(`[\\p{Ll},;]\\s+${esc}(?![\\p{L}])`, 'u').test(text)) counts.set(n, counts.get(n)! + 1000);
-      else if (!text.slice(0, 600).includes(n)) counts.delete(n);
+      // (midOnly, for a few paragraphs rather than the article: their first 600 characters are no lede.)
+      else if (midOnly || !text.slice(0, 600).includes(n)) counts.delete(n);
     }
-    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    // midOnly (a few paragraphs before a quote): the one introduced last is who a surname after it means.
+    const best = midOnly
+      ? [...counts].sort((a, b) => text.lastIndexOf(b[0]) - text.lastIndexOf(a[0]))[0]
+      : [...counts].sort((a, b) => b[1] - a[1])[0];
     if (best) return best[0];
   }
   return name;

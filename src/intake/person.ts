@@ -4,6 +4,8 @@
 // Institutions: "the White House said", "disse a Polícia Civil" — a card puts a person's name under a quote, so an
 // institution is never returned as the speaker; the quote may still be returned, without one.
 
+import { genderOf } from './gender.ts';
+
 // Small words that start a sentence (and so are capitalised) but never name anybody: determiners, quantifiers,
 // conjunctions, adverbs, prepositions and particles, in the languages we read.
 const SMALL = new Set(
@@ -58,6 +60,50 @@ const INSTITUTION =
 const KO_NOT_NAME =
   /(?:같은|같이|많은|새로운|다른|모든|이런|그런|저런|어떤|좋은|나쁜|큰|작은|높은|낮은|당선인|당선자|후보|대변인|관계자|측|씨는|씨가)$|^(?:똑같|그러나|하지만|그리고|또한|이번|지난|오늘|어제|내일|당시|현재)/u;
 
+// A described speaker that is a body, not a person ("the Scottish government said", "the ministry said"), many
+// people ("officials said") or a text ("the report said", "the lawsuit says"): it names nobody, so no person named
+// nearby may stand in for it.
+const COLLECTIVE = new RegExp(
+  `^(?:${
+    'hospital|hôpital|ospedale|krankenhaus|klinik|clinic|clínica|embassy|ambassade|botschaft|embajada|embaixada|' +
+    'ambasciata|administration|firm|officials|authorities|organizers|organisers|investigators|prosecutors|' +
+    'researchers|scientists|residents|witnesses|sources|' +
+    // texts
+    'report|statement|letter|lawsuit|suit|complaint|filing|memo|study|survey|document|documents|post|tweet|email|' +
+    'e-mail|release|announcement|website|blog|article|paper|book|ruling|order|bill|decision|indictment|affidavit|' +
+    'note|message|notice|petition|motion|judgment|verdict|transcript|video|ad|advert|advertisement|sign|caption|' +
+    'guidance|policy|plan|proposal|agreement|contract|law|rules|regulation|rapport|communiqué|lettre|plainte|étude|' +
+    'informe|comunicado|carta|demanda|estudio|relatório|estudo|rapporto|comunicato|lettera|studio|bericht|' +
+    'mitteilung|brief|studie|klage|erklärung|urteil|отчет|отчёт|заявление|письмо|доклад|звіт|заява|лист'
+  })$`,
+  'iu',
+);
+
+// People a story quotes beside its subject — they speak for, judge or watch someone else: when the text does
+// not pair the role with a name ("the spokesperson said"), the headline's or the lede's person is not them.
+const SIDE_ROLE = new RegExp(
+  `^(?:${
+    'spokesperson|spokesman|spokeswoman|representative|official|judge|lawyer|attorney|prosecutor|analyst|expert|' +
+    'source|witness|researcher|scientist|doctor|physician|officer|aide|adviser|advisor|staffer|employee|worker|' +
+    'resident|neighbor|neighbour|victim|customer|user|reader|fan|critic|insider|person|man|woman|' +
+    'porte-parole|portavoz|porta-voz|portavoce|sprecher|sprecherin|представитель|представник|juge|juez|juiz|' +
+    'giudice|richter|richterin|avocat|avocate|abogado|abogada|advogado|advogada|avvocato|anwalt|anwältin|' +
+    'analyste|analista|experte|expertin|experto|experta|especialista|esperto|fuente|fonte|quelle|témoin|testigo|' +
+    'testemunha|testimone|zeuge|zeugin|médecin|médico|medico|arzt|ärztin'
+  })$`,
+  'iu',
+);
+
+/** Is a described speaker's role one held by a side figure ("the spokesperson said", "the judge wrote")? */
+export function sideRole(role: string): boolean {
+  return SIDE_ROLE.test(role);
+}
+
+/** Is a speaker's role word ("government" of "the Scottish government") an institution, a group or a text? */
+export function collectiveRole(role: string): boolean {
+  return COLLECTIVE.test(role) || INSTITUTION.test(role);
+}
+
 export interface NameContext {
   /** The article's body text (to see whether a one-word name is used as one mid-sentence); without it, not checked. */
   body?: string;
@@ -107,3 +153,66 @@ export function notAPerson(name: string, ctx: NameContext): string | undefined {
     return 'one word never used as a name in mid-sentence';
   return undefined;
 }
+
+// What a company has and a person does not, right after its name: "Goldman Sachs analysts", "Wells Fargo shares".
+const OWNED =
+  'analysts?|economists?|strategists?|spokes(?:man|woman|person)|executives?|employees|staff|shares|stock|' +
+  'customers|clients|stores|headquarters|investors|shareholders|subsidiary|unit|division|board';
+
+/**
+ * A speaker's name that is a company's ("…," Acme said; "…," Goldman Sachs said): the article uses the name in
+ * front of what a company has ("Goldman Sachs analysts", "Wells Fargo shares"), or — for one word — only ever in
+ * front of other capitalised words ("Acme Robotics", "Apple Watch") and never after a given name; and it never
+ * marks the name as a person with a pronoun or an honorific.
+ */
+export function shortName(name: string, body: string, gendered: (name: string) => unknown): string | undefined {
+  if (!/^[\p{Script=Latin}\p{Script=Cyrillic}'’.\s-]+$/u.test(name)) return undefined;
+  const esc = escapeRe(name);
+  const owned = new RegExp(`(?<![\\p{L}])${esc}\\s+(?:${OWNED})(?![\\p{L}])`, 'u').test(body);
+  if (!owned) {
+    if (name.includes(' ')) return undefined;
+    if (!new RegExp(`(?<![\\p{L}])${esc}\\s+\\p{Lu}`, 'u').test(body)) return undefined;
+    for (const m of body.matchAll(new RegExp(`(\\p{Lu}[\\p{L}'’.-]*)\\s+${esc}(?![\\p{L}])`, 'gu')))
+      if (
+        !SMALL.has(m[1]!.toLowerCase()) &&
+        !/^(?:the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|os|as)$/iu.test(m[1]!)
+      )
+        return undefined;
+  }
+  return gendered(name) ? undefined : "a company's name (used before what a company has, never marked as a person)";
+}
+
+const FEMININE_ROLE = /^\p{Lu}[\p{L}-]*[a-zäöü]in$|(?:woman|wife|mother|daughter|sister|girl)$/u;
+
+/**
+ * Does the text tie a description ("the 56-year-old", "die Team-Weltmeisterin", "the billionaire") to a person it
+ * did not pair it with? An age describes whoever the story is about; a role marked feminine fits a person the text
+ * does not call "he"; any other role must stand in one sentence with the person's surname somewhere ("Musk, the
+ * billionaire, …"). Without that, a description is not evidence for the lede's person.
+ */
+export function describes(role: string, name: string, body: string): boolean {
+  if (role === 'year-old') return true;
+  // A feminine role noun ("die Team-Weltmeisterin") is a person, never a company or a text: it fits the story's
+  // person unless the text makes that person a man (German "sie" is also "they", so she is seldom marked).
+  if (FEMININE_ROLE.test(role)) return genderOf(name, body) !== 'm';
+  // Once per body, role and name: a hostile page repeats one description under hundreds of quotes.
+  if (body !== describedBody) {
+    describedBody = body;
+    described.clear();
+    sentences = undefined;
+  }
+  const key = `${role}\u0000${name}`;
+  let found = described.get(key);
+  if (found === undefined) {
+    sentences ??= body.toLowerCase().split(/[.!?\n]+/u);
+    const word = (w: string) => new RegExp(`(?<![\\p{L}])${escapeRe(w.toLowerCase())}(?![\\p{L}])`, 'u');
+    const r = word(role);
+    const n = word(name.split(' ').at(-1)!);
+    found = sentences.some((t) => r.test(t) && n.test(t));
+    described.set(key, found);
+  }
+  return found;
+}
+let describedBody = '';
+let sentences: string[] | undefined;
+const described = new Map<string, boolean>();

@@ -88,6 +88,21 @@ function dashQuote(text: string): { start: number; end: number; after: string } 
 
 const unwrap = (s: string): string => s.replace(/^[\s“”"„«»「『‘’'״]+/u, '').replace(/[\s“”"«»」』‘’'״]+$/u, '');
 
+const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * A pull quote: the page repeats its own words (often trimmed) in large type. Most of the blockquote's word
+ * trigrams stand in another block of the article — the author's prose, or a quotation that is a candidate there
+ * with its attribution — so the blockquote is no quotation of its own. `body` holds the other blocks' trigrams.
+ */
+function repeatsBody(text: string, body: () => Set<string>): boolean {
+  const ws = wordsOf(text);
+  if (ws.length < 5) return false;
+  let found = 0;
+  for (let i = 0; i + 2 < ws.length; i++) if (body().has(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`)) found++;
+  return found / (ws.length - 2) >= 0.6;
+}
+
 // A key quote sits in the article, not 100,000 characters in (that is comments or a pasted archive); the cap
 // also keeps a 2 MB input from costing seconds.
 export const SCAN_CHARS = 100_000;
@@ -98,12 +113,28 @@ const MAX_CANDIDATES = 300;
 export function candidates(blocks: Block[]): Raw[] {
   const out: Raw[] = [];
   let seen = 0;
+  // Trigrams of the paragraphs (within the scan), built only when a page has a blockquote without a cite.
+  let trigrams: Set<string> | undefined;
+  const body = (): Set<string> => {
+    if (trigrams) return trigrams;
+    trigrams = new Set();
+    let chars = 0;
+    for (const p of blocks) {
+      if (p.kind !== 'p') continue;
+      chars += p.text.length;
+      if (chars > SCAN_CHARS) break;
+      const ws = wordsOf(p.text);
+      for (let i = 0; i + 2 < ws.length; i++) trigrams.add(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
+    }
+    return trigrams;
+  };
   blocks.forEach((b, i) => {
     seen += b.text.length;
     if (b.kind === 'heading' || seen > SCAN_CHARS + b.text.length || out.length >= MAX_CANDIDATES) return;
     const prev = blocks[i - 1]?.kind === 'p' ? blocks[i - 1]!.text : '';
     if (b.kind === 'blockquote') {
       const text = unwrap(b.text);
+      if (!b.cite && repeatsBody(text, body)) return;
       // A short paragraph after it that hands over with a dash ("— zaznaczył.", "– sagte sie.") is its attribution.
       const next = blocks[i + 1]?.kind === 'p' ? blocks[i + 1]!.text : '';
       out.push({

@@ -37,7 +37,7 @@ import { type Attribution, attribute } from './attribution.ts';
 import { cjkRoleHolder, jaPerson, koLastPerson } from './attribution-cjk.ts';
 import { byGender, genderOf, pronounGender } from './gender.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
-import { notAPerson } from './person.ts';
+import { collectiveRole, describes, notAPerson, shortName, sideRole } from './person.ts';
 import { candidates, citeName, type Raw, SCAN_CHARS } from './quote-candidates.ts';
 import type { Block } from './types.ts';
 import { VERB } from './verbs.ts';
@@ -71,7 +71,7 @@ export interface PickedQuote {
 const EMBED = /pic\.twitter\.com\/|https?:\/\/t\.co\/|\(@\w{1,15}\)\s*\p{L}+\.? \d{1,2},? \d{4}/u;
 // A hypothetical: words someone might, could or would say ("lawyers will only need to say: …"), not said.
 const HYPOTHETICAL_BEFORE =
-  /(?:\b(?:will|would|could|might|may|should|need to|needs to|have to|has to)\b|pourrait|pourraient|devrait|devraient|könnte|könnten|würde|würden|müsste|podría|podrían|debería|poderia|poderiam|deveria|potrebbe|potrebbero|dovrebbe|мог бы|могли бы|должен)[^.!?“”"«»„]{0,40}[:,]?\s*$/iu;
+  /(?:\b(?:will|would|could|might|may|should|need to|needs to|have to|has to)\b|\p{L}['’]ll\b|\b(?:unable|refused to|refuses to|refusing to)\b|pourrait|pourraient|devrait|devraient|könnte|könnten|würde|würden|müsste|podría|podrían|debería|poderia|poderiam|deveria|potrebbe|potrebbero|dovrebbe|мог бы|могли бы|должен)[^.!?“”"«»„]{0,40}[:,]?\s*$/iu;
 const HYPOTHETICAL_AFTER =
   /^[\s,]*(?:pourrait|pourraient|could|would|might|könnte|könnten|würde|podría|poderia|potrebbe|мог бы)\b/iu;
 
@@ -120,6 +120,8 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   // Marks paired across two quotes (“…!» … «…”) leave a span that starts with punctuation: not anybody's words.
   if (/^[.,;:!?)\]»”]/u.test(c.text)) return -Infinity;
   if (HYPOTHETICAL_BEFORE.test(c.before.slice(-80)) || HYPOTHETICAL_AFTER.test(c.after)) return -Infinity;
+  // Lines of verse ("I am born on a Tuesday / Columbus, Ohio, / USA –"): a poem or a song quoted, not speech.
+  if ((c.text.match(/\s\/\s/gu)?.length ?? 0) >= 2) return -Infinity;
   // A paragraph that only starts with a dash (a list item, a dateline) without a hand-over to a speaker.
   if (c.dash && attribution.kind === 'none') return -Infinity;
   // Fragments: lower case in mid-sentence ("…it was “distressing” not to have…").
@@ -189,7 +191,8 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
   const refusals = new Map<string, string | undefined>();
   // Once per name: a hostile page repeats one name under hundreds of quotes.
   const refusal = (name: string): string | undefined => {
-    if (!refusals.has(name)) refusals.set(name, notAPerson(name, { body }));
+    if (!refusals.has(name))
+      refusals.set(name, notAPerson(name, { body }) ?? shortName(name, body, (n) => genderOf(n, body)));
     return refusals.get(name);
   };
   for (const c of raws) {
@@ -209,8 +212,12 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     const position = blocks.length > 1 ? c.block / blocks.length : 0;
     const s = score(c, attribution, position, headline);
     let author: string | undefined;
-    if (attribution.kind === 'named' || attribution.kind === 'context') author = full(attribution.name);
-    else if (attribution.kind === 'pronoun') {
+    // A surname is the full name introduced nearest before the quote ("…, Paulo Lima. “…”, escreveu Lima"), before
+    // any other the article uses ("ginásio Ronaldo Cunha Lima").
+    if (attribution.kind === 'named' || attribution.kind === 'context') {
+      const near = attribution.name.includes(' ') ? attribution.name : fullName(attribution.name, recent(c), '', true);
+      author = near !== attribution.name ? near : full(attribution.name);
+    } else if (attribution.kind === 'pronoun') {
       // "he said": the speaker of the quote just before, else the last person who said something, else the last
       // person named before.
       const earlier = scored.filter((q) => q.block <= c.block && q.block >= c.block - 1 && q.score > -Infinity).at(-1);
@@ -249,6 +256,8 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
     } else if (attribution.kind === 'unnamed' && attribution.definite !== false) {
       // "said the coach": the article named the coach earlier ("O técnico Dorival Júnior"); else the person the
       // sentence before is about ("el juez Castro realizó…"), else the one the headline is about.
+      // "the Scottish government said", "officials said": an institution or a group speaks — nobody's name.
+      const collective = !!attribution.role && collectiveRole(attribution.role);
       const cjkRole = attribution.role && CJK.test(attribution.role);
       const role =
         (attribution.descriptor ? roleHolder(attribution.descriptor, contextOf(c)) : undefined) ??
@@ -256,11 +265,14 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
         (cjkRole ? cjkRoleHolder(attribution.role!, contextOf(c)) : undefined);
       // The lede's or the headline's person only for a description ("die Team-Weltmeisterin"): with no role at all
       // there is no evidence, and a title ("ujar Mendag") is its holder's only when the text pairs them.
-      const guess =
-        attribution.role && !attribution.strict
+      const guessed =
+        attribution.role && !attribution.strict && !sideRole(attribution.role)
           ? (namesIn(c.lead).find((n) => n.includes(' ')) ?? mainPerson())
           : undefined;
-      const named = role ?? titledName(c.before) ?? guess;
+      // …and only when something ties the description to that person ("the automaker said" is not the lede's
+      // Elon Musk): see describes().
+      const guess = guessed && describes(attribution.role!, guessed, body) ? guessed : undefined;
+      const named = collective ? undefined : (role ?? titledName(c.before) ?? guess);
       author = named ? full(named) : undefined;
     }
     // A Korean profile's quotes stand as their own paragraphs: they are the profiled person's.

@@ -157,8 +157,8 @@ export function scorePage(got: Extracted, truth: Truth): PageScore {
 }
 
 /** The real saved pages of one part (`tuning` or `heldout`), gunzipped. */
-/** tuning/ (tuned on), heldout/ (issues 13 and 20), heldout-2/ and heldout-3/ (issue 20's second and third rounds): never tuned on. */
-export function loadPages(part: 'tuning' | 'heldout' | 'heldout-2' | 'heldout-3'): CorpusCase[] {
+/** tuning/ (tuned on), heldout/ (issues 13 and 20), heldout-2/, -3/ and -4/ (issue 20's later rounds): never tuned on. */
+export function loadPages(part: 'tuning' | 'heldout' | 'heldout-2' | 'heldout-3' | 'heldout-4'): CorpusCase[] {
   const dir = join(PAGES, part);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.html.gz'))

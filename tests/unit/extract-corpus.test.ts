@@ -38,7 +38,11 @@ const FLOOR = {
 };
 
 describe('real pages, tuned part: the score floor', () => {
-  const scored = loadPages('tuning').map((c) => ({ score: scorePage(extractStory(c.input), c.truth), truth: c.truth }));
+  // Round 4's tuned pages (round-4.json) join the floor once it is measured on them (as round 3's did).
+  const round4 = JSON.parse(readFileSync('tests/fixtures/pages/round-4.json', 'utf8')) as Record<string, string>;
+  const scored = loadPages('tuning')
+    .filter((c) => !(c.name in round4))
+    .map((c) => ({ score: scorePage(extractStory(c.input), c.truth), truth: c.truth }));
   const t = total(scored);
   it('has the pages the floor was measured on', () => {
     expect(t).toMatchObject({ n: 146, speech: 101, noSpeech: 45 });

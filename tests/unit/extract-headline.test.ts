@@ -23,6 +23,17 @@ describe('headline arbitration', () => {
     );
   });
 
+  it('an og:title cut at an unescaped quotation mark votes for the whole headline it begins (UOL)', () => {
+    // content="Gabriel Diniz, do hit "Jenifer", morre…" — the attribute ends at the second mark.
+    const head =
+      '<title>Gabriel Diniz, do hit "Jenifer", morre em acidente de avião em Sergipe - 27/05/2019 - UOL Entretenimento</title>' +
+      '<meta property="og:title" content="Gabriel Diniz, do hit " jenifer", morre em acidente de avião sergipe">';
+    const h1 = '<h1><span><i>Gabriel Diniz, do hit "Jenifer", morre em acidente de avião em Sergipe</i></span></h1>';
+    expect(headline(page(head, h1, 'pt'), 'https://entretenimento.uol.com.br/x')).toBe(
+      'Gabriel Diniz, do hit "Jenifer", morre em acidente de avião em Sergipe',
+    );
+  });
+
   it('does not take a section or date line, or the section <h1>, when a real headline exists', () => {
     const section = '<h1 class="header__sectionName">Brasília</h1>';
     const og = '<meta property="og:title" content="Militares enviaram 88 questões ao TSE sobre eleições">';
