@@ -63,9 +63,11 @@ const parts: [string, CorpusCase[], boolean][] = [
   ['real pages (held-out, round 3)', loadPages('heldout-3'), args.has('--show-heldout')],
   // Round 4 (round-4.json): metascraper's and crux's saved pages, split before the extractor ran on any of them.
   ['real pages (held-out, round 4)', loadPages('heldout-4'), args.has('--show-heldout')],
+  // Round 5 (round-5.json): metascraper's, graby's, wallabag's and ReadabiliPy's pages, split before any extraction.
+  ['real pages (held-out, round 5)', loadPages('heldout-5'), args.has('--show-heldout')],
 ];
 // --tuned-only: while writing rules, not even the held-out totals are printed.
-if (args.has('--tuned-only')) parts.splice(1, 1) && parts.splice(-4);
+if (args.has('--tuned-only')) parts.splice(1, 1) && parts.splice(-5);
 
 for (const [name, cases, details] of parts) {
   console.log(`\n== ${name}: ${cases.length} ==`);

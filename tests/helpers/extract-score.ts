@@ -157,8 +157,10 @@ export function scorePage(got: Extracted, truth: Truth): PageScore {
 }
 
 /** The real saved pages of one part (`tuning` or `heldout`), gunzipped. */
-/** tuning/ (tuned on), heldout/ (issues 13 and 20), heldout-2/, -3/ and -4/ (issue 20's later rounds): never tuned on. */
-export function loadPages(part: 'tuning' | 'heldout' | 'heldout-2' | 'heldout-3' | 'heldout-4'): CorpusCase[] {
+/** tuning/ (tuned on), heldout/ (issues 13 and 20), heldout-2/ to -5/ (issue 20's later rounds): never tuned on. */
+export function loadPages(
+  part: 'tuning' | 'heldout' | 'heldout-2' | 'heldout-3' | 'heldout-4' | 'heldout-5',
+): CorpusCase[] {
   const dir = join(PAGES, part);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.html.gz'))
