@@ -78,11 +78,11 @@ export function chinese(before: string, after: string): Attribution {
 const KO_VERB =
   /^\s*(?:이?라?고|며|면서|라며|라면서)\s*(?:[^."“”]{0,30}?\s)?(?:말했|밝혔|강조했|설명했|전했|덧붙였|주장했|지적했|말하기도|언급했|답했|말한다|밝힌다|강조한다|설명한다|토로했|호소했|털어놨|말했다|했다)/u;
 const KO_TITLE =
-  /^(대표|사장|회장|장관|실장|국장|과장|부장|차장|팀장|의원|대통령|총리|시장|지사|교수|위원장|대변인|청장|원장|감독|선수|씨|기자|이사|본부장|센터장|소장|관계자|연구원|박사)/u;
+  /^(대표|사장|회장|장관|실장|국장|과장|부장|차장|팀장|의원|대통령|총리|시장|지사|교수|위원장|대변인|청장|원장|감독|선수|씨|기자|이사|본부장|센터장|소장|관계자|연구원|박사|대리|주임|매니저|상무|전무|부사장|부회장|담당|담당자|홍보)/u;
 const KO_ORG = /(시|도|군|구|부|청|원|회|사|처|원|당|단|국|실)$/u;
 // A role word at the end of a token, with or without its particle: 대통령은, 교통실장은, 당선인이.
 const KO_ROLE =
-  /(대표|사장|회장|장관|실장|국장|과장|부장|차장|팀장|의원|대통령|총리|시장|지사|교수|위원장|대변인|청장|원장|감독|선수|이사|본부장|센터장|소장|연구원|박사|당선인|당선자|후보|총장|비서실장)(?:은|는|이|가)?$/u;
+  /(대표|사장|회장|장관|실장|국장|과장|부장|차장|팀장|의원|대통령|총리|시장|지사|교수|위원장|대변인|청장|원장|감독|선수|이사|본부장|센터장|소장|연구원|박사|당선인|당선자|후보|총장|비서실장|대리|주임|매니저|상무|전무|부사장|부회장)(?:은|는|이|가)?$/u;
 // Time words and adverbs that open a Korean clause and look like a 2–4-syllable name: 이날 (this day), 앞서…
 const KO_NOT_SPEAKER =
   /^(이날|오늘|어제|내일|당시|현재|이번|지난|최근|앞서|또한|특히|이어|한편|그러면서|이후|이에|아울러|다만|하지만|그러나|그리고|또|올해|지난해|내년|이달|지난달|다음달|오전|오후)$/u;
@@ -104,7 +104,8 @@ function koSpeaker(clause: string): Attribution {
   if (tokens.length === 1 && nameLike(tokens[0]!)) return { kind: 'named', name: tokens[0]! };
   const role = tokens.map((t) => t.match(KO_ROLE)).find((m) => m && m[0].replace(/(?:은|는|이|가)$/u, '') === m[1]);
   if (role) return { kind: 'unnamed', role: role[1]!, definite: true };
-  for (const t of tokens) if (nameLike(t)) return { kind: 'named', name: t, weak: true };
+  // Korean puts the head last: "에르보리앙 홍보 담당 정정현" is 정정현 — the word nearest the particle, not the first.
+  for (const t of [...tokens].reverse()) if (nameLike(t)) return { kind: 'named', name: t, weak: true };
   return tokens.length ? { kind: 'unnamed' } : { kind: 'none' };
 }
 export function korean(before: string, after: string): Attribution {

@@ -2,7 +2,7 @@
 import { chinese, japanese, korean } from './attribution-cjk.ts';
 import { arabic, hebrew } from './attribution-rtl.ts';
 import { isTitle, NAME_SRC, tidyName, titledName, undot } from './names.ts';
-import { notAPerson } from './person.ts';
+import { collectiveRole, notAPerson } from './person.ts';
 import { INV, type SmallWords, smallWords, VERB } from './verbs.ts';
 
 export type Attribution =
@@ -43,11 +43,21 @@ const CIRCUMSTANCE =
   /\s(?:after|before|at|in|on|during|nach|vor|bei|am|im|après|avant|à|au|lors|en|después|antes|durante|tras|dopo|prima|al|após|em|no|na)\s.*$/u;
 
 /** "said the coach" → role "coach", for finding "coach Dorival Júnior" earlier in the article. */
+const POSSESSIVE =
+  /^(?:his|her|their|its|our|sein|seine|seiner|ihr|ihre|ihrer|unser|unsere|dessen|deren|son|sa|ses|leur|su|sus|seu|sua|suo)$/iu;
+const DETERMINER =
+  /^(?:the|his|her|their|its|our|my|your|die|der|das|den|dem|des|ein|eine|einer|sein|seine|ihr|ihre|le|la|les|un|une|son|sa|ses|el|los|las|uno|una|su|sus|il|lo|gli|o|os|as|um|uma|seu|sua)$/iu;
 const AGE = /(?:^|\s)\d{1,3}[-\s](?:year-old|jährige[rn]?|årige|jarige)(?![\p{L}])/u;
 const roleOf = (descriptor: string): string | undefined => {
   // "the 56-year-old": an age describes a person — roleOf says so with the marker 'year-old'.
   if (AGE.test(descriptor)) return 'year-old';
-  const ws = descriptor.replace(CIRCUMSTANCE, '').trim().split(/\s+/);
+  // Articles and possessives are never the role: "die Kanzlerin" is "Kanzlerin", "his lawyer" is "lawyer".
+  const ws = descriptor
+    .replace(CIRCUMSTANCE, '')
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/^(?:l|d|dell|all|dall|nell|sull)['’](?=\p{L})/iu, ''))
+    .filter((w) => !DETERMINER.test(w));
   // German capitalises nouns: "die Kanzlerin" has no lower-case role word, so its last word is the role.
   return (
     ws.filter((w) => /^[\p{Ll}][\p{Ll}-]{2,}$/u.test(w)).at(-1) ??
@@ -55,6 +65,17 @@ const roleOf = (descriptor: string): string | undefined => {
     ws.filter((w) => /^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)*$/u.test(w)).at(-1)
   );
 };
+
+/**
+ * "his lawyer", "the senator's attorney", "the Smith campaign": a role held in relation to someone the text names
+ * — that someone is not the speaker, so only a holder the text pairs with the role may be ("lawyer Jane Doe").
+ */
+function relational(determiner: string, description: string, role: string | undefined): boolean {
+  if (/^(?:his|her|their|our|its|sein|seine|ihr|ihre|son|sa|ses|su|sus|seu|sua)$/iu.test(determiner)) return true;
+  if (/\p{L}['’]s?(?:\s|$)/u.test(description)) return true;
+  // A capitalised word besides the role itself modifies it with a name ("the Smith campaign", "the Tesla CEO").
+  return description.split(/\s+/).some((w) => w !== role && /^\p{Lu}/u.test(w) && !DETERMINER.test(w));
+}
 
 /** A name in `text` that does not follow a preposition ("el presidente del Gobierno" names an institution). */
 function firstPersonName(text: string, w: SmallWords, minWords = 1): string | undefined {
@@ -89,11 +110,15 @@ function lastPersonName(text: string, w: SmallWords): string | undefined {
 
 /** What follows an inverted verb ("said …", "dijo …", "a déclaré …") says who spoke. */
 function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
-  const rest = rawRest.trim();
+  // "l’avocat de Dupont": the elided article is a word of its own.
+  const rest = rawRest.trim().replace(/^([lL]['’])(?=\p{L})/u, '$1 ');
   if (rest === '' || /^[,;]/.test(rest)) return { kind: 'pronoun' }; // «…», dijo. / "…", ha detto.
   const tokens = rest.split(/\s+/);
   const first = tokens[0]!;
   if (words(w.pronoun).test(first)) return { kind: 'pronoun' };
+  // "sagte sein Anwalt", "dijo su abogado": someone's lawyer — only a holder the text pairs with the role.
+  if (POSSESSIVE.test(first))
+    return { kind: 'unnamed', role: roleOf(rest.split(',')[0]!), definite: true, strict: true };
   if (words(w.indefinite).test(first)) return { kind: 'unnamed', role: roleOf(rest), definite: false };
   if (words(w.preposition).test(first)) {
     // "à cette occasion le ministre…": a place or time phrase, then the speaker; "a la red Erbol": an addressee.
@@ -122,6 +147,9 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
       rx(`^\\S+\\s+(?:(?!(?:de|del|della|di|da|do|du|des|of|von|van)\\s)[\\p{Ll}-]+\\s+){1,3}(${NAME_SRC})`, 'u'),
     );
     // German capitalises the role too: "sagte die Kanzlerin Angela Merkel" — a full name after the role names.
+    // "informou o jornal Folha de S.Paulo": a paper, an agency or a company named after its kind is no person.
+    const kind = titled ? clause.slice(0, titled.index! + titled[0].length - titled[1]!.length).split(/\s+/u) : [];
+    if (kind.some((k) => k && collectiveRole(k))) return { kind: 'unnamed', definite: true, strict: true };
     const name = titled ? tidyName(titled[1]!) : firstPersonName(clause, w, 2);
     if (name) return { kind: 'named', name };
     // "le ministre de la Santé": the whole description finds its holder best ("ministre de la Santé Roman Prymula").
@@ -130,7 +158,14 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
       .split(/\s+/)
       .slice(0, 4)
       .join(' ');
-    return { kind: 'unnamed', role: roleOf(clause), descriptor, definite: true };
+    const role = roleOf(clause);
+    return {
+      kind: 'unnamed',
+      role,
+      descriptor,
+      definite: true,
+      ...(relational(first, clause.replace(/^\S+\s+/u, ''), role) ? { strict: true } : {}),
+    };
   }
   // "sanoo Ilmatieteen laitoksen tutkija Reija Ruuhela": an institute's genitive comes first, the full name later;
   // a full name wins unless it is a place or an institution ("said Altman in New York").
@@ -179,6 +214,17 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   const introducesNext = (m: RegExpMatchArray) => closed && /^\s*[,:]?\s*[“"«„‘]/u.test(after.slice(m[0].length));
   if (nameVerb && !introducesNext(nameVerb)) {
     if (indefinite.test(` ${nameVerb[1]}`)) return { kind: 'unnamed', definite: false };
+    // "…," the New Jersey Democrat said: English puts no article before a person's name — a description; but a
+    // title may take one ("the Rev. Al Sharpton said").
+    if (
+      lang?.startsWith('en') !== false &&
+      /(?:^|\s)the\s+$/iu.test(` ${nameVerb[1]}`) &&
+      !isTitle(nameVerb[2]!.split(/\s+/)[0]!)
+    )
+      return { kind: 'unnamed', role: nameVerb[2]!.split(/\s+/).at(-1), definite: true, strict: true };
+    // "…," the Democrat from Georgia said / the mayor of Springfield said: the name is a preposition's object.
+    if (rx(`(?:^|\\s)(?:from|of|in|at|for|with|by)\\s+$`, 'iu').test(` ${nameVerb[1]}`))
+      return { kind: 'unnamed', role: roleOf(nameVerb[1]!), definite: true, strict: true };
     // "…," Tesla said on its website / in its filing: "its" makes the subject a company, not a person.
     if (/^\s+(?:in|on|via|through|at)\s+its\s/iu.test(after.slice(nameVerb.index! + nameVerb[0].length)))
       return { kind: 'unnamed', definite: false };
@@ -197,8 +243,15 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   const descriptor = after.match(
     rx(`${LEAD}(${ci(w.definite || 'the')}|${ci(w.indefinite)})\\s+([^,.;:!?“”"«»]{1,50}?)\\s+(?:${VERB})${B}`, 'u'),
   );
-  if (descriptor && !introducesNext(descriptor) && !rx(`^(?:${w.pronoun})$`, 'iu').test(descriptor[2]!))
-    return { kind: 'unnamed', role: roleOf(descriptor[2]!), definite: !words(w.indefinite).test(descriptor[1]!) };
+  if (descriptor && !introducesNext(descriptor) && !rx(`^(?:${w.pronoun})$`, 'iu').test(descriptor[2]!)) {
+    const role = roleOf(descriptor[2]!);
+    return {
+      kind: 'unnamed',
+      role,
+      definite: !words(w.indefinite).test(descriptor[1]!),
+      ...(relational(descriptor[1]!, descriptor[2]!, role) ? { strict: true } : {}),
+    };
+  }
   const inverted = after.match(rx(`${LEAD}(?:${INV})${B}([^.;:!?()«»“”"]{0,120})`, 'iu'));
   const pronounAfter = rx(
     `${LEAD}(?:(?:${w.pronoun})\\s+(?:${VERB})${B}|\\p{Ll}+-t-(?:il|elle)${B}|(?:dit|ajoute|explique|affirme|estime|poursuit|souligne|insiste|précise|assure|tranche|conclut)-(?:il|elle)${B}|(?:${INV})\\s+(?:${w.pronoun})${B})`,
@@ -233,7 +286,16 @@ function latin(before: string, after: string, lang: string | undefined, closed =
     const afterVerb = verbBefore[0].replace(rx(`^[\\s(]*(?:${VERB})${B}`, 'iu'), '');
     // "Asked a Pennsylvania Republican: “…”": a description after the verb names nobody.
     if (rx(`^\\s*(?:${ci(w.indefinite)})\\s`, 'u').test(afterVerb)) return { kind: 'unnamed', definite: false };
-    const name = firstPersonName(afterVerb, w, 2) ?? lastPersonName(clause.slice(0, verbBefore.index), w);
+    // "Smith’s attorney said:": the one whose attorney it is did not speak.
+    const owned = clause.slice(0, verbBefore.index).match(/\p{Lu}[\p{L}.-]*['’]s?\s+((?:[\p{Ll}-]+\s*){1,3})$/u);
+    if (owned && !firstPersonName(afterVerb, w, 2))
+      return { kind: 'unnamed', role: roleOf(owned[1]!), definite: true, strict: true };
+    // "Mr Rodrigues, now 55 and Soti's chief executive, says:": the subject before the apposition, not a name in it.
+    const subject = clause.slice(0, verbBefore.index).match(rx(`(?:^|[.;]\\s+)(${NAME_SRC}),[^,]{1,80},\\s*$`, 'u'));
+    const name =
+      firstPersonName(afterVerb, w, 2) ??
+      (subject ? tidyName(subject[1]!) : undefined) ??
+      lastPersonName(clause.slice(0, verbBefore.index), w);
     // "Y agregó: “…”", "E acrescentou:": no subject at all — the speaker just quoted goes on (pro-drop languages).
     if (!name && /^(?:y|e|ed|et|and|und|i|и|і|og|och|ja|en)?$/iu.test(clause.slice(0, verbBefore.index).trim()))
       return { kind: 'pronoun' };

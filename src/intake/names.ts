@@ -47,6 +47,7 @@ const TITLES = new Set(
     'ministra signor signora senhor senhora doutor doktor professorin trainer trainerin ' +
     'capt gen sen rep gov lt col sgt maj adm cmdr supt insp det pres justice attorney councillor councilman ' +
     'councilwoman commissioner superintendent inspector detective sheriff deputy ambassador cardinal bishop ' +
+    'rev reverend hon honourable honorable rt rabbi imam ' +
     'juez jueza juge giudice richter fiscal procureur rechter burgemeester wethouder minister-president ' +
     'президент министр мэр вице-мэр глава губернатор тренер директор председатель премьер-министр депутат ' +
     'спикер представитель пресс-секретарь сенатор посол генерал ' +
@@ -98,7 +99,8 @@ export function tidyName(run: string): string | undefined {
 }
 
 // "Capt. Robert Hines": drop the abbreviation's dot so the title and the name stay one run.
-const ABBREVIATION = /\b(Capt|Gen|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Sgt|Maj|Adm|Cmdr|Supt|Insp|Det|Pres|St)\./g;
+const ABBREVIATION =
+  /\b(Capt|Gen|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Sgt|Maj|Adm|Cmdr|Supt|Insp|Det|Pres|St|Rev|Hon|Rt)\./g;
 // A name's opening initial ("said D. Joshua Taylor"): its dot is not a sentence's end. Without the dot the initial
 // is no name word, so the name is the words after it; a middle initial ("Sonya A. Zoghlin") keeps its dot.
 const OPENING_INITIAL = /(?<![\p{L}.])(?<!\p{Lu}[\p{L}'’-]*\s)(\p{Lu})\.(?=\s\p{Lu}\p{Ll})/gu;
@@ -213,16 +215,21 @@ export function roleHolder(role: string, context: string): string | undefined {
 
 const TITLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])([\p{L}-]+)\s+(${NAME_SRC})`, 'gu');
 
-/** The first name in `text` that follows a title word ("el juez Castro", "Councillor Denise Mwangi"). */
-export function titledName(text: string): string | undefined {
+/**
+ * The first name in `text` that follows a title word ("el juez Castro", "Councillor Denise Mwangi"); with `role`,
+ * only a title that is that role ("Bundeskanzlerin Angela Merkel" for "die Kanzlerin", never "Senator John Smith"
+ * for "the senator's attorney").
+ */
+export function titledName(text: string, role?: string): string | undefined {
+  const fits = (title: string) => !role || title.toLowerCase().endsWith(role.toLowerCase());
   for (const m of undot(text).matchAll(TITLE_THEN_NAME)) {
     // "el Presidente Boric": a capitalised title is part of the name run; the title starts the run.
     const [first, ...rest] = m[2]!.split(/\s+/u);
-    if (!isTitle(m[1]!) && rest.length && isTitle(first!)) {
+    if (!isTitle(m[1]!) && rest.length && isTitle(first!) && fits(first!)) {
       const name = tidyName(rest.join(' '));
       if (name) return name;
     }
-    if (!isTitle(m[1]!)) continue;
+    if (!isTitle(m[1]!) || !fits(m[1]!)) continue;
     const name = tidyName(m[2]!);
     if (name) return name;
   }

@@ -54,7 +54,7 @@ const SURNAME_PLACES = new Set('washington london berlin paris boston israel fra
 
 // Words that make a name an institution, a company or an event: police, ministry, city, party, prize…
 const INSTITUTION =
-  /(?:^|\s)(?:police|polícia|policía|polizia|polizei|полиция|поліція|policja|polisen|politiet|poliisi|ministry|ministère|ministerio|ministério|ministero|ministerium|министерство|міністерство|ministerstwo|government|gouvernement|gobierno|governo|regierung|правительство|уряд|rząd|regeringen|congress|congresso|congreso|kongress|parliament|parlament|parlement|parlamento|парламент|senate|senat|sénat|senado|senato|council|conseil|consejo|conselho|consiglio|rat|совет|court|cour|tribunal|gericht|суд|corte|agency|agence|agencia|agência|agenzia|agentur|агентство|nobel|union|unión|união|unione|bank|banque|banco|banca|банк|association|associação|asociación|associazione|verband|verein|university|université|universidad|universidade|università|universität|университет|department|département|departamento|ville|city|stadt|prefeitura|ayuntamiento|comune|mairie|municipality|gemeinde|kommune|party|parti|partido|partito|partei|партия|inc|corp|corporation|company|ltd|llc|gmbh|ag|sa|group|groupe|grupo|gruppo|gruppe|nacional|national|nationale|nazionale|federal|fédéral|civil|civile|army|armée|ejército|exército|esercito|armee|армия|committee|comité|comitato|komitee|institute|institut|instituto|istituto|foundation|fondation|fundación|fundação|fondazione|stiftung|office|bureau|ufficio|amt|ministry|commission|kommission|comisión|comissão|commissione|federation|fédération|federación|federação|federazione|league|liga|ligue|team|club|fc|grupa|grupy|grupie|spółka|spółki|firma|firmy|urząd|urzędu|sąd|sądu|fundacja|fundacji|stowarzyszenie|związek|partia|partii|rada|rady|ministerstwa|policji|cnn|bbc|reuters|afp|ap|dpa|efe|ansa|tass|тасс|риа)(?:\s|$)/iu;
+  /(?:^|\s)(?:police|polícia|policía|polizia|polizei|полиция|поліція|policja|polisen|politiet|poliisi|ministry|ministère|ministerio|ministério|ministero|ministerium|министерство|міністерство|ministerstwo|government|gouvernement|gobierno|governo|regierung|правительство|уряд|rząd|regeringen|congress|congresso|congreso|kongress|parliament|parlament|parlement|parlamento|парламент|senate|senat|sénat|senado|senato|council|conseil|consejo|conselho|consiglio|rat|совет|court|cour|tribunal|gericht|суд|corte|agency|agence|agencia|agência|agenzia|agentur|агентство|nobel|union|unión|união|unione|bank|banque|banco|banca|банк|association|associação|asociación|associazione|verband|verein|university|université|universidad|universidade|università|universität|университет|department|département|departamento|ville|city|stadt|prefeitura|ayuntamiento|comune|mairie|municipality|gemeinde|kommune|party|parti|partido|partito|partei|партия|inc|corp|corporation|company|ltd|llc|gmbh|ag|sa|group|groupe|grupo|gruppo|gruppe|nacional|national|nationale|nazionale|federal|fédéral|civil|civile|army|armée|ejército|exército|esercito|armee|армия|committee|comité|comitato|komitee|institute|institut|instituto|istituto|foundation|fondation|fundación|fundação|fondazione|stiftung|office|bureau|ufficio|amt|ministry|commission|kommission|comisión|comissão|commissione|federation|fédération|federación|federação|federazione|league|liga|ligue|team|club|fc|grupa|grupy|grupie|spółka|spółki|firma|firmy|urząd|urzędu|sąd|sądu|fundacja|fundacji|stowarzyszenie|związek|partia|partii|rada|rady|ministerstwa|policji|cnn|bbc|reuters|afp|ap|dpa|efe|ansa|tass|тасс|риа|zeitung|newspaper|journal|tribune|gazette|gazzetta|herald|magazine|magazin|folha|jornal|diário|diario|periódico|quotidien|giornale|corriere|quotidiano|revista|rundschau|kurier|tageblatt|nachrichten|news|times)(?:\s|$)/iu;
 
 // Korean adjectives and titles that end like a name + topic particle ("똑같은" same, "당선인은" the president-elect).
 const KO_NOT_NAME =
@@ -68,6 +68,10 @@ const COLLECTIVE = new RegExp(
     'hospital|hôpital|ospedale|krankenhaus|klinik|clinic|clínica|embassy|ambassade|botschaft|embajada|embaixada|' +
     'ambasciata|administration|firm|officials|authorities|organizers|organisers|investigators|prosecutors|' +
     'researchers|scientists|residents|witnesses|sources|' +
+    // media
+    'jornal|diário|diario|periódico|periodico|quotidien|journal|newspaper|daily|zeitung|blatt|giornale|quotidiano|' +
+    'revista|magazine|magazin|agência|agencia|agence|agenzia|emissora|canal|channel|broadcaster|network|site|portal|' +
+    'outlet|publication|tabloid|empresa|entreprise|unternehmen|azienda|società|compañía|companhia|' +
     // texts
     'report|statement|letter|lawsuit|suit|complaint|filing|memo|study|survey|document|documents|post|tweet|email|' +
     'e-mail|release|announcement|website|blog|article|paper|book|ruling|order|bill|decision|indictment|affidavit|' +
@@ -141,6 +145,14 @@ export function notAPerson(name: string, ctx: NameContext): string | undefined {
   if (/^\p{Script=Hangul}+$/u.test(n) && (n.length < 2 || n.length > 4)) return 'not a Korean name';
   // Arabic and Hebrew runs that hold a speech verb are a clause ("مؤخرا قال", recently said), not a name.
   if (/(?:^|\s)(?:و|ف)?(?:قال|قالت|أكد|أضاف|أوضح|ذكر|أعلن|صرح|مؤخرا|أمس|اليوم)(?:\s|$)/u.test(n)) return 'a clause';
+  // A German genitive before a noun ("sagte Müllers Anwalt"): the possessor's name + s, the name used bare elsewhere.
+  if (
+    words.length === 2 &&
+    ctx.body !== undefined &&
+    /^\p{Lu}\p{Ll}+s$/u.test(words[0]!) &&
+    new RegExp(`(?<![\\p{L}])${escapeRe(words[0]!.slice(0, -1))}(?![\\p{L}])`, 'u').test(ctx.body)
+  )
+    return 'a genitive';
   // A patronymic in the genitive ("самого Александра Григорьевича") is somebody being talked about, not the subject.
   if (words.some((w) => /^\p{Lu}\p{Ll}+(?:вича|ича|овны|евны|ьича)$/u.test(w))) return 'a name in the genitive';
   // One capitalised word: a name only if the article also uses it as one in mid-sentence.
@@ -182,7 +194,21 @@ export function shortName(name: string, body: string, gendered: (name: string) =
   return gendered(name) ? undefined : "a company's name (used before what a company has, never marked as a person)";
 }
 
-const FEMININE_ROLE = /^\p{Lu}[\p{L}-]*[a-zäöü]in$|(?:woman|wife|mother|daughter|sister|girl)$/u;
+// German feminine nouns in -in, English ones in -woman; not "wife", "mother": they name someone's relation.
+/**
+ * "…, souligne Moody's.": a name the text never writes without a possessive "'s" is a company's ("Moody's",
+ * "McDonald's", "Sainsbury's"); a person's surname stands bare somewhere ("Altman’s response" and "Altman said").
+ */
+export function ownsItsS(name: string, body: string): string | undefined {
+  if (!/^[\p{Script=Latin}'’.\s-]+$/u.test(name)) return undefined;
+  const esc = escapeRe(name);
+  if (!new RegExp(`(?<![\\p{L}])${esc}['’]s(?![\\p{L}])`, 'u').test(body)) return undefined;
+  return new RegExp(`(?<![\\p{L}])${esc}(?!['’]s(?![\\p{L}]))(?![\\p{L}'’])`, 'u').test(body)
+    ? undefined
+    : 'a company named with its "\'s" ("Moody\'s")';
+}
+
+const FEMININE_ROLE = /^\p{Lu}[\p{L}-]*[a-zäöü]in$|woman$/u;
 
 /**
  * Does the text tie a description ("the 56-year-old", "die Team-Weltmeisterin", "the billionaire") to a person it

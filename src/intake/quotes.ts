@@ -37,7 +37,7 @@ import { type Attribution, attribute } from './attribution.ts';
 import { cjkRoleHolder, jaPerson, koLastPerson } from './attribution-cjk.ts';
 import { byGender, genderOf, pronounGender } from './gender.ts';
 import { fullName, headlinePerson, lastName, lastSpeaker, namesIn, roleHolder, titledName } from './names.ts';
-import { collectiveRole, describes, notAPerson, shortName, sideRole } from './person.ts';
+import { collectiveRole, describes, notAPerson, ownsItsS, shortName, sideRole } from './person.ts';
 import { candidates, citeName, type Raw, SCAN_CHARS } from './quote-candidates.ts';
 import type { Block } from './types.ts';
 import { VERB } from './verbs.ts';
@@ -88,6 +88,8 @@ const comparable = (s: string): string =>
     .trim();
 
 const TERMINAL = /[.!?…。！？다요]$/u;
+// A final point that belongs to an abbreviation ends no sentence.
+const ABBREVIATED = /(?:^|\s)(?:Inc|Ltd|Corp|Co|Jr|Sr|St|Bros|Plc|GmbH|AG|SA)\.$/u;
 const stems = (s: string): Set<string> =>
   new Set(
     comparable(s)
@@ -151,7 +153,11 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   s += 1 - position;
   const ws = c.text.split(/\s+/);
   const capitalised = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (!cjk && ws.length >= 3 && capitalised / ws.length >= 0.75 && !TERMINAL.test(c.text)) s -= 3;
+  // Title Case: a book, film, law or company ("How Star Wars Conquered the Universe.", "… Worldwide Inc."), not
+  // speech — also with a final point (American style puts it inside the marks) once it is four words or more.
+  const titled = capitalised / ws.length >= 0.75;
+  if (!cjk && ws.length >= 3 && titled && (!TERMINAL.test(c.text) || ws.length >= 4 || ABBREVIATED.test(c.text)))
+    s -= 3;
   return s;
 }
 
@@ -192,7 +198,10 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
   // Once per name: a hostile page repeats one name under hundreds of quotes.
   const refusal = (name: string): string | undefined => {
     if (!refusals.has(name))
-      refusals.set(name, notAPerson(name, { body }) ?? shortName(name, body, (n) => genderOf(n, body)));
+      refusals.set(
+        name,
+        notAPerson(name, { body }) ?? shortName(name, body, (n) => genderOf(n, body)) ?? ownsItsS(name, body),
+      );
     return refusals.get(name);
   };
   for (const c of raws) {
@@ -272,7 +281,10 @@ export function scoreQuotes(blocks: Block[], headline = '', lang?: string): Quot
       // …and only when something ties the description to that person ("the automaker said" is not the lede's
       // Elon Musk): see describes().
       const guess = guessed && describes(attribution.role!, guessed, body) ? guessed : undefined;
-      const named = collective ? undefined : (role ?? titledName(c.before) ?? guess);
+      // A title in the text before names the speaker only when it is the role said ("Bundeskanzlerin Angela
+      // Merkel … sagte die Kanzlerin"); never for someone else's ("the senator's attorney", "his lawyer").
+      const titled = attribution.role ? titledName(c.before, attribution.role) : undefined;
+      const named = collective ? undefined : (role ?? titled ?? guess);
       author = named ? full(named) : undefined;
     }
     // A Korean profile's quotes stand as their own paragraphs: they are the profiled person's.

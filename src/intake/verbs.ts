@@ -2,7 +2,7 @@
 
 /** Verbs (and "according to" words) that may come BEFORE the speaker: "…," said Altman / „…“, so Scholz. */
 const INVERTED: Record<string, string> = {
-  en: 'said|says|added|adds|wrote|writes|explained|asked|replied|noted|continued|insisted|argued|according to|recalled|warned|stated|concluded|admitted|acknowledged',
+  en: 'said|says|added|adds|wrote|writes|explained|asked|replied|noted|continued|insisted|argued|according to|recalled|warned|stated|concluded|admitted|acknowledged|commented|confessed|revealed',
   de: 'sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|so|schrieb|schreibt|ergänzte|ergänzt|fügte hinzu|sagte er|warnte|berichtet|berichtete|kritisierte|forderte|räumte ein|unterstrich',
   fr: 'a déclaré|a dit|déclare|dit|a affirmé|affirme|a expliqué|explique|a ajouté|ajoute|a souligné|souligne|selon|a estimé|estime|a assuré|assure|a lancé|lance|a prévenu|prévient|a indiqué|indique|a précisé|précise|a confié|confie|a répondu|répond|a insisté|insiste|a martelé|a reconnu|reconnaît|a rappelé|rappelle|a mentionné|a noté|poursuit|conclut|a conclu|écrit|a écrit|raconte|a raconté|note|observe|résume|tranche|juge|a jugé',
   es: 'dijo|dice|afirmó|afirma|declaró|declara|explicó|explica|aseguró|asegura|señaló|señala|añadió|añade|indicó|indica|sostuvo|sostiene|según|ha dicho|agregó|agrega|manifestó|manifiesta|expresó|expresa|comentó|comenta|apuntó|apunta|expone|expuso|advirtió|advierte|insistió|insiste|destacó|destaca|subrayó|subraya|recordó|recuerda|reconoció|reconoce|lamentó|lamenta|precisó|remató|relata|cuenta|contó|respondió|responde|detalló|aseveró|enfatizó|denunció|concluyó|planteó|opinó|escribió',

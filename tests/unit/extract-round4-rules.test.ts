@@ -242,3 +242,188 @@ describe('a surname is the person introduced nearest before the quote', () => {
     expect(s.quoteAuthor).toBe('Paulo Lima');
   });
 });
+
+describe('a role held for someone is not that someone', () => {
+  const quote = '“We expect the court to see this for what it is, and we will appeal if we must,”';
+  const lede =
+    'Senator John Smith was indicted on Thursday on federal bribery charges, prosecutors said. Smith denied wrongdoing.';
+  const said = (by: string) =>
+    extract(article('Senator Smith indicted on bribery charges', lede, `${quote} ${by}`)).quoteAuthor;
+
+  it('"his wife said", "the senator’s attorney said", "the Smith campaign said": not John Smith', () => {
+    expect(said('his wife said.')).toBeUndefined();
+    expect(said('the senator’s attorney said.')).toBeUndefined();
+    expect(said('the Smith campaign said.')).toBeUndefined();
+    expect(said('his lawyer said.')).toBeUndefined();
+  });
+
+  it('"Smith’s attorney said: “…”" is not Smith', () => {
+    const s = extract(
+      article(
+        'Senator Smith indicted on bribery charges',
+        lede,
+        `Smith’s attorney said: ${quote.replace(/,”$/, '.”')}`,
+      ),
+    );
+    expect(s.quote).toContain('We expect the court');
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+
+  it('"the New Jersey Democrat said" is a description, not a person called "Jersey Democrat"', () => {
+    expect(said('the New Jersey Democrat said.')).toBeUndefined();
+  });
+
+  it('…while the holder the text pairs with the role is found: "said Smith’s lawyer, Jane Doe", "the senator said"', () => {
+    expect(said('said Smith’s lawyer, Jane Doe.')).toBe('Jane Doe');
+    expect(said('the senator said.')).toBe('John Smith');
+  });
+});
+
+describe('papers, companies, possessives and genitives in Portuguese, Spanish, French and German', () => {
+  const cases: [string, string, string, string][] = [
+    [
+      'pt',
+      'Senador João Silva é denunciado por corrupção',
+      'O senador João Silva foi denunciado nesta quinta-feira por corrupção. Silva nega as acusações.',
+      '"Vamos provar na Justiça que as acusações não têm fundamento e que tudo foi feito dentro da lei", informou o jornal Folha de S.Paulo.',
+    ],
+    [
+      'fr',
+      'Le sénateur Jean Dupont mis en examen pour corruption',
+      'Le sénateur Jean Dupont a été mis en examen jeudi pour corruption. Dupont conteste les faits.',
+      '« Nous allons démontrer devant la justice que ces accusations sont sans fondement », a déclaré l’avocat de Dupont.',
+    ],
+    [
+      'de',
+      'Senator Hans Müller wegen Korruption angeklagt',
+      'Senator Hans Müller ist am Donnerstag wegen Korruption angeklagt worden. Müller bestreitet die Vorwürfe.',
+      '„Wir werden vor Gericht beweisen, dass die Vorwürfe jeder Grundlage entbehren“, sagte sein Anwalt.',
+    ],
+    [
+      'de',
+      'Senator Hans Müller wegen Korruption angeklagt',
+      'Senator Hans Müller ist am Donnerstag wegen Korruption angeklagt worden. Müller bestreitet die Vorwürfe.',
+      '„Wir werden vor Gericht beweisen, dass die Vorwürfe jeder Grundlage entbehren“, sagte Müllers Anwalt.',
+    ],
+    [
+      'de',
+      'Senator Hans Müller wegen Korruption angeklagt',
+      'Senator Hans Müller ist am Donnerstag wegen Korruption angeklagt worden. Müller bestreitet die Vorwürfe.',
+      '„Wir werden vor Gericht beweisen, dass die Vorwürfe jeder Grundlage entbehren“, schreibt die „Süddeutsche Zeitung“.',
+    ],
+  ];
+  for (const [lang, headline, lede, said] of cases)
+    it(`${lang}: ${said.slice(said.search(/[“»"],/u) + 2)} names nobody`, () => {
+      const s = extract(article(headline, lede, said));
+      expect(s.quote).toBeDefined();
+      expect(s.quoteAuthor).toBeUndefined();
+    });
+
+  it('…while "sagte der Senator" is Hans Müller and "sagte Hans Meier" is Hans Meier (not a genitive)', () => {
+    const lede =
+      'Senator Hans Müller ist am Donnerstag wegen Korruption angeklagt worden. Müller bestreitet die Vorwürfe.';
+    const quote = '„Wir werden vor Gericht beweisen, dass die Vorwürfe jeder Grundlage entbehren“';
+    expect(extract(article('Senator Hans Müller angeklagt', lede, `${quote}, sagte der Senator.`)).quoteAuthor).toBe(
+      'Hans Müller',
+    );
+    expect(extract(article('Senator Hans Müller angeklagt', lede, `${quote}, sagte Hans Meier.`)).quoteAuthor).toBe(
+      'Hans Meier',
+    );
+  });
+});
+
+describe('speakers the tuned round-4 pages showed missed', () => {
+  it('"Mr Rodrigues, now 55 and Soti\'s chief executive, says:" is Rodrigues, not the company in the apposition', () => {
+    const s = extract(
+      article(
+        'The man who built a tech firm from his basement',
+        'Carl Rodrigues started the firm in 1995 with a loan from his parents.',
+        'Mr Rodrigues, now 55 and Soti\'s chief executive, says: "I was still in my basement when I got a call from the company, saying they would like to place an order."',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('Carl Rodrigues');
+  });
+
+  it('"…," commented Alexandre Brousse, Dell’s head of channel: an inverted "commented"', () => {
+    const s = extract(
+      article(
+        'Dell names new UK channel lead',
+        'Ian Heath is tasked with driving Dell’s strategic priority areas outlined in the program.',
+        '“As we launch the 2024 Partner Program, I look forward to working with Ian and the incredible ecosystem of channel partners,” commented Alexandre Brousse, Dell’s head of channel for EMEA.',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('Alexandre Brousse');
+  });
+});
+
+describe('titles, company names and a company called by its "\'s" (round-5 tuning pages)', () => {
+  it('a Title Case title with its point inside the marks is not a quote: the author of ‘How Star Wars Conquered the Universe.’', () => {
+    const s = extract(
+      article(
+        'The best gadgets of the year',
+        'Phones got bigger and cheaper this year, and watches finally learned to track sleep well.',
+        "Chris is a veteran journalist and the author of 'How Star Wars Conquered the Universe.' Hailing from the U.K., he moved to the U.S. in 1996.",
+      ),
+    );
+    expect(s.quote).toBeUndefined();
+  });
+
+  it('a company name ending in "Inc." is not a quote', () => {
+    const s = extract(
+      article(
+        'My undercover job in a warehouse',
+        'This town somewhere west of the Mississippi is not big; everyone knows someone who works at the warehouse.',
+        'I tell her that tomorrow I start working at “Amalgamated Product Giant Shipping Worldwide Inc.” She winks at me.',
+      ),
+    );
+    expect(s.quote).toBeUndefined();
+  });
+
+  it('"…, souligne Moody\'s." is the rating agency, not a Mr Moody', () => {
+    const s = extract(
+      article(
+        'Moody’s abaisse la note du Portugal',
+        'L’agence de notation a abaissé jeudi la note souveraine du Portugal de quatre crans.',
+        "« Même si la note Ba2 témoigne d’un risque moins important que pour la Grèce, le pays devra emprunter davantage », souligne Moody's.",
+      ),
+    );
+    expect(s.quote).toContain('Même si la note Ba2');
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+});
+
+describe('a Korean title after the name, and a JSON-LD script left open (round-5 tuning page, newstown.co.kr)', () => {
+  it('"에르보리앙 홍보 담당 정정현 대리는 “…”고 말했다" is 정정현 (대리 is his title), not 홍보 (public relations)', () => {
+    const s = extract(
+      article(
+        '에르보리앙, 현대백화점 팝업스토어 오픈',
+        '프랑스 화장품 브랜드 에르보리앙이 현대백화점 무역점에서 팝업스토어를 연다.',
+        '에르보리앙 홍보 담당 정정현 대리는 “이번 팝업스토어를 통해 더 많은 국내 고객들이 에르보리앙을 직접 체험하고, 함께 소통할 수 있는 뜻 깊은 시간이 되길 기대한다”고 말했다.',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('정정현');
+  });
+
+  it('an unclosed <script type="application/ld+json"> in <head> ends at </head>: the article is still read', () => {
+    const s = extractStory({
+      html: `<html lang="ko"><head><title>에르보리앙, 현대백화점 팝업스토어 오픈</title><script type="application/ld+json">{"@type": "Person", "name": "뉴스타운"}\n</head><body><article><h1>에르보리앙, 현대백화점 팝업스토어 오픈</h1><p>프랑스 화장품 브랜드 에르보리앙이 현대백화점 무역점에서 팝업스토어를 연다.</p><p>에르보리앙 홍보 담당 정정현 대리는 “이번 팝업스토어를 통해 더 많은 국내 고객들이 에르보리앙을 직접 체험하고, 함께 소통할 수 있는 뜻 깊은 시간이 되길 기대한다”고 말했다.</p></article></body></html>`,
+    });
+    expect(s.quote).toContain('이번 팝업스토어를 통해');
+  });
+});
+
+describe('an article before a title, and a name after a preposition', () => {
+  const quote = '“We will march every day until the city listens to the families who lost their homes,”';
+  const lede =
+    'Hundreds of people marched through downtown on Saturday to protest the eviction of 40 families. The Rev. Al Sharpton joined the march.';
+  const said = (by: string) => extract(article('Families march against evictions', lede, `${quote} ${by}`)).quoteAuthor;
+
+  it('"the Rev. Al Sharpton said", "said the Rev. Al Sharpton": a title takes an article; the name is his', () => {
+    expect(said('the Rev. Al Sharpton said.')).toBe('Al Sharpton');
+    expect(said('said the Rev. Al Sharpton.')).toBe('Al Sharpton');
+  });
+
+  it('"the Democrat from Georgia said" is nobody called Georgia', () => {
+    expect(said('the Democrat from Georgia said.')).toBeUndefined();
+  });
+});
