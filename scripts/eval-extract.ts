@@ -3,7 +3,9 @@
 // Parts: the written articles (tests/fixtures/articles, exact truth; heldout/ written after the first rules) and
 // the real saved pages (tests/fixtures/pages, graded truth; heldout/ is never looked at while tuning, so its
 // failures stay hidden unless --show-heldout). --budget times hostile inputs (median of 3 runs).
-// EXTRACT_MODULE=/path/to/extract.ts scores another copy of the extractor (how the "before" numbers were taken).
+// EXTRACT_MODULE=/path/to/extract.ts scores another copy of the extractor (how the "before" numbers were taken);
+// with --budget, EXTRACT_BEFORE=/path/to/extract.ts times another copy side by side with this one.
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { ExtractInput } from '../src/intake/extract.ts';
 import { readHtml } from '../src/intake/html.ts';
@@ -158,21 +160,41 @@ if (args.has('--budget')) {
     ['JSON-LD author nested 3,000 deep', { html: deep(3000) }],
     ['JSON-LD author nested 100,000 deep', { html: deep(100_000) }],
   ];
-  console.log('\n== budget: hostile inputs (median of 3) ==');
+  // EXTRACT_BEFORE=/path/to/extract.ts: the same probes through another copy of the extractor too, alternating run
+  // by run so both see the same machine load, printed side by side (how the before/after of a speed change is taken).
+  const beforePath = process.env['EXTRACT_BEFORE'];
+  const before = beforePath
+    ? ((await import(pathToFileURL(beforePath).href)) as { extractStory: (input: ExtractInput) => Extracted })
+        .extractStory
+    : undefined;
+  const runs = before ? 5 : 3;
+  const timed = (extract: (input: ExtractInput) => Extracted, input: ExtractInput): [number, string] => {
+    const started = performance.now();
+    let outcome: string;
+    try {
+      outcome = `ok, headline ${JSON.stringify(extract(input).headline?.slice(0, 24))}`;
+    } catch (error) {
+      outcome = `${(error as Error).name}: ${(error as Error).message.slice(0, 70)}`;
+    }
+    return [performance.now() - started, outcome];
+  };
+  const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`\n== budget: hostile inputs (median of ${runs}; load ${loadavg()[0]!.toFixed(2)}) ==`);
   for (const [label, input] of hostile) {
     const times: number[] = [];
+    const beforeTimes: number[] = [];
     let outcome = '';
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      try {
-        const story = extractStory(input);
-        outcome = `ok, headline ${JSON.stringify(story.headline?.slice(0, 24))}`;
-      } catch (error) {
-        outcome = `${(error as Error).name}: ${(error as Error).message.slice(0, 70)}`;
-      }
-      times.push(performance.now() - started);
+    for (let i = 0; i < runs; i++) {
+      if (before && i % 2 === 0) beforeTimes.push(timed(before, input)[0]);
+      const [ms, got] = timed(extractStory, input);
+      times.push(ms);
+      outcome = got;
+      if (before && i % 2 === 1) beforeTimes.push(timed(before, input)[0]);
     }
-    const median = times.sort((a, b) => a - b)[1]!;
-    console.log(`  ${label.padEnd(40)} ${median.toFixed(0).padStart(6)} ms  ${outcome}`);
+    const ms = median(times);
+    const then = before ? `before ${median(beforeTimes).toFixed(0).padStart(5)} ms  now ` : '';
+    const ratio = before ? `  (${(ms / median(beforeTimes)).toFixed(2)}×)` : '';
+    console.log(`  ${label.padEnd(44)} ${then}${ms.toFixed(0).padStart(5)} ms${ratio}  ${outcome}`);
   }
+  console.log(`  (load ${loadavg()[0]!.toFixed(2)} at the end)`);
 }

@@ -30,12 +30,26 @@ export interface PreparedHtml {
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'rt', 'rp', 'iframe', 'object']);
 const NAME = /^<\/?([a-zA-Z][\w:-]*)/;
 
+// Where each skipped element's closing tag is searched for. A search of the whole page's lower-cased copy, as this
+// was, cost a 2 MB copy, and its offsets drift from the page's wherever lower-casing changes a length ("İ" becomes
+// two characters): after a Turkish title, the end of a <script> was looked for in the wrong place.
+const CLOSING = new Map<string, RegExp>();
+function closingTag(input: string, name: string, from: number): number {
+  let re = CLOSING.get(name);
+  if (!re) {
+    re = new RegExp(`</${name}`, 'gi');
+    CLOSING.set(name, re);
+  }
+  re.lastIndex = from;
+  return re.exec(input)?.index ?? -1;
+}
+
 /**
  * Cut and cap `input` in one left-to-right pass. Every search starts where the last one ended (indexOf on the
- * text or its lower-cased copy), so no input makes it quadratic: an unclosed comment or tag ends the page.
+ * text, or a case-blind search for a closing tag), so no input makes it quadratic: an unclosed comment or tag
+ * ends the page.
  */
 export function prepareHtml(input: string): PreparedHtml {
-  const lower = input.toLowerCase();
   const out: string[] = [];
   const jsonLd: string[] = [];
   let tags = 0;
@@ -78,16 +92,17 @@ export function prepareHtml(input: string): PreparedHtml {
     if (name && SKIP.has(name)) {
       if (tag[1] !== '/' && !tag.endsWith('/>')) {
         const isJsonLd = name === 'script' && /type\s*=\s*["']?application\/ld\+json/i.test(tag);
-        let close = lower.indexOf(`</${name}`, gt + 1);
+        let close = closingTag(input, name, gt + 1);
         // A JSON-LD script left open (newstown.co.kr's has no </script>) would swallow the page: it ends with <head>.
-        if (close < 0 && isJsonLd) close = lower.indexOf('</head', gt + 1);
+        if (close < 0 && isJsonLd) close = closingTag(input, 'head', gt + 1);
         const bodyEnd = close < 0 ? input.length : close;
         if (isJsonLd) {
           if (jsonLd.length < MAX_JSONLD_SCRIPTS && bodyEnd - gt - 1 <= MAX_JSONLD_CHARS)
             jsonLd.push(input.slice(gt + 1, bodyEnd));
         }
         const closeGt = close < 0 ? -1 : input.indexOf('>', close);
-        at = closeGt < 0 ? input.length : lower.startsWith('</head', close) ? close : closeGt + 1;
+        at =
+          closeGt < 0 ? input.length : input.slice(close, close + 6).toLowerCase() === '</head' ? close : closeGt + 1;
       } else at = gt + 1;
       continue;
     }

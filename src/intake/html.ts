@@ -1,5 +1,4 @@
 // HTML → Article: the page's own metadata first (JSON-LD, Open Graph, canonical), then Readability for the body.
-import { Readability } from '@mozilla/readability';
 // linkedom's worker build: one self-contained ES module without the optional `canvas` require, so the
 // same DOM runs in Node and in workerd (no DOM globals there).
 import { parseHTML } from 'linkedom/worker';
@@ -8,11 +7,25 @@ import { prepareHtml } from './budget.ts';
 import { toIsoDate } from './dates.ts';
 import { type HeadlineCandidate, pickHeadline } from './headline.ts';
 import { finishByline, readPageByline } from './html-byline.ts';
-import { absolute, attr, blockquote, blocksOf, type Doc, type El, meta, text } from './html-dom.ts';
+import {
+  absolute,
+  blockquote,
+  blocksOf,
+  canonicalHref,
+  contentLanguage,
+  type Doc,
+  type El,
+  type Head,
+  headOf,
+  meta,
+  text,
+  timeDatetime,
+} from './html-dom.ts';
 import { readJsonLd } from './jsonld.ts';
 import { canonicalLang } from './lang.ts';
+import { readArticle } from './readability.ts';
 import { type SiteNames, siteKeys } from './site.ts';
-import { MAX_DEPTH, nestingDepth, parseable } from './soup.ts';
+import { parseable } from './soup.ts';
 import type { Article, Block } from './types.ts';
 
 // Headings that are the site's, not the article's: in a link (the logo links home), or marked so.
@@ -44,21 +57,21 @@ function branded(el: El): boolean {
 }
 
 /** Every place the page states its headline, in order of trust (the order ties fall back to). */
-function headlineCandidates(doc: Doc, ldHeadline: string | undefined): HeadlineCandidate[] {
+function headlineCandidates(doc: Doc, head: Head, ldHeadline: string | undefined): HeadlineCandidate[] {
   const out: HeadlineCandidate[] = [];
   const add = (t: string | undefined, source: HeadlineCandidate['source'], isBranded = false) => {
     if (t) out.push({ text: normalizeText(t), source, branded: isBranded });
   };
   add(ldHeadline, 'jsonld');
-  add(meta(doc, 'og:title'), 'og');
-  add(meta(doc, 'twitter:title'), 'twitter');
+  add(meta(head, 'og:title'), 'og');
+  add(meta(head, 'twitter:title'), 'twitter');
   const h1s = [...doc.querySelectorAll('h1')].slice(0, 6);
   const articleH1 = h1s.find((h) => h.closest('article'));
   for (const h of articleH1 ? [articleH1, ...h1s.filter((x) => x !== articleH1)] : h1s)
     add(text(h), h === articleH1 ? 'h1' : 'heading', branded(h));
   for (const h of [...doc.querySelectorAll(HEADINGS)].filter((e) => e.tagName !== 'H1').slice(0, 3))
     add(text(h), 'heading', branded(h));
-  add(text(doc.querySelector('title')), 'title');
+  add(text(head.title), 'title');
   return out;
 }
 
@@ -84,26 +97,30 @@ export function readHtml(page: string, url?: string): Article {
   const prepared = prepareHtml(page);
   const html = parseable(prepared.html);
   const document = parsePage(html);
+  // linkedom gives every character reference its own text node (a <p> of five &#x41;s is five nodes, where a
+  // browser makes one), and each later walk, Readability's and ours, pays for every node: merge them first.
+  document.normalize();
   const ld = readJsonLd(prepared.jsonLd);
-  const siteName = meta(document, 'og:site_name') ?? ld.publisher ?? meta(document, 'application-name');
+  const head = headOf(document);
+  const siteName = meta(head, 'og:site_name') ?? ld.publisher ?? meta(head, 'application-name');
   const pageUrl =
-    absolute(attr(document, 'link[rel="canonical"]', 'href'), url ?? meta(document, 'og:url')) ??
-    absolute(meta(document, 'og:url'), url) ??
+    absolute(canonicalHref(head), url ?? meta(head, 'og:url')) ??
+    absolute(meta(head, 'og:url'), url) ??
     absolute(ld.url, url) ??
     url;
   const site: SiteNames = { siteName, publisher: ld.publisher, host: hostOf(pageUrl) };
-  const headline = pickHeadline(headlineCandidates(document, ld.headline), site);
+  const headline = pickHeadline(headlineCandidates(document, head, ld.headline), site);
   const lang =
     canonicalLang(document.documentElement?.getAttribute('lang')) ??
-    canonicalLang(meta(document, 'og:locale')) ??
+    canonicalLang(meta(head, 'og:locale')) ??
     canonicalLang(ld.inLanguage) ??
-    canonicalLang(attr(document, 'meta[http-equiv="content-language" i]', 'content'));
+    canonicalLang(contentLanguage(head));
   const published =
     toIsoDate(ld.datePublished) ??
-    toIsoDate(meta(document, 'article:published_time')) ??
-    toIsoDate(meta(document, 'datePublished')) ??
-    toIsoDate(meta(document, 'date')) ??
-    toIsoDate(attr(document, 'time[datetime]', 'datetime'));
+    toIsoDate(meta(head, 'article:published_time')) ??
+    toIsoDate(meta(head, 'datePublished')) ??
+    toIsoDate(meta(head, 'date')) ??
+    toIsoDate(timeDatetime(head));
   const bylineContext = { site: siteKeys(site) };
   // The author <meta> under the names CMSs give it (NYT's "byl", Parse.ly, Sailthru, Dublin Core, Highwire).
   const metaAuthor = [
@@ -116,10 +133,10 @@ export function readHtml(page: string, url?: string): Article {
     'DC.creator',
     'citation_author',
   ]
-    .map((k) => meta(document, k))
+    .map((k) => meta(head, k))
     .find((v) => v && !/^https?:/i.test(v));
   const pageByline = readPageByline(document, ld, metaAuthor, bylineContext);
-  const imageUrl = absolute(meta(document, 'og:image') ?? ld.image, pageUrl);
+  const imageUrl = absolute(meta(head, 'og:image') ?? ld.image, pageUrl);
 
   // Embedded posts (tweets, Instagram, TikTok, Facebook) and comment sections are not the article's quotations.
   // (A selector pass over the whole DOM costs; most pages have none of these, which one scan of the source tells.)
@@ -134,16 +151,13 @@ export function readHtml(page: string, url?: string): Article {
   // Readability mutates the document it reads, so it runs last; a page it cannot read falls back to all blocks.
   let blocks: Block[] = [];
   let readabilityByline: string | undefined;
-  if (nestingDepth(html) <= MAX_DEPTH)
-    try {
-      const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-        charThreshold: 200,
-      }).parse();
-      readabilityByline = parsed?.byline ?? undefined;
-      if (parsed?.content) blocks = blocksOf(parseHTML(`<html><body>${parsed.content}</body></html>`).document);
-    } catch {
-      // Readability throws on some degenerate trees; the fallback below still reads the page.
-    }
+  try {
+    const article = readArticle(document);
+    readabilityByline = article?.byline;
+    if (article) blocks = blocksOf(article.content);
+  } catch {
+    // Readability throws on some degenerate trees; the fallback below still reads the page.
+  }
   if (blocks.filter((b) => b.kind === 'p').length === 0) {
     const again = parsePage(html);
     for (const el of again.querySelectorAll('script, style, nav, header, footer, aside, form, noscript')) el.remove();

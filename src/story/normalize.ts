@@ -22,10 +22,14 @@ function keepZeroWidth(ch: string, at: number, text: string): string {
   return NON_LATIN_LETTER.test(prev) && !LATIN_OR_COMMON.test(prev) ? ch : '';
 }
 const SPACES = /[\s\u0085\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+// A whitespace character SPACES would change: any but the plain space (\s less " ", plus U+0085), or two spaces in a
+// row. Text without one (most of an article's paragraphs) is left as it is instead of rebuilt space by space.
+const RESPACE = /[\t-\r\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]| {2}/;
 
 /** Trim, drop zero-width and control characters, collapse every run of whitespace (newlines included) to one space. */
 export function normalizeText(input: string): string {
-  return input.normalize('NFC').replace(INVISIBLE, '').replace(ZERO_WIDTH, keepZeroWidth).replace(SPACES, ' ').trim();
+  const visible = input.normalize('NFC').replace(INVISIBLE, '').replace(ZERO_WIDTH, keepZeroWidth);
+  return (RESPACE.test(visible) ? visible.replace(SPACES, ' ') : visible).trim();
 }
 
 /** Count user-perceived characters (graphemes), which is what length limits mean to a person. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_RUN, MAX_TAGS, MAX_TEXT, prepareHtml } from '../../src/intake/budget.ts';
 import { extractStory } from '../../src/intake/extract.ts';
 import { MAX_DEPTH, readJsonLd } from '../../src/intake/jsonld.ts';
+import { namesIn } from '../../src/intake/names.ts';
 
 const head = '<html><head><title>Council votes to rebuild the harbour wall</title></head><body>';
 const MB2 = 2 * 1024 * 1024 - 4096;
@@ -27,6 +28,12 @@ describe('the work budget before parsing', () => {
     expect(text.truncated).toBe(true);
     expect(text.html.replace(/<[^>]*>/g, '').length).toBeLessThanOrEqual(MAX_TEXT);
     expect(prepareHtml(`${head}<p>Before.</p><!--${'x'.repeat(1000)}<p>After.</p>`).html).toBe(`${head}<p>Before.</p>`);
+  });
+
+  it('finds where a script ends after text that lower-casing lengthens (a Turkish "İ" is two characters lower-cased)', () => {
+    const cities = 'İstanbul İzmir İğdır İnegöl İskenderun İzmit İspir İvrindi İpsala İliç İkizce İmranlı';
+    const page = `${head}<h1>${cities}</h1><script>var a = "<p>not text</p>";</script><p>Kept.</p><STYLE>p{}</STYLE><p>Kept too.</p></body></html>`;
+    expect(prepareHtml(page).html).toBe(`${head}<h1>${cities}</h1><p>Kept.</p><p>Kept too.</p></body></html>`);
   });
 
   it('reads 2 MB of comment fragments and of entities as a page with a headline, not as text to parse', () => {
@@ -56,5 +63,26 @@ describe('JSON-LD', () => {
       '//<![CDATA[\n{"@type":"ReportageNewsArticle","headline":"&quot;Quoted&quot; headline","author":[{"@type":"Person","name":"Bruno Rodrigues"}]}\n//]]>',
     ]);
     expect(ld).toMatchObject({ headline: '"Quoted" headline', authors: ['Bruno Rodrigues'] });
+  });
+});
+
+describe('names read once per text', () => {
+  const body = 'Maria Lopez met Tom Baker in Leeds. Later, Baker and Lopez spoke with Ana Ruiz.';
+
+  it('answers a text asked again as it answered it first, with a list of its own each time', () => {
+    const first = namesIn(body);
+    expect(first).toEqual(['Maria Lopez', 'Tom Baker', 'Leeds', 'Later', 'Baker', 'Lopez', 'Ana Ruiz']);
+    first.push('Not A Name');
+    first.length = 0;
+    expect(namesIn(body)).toEqual(['Maria Lopez', 'Tom Baker', 'Leeds', 'Later', 'Baker', 'Lopez', 'Ana Ruiz']);
+  });
+
+  it('keeps each text its own answer while others are asked in between', () => {
+    const want = namesIn(body);
+    for (let i = 0; i < 12; i++) {
+      const name = `${String.fromCharCode(65 + i)}ndrew Cole`;
+      expect(namesIn(`The report by ${name} was read by the council.`)).toEqual([name]);
+    }
+    expect(namesIn(body)).toEqual(want);
   });
 });

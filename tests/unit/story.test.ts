@@ -8,6 +8,26 @@ describe('parseStory', () => {
     expect(story).toEqual({ headline: 'Rates rise again' });
   });
 
+  it('collapses every kind of whitespace the runtime knows, alone or in runs, and leaves single spaces as they are', () => {
+    // Every code point JavaScript's \s matches, plus NEL (U+0085): asked of the runtime, so a Unicode update that adds
+    // a space character is checked too.
+    const spaces: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const c = String.fromCharCode(cp);
+      if (/\s/.test(c) || cp === 0x85) spaces.push(c);
+    }
+    expect(spaces.length).toBeGreaterThan(20);
+    for (const c of spaces) {
+      const name = `U+${c.charCodeAt(0).toString(16)}`;
+      // U+FEFF is dropped as an invisible character; every other one is a space between the words.
+      expect(parseStory({ headline: `Rates${c}rise` }).headline, name).toBe(
+        c === '\uFEFF' ? 'Ratesrise' : 'Rates rise',
+      );
+      expect(parseStory({ headline: `Rates ${c} rise` }).headline, name).toBe('Rates rise');
+    }
+    expect(parseStory({ headline: 'Rates rise again' }).headline).toBe('Rates rise again');
+  });
+
   it('keeps the zero-width characters that are spelling: ZWNJ in Persian and Telugu, ZWSP between Khmer words', () => {
     expect(parseStory({ headline: 'می\u200Cخواهم' }).headline).toBe('می\u200Cخواهم');
     expect(parseStory({ headline: 'హైదరాబాద్\u200Cలో' }).headline).toBe('హైదరాబాద్\u200Cలో');
