@@ -36,7 +36,27 @@ const rx = (source: string, flags: string): RegExp => {
   }
   return re;
 };
-const words = (re: string): RegExp => rx(`^(?:${re})$`, 'iu');
+// One compiled RegExp per call site and interpolated values (the word lists are the same strings every call), so a
+// 5–10 kB pattern source is neither rebuilt nor hashed for every quote (measured: ~80 % of attribute() on hostile pages).
+const sites = new WeakMap<TemplateStringsArray, Map<string, { values: unknown[]; re: RegExp }[]>>();
+const rxt =
+  (flags: string) =>
+  (strings: TemplateStringsArray, ...values: unknown[]): RegExp => {
+    let byFlags = sites.get(strings);
+    if (!byFlags) sites.set(strings, (byFlags = new Map()));
+    let list = byFlags.get(flags);
+    if (!list) byFlags.set(flags, (list = []));
+    for (const e of list) if (e.values.every((v, i) => v === values[i])) return e.re;
+    let source = strings[0]!;
+    values.forEach((v, i) => {
+      source += String(v) + strings[i + 1]!;
+    });
+    const re = rx(source, flags);
+    // Bounded: the values are per-language word lists; a call site never sees more than a few dozen.
+    if (list.length < 64) list.push({ values, re });
+    return re;
+  };
+const words = (re: string): RegExp => rxt('iu')`^(?:${re})$`;
 
 // Where/when phrases end a speaker descriptor: "o técnico após o jogo" → "o técnico".
 const CIRCUMSTANCE =
@@ -79,7 +99,7 @@ function relational(determiner: string, description: string, role: string | unde
 
 /** A name in `text` that does not follow a preposition ("el presidente del Gobierno" names an institution). */
 function firstPersonName(text: string, w: SmallWords, minWords = 1): string | undefined {
-  const prep = rx(`(?:^|\\s)(?:${w.preposition}|of|de|del|do|da|dos|das|di|della|des|du|der|von|la|le|les)\\s+$`, 'iu');
+  const prep = rxt('iu')`(?:^|\\s)(?:${w.preposition}|of|de|del|do|da|dos|das|di|della|des|du|der|von|la|le|les)\\s+$`;
   for (const m of text.matchAll(NAME_ALL)) {
     let run = m[0];
     if (prep.test(text.slice(0, m.index))) {
@@ -97,7 +117,7 @@ function firstPersonName(text: string, w: SmallWords, minWords = 1): string | un
 /** The name in `text` nearest its end (the subject just before a verb: "Na wiecu w Raddzie Venediktova zajavila"). */
 function lastPersonName(text: string, w: SmallWords): string | undefined {
   let found: string | undefined;
-  const prep = rx(`(?:^|\\s)(?:${w.preposition}|of|de|del|do|da|dos|das|di|della|des|du|der|von|la|le|les)\\s+$`, 'iu');
+  const prep = rxt('iu')`(?:^|\\s)(?:${w.preposition}|of|de|del|do|da|dos|das|di|della|des|du|der|von|la|le|les)\\s+$`;
   for (const m of text.matchAll(NAME_ALL)) {
     let run = m[0];
     // A run after a preposition loses its first word (the place); the nearest name to the verb wins.
@@ -135,10 +155,10 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
     return { kind: 'pronoun' };
   }
   // "…", a déclaré la secrétaire générale de la CGT, Sophie Binet. — the apposition is the name.
-  const apposition = rest.match(rx(`^([^,]{1,80}),\\s*(${NAME_SRC})\\s*(?:[.,;]|$)`, 'u'));
+  const apposition = rest.match(rxt('u')`^([^,]{1,80}),\\s*(${NAME_SRC})\\s*(?:[.,;]|$)`);
   if (apposition) {
     // "mówi Luis Amaral, Prezes Grupy Eurocash": a name before the comma is the speaker, the rest is his title.
-    const lead = apposition[1]!.match(rx(`^(${NAME_SRC})$`, 'u'));
+    const lead = apposition[1]!.match(rxt('u')`^(${NAME_SRC})$`);
     const leadName = lead ? tidyName(lead[1]!) : undefined;
     if (leadName && !notAPerson(leadName, {})) return { kind: 'named', name: leadName };
     const name = tidyName(apposition[2]!);
@@ -149,10 +169,9 @@ function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
     // "el presidente Mauricio Macri" names; "le ministre de la Santé", "el instructor del ‘caso Noos’" describe.
     const titled = clause.match(
       // Not across a preposition: "le maire à Midi Libre" names the paper he spoke to.
-      rx(
-        `^\\S+\\s+(?:(?!(?:de|del|della|di|da|do|du|des|of|von|van|à|a|au|aux|to|en|in|at|for|pour|par|avec|with|bei|zu|mit|an|al|ao|alla)\\s)[\\p{Ll}-]+\\s+){1,3}(${NAME_SRC})`,
+      rxt(
         'u',
-      ),
+      )`^\\S+\\s+(?:(?!(?:de|del|della|di|da|do|du|des|of|von|van|à|a|au|aux|to|en|in|at|for|pour|par|avec|with|bei|zu|mit|an|al|ao|alla)\\s)[\\p{Ll}-]+\\s+){1,3}(${NAME_SRC})`,
     );
     // German capitalises the role too: "sagte die Kanzlerin Angela Merkel" — a full name after the role names.
     // "informou o jornal Folha de S.Paulo": a paper, an agency or a company named after its kind is no person.
@@ -191,7 +210,7 @@ function sentenceBefore(before: string): string | undefined {
   const sentences = before.split(/(?<=[.!?])\s+/u);
   if (sentences.length < 2 && !/[.!?]\s*$/.test(before)) return undefined;
   const last = (sentences.at(-1)?.trim() ? sentences.at(-1) : sentences.at(-2)) ?? '';
-  const m = last.match(rx(`(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`, 'u'));
+  const m = last.match(rxt('u')`(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`);
   // "…,” an Iowa Republican predicted." describes somebody; it names nobody.
   if (m && /(?:^|\s)(?:an?|one|another|un|une|uno|una|ein|eine|einer|um|uma)\s+$/iu.test(last.slice(0, m.index)))
     return undefined;
@@ -201,13 +220,12 @@ function sentenceBefore(before: string): string | undefined {
 /** Latin and Cyrillic scripts: verb before or after the quote, name before or after the verb. */
 function latin(before: string, after: string, lang: string | undefined, closed = false): Attribution {
   const w = smallWords(lang);
-  const indefinite = rx(`(?:^|\\s)(?:${ci(w.indefinite)})\\s+$`, 'u');
+  const indefinite = rxt('u')`(?:^|\\s)(?:${ci(w.indefinite)})\\s+$`;
   // "…," local newspapers quoted Salinas as saying: the one quoted, not the newspapers, is the speaker.
   const quotedAs = after.match(
-    rx(
-      `${LEAD}(?:[^,.;:!?“”"«»]{0,40}?\\s)?quot(?:ed|es|e)\\s+(${NAME_SRC})\\s+as\\s+(?:saying|telling|writing)${B}`,
+    rxt(
       'u',
-    ),
+    )`${LEAD}(?:[^,.;:!?“”"«»]{0,40}?\\s)?quot(?:ed|es|e)\\s+(${NAME_SRC})\\s+as\\s+(?:saying|telling|writing)${B}`,
   );
   if (quotedAs) {
     const name = tidyName(quotedAs[1]!);
@@ -215,7 +233,7 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   }
   // "…," Altman said / ECB President Christine Lagarde told reporters / "…," an Iowa Republican said.
   const nameVerb = after.match(
-    rx(`${LEAD}((?:[^,.;:!?“”"«»]{0,40}?\\s)?)(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`, 'u'),
+    rxt('u')`${LEAD}((?:[^,.;:!?“”"«»]{0,40}?\\s)?)(${NAME_SRC})(?:,[^,]{1,80},)?\\s+(?:${VERB})${B}`,
   );
   // "“I can’t imagine…?” Aniston replied, “Well, …”": after a quote that closed its sentence, a name and verb
   // that open another quote introduce that one, not this.
@@ -231,7 +249,7 @@ function latin(before: string, after: string, lang: string | undefined, closed =
     )
       return { kind: 'unnamed', role: nameVerb[2]!.split(/\s+/).at(-1), definite: true, strict: true };
     // "…," the Democrat from Georgia said / the mayor of Springfield said: the name is a preposition's object.
-    if (rx(`(?:^|\\s)(?:from|of|in|at|for|with|by)\\s+$`, 'iu').test(` ${nameVerb[1]}`))
+    if (rxt('iu')`(?:^|\\s)(?:from|of|in|at|for|with|by)\\s+$`.test(` ${nameVerb[1]}`))
       return { kind: 'unnamed', role: roleOf(nameVerb[1]!), definite: true, strict: true };
     // "…," Tesla said on its website / in its filing: "its" makes the subject a company, not a person.
     if (/^\s+(?:in|on|via|through|at)\s+its\s/iu.test(after.slice(nameVerb.index! + nameVerb[0].length)))
@@ -241,7 +259,7 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   }
   // "…," the company's chief operating officer, Hanna Lindqvist, said.
   const appositive = after.match(
-    rx(`${LEAD}(?:${ci(w.definite || 'the')})\\s[^,.;:!?“”"«»]{1,60},\\s*(${NAME_SRC}),?\\s+(?:${VERB})${B}`, 'u'),
+    rxt('u')`${LEAD}(?:${ci(w.definite || 'the')})\\s[^,.;:!?“”"«»]{1,60},\\s*(${NAME_SRC}),?\\s+(?:${VERB})${B}`,
   );
   if (appositive && !introducesNext(appositive)) {
     const name = tidyName(appositive[1]!);
@@ -249,9 +267,9 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   }
   // "…," the director said / "…," a spokesperson said.
   const descriptor = after.match(
-    rx(`${LEAD}(${ci(w.definite || 'the')}|${ci(w.indefinite)})\\s+([^,.;:!?“”"«»]{1,50}?)\\s+(?:${VERB})${B}`, 'u'),
+    rxt('u')`${LEAD}(${ci(w.definite || 'the')}|${ci(w.indefinite)})\\s+([^,.;:!?“”"«»]{1,50}?)\\s+(?:${VERB})${B}`,
   );
-  if (descriptor && !introducesNext(descriptor) && !rx(`^(?:${w.pronoun})$`, 'iu').test(descriptor[2]!)) {
+  if (descriptor && !introducesNext(descriptor) && !rxt('iu')`^(?:${w.pronoun})$`.test(descriptor[2]!)) {
     const role = roleOf(descriptor[2]!);
     return {
       kind: 'unnamed',
@@ -260,19 +278,17 @@ function latin(before: string, after: string, lang: string | undefined, closed =
       ...(relational(descriptor[1]!, descriptor[2]!, role) ? { strict: true } : {}),
     };
   }
-  const inverted = after.match(rx(`${LEAD}(?:${INV})${B}([^.;:!?()«»“”"]{0,120})`, 'iu'));
-  const pronounAfter = rx(
-    `${LEAD}(?:(?:${w.pronoun})\\s+(?:${VERB})${B}|\\p{Ll}+-t-(?:il|elle)${B}|(?:dit|ajoute|explique|affirme|estime|poursuit|souligne|insiste|précise|assure|tranche|conclut)-(?:il|elle)${B}|(?:${INV})\\s+(?:${w.pronoun})${B})`,
+  const inverted = after.match(rxt('iu')`${LEAD}(?:${INV})${B}([^.;:!?()«»“”"]{0,120})`);
+  const pronounAfter = rxt(
     'iu',
-  );
+  )`${LEAD}(?:(?:${w.pronoun})\\s+(?:${VERB})${B}|\\p{Ll}+-t-(?:il|elle)${B}|(?:dit|ajoute|explique|affirme|estime|poursuit|souligne|insiste|précise|assure|tranche|conclut)-(?:il|elle)${B}|(?:${INV})\\s+(?:${w.pronoun})${B})`;
   if (pronounAfter.test(after)) return { kind: 'pronoun' };
   if (inverted) return afterInvertedVerb(inverted[1]!, w);
   // The sentence after names the words' owner: "Cette petite phrase d'Arnaud Montebourg…".
   const owner = after.match(
-    rx(
-      `^[\\s.]*(?:Cette|Ces|This|These|Diese|Dieser|Esta|Estas|Questa|Essa|Deze)\\s+(?:\\S+\\s+){0,2}?(?:phrase|propos|déclaration|mots|words|remarks|comments|Worte|Aussage|Sätze|palabras|frase|parole|fala|uitspraak)\\s+(?:de\\s+|d[’']|of\\s+|von\\s+|del\\s+|di\\s+|do\\s+|da\\s+|van\\s+)(${NAME_SRC})`,
+    rxt(
       'u',
-    ),
+    )`^[\\s.]*(?:Cette|Ces|This|These|Diese|Dieser|Esta|Estas|Questa|Essa|Deze)\\s+(?:\\S+\\s+){0,2}?(?:phrase|propos|déclaration|mots|words|remarks|comments|Worte|Aussage|Sätze|palabras|frase|parole|fala|uitspraak)\\s+(?:de\\s+|d[’']|of\\s+|von\\s+|del\\s+|di\\s+|do\\s+|da\\s+|van\\s+)(${NAME_SRC})`,
   );
   if (owner) {
     const name = tidyName(owner[1]!);
@@ -280,35 +296,35 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   }
   const clause = before.split(/(?<=[.!?])\s+(?=\p{Lu})/u).at(-1) ?? '';
   // "According to Smith, “…”", «Selon Binet, « … »», "Laut Scholz „…“".
-  const source = clause.match(rx(`(?:^|\\s)(?:${ci(SOURCE)})\\s+(${NAME_SRC})[^“”"«»„]{0,60}?[:,：]?\\s*$`, 'u'));
+  const source = clause.match(rxt('u')`(?:^|\\s)(?:${ci(SOURCE)})\\s+(${NAME_SRC})[^“”"«»„]{0,60}?[:,：]?\\s*$`);
   if (source) {
     const name = tidyName(source[1]!);
     if (name) return { kind: 'named', name };
   }
-  if (rx(`(?:^|[\\s(])(?:${w.pronoun})\\s+(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`, 'iu').test(clause))
+  if (rxt('iu')`(?:^|[\\s(])(?:${w.pronoun})\\s+(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`.test(clause))
     return { kind: 'pronoun' };
-  const verbBefore = clause.match(rx(`(?:^|[\\s(])(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`, 'iu'));
+  const verbBefore = clause.match(rxt('iu')`(?:^|[\\s(])(?:${VERB})${B}[^“”"«»„.!?]{0,60}?[:,：]?\\s*$`);
   if (verbBefore) {
     // "…, betonte Vorstandsvorsitzende Evelyn Martin: „…“": the name after the verb; else the subject nearest the
     // verb before it ("Na виступі в Раді Венедіктова заявила:"), never the sentence's first capitalised word.
-    const afterVerb = verbBefore[0].replace(rx(`^[\\s(]*(?:${VERB})${B}`, 'iu'), '');
+    const afterVerb = verbBefore[0].replace(rxt('iu')`^[\\s(]*(?:${VERB})${B}`, '');
     // "Interrogé par Le Monde, le maire a déclaré :": the description just before the verb is its subject, not a
     // name earlier in the clause.
     const described =
       w.definite && !firstPersonName(afterVerb, w, 2)
         ? clause
             .slice(0, verbBefore.index)
-            .match(rx(`(?:^|[\\s,])(?:${ci(w.definite)})\\s+((?:[\\p{Ll}-]+\\s+){0,2}[\\p{Ll}-]{3,})\\s*$`, 'u'))
+            .match(rxt('u')`(?:^|[\\s,])(?:${ci(w.definite)})\\s+((?:[\\p{Ll}-]+\\s+){0,2}[\\p{Ll}-]{3,})\\s*$`)
         : null;
     if (described) return { kind: 'unnamed', role: roleOf(described[1]!), definite: true };
     // "Asked a Pennsylvania Republican: “…”": a description after the verb names nobody.
-    if (rx(`^\\s*(?:${ci(w.indefinite)})\\s`, 'u').test(afterVerb)) return { kind: 'unnamed', definite: false };
+    if (rxt('u')`^\\s*(?:${ci(w.indefinite)})\\s`.test(afterVerb)) return { kind: 'unnamed', definite: false };
     // "Smith’s attorney said:": the one whose attorney it is did not speak.
     const owned = clause.slice(0, verbBefore.index).match(/\p{Lu}[\p{L}.-]*['’]s?\s+((?:[\p{Ll}-]+\s*){1,3})$/u);
     if (owned && !firstPersonName(afterVerb, w, 2))
       return { kind: 'unnamed', role: roleOf(owned[1]!), definite: true, strict: true };
     // "Mr Rodrigues, now 55 and Soti's chief executive, says:": the subject before the apposition, not a name in it.
-    const subject = clause.slice(0, verbBefore.index).match(rx(`(?:^|[.;]\\s+)(${NAME_SRC}),[^,]{1,80},\\s*$`, 'u'));
+    const subject = clause.slice(0, verbBefore.index).match(rxt('u')`(?:^|[.;]\\s+)(${NAME_SRC}),[^,]{1,80},\\s*$`);
     const name =
       firstPersonName(afterVerb, w, 2) ??
       (subject ? tidyName(subject[1]!) : undefined) ??
@@ -322,14 +338,15 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   }
   // "Altman’s response: “…”", "Altman: “…”" — but "dans un entretien à la Stampa : « … »" names a paper.
   if (/[:：]\s*$/.test(clause)) {
-    const own = before.match(rx(`(${NAME_SRC})(?:’s|'s)\\s[^“”"«»„]{0,60}[:：]\\s*$`, 'u'));
-    const colon = clause.match(rx(`(${NAME_SRC})\\s*[:：]\\s*$`, 'u'));
+    const own = before.match(rxt('u')`(${NAME_SRC})(?:’s|'s)\\s[^“”"«»„]{0,60}[:：]\\s*$`);
+    const colon = clause.match(rxt('u')`(${NAME_SRC})\\s*[:：]\\s*$`);
     // "salió en defensa de Fernández:" names the one defended, not the speaker.
     const prepBefore = (m: RegExpMatchArray) =>
-      rx(
-        `(?:^|\\s)(?:${w.preposition}|${w.definite || 'the'}|to|zu|à|a|de|del|do|da|of|von|di|самого|самой)\\s+$`,
+      rxt(
         'iu',
-      ).test((m === own ? before : clause).slice(0, m.index));
+      )`(?:^|\\s)(?:${w.preposition}|${w.definite || 'the'}|to|zu|à|a|de|del|do|da|of|von|di|самого|самой)\\s+$`.test(
+        (m === own ? before : clause).slice(0, m.index),
+      );
     // "Altman’s response on X:" names the words as his (strong); a bare "Name:" lead-in may be a caption (weak).
     const spoken = (m: RegExpMatchArray) =>
       m === own && /\b(?:response|reply|answer|statement|message|words|comment|remarks|post|tweet)\b/iu.test(m[0]);
@@ -341,12 +358,12 @@ function latin(before: string, after: string, lang: string | undefined, closed =
     if (subject && (own || colon)) return { kind: 'named', name: subject, weak: true };
     // "meldete sich die Team-Weltmeisterin zu Wort:": a definite description is a role (its holder may be the
     // story's person); without one nobody is described.
-    const described = w.definite ? clause.match(rx(`(?:^|\\s)(?:${ci(w.definite)})\\s+(\\p{L}[\\p{L}-]+)`, 'u')) : null;
+    const described = w.definite ? clause.match(rxt('u')`(?:^|\\s)(?:${ci(w.definite)})\\s+(\\p{L}[\\p{L}-]+)`) : null;
     return described ? { kind: 'unnamed', role: described[1]!, definite: true } : { kind: 'unnamed', definite: true };
   }
   // "…," people familiar with the matter said / the newspaper reported: the quote's own clause gives its source,
   // and it is nobody we could name — the sentence before is no evidence then.
-  if (rx(`^[\\s,]*[^.!?“”"«»„]{0,80}?(?<![\\p{L}])(?:${VERB}|reported|reports|reportedly)${B}`, 'iu').test(after))
+  if (rxt('iu')`^[\\s,]*[^.!?“”"«»„]{0,80}?(?<![\\p{L}])(?:${VERB}|reported|reports|reportedly)${B}`.test(after))
     return { kind: 'unnamed', definite: false };
   const context = sentenceBefore(before);
   return context ? { kind: 'context', name: context } : { kind: 'none' };

@@ -4,6 +4,7 @@ import { MAX_RUN, MAX_TAGS, MAX_TEXT, prepareHtml } from '../../src/intake/budge
 import { extractStory } from '../../src/intake/extract.ts';
 import { MAX_DEPTH, readJsonLd } from '../../src/intake/jsonld.ts';
 import { namesIn } from '../../src/intake/names.ts';
+import { candidates, MAX_CANDIDATES } from '../../src/intake/quote-candidates.ts';
 
 const head = '<html><head><title>Council votes to rebuild the harbour wall</title></head><body>';
 const MB2 = 2 * 1024 * 1024 - 4096;
@@ -84,5 +85,18 @@ describe('names read once per text', () => {
       expect(namesIn(`The report by ${name} was read by the council.`)).toEqual([name]);
     }
     expect(namesIn(body)).toEqual(want);
+  });
+});
+
+describe('the quotations weighed', () => {
+  it(`at most ${MAX_CANDIDATES} (the most a saved real page has is 132): 2 MB of quotes cost ${MAX_CANDIDATES} attributions`, () => {
+    const blocks = Array.from({ length: 400 }, (_, i) => ({
+      text: `“Quote number ${i} has enough words in it,” said John Smith.`,
+      kind: 'p' as const,
+    }));
+    const found = candidates(blocks);
+    expect(found).toHaveLength(MAX_CANDIDATES);
+    expect(MAX_CANDIDATES).toBeGreaterThanOrEqual(132);
+    expect(found.at(-1)?.text).toContain(`Quote number ${MAX_CANDIDATES - 1} `);
   });
 });
