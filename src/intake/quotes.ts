@@ -72,6 +72,8 @@ const EMBED = /pic\.twitter\.com\/|https?:\/\/t\.co\/|\(@\w{1,15}\)\s*\p{L}+\.? 
 // A hypothetical: words someone might, could or would say ("lawyers will only need to say: …"), not said.
 const HYPOTHETICAL_BEFORE =
   /(?:\b(?:will|would|could|might|may|should|need to|needs to|have to|has to)\b|\p{L}['’]ll\b|\b(?:unable|refused to|refuses to|refusing to)\b|pourrait|pourraient|devrait|devraient|könnte|könnten|würde|würden|müsste|podría|podrían|debería|poderia|poderiam|deveria|potrebbe|potrebbero|dovrebbe|мог бы|могли бы|должен)[^.!?“”"«»„]{0,40}[:,]?\s*$/iu;
+const INSCRIPTION =
+  /(?:^|[^\p{L}])(?:signs?|banners?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|headlines?|message|slogans?|graffiti|tattoos?|stickers?|billboards?|captions?|labels?|inscriptions?|plaques?|screens?|pancartes?|banderoles?|affiches?|carteles|cartel|pancartas?|cartazes|cartaz|faixas?|plakate?n?|transparente?|schilder|schild|striscioni|striscione|cartelli|cartello|scritta)(?:\s+[^\s.!?“”"«»„]+){0,5}?\s+(?:read|reads|reading|said|says|saying|showing|displaying|bearing|with\s+the\s+words|proclaiming|disait|indiquait|proclamait|decía|dice|dizia|diz|mit\s+der\s+aufschrift|con\s+la\s+scritta|recitava)\s*[:,]?\s*$|(?:^|\s)(?:showing|displaying|bearing|reading|with)\s+(?:the|a)\s+(?:message|slogan|words|caption|headline|inscription)\s*[:,]?\s*$/iu;
 const HYPOTHETICAL_AFTER =
   /^[\s,]*(?:pourrait|pourraient|could|would|might|könnte|könnten|würde|podría|poderia|potrebbe|мог бы)\b/iu;
 
@@ -122,6 +124,8 @@ function score(c: Raw, attribution: Attribution, position: number, headline: str
   // Marks paired across two quotes (“…!» … «…”) leave a span that starts with punctuation: not anybody's words.
   if (/^[.,;:!?)\]»”]/u.test(c.text)) return -Infinity;
   if (HYPOTHETICAL_BEFORE.test(c.before.slice(-80)) || HYPOTHETICAL_AFTER.test(c.after)) return -Infinity;
+  // Words written on something — a sign, a banner, a T-shirt, a headline, a screen — are nobody speaking.
+  if (INSCRIPTION.test(c.before.slice(-100))) return -Infinity;
   // Lines of verse ("I am born on a Tuesday / Columbus, Ohio, / USA –"): a poem or a song quoted, not speech.
   if ((c.text.match(/\s\/\s/gu)?.length ?? 0) >= 2) return -Infinity;
   // A paragraph that only starts with a dash (a list item, a dateline) without a hand-over to a speaker.

@@ -464,3 +464,29 @@ describe('a stray closing guillemet does not decide the style', () => {
     expect(s.quoteAuthor).toBe('Walter Artibani');
   });
 });
+
+describe('words written on something are nobody speaking (slogans, banners, signs)', () => {
+  const rally = (line: string) =>
+    extract(
+      article(
+        'Thousands rally downtown against rent increases',
+        'Thousands of tenants marched through downtown on Saturday, the largest protest over housing costs in a decade.',
+        line,
+      ),
+    );
+  for (const line of [
+    'Many carried signs reading “We cannot pay our rent and feed our children at the same time.”',
+    'One woman wore a T-shirt that said “My landlord got richer while I got sick this year.”',
+    'A banner read “No evictions this winter, not one family on the street.”',
+    'The headline of the tenants’ newsletter read “We won the first round, now the real fight begins.”',
+    'Some held up phones showing the message “Your rent will rise by 30 percent next month.”',
+  ])
+    it(line.slice(0, 50), () => expect(rally(line).quote).toBeUndefined());
+
+  it('…while someone at the rally speaking is still the quote', () => {
+    const s = rally(
+      'Mayor Ana Ruiz watched from a window. “We hear you, and we will act before the budget vote,” she said.',
+    );
+    expect(s.quoteAuthor).toBe('Ana Ruiz');
+  });
+});
