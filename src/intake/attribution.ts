@@ -130,8 +130,12 @@ function lastPersonName(text: string, w: SmallWords): string | undefined {
 
 /** What follows an inverted verb ("said …", "dijo …", "a déclaré …") says who spoke. */
 function afterInvertedVerb(rawRest: string, w: SmallWords): Attribution {
-  // "l’avocat de Dupont": the elided article is a word of its own.
-  const rest = rawRest.trim().replace(/^([lL]['’])(?=\p{L})/u, '$1 ');
+  // "l’avocat de Dupont": the elided article is a word of its own; "Steny H. Hoyer, Md, the …", "Mike Lee, R-Utah":
+  // a US state or party-and-state after a name is no apposition.
+  const rest = rawRest
+    .trim()
+    .replace(/^([lL]['’])(?=\p{L})/u, '$1 ')
+    .replace(/,\s*(?:[RDI]-[A-Z][\p{L}.]{1,12}|[A-Z][a-z]{1,4}\.?)\s*(?=,|$)/u, '');
   if (rest === '' || /^[,;]/.test(rest)) return { kind: 'pronoun' }; // «…», dijo. / "…", ha detto.
   const tokens = rest.split(/\s+/);
   const first = tokens[0]!;
@@ -278,7 +282,10 @@ function latin(before: string, after: string, lang: string | undefined, closed =
       ...(relational(descriptor[1]!, descriptor[2]!, role) ? { strict: true } : {}),
     };
   }
-  const inverted = after.match(rxt('iu')`${LEAD}(?:${INV})${B}([^.;:!?()«»“”"]{0,120})`);
+  // A middle initial's point ("said Rep. Steny H. Hoyer, Md.") does not end the speaker's words.
+  const inverted = after.match(
+    rxt('iu')`${LEAD}(?:${INV})${B}((?:[^.;:!?()«»“”"]|(?<=\\s\\p{Lu})\\.(?=\\s\\p{Lu})){0,120})`,
+  );
   const pronounAfter = rxt(
     'iu',
   )`${LEAD}(?:(?:${w.pronoun})\\s+(?:${VERB})${B}|\\p{Ll}+-t-(?:il|elle)${B}|(?:dit|ajoute|explique|affirme|estime|poursuit|souligne|insiste|précise|assure|tranche|conclut)-(?:il|elle)${B}|(?:${INV})\\s+(?:${w.pronoun})${B})`;

@@ -490,3 +490,27 @@ describe('words written on something are nobody speaking (slogans, banners, sign
     expect(s.quoteAuthor).toBe('Ana Ruiz');
   });
 });
+
+describe('US political style: a middle initial and a state after the name', () => {
+  it('"said Rep. Steny H. Hoyer, Md., the second ranking Democrat" is Steny H. Hoyer, not "Steny" or "Md"', () => {
+    const s = extract(
+      article(
+        'Trump team asks Energy Department for names of climate workers',
+        'Members of Congress were outraged by the request, which asked for the names of career civil servants.',
+        '"I am alarmed by the questionnaire sent by the Trump transition team to the Department of Energy," said Rep. Steny H. Hoyer, Md., the second ranking Democrat in the House.',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('Steny H. Hoyer');
+  });
+
+  it('"said Sen. Mike Lee, R-Utah." is Mike Lee', () => {
+    const s = extract(
+      article(
+        'Senators question the new trade deal',
+        'Several senators said on Tuesday that they had not seen the final text of the agreement.',
+        '"Nobody in this chamber has read the final text, and we are being asked to vote on it this week," said Sen. Mike Lee, R-Utah.',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('Mike Lee');
+  });
+});
