@@ -370,8 +370,11 @@ function latin(before: string, after: string, lang: string | undefined, closed =
   }
   // "…," people familiar with the matter said / the newspaper reported: the quote's own clause gives its source,
   // and it is nobody we could name — the sentence before is no evidence then.
+  // So does any clause the quote hands over to with a comma ("…“, heißt es in einer Erklärung", "…“, teilte das
+  // Auswärtige Amt mit"): words we did not understand, never the subject of the sentence before.
   if (rxt('iu')`^[\\s,]*[^.!?“”"«»„]{0,80}?(?<![\\p{L}])(?:${VERB}|reported|reports|reportedly)${B}`.test(after))
     return { kind: 'unnamed', definite: false };
+  if (/^\s*,\s*\p{Ll}/u.test(after)) return { kind: 'none' };
   const context = sentenceBefore(before);
   return context ? { kind: 'context', name: context } : { kind: 'none' };
 }

@@ -514,3 +514,22 @@ describe('US political style: a middle initial and a state after the name', () =
     expect(s.quoteAuthor).toBe('Mike Lee');
   });
 });
+
+describe('a clause of its own after the quote, not understood, is no reason to take the sentence before', () => {
+  const quote = '„Wir werden die Schuldenbremse nicht antasten, das haben wir den Bürgern versprochen“';
+  const lede =
+    'Bundeskanzler Olaf Scholz hat am Montag in Berlin den Haushalt verteidigt. Die Grünen-Politikerin Ricarda Lang kritisierte die Pläne.';
+  const said = (by: string) =>
+    extract(article('Haushaltsstreit: Regierung hält an Schuldenbremse fest', lede, `${quote}, ${by}`)).quoteAuthor;
+
+  it('"heißt es in einer Erklärung", "teilte das Auswärtige Amt mit", "hieß es aus Regierungskreisen": nobody', () => {
+    expect(said('heißt es in einer Erklärung.')).toBeUndefined();
+    expect(said('teilte das Auswärtige Amt mit.')).toBeUndefined();
+    expect(said('hieß es aus Regierungskreisen.')).toBeUndefined();
+  });
+
+  it('…while "sagt Lang" and "so Lang weiter" are Ricarda Lang', () => {
+    expect(said('sagt Lang.')).toBe('Ricarda Lang');
+    expect(said('so Lang weiter.')).toBe('Ricarda Lang');
+  });
+});
