@@ -11,7 +11,7 @@ const NAME_ALL = new RegExp(NAME_SRC, 'gu');
 const TOKEN = new RegExp(`^${TOK}$`, 'u');
 const PARTICLE_RE = /^(von|van|der|den|de|des|la|los|las|da|do|dos|das|del|della|di|du|al|bin|ibn|ben)$/u;
 const COMPOUND_GIVEN =
-  /^(José|Juan|Luis|María|Maria|Ana|Jean|Marie|Anne|Pier|Gian|João|Carlos|Miguel|Francisco) (Luis|José|Carlos|Antonio|María|Maria|Manuel|Pablo|Ángel|Angel|Miguel|Luisa|Marc|Pierre|Luc|Claude|Paul|Louis|Paolo|Luca|Carlo|Pedro|Eduardo|Javier)$/u;
+  /^(José|Juan|Luis|María|Maria|Ana|Jean|Marie|Anne|Pier|Gian|João|Carlos|Miguel|Francisco) (Luis|José|Carlos|Antonio|María|Maria|Manuel|Pablo|Ángel|Angel|Miguel|Luisa|Marc|Pierre|Luc|Claude|Paul|Louis|Paolo|Luca|Carlo|Pedro|Eduardo|Javier|Jesús|Teresa|Isabel|Dolores|Carmen|Elena|Victoria|Pilar|Eugenia|Fernanda|Ignacio|Andrés)$/u;
 const CAP_PARTICLE = /^(Van|Von|Der|Den|De|Da|Di|Du|Del|Della|Le|La|Al|El)$/u;
 
 // Capitalised words that are not names: sentence starters, pronouns, days, months (several languages).

@@ -155,6 +155,9 @@ export function notAPerson(name: string, ctx: NameContext): string | undefined {
     return 'a genitive';
   // A patronymic in the genitive ("самого Александра Григорьевича") is somebody being talked about, not the subject.
   if (words.some((w) => /^\p{Lu}\p{Ll}+(?:вича|ича|овны|евны|ьича)$/u.test(w))) return 'a name in the genitive';
+  // …and one in the instrumental ("разговор с Олафом Шольцем", with Olaf Scholz) is the one spoken with.
+  if (words.length >= 2 && words.every((w) => /^\p{Script=Cyrillic}+(?:ом|ем|ым|им|ой|ей)$/u.test(w)))
+    return 'a name in the instrumental';
   // One capitalised word: a name only if the article also uses it as one in mid-sentence.
   if (
     words.length === 1 &&

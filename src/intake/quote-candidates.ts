@@ -45,8 +45,9 @@ export interface Raw {
 }
 
 // A dialogue dash opens the paragraph or follows a colon ("opublikował film: - Rozmowy idą świetnie…").
-const DASH_OPEN = /(?:^|:\s+)[–—-]\s+(?=\S)/u;
-const DASH_CLOSE = /\s[–—-]\s+/u;
+// Spanish sets its raya against the words: "—Vamos a garantizar… —dijo Sánchez." (an em dash, no space inside).
+const DASH_OPEN = /(?:^|:\s+)(?:[–—-]\s+|—(?=\p{Lu}|[¿¡«"“]))(?=\S)/u;
+const DASH_CLOSE = /\s[–—-]\s+|\s—(?=\p{Ll})/u;
 // …or follows a sentence's end inside the paragraph, before a capital.
 const DASH_MID = /[.!?…]\s+[–—]\s+(?=\p{Lu})/u;
 let handover: RegExp | undefined;

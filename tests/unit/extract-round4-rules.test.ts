@@ -533,3 +533,41 @@ describe('a clause of its own after the quote, not understood, is no reason to t
     expect(said('so Lang weiter.')).toBe('Ricarda Lang');
   });
 });
+
+describe('Spanish raya without spaces, compound given names, and a Russian instrumental', () => {
+  const lede =
+    'El presidente del Gobierno, Pedro Sánchez, defendió este lunes la reforma. La ministra de Hacienda, María Jesús Montero, la presentó en el Congreso.';
+  it('"—Vamos a garantizar… —dijo Sánchez." is a dialogue quote by Pedro Sánchez', () => {
+    const s = extract(
+      article(
+        'Sánchez defiende la reforma de las pensiones',
+        lede,
+        '—Vamos a garantizar las pensiones de hoy y las de mañana, sin recortes —dijo Sánchez.',
+      ),
+    );
+    expect(s.quote).toContain('Vamos a garantizar las pensiones');
+    expect(s.quoteAuthor).toBe('Pedro Sánchez');
+  });
+
+  it('"explicó la ministra" is María Jesús Montero, not "Jesús Montero"', () => {
+    const s = extract(
+      article(
+        'Sánchez defiende la reforma de las pensiones',
+        lede,
+        '«Vamos a garantizar las pensiones de hoy y las de mañana, sin recortes», explicó la ministra.',
+      ),
+    );
+    expect(s.quoteAuthor).toBe('María Jesús Montero');
+  });
+
+  it('"разговор с Олафом Шольцем" (with Olaf Scholz) does not make him the one who "отметил"', () => {
+    const s = extract(
+      article(
+        'Путин обсудил с Шольцем ситуацию на Украине',
+        'Президент России Владимир Путин провел телефонный разговор с канцлером Германии Олафом Шольцем. Песков подтвердил это.',
+        '«Стороны договорились продолжить контакты на разных уровнях», — отметил он.',
+      ),
+    );
+    expect(s.quoteAuthor).not.toBe('Олафом Шольцем');
+  });
+});
