@@ -131,6 +131,8 @@ export function notAPerson(name: string, ctx: NameContext): string | undefined {
   const lower = n.toLowerCase();
   const words = n.split(/\s+/);
   if (PLACES.has(lower)) return 'a place';
+  // 《人民日报》评论: a name in title marks is a paper, a book or a show.
+  if (/[《》〈〉「」『』“”"«»]/u.test(n)) return 'a title in title marks';
   if (INSTITUTION.test(n)) return 'an institution';
   if (words.some((w) => CALENDAR.test(w.toLowerCase()))) return 'a month';
   if (words.length === 1 && SMALL.has(lower)) return 'a small word';

@@ -571,3 +571,17 @@ describe('Spanish raya without spaces, compound given names, and a Russian instr
     expect(s.quoteAuthor).not.toBe('Олафом Шольцем');
   });
 });
+
+describe('a paper in title marks is no speaker', () => {
+  it('"《人民日报》评论说：“…”" names nobody', () => {
+    const s = extract(
+      article(
+        '习近平会见法国总统马克龙',
+        '国家主席习近平15日在北京会见法国总统马克龙。',
+        '《人民日报》评论说：“中法合作具有重要的战略意义，应当继续深化。”',
+      ),
+    );
+    expect(s.quote).toContain('中法合作具有重要的战略意义');
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+});
