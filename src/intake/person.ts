@@ -49,6 +49,14 @@ const PLACES = new Set(
   ).split('|'),
 );
 
+// Publications named by one common word ("according to People", "Variety reported") — not Forbes or Fortune,
+// which are surnames too.
+const MEDIA = new Set(
+  'people variety vogue billboard politico axios vox slate salon wired newsweek tmz semafor deadline mashable engadget techcrunch gizmodo verge buzzfeed vice insider spiegel stern focus bild'.split(
+    ' ',
+  ),
+);
+
 // Places that are also surnames (Denzel Washington, Jack London, Anatole France): a place only as the whole name.
 const SURNAME_PLACES = new Set('washington london berlin paris boston israel france england jordan'.split(' '));
 
@@ -131,6 +139,7 @@ export function notAPerson(name: string, ctx: NameContext): string | undefined {
   const lower = n.toLowerCase();
   const words = n.split(/\s+/);
   if (PLACES.has(lower)) return 'a place';
+  if (MEDIA.has(lower)) return 'a publication';
   // 《人民日报》评论: a name in title marks is a paper, a book or a show.
   if (/[《》〈〉「」『』“”"«»]/u.test(n)) return 'a title in title marks';
   if (INSTITUTION.test(n)) return 'an institution';

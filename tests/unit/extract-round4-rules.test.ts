@@ -585,3 +585,16 @@ describe('a paper in title marks is no speaker', () => {
     expect(s.quoteAuthor).toBeUndefined();
   });
 });
+
+describe('a publication named by one common word', () => {
+  it('"…," according to People. names nobody', () => {
+    const s = extract(
+      article(
+        'Taylor Swift and Travis Kelce celebrate after the game',
+        'Taylor Swift cheered from a suite as Travis Kelce caught two touchdowns on Sunday.',
+        '“We are so grateful for everyone who came out tonight, and we are just getting started,” according to People.',
+      ),
+    );
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+});
