@@ -43,9 +43,15 @@ const rxt =
   (flags: string) =>
   (strings: TemplateStringsArray, ...values: unknown[]): RegExp => {
     let byFlags = sites.get(strings);
-    if (!byFlags) sites.set(strings, (byFlags = new Map()));
+    if (!byFlags) {
+      byFlags = new Map();
+      sites.set(strings, byFlags);
+    }
     let list = byFlags.get(flags);
-    if (!list) byFlags.set(flags, (list = []));
+    if (!list) {
+      list = [];
+      byFlags.set(flags, list);
+    }
     for (const e of list) if (e.values.every((v, i) => v === values[i])) return e.re;
     let source = strings[0]!;
     values.forEach((v, i) => {
