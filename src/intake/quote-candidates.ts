@@ -23,6 +23,9 @@ const TITLE_MARKS = /《([^《》]{2,600}?)》/gu;
 const GUILLEMETS_FR = /«\s*([^«»]{2,600}?)\s*»/gu;
 const GUILLEMETS_DE = /»\s*([^»«]{2,600}?)\s*«/gu;
 
+// Every character that opens a quotation style below, or a dialogue dash.
+const MARKS = /[“”"„‚‘'「『״«»《–—-]/u;
+
 export interface Raw {
   text: string;
   block: number;
@@ -155,6 +158,8 @@ export function candidates(blocks: Block[]): Raw[] {
       return;
     }
     const text = b.text.length > SCAN_CHARS ? b.text.slice(0, SCAN_CHARS) : b.text;
+    // Most paragraphs hold no quotation mark and no dash: one test, not every style's scan.
+    if (!MARKS.test(text)) return;
     // »…« (German) or «…» (French): the first guillemet that opens a pair decides — not a stray closing one
     // ("“Uomini, non dimenticate la prostata!». … «Non si va al lavoro…»" is Italian «…»).
     const firstGuillemet = text.match(/«\s?[\p{L}\p{N}¿¡…-][^«»]{1,600}?»|»[\p{L}\p{N}…-][^«»]{1,600}?«/u)?.[0][0];
