@@ -68,12 +68,13 @@ const words = (re: string): RegExp => rxt('iu')`^(?:${re})$`;
 const CIRCUMSTANCE =
   /\s(?:after|before|at|in|on|during|nach|vor|bei|am|im|après|avant|à|au|lors|en|después|antes|durante|tras|dopo|prima|al|após|em|no|na)\s.*$/u;
 
-/** "said the coach" → role "coach", for finding "coach Dorival Júnior" earlier in the article. */
+// Possessives and articles before a role: "sein Anwalt" is someone's lawyer; "die" is never the role itself.
 const POSSESSIVE =
   /^(?:his|her|their|its|our|sein|seine|seiner|ihr|ihre|ihrer|unser|unsere|dessen|deren|son|sa|ses|leur|su|sus|seu|sua|suo)$/iu;
 const DETERMINER =
   /^(?:the|his|her|their|its|our|my|your|die|der|das|den|dem|des|ein|eine|einer|sein|seine|ihr|ihre|le|la|les|un|une|son|sa|ses|el|los|las|uno|una|su|sus|il|lo|gli|o|os|as|um|uma|seu|sua)$/iu;
 const AGE = /(?:^|\s)\d{1,3}[-\s](?:year-old|jährige[rn]?|årige|jarige)(?![\p{L}])/u;
+/** "said the coach" → role "coach", for finding "coach Dorival Júnior" earlier in the article. */
 const roleOf = (descriptor: string): string | undefined => {
   // "the 56-year-old": an age describes a person — roleOf says so with the marker 'year-old'.
   if (AGE.test(descriptor)) return 'year-old';
@@ -97,7 +98,7 @@ const roleOf = (descriptor: string): string | undefined => {
  * — that someone is not the speaker, so only a holder the text pairs with the role may be ("lawyer Jane Doe").
  */
 function relational(determiner: string, description: string, role: string | undefined): boolean {
-  if (/^(?:his|her|their|our|its|sein|seine|ihr|ihre|son|sa|ses|su|sus|seu|sua)$/iu.test(determiner)) return true;
+  if (POSSESSIVE.test(determiner)) return true;
   if (/\p{L}['’]s?(?:\s|$)/u.test(description)) return true;
   // A capitalised word besides the role itself modifies it with a name ("the Smith campaign", "the Tesla CEO").
   return description.split(/\s+/).some((w) => w !== role && /^\p{Lu}/u.test(w) && !DETERMINER.test(w));

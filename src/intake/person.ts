@@ -208,7 +208,6 @@ export function shortName(name: string, body: string, gendered: (name: string) =
   return gendered(name) ? undefined : "a company's name (used before what a company has, never marked as a person)";
 }
 
-// German feminine nouns in -in, English ones in -woman; not "wife", "mother": they name someone's relation.
 /**
  * "…, souligne Moody's.": a name the text never writes without a possessive "'s" is a company's ("Moody's",
  * "McDonald's", "Sainsbury's"); a person's surname stands bare somewhere ("Altman’s response" and "Altman said").
@@ -222,6 +221,7 @@ export function ownsItsS(name: string, body: string): string | undefined {
     : 'a company named with its "\'s" ("Moody\'s")';
 }
 
+// German feminine nouns in -in, English ones in -woman; not "wife", "mother": they name someone's relation.
 const FEMININE_ROLE = /^\p{Lu}[\p{L}-]*[a-zäöü]in$|woman$/u;
 
 /**

@@ -257,6 +257,29 @@ describe('a role held for someone is not that someone', () => {
     expect(said('his lawyer said.')).toBeUndefined();
   });
 
+  it('"his brother said" is not Smith, even where the text has Smith and his brother in one sentence', () => {
+    const s = extract(
+      article(
+        'Senator Smith indicted on bribery charges',
+        'Senator John Smith was indicted on Thursday. Smith built the family firm with his brother in the 1990s.',
+        `${quote} his brother said.`,
+      ),
+    );
+    expect(s.quote).toContain('We expect the court');
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+
+  it('"the lawyer said" is not Smith, even where the text has Smith and a lawyer in one sentence (a side figure)', () => {
+    const s = extract(
+      article(
+        'Senator Smith indicted on bribery charges',
+        'Senator John Smith was indicted on Thursday. Smith met a lawyer for hours on Friday.',
+        `${quote} the lawyer said.`,
+      ),
+    );
+    expect(s.quoteAuthor).toBeUndefined();
+  });
+
   it('"Smith’s attorney said: “…”" is not Smith', () => {
     const s = extract(
       article(
